@@ -1,0 +1,27 @@
+package org.iclab.baseline;
+
+import org.iclab.task.PromptBatch;
+
+/** w_hat = (1/k) Σ y_j x_j over the k earlier examples; predicts w_hat·x. Kept as a running sum: O(n·d) a prompt. */
+final class AveragingLearner implements Learner {
+    @Override
+    public double[] predictPrefixes(PromptBatch batch, int prompt) {
+        int n = batch.points();
+        int d = batch.dims();
+        double[] out = new double[n];
+        double[] sum = new double[d];
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                double pred = 0;
+                for (int c = 0; c < d; c++) {
+                    pred += sum[c] / i * batch.x(prompt, i, c);
+                }
+                out[i] = pred;
+            }
+            for (int c = 0; c < d; c++) {
+                sum[c] += batch.y(prompt, i) * (double) batch.x(prompt, i, c);
+            }
+        }
+        return out;
+    }
+}

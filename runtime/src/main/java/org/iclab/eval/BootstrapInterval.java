@@ -1,0 +1,66 @@
+package org.iclab.eval;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Percentile bootstrap of the mean over prompts, separately at each k. The resample indices are drawn once from a
+ * seed and shared by every learner, so intervals of different learners are paired.
+ */
+public final class BootstrapInterval {
+    private final int[][] resamples;
+    private final double confidence;
+
+    public BootstrapInterval(int prompts, int resampleCount, double confidence, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        this.resamples = new int[resampleCount][prompts];
+        for (int[] r : resamples) {
+            for (int i = 0; i < prompts; i++) {
+                r[i] = rng.nextInt(prompts);
+            }
+        }
+        this.confidence = confidence;
+    }
+
+    /** errors[prompt][k] to a curve of means and interval bounds. */
+    public ErrorCurve curve(String strategy, String learner, double[][] errors) {
+        int prompts = errors.length;
+        int points = errors[0].length;
+        double[] mean = new double[points];
+        for (double[] row : errors) {
+            for (int k = 0; k < points; k++) {
+                mean[k] += row[k] / prompts;
+            }
+        }
+        double[][] means = new double[points][resamples.length];
+        for (int r = 0; r < resamples.length; r++) {
+            double[] sum = new double[points];
+            for (int idx : resamples[r]) {
+                double[] row = errors[idx];
+                for (int k = 0; k < points; k++) {
+                    sum[k] += row[k];
+                }
+            }
+            for (int k = 0; k < points; k++) {
+                means[k][r] = sum[k] / prompts;
+            }
+        }
+        double[] low = new double[points];
+        double[] high = new double[points];
+        double tail = (1 - confidence) / 2;
+        for (int k = 0; k < points; k++) {
+            Arrays.sort(means[k]);
+            low[k] = quantile(means[k], tail);
+            high[k] = quantile(means[k], 1 - tail);
+        }
+        return new ErrorCurve(strategy, learner, mean, low, high);
+    }
+
+    /** Linear interpolation between order statistics (numpy's and torch.quantile's default). */
+    static double quantile(double[] sorted, double q) {
+        double pos = q * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+}

@@ -1,0 +1,68 @@
+package org.iclab.spec;
+
+/**
+ * Garg et al.'s curriculum: the number of active input dimensions (those beyond are zeroed) and the number of
+ * points per prompt, each a {@link Schedule}.
+ *
+ * <pre>
+ * Java:   c -&gt; c.dims(5, 20, 1, 2000).points(11, 41, 2, 2000)
+ * Groovy: curriculum { dims 5, 20, by: 1, every: 2000; points 11, 41, by: 2, every: 2000 }
+ * </pre>
+ */
+public record Curriculum(Schedule dims, Schedule points) {
+    public Curriculum {
+        Problems problems = Problems.in("train.curriculum");
+        problems.requirePresent(dims, "dims").requirePresent(points, "points");
+        if (dims != null) {
+            Schedule.check(problems, "dims", dims);
+        }
+        if (points != null) {
+            Schedule.check(problems, "points", points);
+        }
+        problems.throwIfAny();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Mutable, single use; a schedule left unset is filled in from the task's dims and the prompt's points. */
+    public static final class Builder {
+        private Schedule dims;
+        private Schedule points;
+
+        /** Active dimensions fixed from start to end... use {@link #dims(int, int, int, int)} to grow them. */
+        public Builder dims(int start, int end) {
+            return dims(start, end, start == end ? 0 : 1, start == end ? 0 : 2000);
+        }
+
+        /** Active dimensions: start, end, increment, interval in steps. */
+        public Builder dims(int start, int end, int by, int every) {
+            this.dims = new Schedule(start, end, by, every);
+            return this;
+        }
+
+        /** Points per prompt from start to end (by 2 every 2000 steps unless fixed). */
+        public Builder points(int start, int end) {
+            return points(start, end, start == end ? 0 : 2, start == end ? 0 : 2000);
+        }
+
+        /** Points per prompt: start, end, increment, interval in steps. */
+        public Builder points(int start, int end, int by, int every) {
+            this.points = new Schedule(start, end, by, every);
+            return this;
+        }
+
+        Schedule dims() {
+            return dims;
+        }
+
+        Schedule points() {
+            return points;
+        }
+
+        public Curriculum build() {
+            return new Curriculum(dims, points);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.iclab.spec;
+
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * A whole declared experiment: the function class, how inputs are sampled, the prompt layout, the architecture,
+ * the training plan and the evaluation. Immutable and validated: settings that only make sense together (the
+ * curriculum against the task's dims, the points against the model's positions) are checked here.
+ *
+ * <pre>
+ * Java:
+ *   Iclab.experiment("lr-tiny").seed(7).task(linearRegression(5)).prompt(interleaved(11)).model(gpt2("tiny"))
+ *        .train(t -&gt; t.steps(2000).optimizer(adam(1e-3))).run();
+ * Groovy:
+ *   experiment('lr-tiny') { seed 7; task linearRegression(dims: 5); prompt interleaved(points: 11); model gpt2('tiny')
+ *                           train { steps 2000; optimizer adam(lr: 1e-3) } }
+ * </pre>
+ */
+public record Experiment(String name, long seed, Task task, Inputs inputs, Prompt prompt, Model model, TrainPlan train, EvalPlan evaluate) {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    public Experiment {
+        Problems problems = Problems.in("experiment")
+                .require(name != null && NAME.matcher(name).matches(), "name",
+                        "must be letters, digits, '.', '_' or '-' (it names the run directory)", name == null ? "missing" : "'" + name + "'")
+                .requirePresent(task, "task")
+                .requirePresent(inputs, "inputs")
+                .requirePresent(prompt, "prompt")
+                .requirePresent(model, "model")
+                .requirePresent(train, "train")
+                .requirePresent(evaluate, "evaluate");
+        problems.throwIfAny();
+        Curriculum c = train.curriculum();
+        Problems.in("train.curriculum")
+                .require(c.dims().end() <= task.dims(), "dims.end", "must be <= task.dims", c.dims().end() + " > " + task.dims())
+                .require(c.points().end() <= prompt.points(), "points.end", "must be <= prompt.points", c.points().end() + " > " + prompt.points())
+                .throwIfAny();
+        Problems.in("experiment")
+                .require(prompt.points() <= model.positions(), "prompt.points", "must be <= model.positions",
+                        prompt.points() + " > " + model.positions())
+                .require(evaluate.points() <= model.positions(), "evaluate.points", "must be <= model.positions",
+                        evaluate.points() + " > " + model.positions())
+                .throwIfAny();
+    }
+
+    public static Builder builder(String name) {
+        return new Builder().name(name);
+    }
+
+    /** A builder holding this experiment's settings, for variants. */
+    public Builder toBuilder() {
+        Builder b = new Builder().name(name).seed(seed).task(task).inputs(inputs).prompt(prompt).model(model).train(train);
+        b.evaluate = evaluate;
+        return b;
+    }
+
+    /** Mutable, single use, not thread-safe. */
+    public static final class Builder {
+        private String name;
+        private long seed;
+        private Task task;
+        private Inputs inputs = new Gaussian();
+        private Prompt prompt;
+        private Model model;
+        private TrainPlan trainPlan;
+        private final TrainPlan.Builder train = TrainPlan.builder();
+        private EvalPlan evaluate;
+        private final EvalPlan.Builder evaluation = EvalPlan.builder();
+
+        /** The experiment's name; it names the run directory. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** Seeds model initialisation, training data and evaluation prompts (default 0). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** The function class, e.g. {@code linearRegression(dims: 5)}. */
+        public Builder task(Task task) {
+            this.task = task;
+            return this;
+        }
+
+        /** How inputs are sampled (default {@code gaussian()}). */
+        public Builder inputs(Inputs inputs) {
+            this.inputs = inputs;
+            return this;
+        }
+
+        /** The prompt layout, e.g. {@code interleaved(points: 11)}. */
+        public Builder prompt(Prompt prompt) {
+            this.prompt = prompt;
+            return this;
+        }
+
+        /** The architecture, e.g. {@code gpt2('tiny')}. */
+        public Builder model(Model model) {
+            this.model = model;
+            return this;
+        }
+
+        /** Training settings. */
+        public Builder train(Consumer<TrainPlan.Builder> body) {
+            this.trainPlan = null;
+            body.accept(train);
+            return this;
+        }
+
+        /** Training settings as a finished plan. */
+        public Builder train(TrainPlan plan) {
+            this.trainPlan = plan;
+            return this;
+        }
+
+        /** Evaluation settings. */
+        public Builder evaluate(Consumer<EvalPlan.Builder> body) {
+            this.evaluate = null;
+            body.accept(evaluation);
+            return this;
+        }
+
+        /** Validates and builds; every problem found is listed in one {@link SpecException}. */
+        public Experiment build() {
+            Problems missing = Problems.in("experiment").requirePresent(task, "task").requirePresent(prompt, "prompt").requirePresent(model, "model");
+            missing.throwIfAny();
+            TrainPlan t = trainPlan != null ? trainPlan : train.build(task.dims(), prompt.points());
+            EvalPlan e = evaluate != null ? evaluate : evaluation.build(prompt.points());
+            return new Experiment(name, seed, task, inputs, prompt, model, t, e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.iclab.spec;
+
+/**
+ * Isotropic Gaussian inputs, x ~ N(0, I_d).
+ *
+ * <pre>
+ * Java:   Iclab.gaussian()                    Groovy:  inputs gaussian()
+ * </pre>
+ */
+public record Gaussian() implements Inputs {
+}

@@ -1,0 +1,93 @@
+package org.iclab.spec;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Garg et al.'s GPT-2 backbone: a linear read-in d→embed, learned positions, pre-LayerNorm blocks with causal
+ * multi-head attention and a 4·embed tanh-GELU MLP, a final LayerNorm and a linear read-out embed→1; no dropout.
+ *
+ * <pre>
+ * Java:   Iclab.gpt2("tiny")    Iclab.gpt2(m -&gt; m.layers(3).heads(2).embed(64))
+ * Groovy: model gpt2('tiny')    model gpt2 { layers 3; heads 2; embed 64 }
+ * </pre>
+ *
+ * @param positions the most (x, y) pairs a prompt may hold (the positional table has 2·positions rows)
+ */
+public record Gpt2(int layers, int heads, int embed, int positions) implements Model {
+    /** Garg et al.'s sizes: tiny (3 layers, 2 heads, 64 wide), small (6, 4, 128), standard (12, 8, 256). */
+    public static final Map<String, List<Integer>> PRESETS = Map.of(
+            "tiny", List.of(3, 2, 64),
+            "small", List.of(6, 4, 128),
+            "standard", List.of(12, 8, 256));
+    public static final int DEFAULT_POSITIONS = 101;
+
+    public Gpt2 {
+        Problems.in("model")
+                .require(layers > 0, "layers", "must be > 0", layers)
+                .require(heads > 0, "heads", "must be > 0", heads)
+                .require(embed > 0, "embed", "must be > 0", embed)
+                .require(heads <= 0 || embed <= 0 || embed % heads == 0, "heads", "must divide embed",
+                        "heads " + heads + ", embed " + embed)
+                .require(positions > 0, "positions", "must be > 0", positions)
+                .throwIfAny();
+    }
+
+    /** One of {@link #PRESETS}. */
+    public static Gpt2 preset(String name) {
+        return builder().preset(name).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().layers(layers).heads(heads).embed(embed).positions(positions);
+    }
+
+    /** Mutable, single use, not thread-safe; starts from the tiny preset. */
+    public static final class Builder {
+        private int layers = 3;
+        private int heads = 2;
+        private int embed = 64;
+        private int positions = DEFAULT_POSITIONS;
+
+        /** Starts from a named size: tiny, small or standard. */
+        public Builder preset(String name) {
+            List<Integer> size = PRESETS.get(name);
+            if (size == null) {
+                throw new SpecException("model", "preset", "must be one of " + List.of("tiny", "small", "standard"), "'" + name + "'");
+            }
+            return layers(size.get(0)).heads(size.get(1)).embed(size.get(2));
+        }
+
+        /** Number of transformer blocks. */
+        public Builder layers(int layers) {
+            this.layers = layers;
+            return this;
+        }
+
+        /** Attention heads per block; must divide embed. */
+        public Builder heads(int heads) {
+            this.heads = heads;
+            return this;
+        }
+
+        /** Width of the residual stream. */
+        public Builder embed(int embed) {
+            this.embed = embed;
+            return this;
+        }
+
+        /** The most (x, y) pairs a prompt may hold (default 101, as Garg et al.). */
+        public Builder positions(int positions) {
+            this.positions = positions;
+            return this;
+        }
+
+        public Gpt2 build() {
+            return new Gpt2(layers, heads, embed, positions);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.iclab.spec;
+
+/**
+ * Minimum-norm least squares on the k examples seen so far (the Bayes-optimal predictor for noiseless linear
+ * regression once k ≥ d). Java: {@code Iclab.leastSquares()}; Groovy: {@code leastSquares()}.
+ */
+public record LeastSquares() implements Baseline {
+    @Override
+    public String learnerName() {
+        return "leastSquares";
+    }
+}

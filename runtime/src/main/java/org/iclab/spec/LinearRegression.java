@@ -1,0 +1,26 @@
+package org.iclab.spec;
+
+/**
+ * Linear regression (Garg et al. 2022): w ~ N(0, I_d) per prompt, y = scale · w·x.
+ *
+ * <pre>
+ * Java:   Iclab.linearRegression(20)          Groovy:  task linearRegression(dims: 20)
+ * </pre>
+ */
+public record LinearRegression(int dims, double scale) implements Task {
+    public LinearRegression {
+        Problems.in("task")
+                .require(dims > 0, "dims", "must be > 0", dims)
+                .require(scale > 0 && Double.isFinite(scale), "scale", "must be a finite number > 0", scale)
+                .throwIfAny();
+    }
+
+    public LinearRegression(int dims) {
+        this(dims, 1.0);
+    }
+
+    @Override
+    public double errorScale() {
+        return dims;
+    }
+}

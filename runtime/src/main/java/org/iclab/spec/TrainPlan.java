@@ -1,0 +1,88 @@
+package org.iclab.spec;
+
+import java.util.function.Consumer;
+
+/**
+ * How a model is trained: steps, batch, optimizer, curriculum, and how often to log and checkpoint.
+ *
+ * <pre>
+ * Java:   t -&gt; t.steps(2000).batch(64).optimizer(Iclab.adam(1e-3)).curriculum(c -&gt; c.dims(5, 5).points(11, 11))
+ * Groovy: train { steps 2000; batch 64; optimizer adam(lr: 1e-3); curriculum { dims 5, 5; points 11, 11 } }
+ * </pre>
+ */
+public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum curriculum, int checkpointEvery, int logEvery) {
+    public TrainPlan {
+        Problems.in("train")
+                .require(steps > 0, "steps", "must be > 0", steps)
+                .require(batch > 0, "batch", "must be > 0", batch)
+                .requirePresent(optimizer, "optimizer")
+                .requirePresent(curriculum, "curriculum")
+                .require(checkpointEvery > 0, "checkpointEvery", "must be > 0", checkpointEvery)
+                .require(logEvery > 0, "logEvery", "must be > 0", logEvery)
+                .throwIfAny();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder().steps(steps).batch(batch).optimizer(optimizer).checkpointEvery(checkpointEvery).logEvery(logEvery);
+        b.curriculum.dims(curriculum.dims().start(), curriculum.dims().end(), curriculum.dims().by(), curriculum.dims().every());
+        b.curriculum.points(curriculum.points().start(), curriculum.points().end(), curriculum.points().by(), curriculum.points().every());
+        return b;
+    }
+
+    /** Mutable, single use, not thread-safe. Defaults: 1000 steps, batch 64, Adam lr 1e-4, log every 100, checkpoint every 1000. */
+    public static final class Builder {
+        private int steps = 1000;
+        private int batch = 64;
+        private Optimizer optimizer = new Adam(Adam.DEFAULT_LR);
+        private final Curriculum.Builder curriculum = Curriculum.builder();
+        private int checkpointEvery = 1000;
+        private int logEvery = 100;
+
+        /** Number of optimizer steps. */
+        public Builder steps(int steps) {
+            this.steps = steps;
+            return this;
+        }
+
+        /** Prompts per step. */
+        public Builder batch(int batch) {
+            this.batch = batch;
+            return this;
+        }
+
+        /** The optimizer, e.g. {@code adam(lr: 1e-3)}. */
+        public Builder optimizer(Optimizer optimizer) {
+            this.optimizer = optimizer;
+            return this;
+        }
+
+        /** The curriculum over active dimensions and points per prompt. */
+        public Builder curriculum(Consumer<Curriculum.Builder> body) {
+            body.accept(curriculum);
+            return this;
+        }
+
+        /** Steps between checkpoints (the last step is always checkpointed). */
+        public Builder checkpointEvery(int checkpointEvery) {
+            this.checkpointEvery = checkpointEvery;
+            return this;
+        }
+
+        /** Steps between lines in metrics.jsonl. */
+        public Builder logEvery(int logEvery) {
+            this.logEvery = logEvery;
+            return this;
+        }
+
+        /** Builds with unset curriculum schedules fixed at the given task dims and prompt points. */
+        public TrainPlan build(int taskDims, int promptPoints) {
+            Schedule dims = curriculum.dims() != null ? curriculum.dims() : Schedule.fixed(taskDims);
+            Schedule points = curriculum.points() != null ? curriculum.points() : Schedule.fixed(promptPoints);
+            return new TrainPlan(steps, batch, optimizer, new Curriculum(dims, points), checkpointEvery, logEvery);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The declaration of an experiment: immutable records made by fluent builders, validated on construction.
+ * Nothing here touches TensorFlow; a spec can be built, checked, written to {@code spec.json} and read back
+ * without starting an engine. Validation messages name the setting, the rule and the value, and every problem
+ * of a record is reported at once ({@link org.iclab.spec.SpecException}).
+ */
+package org.iclab.spec;
