@@ -1,0 +1,85 @@
+package org.iclab;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.iclab.engine.NativeLibraries;
+import org.iclab.eval.ErrorCurve;
+import org.iclab.eval.Evaluator;
+import org.iclab.graph.CompiledModel;
+import org.iclab.report.AtomicFiles;
+import org.iclab.report.Json;
+import org.iclab.report.RunDirectory;
+import org.iclab.spec.Experiment;
+import org.iclab.spec.SpecException;
+import org.iclab.train.Checkpoints;
+import org.iclab.train.Trainer;
+import org.iclab.train.TrainingListener;
+import org.iclab.train.TrainingLog;
+
+/** Compile → train → evaluate → export, writing the run directory as it goes. */
+final class ExperimentRunner {
+    private ExperimentRunner() {
+    }
+
+    static RunResult run(Experiment experiment, RunOptions options) {
+        long start = System.nanoTime();
+        RunDirectory dir;
+        long firstStep = 1;
+        if (options.resume() != null) {
+            dir = RunDirectory.existing(options.resume());
+            Experiment recorded = Json.readExperiment(dir.resolve(RunDirectory.SPEC));
+            if (!recorded.equals(experiment)) {
+                throw new SpecException("run", "resume", "must continue the same experiment as its spec.json", options.resume());
+            }
+        } else {
+            dir = options.out() != null ? RunDirectory.create(options.out())
+                    : RunDirectory.createUnder(options.runsRoot(), experiment.name());
+            dir.writeSpec(experiment);
+        }
+        try (CompiledModel model = CompiledModel.compile(experiment, options.threads())) {
+            Checkpoints checkpoints = new Checkpoints(dir.resolve(RunDirectory.CHECKPOINT));
+            if (options.resume() != null) {
+                firstStep = checkpoints.restoreLatest(model).step() + 1;
+            }
+            dir.writeEnv(environment(experiment, options, model));
+            List<TrainingListener> listeners = new ArrayList<>();
+            listeners.add(dir);
+            listeners.addAll(options.listeners());
+            List<TrainingLog> logs = new Trainer(model, checkpoints, listeners).train(firstStep);
+            List<ErrorCurve> curves = new Evaluator(experiment).evaluate(model::predict);
+            dir.writeEvaluation(curves);
+            exportModel(model, dir.resolve(RunDirectory.MODEL));
+            return new RunResult(experiment, dir.path(), logs, curves, model.parameterCount(), (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static void exportModel(CompiledModel model, Path target) {
+        try {
+            Path tmp = AtomicFiles.siblingTempDirectory(target);
+            AtomicFiles.deleteTree(tmp); // the exporter creates the folder itself
+            model.exportSavedModel(tmp);
+            AtomicFiles.replaceDirectory(tmp, target, null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not export the model to " + target, e);
+        }
+    }
+
+    private static Map<String, Object> environment(Experiment experiment, RunOptions options, CompiledModel model) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("iclab", Iclab.version());
+        env.put("java", System.getProperty("java.version"));
+        env.put("java_vendor", System.getProperty("java.vendor"));
+        env.put("tensorflow", org.tensorflow.TensorFlow.version());
+        env.put("tensorflow_native", NativeLibraries.NATIVE_VERSION);
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        env.put("host_cores", Runtime.getRuntime().availableProcessors());
+        env.put("threads", options.threads());
+        env.put("seed", experiment.seed());
+        env.put("parameters", model.parameterCount());
+        env.put("started", java.time.Instant.now().toString());
+        return env;
+    }
+}

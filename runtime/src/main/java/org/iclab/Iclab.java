@@ -1,0 +1,196 @@
+package org.iclab;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.iclab.report.Json;
+import org.iclab.spec.Adam;
+import org.iclab.spec.Averaging;
+import org.iclab.spec.EvalPlan;
+import org.iclab.spec.Experiment;
+import org.iclab.spec.Gaussian;
+import org.iclab.spec.Gpt2;
+import org.iclab.spec.Inputs;
+import org.iclab.spec.Interleaved;
+import org.iclab.spec.LeastSquares;
+import org.iclab.spec.LinearRegression;
+import org.iclab.spec.Model;
+import org.iclab.spec.NearestNeighbors;
+import org.iclab.spec.Prompt;
+import org.iclab.spec.Task;
+import org.iclab.spec.TrainPlan;
+
+/**
+ * iclab's entry point. Import its members statically and declare an experiment:
+ *
+ * <pre>{@code
+ * import static org.iclab.Iclab.*;
+ *
+ * RunResult r = experiment("lr-tiny").seed(7)
+ *         .task(linearRegression(5)).prompt(interleaved(11)).model(gpt2("tiny"))
+ *         .train(t -> t.steps(2000).optimizer(adam(1e-3)))
+ *         .evaluate(e -> e.baselines(leastSquares(), nearestNeighbors(3), averaging()))
+ *         .run();
+ * r.error("model", 10);
+ * }</pre>
+ *
+ * The Groovy DSL offers the same names: {@code task linearRegression(dims: 5)}, {@code model gpt2('tiny')}, ...
+ */
+public final class Iclab {
+    private Iclab() {
+    }
+
+    /** Starts declaring an experiment named {@code name}. */
+    public static Declaration experiment(String name) {
+        return new Declaration(Experiment.builder(name));
+    }
+
+    /** Linear regression with d = {@code dims}: w ~ N(0, I), y = w·x. */
+    public static LinearRegression linearRegression(int dims) {
+        return new LinearRegression(dims);
+    }
+
+    /** Linear regression with y = scale · w·x. */
+    public static LinearRegression linearRegression(int dims, double scale) {
+        return new LinearRegression(dims, scale);
+    }
+
+    /** x ~ N(0, I). */
+    public static Gaussian gaussian() {
+        return new Gaussian();
+    }
+
+    /** Garg et al.'s interleaved x, y tokens with {@code points} pairs. */
+    public static Interleaved interleaved(int points) {
+        return new Interleaved(points);
+    }
+
+    /** GPT-2 of a preset size: tiny, small or standard. */
+    public static Gpt2 gpt2(String preset) {
+        return Gpt2.preset(preset);
+    }
+
+    /** GPT-2 sized by a block, starting from tiny. */
+    public static Gpt2 gpt2(Consumer<Gpt2.Builder> body) {
+        Gpt2.Builder b = Gpt2.builder();
+        body.accept(b);
+        return b.build();
+    }
+
+    /** Adam with the given learning rate, β = (0.9, 0.999), ε = 1e-8. */
+    public static Adam adam(double lr) {
+        return new Adam(lr);
+    }
+
+    public static Adam adam(double lr, double beta1, double beta2, double eps) {
+        return new Adam(lr, beta1, beta2, eps);
+    }
+
+    public static LeastSquares leastSquares() {
+        return new LeastSquares();
+    }
+
+    public static NearestNeighbors nearestNeighbors(int k) {
+        return new NearestNeighbors(k);
+    }
+
+    public static Averaging averaging() {
+        return new Averaging();
+    }
+
+    /** Compiles, trains, evaluates and writes a run directory under {@code runs/}. */
+    public static RunResult run(Experiment experiment) {
+        return run(experiment, RunOptions.defaults());
+    }
+
+    public static RunResult run(Experiment experiment, RunOptions options) {
+        return ExperimentRunner.run(experiment, options);
+    }
+
+    /** Reads an experiment from a run's spec.json. */
+    public static Experiment load(Path specJson) {
+        return Json.readExperiment(specJson);
+    }
+
+    /** Continues the run in {@code runDirectory} from its latest checkpoint. */
+    public static RunResult resume(Path runDirectory) {
+        return resume(runDirectory, RunOptions.builder());
+    }
+
+    public static RunResult resume(Path runDirectory, RunOptions.Builder options) {
+        Experiment experiment = load(runDirectory.resolve(org.iclab.report.RunDirectory.SPEC));
+        return run(experiment, options.resume(runDirectory).build());
+    }
+
+    /** iclab's version. */
+    public static String version() {
+        try (InputStream in = Iclab.class.getResourceAsStream("iclab.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** A fluent declaration: the experiment builder's settings plus {@link #run()}. */
+    public static final class Declaration {
+        private final Experiment.Builder builder;
+
+        Declaration(Experiment.Builder builder) {
+            this.builder = builder;
+        }
+
+        public Declaration seed(long seed) {
+            builder.seed(seed);
+            return this;
+        }
+
+        public Declaration task(Task task) {
+            builder.task(task);
+            return this;
+        }
+
+        public Declaration inputs(Inputs inputs) {
+            builder.inputs(inputs);
+            return this;
+        }
+
+        public Declaration prompt(Prompt prompt) {
+            builder.prompt(prompt);
+            return this;
+        }
+
+        public Declaration model(Model model) {
+            builder.model(model);
+            return this;
+        }
+
+        public Declaration train(Consumer<TrainPlan.Builder> body) {
+            builder.train(body);
+            return this;
+        }
+
+        public Declaration evaluate(Consumer<EvalPlan.Builder> body) {
+            builder.evaluate(body);
+            return this;
+        }
+
+        /** Validates and returns the experiment without running it. */
+        public Experiment build() {
+            return builder.build();
+        }
+
+        public RunResult run() {
+            return Iclab.run(build());
+        }
+
+        public RunResult run(RunOptions options) {
+            return Iclab.run(build(), options);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.iclab;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.iclab.eval.ErrorCurve;
+import org.iclab.spec.Experiment;
+import org.iclab.train.TrainingLog;
+
+/**
+ * What a run produced, for tests and jshell: the resolved experiment, its run directory, the logged training
+ * steps, and the error curves of the model and each baseline.
+ */
+public record RunResult(Experiment experiment, Path directory, List<TrainingLog> training, List<ErrorCurve> curves,
+                        long parameterCount, double wallSeconds) {
+    public RunResult {
+        training = List.copyOf(training);
+        curves = List.copyOf(curves);
+    }
+
+    /** The curve of {@code learner} ({@code "model"}, {@code "leastSquares"}, ...) on the standard prompts. */
+    public ErrorCurve curve(String learner) {
+        return curves.stream().filter(c -> c.learner().equals(learner)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no learner '" + learner + "'; have "
+                        + curves.stream().map(ErrorCurve::learner).toList()));
+    }
+
+    /** Normalised error of {@code learner} with k in-context examples. */
+    public double error(String learner, int k) {
+        return curve(learner).at(k);
+    }
+
+    /** The loss at the last logged step. */
+    public double finalLoss() {
+        return training.isEmpty() ? Double.NaN : training.get(training.size() - 1).loss();
+    }
+}

@@ -1,0 +1,143 @@
+package org.iclab.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.iclab.eval.ErrorCurve;
+import org.iclab.spec.Experiment;
+import org.iclab.spec.SpecException;
+import org.iclab.train.TrainingListener;
+import org.iclab.train.TrainingLog;
+
+/**
+ * One run's folder. A new run never reuses a folder that holds anything: an explicit folder must be absent or
+ * empty, and generated names ({@code <experiment>-<timestamp>}) get a numeric suffix when taken.
+ */
+public final class RunDirectory implements TrainingListener {
+    public static final String SPEC = "spec.json";
+    public static final String ENV = "env.json";
+    public static final String METRICS = "metrics.jsonl";
+    public static final String EVAL_CSV = "eval.csv";
+    public static final String EVAL_JSON = "eval.json";
+    public static final String CHECKPOINT = "checkpoint";
+    public static final String MODEL = "model";
+
+    private final Path root;
+
+    private RunDirectory(Path root) {
+        this.root = root;
+    }
+
+    /** Creates {@code dir}, which must not exist or be empty (iclab never writes over a run). */
+    public static RunDirectory create(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                boolean empty;
+                try (var list = Files.list(dir)) {
+                    empty = list.findAny().isEmpty();
+                }
+                if (!empty) {
+                    throw new SpecException("run", "out", "must be a new or empty folder (iclab never overwrites a run)", dir);
+                }
+            }
+            Files.createDirectories(dir);
+            return new RunDirectory(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the run directory " + dir, e);
+        }
+    }
+
+    /** A new folder {@code <root>/<name>-<yyyyMMdd-HHmmss>[-n]}. */
+    public static RunDirectory createUnder(Path runsRoot, String name) {
+        String stem = name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        try {
+            Files.createDirectories(runsRoot);
+            for (int n = 1; ; n++) {
+                Path dir = runsRoot.resolve(n == 1 ? stem : stem + "-" + n);
+                try {
+                    Files.createDirectory(dir);
+                    return new RunDirectory(dir);
+                } catch (java.nio.file.FileAlreadyExistsException taken) {
+                    // try the next suffix
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a run directory under " + runsRoot, e);
+        }
+    }
+
+    /** An existing run's folder, to resume it. */
+    public static RunDirectory existing(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(SPEC))) {
+            throw new SpecException("run", "resume", "must name a run directory holding " + SPEC, dir);
+        }
+        return new RunDirectory(dir);
+    }
+
+    public Path path() {
+        return root;
+    }
+
+    public Path resolve(String name) {
+        return root.resolve(name);
+    }
+
+    public void writeSpec(Experiment experiment) {
+        Json.writeFile(root.resolve(SPEC), experiment);
+    }
+
+    public void writeEnv(Map<String, Object> env) {
+        Json.writeFile(root.resolve(ENV), env);
+    }
+
+    /** Appends one line per log; each line is a single write, so a crash leaves whole lines only. */
+    @Override
+    public void logged(TrainingLog log) {
+        try (Writer w = Files.newBufferedWriter(root.resolve(METRICS), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            w.write(Json.line(log) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not append to " + root.resolve(METRICS), e);
+        }
+    }
+
+    /** eval.csv (tidy long form) and eval.json (the same rows). */
+    public void writeEvaluation(List<ErrorCurve> curves) {
+        StringBuilder csv = new StringBuilder("strategy,learner,k,error,ci_low,ci_high\n");
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (ErrorCurve c : curves) {
+            for (int k = 0; k < c.points(); k++) {
+                csv.append(String.format(Locale.ROOT, "%s,%s,%d,%s,%s,%s%n", c.strategy(), c.learner(), k,
+                        num(c.error()[k]), num(c.ciLow()[k]), num(c.ciHigh()[k])));
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("strategy", c.strategy());
+                row.put("learner", c.learner());
+                row.put("k", k);
+                row.put("error", c.error()[k]);
+                row.put("ci_low", c.ciLow()[k]);
+                row.put("ci_high", c.ciHigh()[k]);
+                rows.add(row);
+            }
+        }
+        try {
+            AtomicFiles.write(root.resolve(EVAL_CSV), csv.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Json.writeFile(root.resolve(EVAL_JSON), rows);
+    }
+
+    private static String num(double v) {
+        return Double.toString(v);
+    }
+}
