@@ -1,0 +1,66 @@
+package org.iclab.baseline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.iclab.spec.Averaging;
+import org.iclab.spec.LeastSquares;
+import org.iclab.spec.LinearRegression;
+import org.iclab.spec.NearestNeighbors;
+import org.iclab.spec.Gaussian;
+import org.iclab.task.PromptBatch;
+import org.iclab.task.PromptSampler;
+import org.junit.jupiter.api.Test;
+
+class LearnerTest {
+    /** One prompt, d = 2: x and y written out by hand. */
+    private static final PromptBatch HAND = new PromptBatch(1, 4, 2,
+            new float[] {1, 0, 0, 2, 3, 0, 1, 1},
+            new float[] {2, -2, 3, 9});
+
+    @Test
+    void averagingMatchesHandWorkedValues() {
+        double[] p = Learner.of(new Averaging()).predictPrefixes(HAND, 0);
+        // k=1: w = y0 x0 = (2, 0) -> x1 = (0, 2): 0.
+        // k=2: w = ((2,0) + (-2)(0,2)) / 2 = (1, -2) -> x2 = (3, 0): 3.
+        // k=3: w = ((2,0) + (0,-4) + 3(3,0)) / 3 = (11/3, -4/3) -> x3 = (1, 1): 7/3.
+        assertThat(p).containsExactly(new double[] {0, 0, 3, 7.0 / 3}, within(1e-12));
+    }
+
+    @Test
+    void nearestNeighborsMatchesHandWorkedValues() {
+        double[] p1 = Learner.of(new NearestNeighbors(1)).predictPrefixes(HAND, 0);
+        // k=1: only x0 -> 2. k=2: x2=(3,0) is nearer x0 (dist 2) than x1 (dist sqrt 13) -> 2.
+        // k=3: x3=(1,1): to x0 dist 1, x1 dist sqrt 2, x2 dist sqrt 5 -> 2.
+        assertThat(p1).containsExactly(new double[] {0, 2, 2, 2}, within(1e-12));
+        double[] p2 = Learner.of(new NearestNeighbors(2)).predictPrefixes(HAND, 0);
+        // k=1: one neighbour available -> 2; k=2: mean(2, -2) = 0; k=3: x0 and x1 -> 0.
+        assertThat(p2).containsExactly(new double[] {0, 2, 0, 0}, within(1e-12));
+        double[] p3 = Learner.of(new NearestNeighbors(3)).predictPrefixes(HAND, 0);
+        assertThat(p3[3]).isCloseTo((2 - 2 + 3) / 3.0, within(1e-12));
+    }
+
+    @Test
+    void leastSquaresIsTheMinimumNormSolutionBelowDAndExactFromD() {
+        double[] p = Learner.of(new LeastSquares()).predictPrefixes(HAND, 0);
+        // k=1: min-norm w through x0=(1,0), y0=2 is (2, 0) -> x1=(0,2): 0.
+        // k=2: x0, x1 determine w = (2, -1) -> x2=(3,0): 6; k=3: least squares over three points:
+        //   X = [[1,0],[0,2],[3,0]], y = [2,-2,3]: w1 = (2 + 9)/10 = 1.1, w2 = -1 -> x3=(1,1): 0.1.
+        assertThat(p).containsExactly(new double[] {0, 0, 6, 0.1}, within(1e-9));
+    }
+
+    @Test
+    void leastSquaresRecoversNoiselessLinearFunctionsOnceKReachesD() {
+        int d = 4;
+        PromptBatch batch = new PromptSampler(new LinearRegression(d), new Gaussian()).sample(42, 20, 9, d);
+        Learner ls = Learner.of(new LeastSquares());
+        for (int prompt = 0; prompt < batch.batch(); prompt++) {
+            double[] p = ls.predictPrefixes(batch, prompt);
+            for (int k = d; k < 9; k++) {
+                assertThat(p[k]).isCloseTo(batch.y(prompt, k), within(1e-3));
+            }
+            // Below d the function is not determined: the prediction is generally wrong.
+            assertThat(Math.abs(p[1] - batch.y(prompt, 1))).isGreaterThan(0.0);
+        }
+    }
+}
