@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Training-speed benchmark: steps/s (median of reps after warm-up), wall time and peak resident memory for the tiny,
+# small and standard GPT-2 at (d 5, 11 points) and (d 20, 41 points), batch 64; then time-to-ICL of the tiny model.
+# One JVM per configuration, so each peak-memory figure is its own.
+#   bash samples/benchmark.sh            all configurations
+#   bash samples/benchmark.sh --quick    tiny d5 n11 only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -DskipTests install -pl samples -am
+cp="samples/target/classes:$(cat samples/target/classpath.txt)"
+export TF_CPP_MIN_LOG_LEVEL=2
+run() { java -Xmx2g -cp "$cp" org.iclab.samples.TrainingBenchmark "$@"; }
+if [[ "${1:-}" == "--quick" ]]; then
+  run --model tiny --d 5 --n 11
+  exit 0
+fi
+for size in tiny small standard; do
+  run --model "$size" --d 5 --n 11
+  reps=5; per=50
+  [[ "$size" == "standard" ]] && { reps=3; per=10; }
+  run --model "$size" --d 20 --n 41 --reps "$reps" --steps-per-rep "$per"
+done
+run --time-to-icl

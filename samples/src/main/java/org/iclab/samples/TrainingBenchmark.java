@@ -1,0 +1,122 @@
+package org.iclab.samples;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.iclab.Iclab;
+import org.iclab.eval.Evaluator;
+import org.iclab.graph.CompiledModel;
+import org.iclab.spec.Experiment;
+import org.iclab.task.PromptBatch;
+import org.iclab.task.PromptSampler;
+import org.iclab.task.Seeds;
+
+/**
+ * Training-speed benchmark of the compiled graph, the same measurement as {@code shared/bench/pytorch_twin.py --bench}:
+ * Garg et al.'s GPT-2 of a given size on linear regression, batch 64, Adam, {@code --warmup} steps, then
+ * {@code --reps} timed repetitions of {@code --steps-per-rep} steps. Prints one {@code RESULT} line with the median
+ * steps/second, the wall time and the peak resident memory of this process (run one configuration per JVM).
+ *
+ * <p>{@code --time-to-icl} instead trains the tiny model (d 5, 11 points, Adam 1e-3) until its error/d with 10
+ * in-context examples, on 256 held-out prompts checked every 250 steps, is at most 0.1, and prints the steps and
+ * wall time that took.
+ */
+public final class TrainingBenchmark {
+    private TrainingBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<String> a = Arrays.asList(args);
+        String model = option(a, "--model", "tiny");
+        int dims = Integer.parseInt(option(a, "--d", "5"));
+        int points = Integer.parseInt(option(a, "--n", "11"));
+        int threads = Integer.parseInt(option(a, "--threads", "2"));
+        long start = System.nanoTime();
+        if (a.contains("--time-to-icl")) {
+            timeToIcl(threads, Double.parseDouble(option(a, "--target", "0.1")), Integer.parseInt(option(a, "--max-steps", "20000")));
+        } else {
+            speed(model, dims, points, threads, Integer.parseInt(option(a, "--warmup", "10")),
+                    Integer.parseInt(option(a, "--reps", "5")), Integer.parseInt(option(a, "--steps-per-rep", "50")));
+        }
+        System.out.printf(Locale.ROOT, "wall_s=%.1f peak_rss_mb=%.0f%n", (System.nanoTime() - start) / 1e9, peakRssMb());
+    }
+
+    private static Experiment experiment(String model, int dims, int points, int steps) {
+        return Iclab.experiment("bench").seed(0).task(Iclab.linearRegression(dims)).prompt(Iclab.interleaved(points))
+                .model(Iclab.gpt2(model)).train(t -> t.steps(steps).batch(64).optimizer(Iclab.adam(1e-3))).build();
+    }
+
+    private static void speed(String model, int dims, int points, int threads, int warmup, int reps, int stepsPerRep) {
+        Experiment e = experiment(model, dims, points, warmup + reps * stepsPerRep);
+        PromptSampler sampler = PromptSampler.of(e);
+        double[] rates = new double[reps];
+        long params;
+        try (CompiledModel m = CompiledModel.compile(e, threads)) {
+            params = m.parameterCount();
+            long step = 1;
+            for (; step <= warmup; step++) {
+                m.trainStep(sampler.sample(Seeds.derive(0, Seeds.Stream.TRAIN, step), 64, points, dims), step);
+            }
+            for (int r = 0; r < reps; r++) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < stepsPerRep; i++, step++) {
+                    m.trainStep(sampler.sample(Seeds.derive(0, Seeds.Stream.TRAIN, step), 64, points, dims), step);
+                }
+                rates[r] = stepsPerRep / ((System.nanoTime() - t0) / 1e9);
+            }
+        }
+        double[] sorted = rates.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "RESULT iclab model=%s d=%d n=%d batch=64 threads=%d params=%d steps_per_s=%.2f reps=%s%n",
+                model, dims, points, threads, params, sorted[reps / 2], Arrays.toString(rates));
+    }
+
+    private static void timeToIcl(int threads, double target, int maxSteps) {
+        Experiment e = experiment("tiny", 5, 11, maxSteps);
+        PromptSampler sampler = PromptSampler.of(e);
+        PromptBatch held = new Evaluator(e).prompts().slice(0, 256);
+        long t0 = System.nanoTime();
+        List<String> curve = new ArrayList<>();
+        try (CompiledModel m = CompiledModel.compile(e, threads)) {
+            for (long step = 1; step <= maxSteps; step++) {
+                m.trainStep(sampler.sample(Seeds.derive(0, Seeds.Stream.TRAIN, step), 64, 11, 5), step);
+                if (step % 250 == 0) {
+                    float[] pred = m.predict(held);
+                    double err = 0;
+                    for (int p = 0; p < held.batch(); p++) {
+                        double diff = pred[p * 11 + 10] - held.y(p, 10);
+                        err += diff * diff / 5 / held.batch();
+                    }
+                    curve.add(String.format(Locale.ROOT, "%d:%.3f", step, err));
+                    if (err <= target) {
+                        System.out.printf(Locale.ROOT, "RESULT iclab time_to_icl steps=%d wall_s=%.1f error_at_k10=%.4f target=%.2f%n",
+                                step, (System.nanoTime() - t0) / 1e9, err, target);
+                        System.out.println("curve " + String.join(" ", curve));
+                        return;
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "RESULT iclab time_to_icl not reached in %d steps (%.1f s)%n", maxSteps, (System.nanoTime() - t0) / 1e9);
+        System.out.println("curve " + String.join(" ", curve));
+    }
+
+    private static String option(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+    }
+
+    /** VmHWM: the most resident memory this process has held. */
+    private static double peakRssMb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+}
