@@ -320,6 +320,35 @@ public final class CompiledModel implements AutoCloseable {
         }
     }
 
+    /**
+     * One training step traced by TensorFlow: the summed kernel time of each op type (MatMul, BatchMatMulV2,
+     * ApplyAdam, ...) in microseconds, largest first. With several threads the sum can exceed the step's wall time.
+     */
+    public Map<String, Long> profileTrainStep(PromptBatch batch, long step) {
+        Adam adam = (Adam) experiment.train().optimizer();
+        org.tensorflow.proto.RunOptions trace = org.tensorflow.proto.RunOptions.newBuilder()
+                .setTraceLevel(org.tensorflow.proto.RunOptions.TraceLevel.FULL_TRACE).build();
+        Map<String, Long> byType = new java.util.HashMap<>();
+        try (TFloat32 x = xsTensor(batch); TFloat32 y = ysTensor(batch);
+             TFloat32 b1 = TFloat32.scalarOf((float) Math.pow(adam.beta1(), step));
+             TFloat32 b2 = TFloat32.scalarOf((float) Math.pow(adam.beta2(), step));
+             Result r = session.runner().feed(xs, x).feed(ys, y).feed(beta1Power, b1).feed(beta2Power, b2)
+                     .addTarget(trainStep).fetch(loss).setOptions(trace).runAndFetchMetadata()) {
+            var metadata = r.getMetadata().orElseThrow(() -> new IllegalStateException("TensorFlow returned no trace"));
+            for (var device : metadata.getStepStats().getDevStatsList()) {
+                for (var node : device.getNodeStatsList()) {
+                    var op = graph.operation(node.getNodeName());
+                    String type = op == null ? node.getNodeName() : op.type();
+                    byType.merge(type, node.getAllEndRelMicros(), Long::sum);
+                }
+            }
+        }
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        byType.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEachOrdered(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
     /** The loss on a batch, without updating anything. */
     public float loss(PromptBatch batch) {
         try (TFloat32 x = xsTensor(batch); TFloat32 y = ysTensor(batch);

@@ -35,11 +35,14 @@ final class Layers {
         return tf.math.add(tf.math.mul(normed, gain), bias);
     }
 
-    /** GELU, tanh form: 0.5 x (1 + tanh(√(2/π) (x + 0.044715 x³))). */
+    /**
+     * GELU, tanh form: 0.5 x (1 + tanh(√(2/π) (x + 0.044715 x³))), written as x · (0.5 + 0.5 tanh(x (c + c·a x²)))
+     * so the forward pass and its gradient need fewer elementwise kernels (they are a fifth of a step's time).
+     */
     Operand<TFloat32> gelu(Operand<TFloat32> x) {
-        Operand<TFloat32> cube = tf.math.mul(tf.math.mul(x, x), x);
-        Operand<TFloat32> inner = tf.math.mul(f(Math.sqrt(2 / Math.PI)), tf.math.add(x, tf.math.mul(f(0.044715), cube)));
-        return tf.math.mul(tf.math.mul(f(0.5), x), tf.math.add(f(1), tf.math.tanh(inner)));
+        double c = Math.sqrt(2 / Math.PI);
+        Operand<TFloat32> inner = tf.math.mul(x, tf.math.add(f(c), tf.math.mul(f(c * 0.044715), tf.math.square(x))));
+        return tf.math.mul(x, tf.math.add(f(0.5), tf.math.mul(f(0.5), tf.math.tanh(inner))));
     }
 
     /** BatchMatMulV2 (the generated wrapper emits V3, whose gradient the C++ registry lacks). */

@@ -7,7 +7,11 @@ package org.iclab.spec;
  * Java:   Iclab.adam(1e-3)                    Groovy:  optimizer adam(lr: 1e-3)
  * </pre>
  */
-public record Adam(double lr, double beta1, double beta2, double eps) implements Optimizer {
+@Setting("Adam with bias correction (as PyTorch's default).")
+public record Adam(@Setting(value = "Learning rate.", range = "a finite number > 0") double lr,
+                   @Setting(value = "Decay of the first-moment estimate.", range = "[0, 1)") double beta1,
+                   @Setting(value = "Decay of the second-moment estimate.", range = "[0, 1)") double beta2,
+                   @Setting(value = "Added to the denominator for stability.", range = "a finite number > 0") double eps) implements Optimizer {
     public static final double DEFAULT_LR = 1e-4;
 
     public Adam {

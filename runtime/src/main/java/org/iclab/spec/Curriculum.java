@@ -32,22 +32,26 @@ public record Curriculum(Schedule dims, Schedule points) {
         private Schedule points;
 
         /** Active dimensions fixed from start to end... use {@link #dims(int, int, int, int)} to grow them. */
+        @Setting(value = "Active input dimensions (the rest are zeroed): start, end, raised by `by` every `every` steps (default by 1 every 2000).", range = "0 < start <= end <= task.dims", defaults = "fixed at the task's dims", example = "dims 5, 20, by: 1, every: 2000")
         public Builder dims(int start, int end) {
             return dims(start, end, start == end ? 0 : 1, start == end ? 0 : 2000);
         }
 
         /** Active dimensions: start, end, increment, interval in steps. */
+        @Setting(value = "Active input dimensions: start, end, increment, interval in steps.", range = "0 < start <= end <= task.dims; by, every > 0 when start < end", example = "dims 5, 20, by: 1, every: 2000")
         public Builder dims(int start, int end, int by, int every) {
             this.dims = new Schedule(start, end, by, every);
             return this;
         }
 
         /** Points per prompt from start to end (by 2 every 2000 steps unless fixed). */
+        @Setting(value = "Points per training prompt: start, end, raised by `by` every `every` steps (default by 2 every 2000).", range = "0 < start <= end <= prompt.points", defaults = "fixed at the prompt's points", example = "points 11, 41, by: 2, every: 2000")
         public Builder points(int start, int end) {
             return points(start, end, start == end ? 0 : 2, start == end ? 0 : 2000);
         }
 
         /** Points per prompt: start, end, increment, interval in steps. */
+        @Setting(value = "Points per training prompt: start, end, increment, interval in steps.", range = "0 < start <= end <= prompt.points; by, every > 0 when start < end", example = "points 11, 41, by: 2, every: 2000")
         public Builder points(int start, int end, int by, int every) {
             this.points = new Schedule(start, end, by, every);
             return this;

@@ -41,36 +41,42 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, Bootst
         private double confidence = 0.9;
 
         /** Number of evaluation prompts. */
+        @Setting(value = "Number of evaluation prompts.", range = "> 0")
         public Builder prompts(int prompts) {
             this.prompts = prompts;
             return this;
         }
 
         /** Points per evaluation prompt (default: the prompt's points). */
+        @Setting(value = "Points per evaluation prompt.", range = "> 0 and <= model.positions", defaults = "the prompt's points")
         public Builder points(int points) {
             this.points = points;
             return this;
         }
 
         /** The classical learners to compare with. */
+        @Setting(value = "The classical learners the model is compared with.", range = "leastSquares, nearestNeighbors, averaging; each at most once", example = "baselines leastSquares(), nearestNeighbors(k: 3), averaging()")
         public Builder baselines(Baseline... baselines) {
             this.baselines = new ArrayList<>(Arrays.asList(baselines));
             return this;
         }
 
         /** The classical learners to compare with. */
+        @Setting(value = "The classical learners the model is compared with, as a list.", range = "leastSquares, nearestNeighbors, averaging; each at most once")
         public Builder baselines(List<? extends Baseline> baselines) {
             this.baselines = new ArrayList<>(baselines);
             return this;
         }
 
         /** Bootstrap resamples for the confidence interval. */
+        @Setting(value = "Bootstrap resamples for the confidence interval.", range = "> 0")
         public Builder resamples(int resamples) {
             this.resamples = resamples;
             return this;
         }
 
         /** Two-sided confidence level of the interval (0.9 gives the 5th and 95th percentiles). */
+        @Setting(value = "Two-sided confidence level of the interval (0.9 gives the 5th and 95th percentiles).", range = "(0, 1)")
         public Builder confidence(double confidence) {
             this.confidence = confidence;
             return this;

@@ -69,42 +69,49 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
         private final EvalPlan.Builder evaluation = EvalPlan.builder();
 
         /** The experiment's name; it names the run directory. */
+        @Setting(value = "The experiment's name; it names the run directory.", range = "letters, digits, '.', '_' or '-'", example = "experiment('lr-tiny') { ... }")
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
         /** Seeds model initialisation, training data and evaluation prompts (default 0). */
+        @Setting("Seeds model initialisation, training data and evaluation prompts.")
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
         /** The function class, e.g. {@code linearRegression(dims: 5)}. */
+        @Setting(value = "The function class each prompt's function is drawn from.", range = "a task: linearRegression", example = "task linearRegression(dims: 5)")
         public Builder task(Task task) {
             this.task = task;
             return this;
         }
 
         /** How inputs are sampled (default {@code gaussian()}). */
+        @Setting(value = "How the inputs x are sampled.", range = "an input sampler: gaussian", example = "inputs gaussian()")
         public Builder inputs(Inputs inputs) {
             this.inputs = inputs;
             return this;
         }
 
         /** The prompt layout, e.g. {@code interleaved(points: 11)}. */
+        @Setting(value = "How (x, y) pairs are laid out as tokens, and how many pairs a training prompt holds.", range = "a prompt format: interleaved; points <= model.positions", example = "prompt interleaved(points: 11)")
         public Builder prompt(Prompt prompt) {
             this.prompt = prompt;
             return this;
         }
 
         /** The architecture, e.g. {@code gpt2('tiny')}. */
+        @Setting(value = "The architecture that reads a prompt.", range = "a model: gpt2", example = "model gpt2('tiny')")
         public Builder model(Model model) {
             this.model = model;
             return this;
         }
 
         /** Training settings. */
+        @Setting(value = "How the model is trained (a block; see describe train).", example = "train { steps 2000; batch 64 }")
         public Builder train(Consumer<TrainPlan.Builder> body) {
             this.trainPlan = null;
             body.accept(train);
@@ -112,12 +119,14 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
         }
 
         /** Training settings as a finished plan. */
+        @Setting(value = "How the model is trained, as a finished plan.")
         public Builder train(TrainPlan plan) {
             this.trainPlan = plan;
             return this;
         }
 
         /** Evaluation settings. */
+        @Setting(value = "How the trained model is evaluated (a block; see describe evaluate).", example = "evaluate { prompts 1280 }")
         public Builder evaluate(Consumer<EvalPlan.Builder> body) {
             this.evaluate = null;
             body.accept(evaluation);

@@ -7,5 +7,6 @@ package org.iclab.spec;
  * Java:   Iclab.gaussian()                    Groovy:  inputs gaussian()
  * </pre>
  */
+@Setting("Isotropic Gaussian inputs, x ~ N(0, I_d).")
 public record Gaussian() implements Inputs {
 }

@@ -14,6 +14,7 @@ import java.util.Map;
  *
  * @param positions the most (x, y) pairs a prompt may hold (the positional table has 2·positions rows)
  */
+@Setting("Garg et al.'s GPT-2 backbone: pre-LayerNorm blocks with causal attention and a GELU MLP; no dropout.")
 public record Gpt2(int layers, int heads, int embed, int positions) implements Model {
     /** Garg et al.'s sizes: tiny (3 layers, 2 heads, 64 wide), small (6, 4, 128), standard (12, 8, 256). */
     public static final Map<String, List<Integer>> PRESETS = Map.of(
@@ -54,6 +55,7 @@ public record Gpt2(int layers, int heads, int embed, int positions) implements M
         private int positions = DEFAULT_POSITIONS;
 
         /** Starts from a named size: tiny, small or standard. */
+        @Setting(value = "Starts from a named size (layers, heads, embed).", range = "tiny, small, standard", example = "model gpt2 { preset 'small'; positions 41 }")
         public Builder preset(String name) {
             List<Integer> size = PRESETS.get(name);
             if (size == null) {
@@ -63,24 +65,28 @@ public record Gpt2(int layers, int heads, int embed, int positions) implements M
         }
 
         /** Number of transformer blocks. */
+        @Setting(value = "Number of transformer blocks.", range = "> 0")
         public Builder layers(int layers) {
             this.layers = layers;
             return this;
         }
 
         /** Attention heads per block; must divide embed. */
+        @Setting(value = "Attention heads per block.", range = "> 0 and divides embed")
         public Builder heads(int heads) {
             this.heads = heads;
             return this;
         }
 
         /** Width of the residual stream. */
+        @Setting(value = "Width of the residual stream.", range = "> 0")
         public Builder embed(int embed) {
             this.embed = embed;
             return this;
         }
 
         /** The most (x, y) pairs a prompt may hold (default 101, as Garg et al.). */
+        @Setting(value = "The most (x, y) pairs a prompt may hold.", range = "> 0")
         public Builder positions(int positions) {
             this.positions = positions;
             return this;

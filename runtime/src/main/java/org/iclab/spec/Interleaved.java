@@ -8,7 +8,8 @@ package org.iclab.spec;
  * Java:   Iclab.interleaved(11)               Groovy:  prompt interleaved(points: 11)
  * </pre>
  */
-public record Interleaved(int points) implements Prompt {
+@Setting("Garg et al.'s layout x1, y1, x2, y2, ...; one pass predicts y(k+1) from k examples for every k.")
+public record Interleaved(@Setting(value = "(x, y) pairs in a training prompt.", range = "> 0 and <= model.positions") int points) implements Prompt {
     public Interleaved {
         Problems.in("prompt").require(points > 0, "points", "must be > 0", points).throwIfAny();
     }

@@ -7,7 +7,9 @@ package org.iclab.spec;
  * Java:   Iclab.linearRegression(20)          Groovy:  task linearRegression(dims: 20)
  * </pre>
  */
-public record LinearRegression(int dims, double scale) implements Task {
+@Setting("Linear regression (Garg et al.): per prompt w ~ N(0, I_d), y = scale * w.x; errors are divided by d.")
+public record LinearRegression(@Setting(value = "Input dimension d.", range = "> 0") int dims,
+                               @Setting(value = "Multiplies every y.", range = "a finite number > 0") double scale) implements Task {
     public LinearRegression {
         Problems.in("task")
                 .require(dims > 0, "dims", "must be > 0", dims)

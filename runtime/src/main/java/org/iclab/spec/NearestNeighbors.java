@@ -4,7 +4,8 @@ package org.iclab.spec;
  * Average of the y of the k nearest examples seen so far (uniform weights, as Garg et al.).
  * Java: {@code Iclab.nearestNeighbors(3)}; Groovy: {@code nearestNeighbors(k: 3)}.
  */
-public record NearestNeighbors(int k) implements Baseline {
+@Setting("Average of the y of the k nearest examples seen so far.")
+public record NearestNeighbors(@Setting(value = "Neighbours averaged.", range = "> 0") int k) implements Baseline {
     public NearestNeighbors {
         Problems.in("evaluate.baselines.nearestNeighbors").require(k > 0, "k", "must be > 0", k).throwIfAny();
     }

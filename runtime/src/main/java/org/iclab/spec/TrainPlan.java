@@ -43,36 +43,42 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
         private int logEvery = 100;
 
         /** Number of optimizer steps. */
+        @Setting(value = "Number of optimizer steps.", range = "> 0")
         public Builder steps(int steps) {
             this.steps = steps;
             return this;
         }
 
         /** Prompts per step. */
+        @Setting(value = "Prompts per step.", range = "> 0")
         public Builder batch(int batch) {
             this.batch = batch;
             return this;
         }
 
         /** The optimizer, e.g. {@code adam(lr: 1e-3)}. */
+        @Setting(value = "How parameters are updated from gradients.", range = "an optimizer: adam", example = "optimizer adam(lr: 1e-3)")
         public Builder optimizer(Optimizer optimizer) {
             this.optimizer = optimizer;
             return this;
         }
 
         /** The curriculum over active dimensions and points per prompt. */
+        @Setting(value = "Grows the active dimensions and the points per prompt during training (a block; see describe curriculum).", defaults = "dims and points fixed at the task's dims and the prompt's points", example = "curriculum { dims 5, 20, by: 1, every: 2000; points 11, 41, by: 2, every: 2000 }")
         public Builder curriculum(Consumer<Curriculum.Builder> body) {
             body.accept(curriculum);
             return this;
         }
 
         /** Steps between checkpoints (the last step is always checkpointed). */
+        @Setting(value = "Steps between checkpoints; the last step is always checkpointed.", range = "> 0")
         public Builder checkpointEvery(int checkpointEvery) {
             this.checkpointEvery = checkpointEvery;
             return this;
         }
 
         /** Steps between lines in metrics.jsonl. */
+        @Setting(value = "Steps between progress lines and lines of metrics.jsonl.", range = "> 0")
         public Builder logEvery(int logEvery) {
             this.logEvery = logEvery;
             return this;

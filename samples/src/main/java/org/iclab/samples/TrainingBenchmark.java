@@ -21,6 +21,8 @@ import org.iclab.task.Seeds;
  * {@code --reps} timed repetitions of {@code --steps-per-rep} steps. Prints one {@code RESULT} line with the median
  * steps/second, the wall time and the peak resident memory of this process (run one configuration per JVM).
  *
+ * <p>{@code --profile} adds a breakdown of kernel time by TensorFlow op type over 20 traced steps.
+ *
  * <p>{@code --time-to-icl} instead trains the tiny model (d 5, 11 points, Adam 1e-3) until its error/d with 10
  * in-context examples, on 256 held-out prompts checked every 250 steps, is at most 0.1, and prints the steps and
  * wall time that took.
@@ -40,7 +42,8 @@ public final class TrainingBenchmark {
             timeToIcl(threads, Double.parseDouble(option(a, "--target", "0.1")), Integer.parseInt(option(a, "--max-steps", "20000")));
         } else {
             speed(model, dims, points, threads, Integer.parseInt(option(a, "--warmup", "10")),
-                    Integer.parseInt(option(a, "--reps", "5")), Integer.parseInt(option(a, "--steps-per-rep", "50")));
+                    Integer.parseInt(option(a, "--reps", "5")), Integer.parseInt(option(a, "--steps-per-rep", "50")),
+                    a.contains("--profile"));
         }
         System.out.printf(Locale.ROOT, "wall_s=%.1f peak_rss_mb=%.0f%n", (System.nanoTime() - start) / 1e9, peakRssMb());
     }
@@ -50,7 +53,8 @@ public final class TrainingBenchmark {
                 .model(Iclab.gpt2(model)).train(t -> t.steps(steps).batch(64).optimizer(Iclab.adam(1e-3))).build();
     }
 
-    private static void speed(String model, int dims, int points, int threads, int warmup, int reps, int stepsPerRep) {
+    private static void speed(String model, int dims, int points, int threads, int warmup, int reps, int stepsPerRep,
+                              boolean profile) {
         Experiment e = experiment(model, dims, points, warmup + reps * stepsPerRep);
         PromptSampler sampler = PromptSampler.of(e);
         double[] rates = new double[reps];
@@ -67,6 +71,24 @@ public final class TrainingBenchmark {
                     m.trainStep(sampler.sample(Seeds.derive(0, Seeds.Stream.TRAIN, step), 64, points, dims), step);
                 }
                 rates[r] = stepsPerRep / ((System.nanoTime() - t0) / 1e9);
+            }
+        }
+        if (profile) {
+            try (CompiledModel m = CompiledModel.compile(e, threads)) {
+                for (long step = 1; step <= warmup; step++) {
+                    m.trainStep(sampler.sample(Seeds.derive(0, Seeds.Stream.TRAIN, step), 64, points, dims), step);
+                }
+                java.util.Map<String, Long> total = new java.util.LinkedHashMap<>();
+                int traced = 20;
+                for (long step = warmup + 1; step <= warmup + traced; step++) {
+                    m.profileTrainStep(sampler.sample(Seeds.derive(0, Seeds.Stream.TRAIN, step), 64, points, dims), step)
+                            .forEach((k, v) -> total.merge(k, v, Long::sum));
+                }
+                long all = total.values().stream().mapToLong(Long::longValue).sum();
+                System.out.println("where the time goes (kernel time by op type, mean over " + traced + " traced steps):");
+                total.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                        .forEach(en -> System.out.printf(Locale.ROOT, "  %-22s %8.2f ms/step %5.1f%%%n", en.getKey(),
+                                en.getValue() / 1000.0 / traced, 100.0 * en.getValue() / all));
             }
         }
         double[] sorted = rates.clone();
