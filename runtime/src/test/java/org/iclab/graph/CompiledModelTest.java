@@ -76,6 +76,48 @@ class CompiledModelTest {
     }
 
     @Test
+    void everyLayersHiddenStateIsANamedEndpoint() {
+        Experiment e = tiny(2, 1e-3);
+        PromptBatch batch = PromptSampler.of(e).sample(4, 3, 5, 3);
+        try (CompiledModel model = CompiledModel.compile(e, 1)) {
+            assertThat(model.hiddenCount()).isEqualTo(3); // embedding + 2 blocks
+            for (int layer = 0; layer < 3; layer++) {
+                assertThat(model.hidden(layer, batch)).hasSize(3 * 10 * 16);
+            }
+            assertThat(model.hidden(1, batch)).isNotEqualTo(model.hidden(2, batch));
+        }
+    }
+
+    @Test
+    void predictionsNeverDependOnLaterTokens() {
+        Experiment e = tiny(4, 1e-3);
+        PromptBatch batch = PromptSampler.of(e).sample(8, 2, 6, 3);
+        float[] xs = batch.xs().clone();
+        float[] ys = batch.ys().clone();
+        // Change everything from example 3 on (x_3, y_3, x_4, ...): predictions for y_0..y_2 must not move,
+        // the prediction for y_3 (read at x_3) must.
+        for (int p = 0; p < 2; p++) {
+            for (int i = 3; i < 6; i++) {
+                ys[p * 6 + i] += 5;
+                for (int j = 0; j < 3; j++) {
+                    xs[(p * 6 + i) * 3 + j] *= -2;
+                }
+            }
+        }
+        PromptBatch changed = new PromptBatch(2, 6, 3, xs, ys);
+        try (CompiledModel model = CompiledModel.compile(e, 1)) {
+            float[] before = model.predict(batch);
+            float[] after = model.predict(changed);
+            for (int p = 0; p < 2; p++) {
+                for (int i = 0; i < 3; i++) {
+                    assertThat(after[p * 6 + i]).isEqualTo(before[p * 6 + i]);
+                }
+                assertThat(after[p * 6 + 3]).isNotEqualTo(before[p * 6 + 3]);
+            }
+        }
+    }
+
+    @Test
     void sameSeedGivesBitIdenticalLosses() {
         assertThat(losses(5)).isEqualTo(losses(5)).isNotEqualTo(losses(6));
     }
