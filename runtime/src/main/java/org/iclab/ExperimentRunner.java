@@ -43,8 +43,9 @@ final class ExperimentRunner {
             Checkpoints checkpoints = new Checkpoints(dir.resolve(RunDirectory.CHECKPOINT));
             if (options.resume() != null) {
                 firstStep = checkpoints.restoreLatest(model).step() + 1;
+            } else {
+                dir.writeEnv(environment(experiment, options, model)); // a resumed run keeps the env it started with
             }
-            dir.writeEnv(environment(experiment, options, model));
             List<TrainingListener> listeners = new ArrayList<>();
             listeners.add(dir);
             listeners.addAll(options.listeners());

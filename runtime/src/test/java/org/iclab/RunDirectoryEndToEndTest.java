@@ -121,9 +121,12 @@ class RunDirectoryEndToEndTest {
         Iclab.run(shorter, RunOptions.builder().out(partial).threads(2).build());
         // Pretend the 20-step run was the first part of the 30-step one.
         Files.writeString(partial.resolve("spec.json"), Json.write(e));
+        String env = Files.readString(partial.resolve("env.json"));
         RunResult resumed = Iclab.resume(partial, RunOptions.builder().threads(2));
         assertThat(resumed.training()).extracting(l -> l.step()).containsExactly(30L);
         assertThat(resumed.training().get(0).loss()).isEqualTo(result.training().get(2).loss());
+        assertThat(Files.readString(partial.resolve("env.json"))).as("env.json of the run's start").isEqualTo(env);
+        assertThat(Files.readAllLines(partial.resolve("metrics.jsonl"))).hasSize(3);
     }
 
     @Test
