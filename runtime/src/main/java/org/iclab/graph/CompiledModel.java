@@ -141,17 +141,20 @@ public final class CompiledModel implements AutoCloseable {
             }
             var causal = tf.slice(tf.constant(mask), nn.shape(0, 0), nn.stack(List.of(tokens, tokens)));
             int dh = e / h;
-            var headShape = nn.stack(List.of(batch, tokens, tf.constant(h), tf.constant(dh)));
+            var qkvShape = nn.stack(List.of(batch, tokens, tf.constant(3), tf.constant(h), tf.constant(dh)));
+            var qkvPerm = tf.constant(new int[] {2, 0, 3, 1, 4});
             var perm = tf.constant(new int[] {0, 2, 1, 3});
             double projStd = 0.02 / Math.sqrt(2.0 * layers);
             for (int l = 0; l < layers; l++) {
                 String p = "h" + l + "/";
                 var ln1 = nn.layerNorm(x, param(tf, p + "ln_1/g", Init.constant(1), e), param(tf, p + "ln_1/b", Init.constant(0), e));
                 var qkv = nn.dense(ln1, param(tf, p + "attn/c_attn/w", Init.normal(0.02), e, 3 * e), param(tf, p + "attn/c_attn/b", Init.constant(0), 3 * e));
-                var split = tf.split(tf.constant(1), qkv, 3L);
-                var q = tf.linalg.transpose(tf.reshape(split.output().get(0), headShape), perm);
-                var k = tf.linalg.transpose(tf.reshape(split.output().get(1), headShape), perm);
-                var v = tf.linalg.transpose(tf.reshape(split.output().get(2), headShape), perm);
+                // One transpose for all three: [B, T, 3, H, dh] -> [3, B, H, T, dh], then unstack.
+                var heads = tf.unstack(tf.linalg.transpose(tf.reshape(qkv, qkvShape), qkvPerm), 3L,
+                        org.tensorflow.op.core.Unstack.axis(0L)).output();
+                var q = heads.get(0);
+                var k = heads.get(1);
+                var v = heads.get(2);
                 var scores = tf.math.add(tf.math.mul(nn.batchMatMul(q, k, false, true), nn.f(1 / Math.sqrt(dh))), causal);
                 var attended = nn.batchMatMul(tf.nn.softmax(scores), v, false, false);
                 var merged = tf.reshape(tf.linalg.transpose(attended, perm), nn.shape(-1, e));
