@@ -1,0 +1,45 @@
+package org.iclab.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.iclab.RunResult;
+import org.iclab.eval.ErrorCurve;
+
+/** The end-of-run summary: error (normalised by the task's error scale) at a few k for the model and each baseline. */
+final class ErrorTable {
+    private ErrorTable() {
+    }
+
+    /** k = 1, the task's dims, half the points and the last k, those that exist. */
+    static List<Integer> ks(int points, int dims) {
+        TreeSet<Integer> ks = new TreeSet<>(List.of(1, dims, points / 2, points - 1));
+        ks.removeIf(k -> k < 0 || k >= points);
+        return new ArrayList<>(ks);
+    }
+
+    static List<String> lines(RunResult result) {
+        List<ErrorCurve> curves = result.curves().stream().filter(c -> c.strategy().equals(result.curves().get(0).strategy())).toList();
+        List<Integer> ks = ks(curves.get(0).points(), result.experiment().task().dims());
+        int nameWidth = Math.max("error/dims".length(), curves.stream().mapToInt(c -> c.learner().length()).max().orElse(0));
+        List<String> lines = new ArrayList<>();
+        StringBuilder header = new StringBuilder(pad("error/dims", nameWidth));
+        for (int k : ks) {
+            header.append(String.format(Locale.ROOT, "%10s", "k=" + k));
+        }
+        lines.add(header.toString());
+        for (ErrorCurve c : curves) {
+            StringBuilder row = new StringBuilder(pad(c.learner(), nameWidth));
+            for (int k : ks) {
+                row.append(String.format(Locale.ROOT, "%10.4f", c.at(k)));
+            }
+            lines.add(row.toString());
+        }
+        return lines;
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(width - s.length());
+    }
+}

@@ -1,0 +1,93 @@
+package org.iclab.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.iclab.RunOptions;
+import org.iclab.RunResult;
+import org.iclab.dsl.DeclaredExperiment;
+import org.iclab.dsl.Diagnostic;
+import org.iclab.dsl.ScriptException;
+import org.iclab.spec.Experiment;
+import org.iclab.spec.Gpt2;
+import org.iclab.spec.SpecException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code iclab run SCRIPT... [--set path=value]... [--out DIR]}: trains and evaluates every declared experiment in order. */
+@Command(name = "run", description = "Train and evaluate every experiment of the scripts (or spec.json files), in order.")
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Parameters(arity = "1..*", paramLabel = "SCRIPT", description = "Groovy scripts, or spec.json files of earlier runs.")
+    List<Path> scripts;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a setting by its spec.json path, e.g. train.steps=100.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "The run directory (new or empty); with several experiments, DIR/<experiment name>. Default: runs/<name>-<time>.")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads (default: the available processors).")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        Overrides overrides = new Overrides(sets);
+        List<DeclaredExperiment> declared = new ArrayList<>();
+        for (DeclaredExperiment d : Sources.load(scripts)) {
+            declared.add(new DeclaredExperiment(overrides.apply(d.experiment()), d.source(), d.line()));
+        }
+        if (out != null && declared.size() > 1) {
+            Map<String, DeclaredExperiment> names = new HashMap<>();
+            for (DeclaredExperiment d : declared) {
+                DeclaredExperiment twin = names.putIfAbsent(d.experiment().name(), d);
+                if (twin != null) {
+                    throw new UserError(d.location() + ": experiment name '" + d.experiment().name() + "' is also declared at "
+                            + twin.location() + "; with --out each experiment needs its own name (DIR/<name>)");
+                }
+            }
+        }
+        for (DeclaredExperiment d : declared) {
+            run(d, declared.size() == 1 ? out : out == null ? null : out.resolve(d.experiment().name()));
+        }
+        return 0;
+    }
+
+    private void run(DeclaredExperiment d, Path dir) {
+        Experiment e = d.experiment();
+        main.out.println(header(d));
+        Progress progress = new Progress(main.out, main.terminal);
+        RunOptions.Builder options = RunOptions.builder().out(dir).listener(progress);
+        if (threads != null) {
+            options.threads(threads);
+        }
+        RunResult result;
+        try {
+            result = main.runner.run(e, options.build());
+        } catch (SpecException problems) {
+            progress.finish();
+            throw new ScriptException(problems.problems().stream()
+                    .map(p -> new Diagnostic(d.source(), d.line(), p.message())).toList(), problems);
+        }
+        progress.finish();
+        ErrorTable.lines(result).forEach(main.out::println);
+        main.out.println("run directory: " + result.directory());
+        main.out.flush();
+    }
+
+    private static String header(DeclaredExperiment d) {
+        Experiment e = d.experiment();
+        String model = e.model() instanceof Gpt2 g
+                ? String.format(Locale.ROOT, "gpt2 %d layer%s, %d heads, %d wide", g.layers(), g.layers() == 1 ? "" : "s", g.heads(), g.embed()) : e.model().toString();
+        return String.format(Locale.ROOT, "%s (%s): %s; %d steps of batch %d", e.name(), d.location(), model, e.train().steps(), e.train().batch());
+    }
+}

@@ -1,0 +1,57 @@
+package org.iclab.dsl;
+
+import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
+import java.util.Map;
+import org.iclab.spec.Curriculum;
+import org.iclab.spec.EvalPlan;
+import org.iclab.spec.Experiment;
+import org.iclab.spec.Schedule;
+import org.iclab.spec.TrainPlan;
+
+/**
+ * The Groovy forms of the Java builders' methods, as a Groovy extension module (registered in
+ * {@code META-INF/groovy/org.codehaus.groovy.runtime.ExtensionModule}): for every {@code Consumer<X.Builder>} method
+ * a closure twin delegating only to {@code X.Builder}, and named-argument forms for the curriculum's schedules.
+ * Extension methods add to the builders themselves, so a block's delegate is the Java builder and nothing else:
+ * one source of truth, and an IDE completes the builder's own methods.
+ */
+public final class ClosureForms {
+    private ClosureForms() {
+    }
+
+    /** {@code train { steps 2000; batch 64 }}. */
+    public static Experiment.Builder train(Experiment.Builder self,
+                                           @DelegatesTo(value = TrainPlan.Builder.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+        Blocks.mark("train");
+        return self.train(b -> Blocks.call(body, b));
+    }
+
+    /** {@code evaluate { prompts 1280; baselines leastSquares(), averaging() }}. */
+    public static Experiment.Builder evaluate(Experiment.Builder self,
+                                              @DelegatesTo(value = EvalPlan.Builder.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+        Blocks.mark("evaluate");
+        return self.evaluate(b -> Blocks.call(body, b));
+    }
+
+    /** {@code curriculum { dims 5, 20, by: 1, every: 2000; points 11, 41, by: 2, every: 2000 }}. */
+    public static TrainPlan.Builder curriculum(TrainPlan.Builder self,
+                                               @DelegatesTo(value = Curriculum.Builder.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+        Blocks.mark("train.curriculum");
+        return self.curriculum(b -> Blocks.call(body, b));
+    }
+
+    /** {@code dims 5, 20, by: 1, every: 2000}; an omitted {@code by} or {@code every} keeps the two-number form's default. */
+    public static Curriculum.Builder dims(Curriculum.Builder self, Map<String, ?> named, int start, int end) {
+        Schedule defaults = Curriculum.builder().dims(start, end).points(1, 1).build().dims();
+        NamedArguments args = new NamedArguments("dims", named, java.util.List.of("by", "every"));
+        return self.dims(start, end, args.integer("by", defaults.by()), args.integer("every", defaults.every()));
+    }
+
+    /** {@code points 11, 41, by: 2, every: 2000}; an omitted {@code by} or {@code every} keeps the two-number form's default. */
+    public static Curriculum.Builder points(Curriculum.Builder self, Map<String, ?> named, int start, int end) {
+        Schedule defaults = Curriculum.builder().points(start, end).dims(1, 1).build().points();
+        NamedArguments args = new NamedArguments("points", named, java.util.List.of("by", "every"));
+        return self.points(start, end, args.integer("by", defaults.by()), args.integer("every", defaults.every()));
+    }
+}

@@ -1,0 +1,78 @@
+package org.iclab.dsl;
+
+import groovy.lang.Binding;
+import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
+import groovy.lang.Script;
+import java.util.ArrayList;
+import java.util.List;
+import org.iclab.spec.Experiment;
+import org.iclab.spec.SpecException;
+
+/**
+ * The base class of every experiment script (set by {@link ExperimentScripts#configuration()}). A script is an
+ * ordinary Groovy program — loops, methods, variables — that declares experiments:
+ *
+ * <pre>
+ * experiment('lr-tiny') {
+ *     task linearRegression(dims: 5)
+ *     prompt interleaved(points: 11)
+ *     model gpt2('tiny')
+ *     train { steps 2000; optimizer adam(lr: 1e-3) }
+ * }
+ * </pre>
+ *
+ * Each {@code experiment} block runs on an {@link Experiment.Builder} (only: a typo cannot resolve to anything
+ * else) and is validated when the block ends; the declared experiments are collected in order.
+ */
+public abstract class ExperimentScript extends Script {
+    private final List<DeclaredExperiment> declared = new ArrayList<>();
+    private String source = getClass().getSimpleName() + ".groovy";
+
+    protected ExperimentScript() {
+    }
+
+    protected ExperimentScript(Binding binding) {
+        super(binding);
+    }
+
+    /** Declares and validates the experiment {@code name}; returns it, so a script may also inspect it. */
+    public Experiment experiment(String name,
+                                 @DelegatesTo(value = Experiment.Builder.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+        int line = Blocks.scriptLine(getClass().getName());
+        try (Blocks.Declaration declaration = Blocks.open(getClass().getName(), line)) {
+            Experiment.Builder builder = Experiment.builder(name);
+            Blocks.call(body, builder);
+            Experiment experiment;
+            try {
+                experiment = builder.build();
+            } catch (SpecException problems) {
+                throw new LocatedProblems(problems, problems.problems().stream().map(p -> declaration.lineOf(p.path())).toList());
+            }
+            declared.add(new DeclaredExperiment(experiment, source, line));
+            return experiment;
+        }
+    }
+
+    /** The experiments declared so far, in order. */
+    public List<DeclaredExperiment> declared() {
+        return List.copyOf(declared);
+    }
+
+    void source(String source) {
+        this.source = source;
+    }
+
+    /** Problems found when an experiment is built, each with the line of the block that declared its setting. */
+    static final class LocatedProblems extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient SpecException problems;
+        final transient List<Integer> lines;
+
+        LocatedProblems(SpecException problems, List<Integer> lines) {
+            super(problems.getMessage(), problems);
+            this.problems = problems;
+            this.lines = lines;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.iclab.dsl;
+
+import groovy.lang.Binding;
+import groovy.lang.GroovyClassLoader;
+import groovy.lang.GroovyCodeSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.MultipleCompilationErrorsException;
+import org.codehaus.groovy.control.customizers.ImportCustomizer;
+import org.codehaus.groovy.runtime.InvokerHelper;
+import org.iclab.Iclab;
+import org.iclab.RunOptions;
+import org.iclab.RunResult;
+
+/**
+ * Compiles and runs experiment scripts with the production configuration: {@link ExperimentScript} as the base
+ * class and the vocabulary imported, so a script needs no imports. Running a script only declares experiments
+ * (nothing is trained); every failure comes back as a located {@link ScriptException}.
+ */
+public final class ExperimentScripts {
+    private ExperimentScripts() {
+    }
+
+    /** The compiler configuration every script is compiled with. */
+    public static CompilerConfiguration configuration() {
+        CompilerConfiguration c = new CompilerConfiguration();
+        c.setScriptBaseClass(ExperimentScript.class.getName());
+        ImportCustomizer imports = new ImportCustomizer();
+        imports.addStaticStars(Vocabulary.class.getName());
+        imports.addStarImports("org.iclab.spec");
+        imports.addImports(Iclab.class.getName(), RunOptions.class.getName(), RunResult.class.getName());
+        c.addCompilationCustomizers(imports);
+        return c;
+    }
+
+    /** Runs the script {@code file} and returns the experiments it declares, in order. */
+    public static List<DeclaredExperiment> evaluate(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ScriptException(List.of(new Diagnostic(file.toString(), 0, "no such file")), e);
+        } catch (IOException e) {
+            throw new ScriptException(List.of(new Diagnostic(file.toString(), 0, "cannot read: " + e.getMessage())), e);
+        }
+        return evaluate(text, file.toString());
+    }
+
+    /** Runs the script text {@code text}, reporting errors against {@code source} (its file name). */
+    public static List<DeclaredExperiment> evaluate(String text, String source) {
+        Path name = Path.of(source).getFileName();
+        try (GroovyClassLoader loader = new GroovyClassLoader(ExperimentScripts.class.getClassLoader(), configuration())) {
+            Class<?> type;
+            try {
+                type = loader.parseClass(new GroovyCodeSource(text, name.toString(), "/groovy/script"), false);
+            } catch (MultipleCompilationErrorsException e) {
+                throw Diagnostics.compileErrors(e, text, source);
+            }
+            ExperimentScript script = (ExperimentScript) InvokerHelper.createScript(type, new Binding());
+            script.source(source);
+            try {
+                script.run();
+            } catch (Exception | StackOverflowError e) { // Groovy code may throw checked exceptions undeclared
+                ScriptException located = Diagnostics.translate(e, script, source);
+                if (located != null) {
+                    throw located;
+                }
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
+            return script.declared();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

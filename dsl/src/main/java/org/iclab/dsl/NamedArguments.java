@@ -1,0 +1,145 @@
+package org.iclab.dsl;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.iclab.Iclab;
+import org.iclab.spec.SpecException;
+
+/**
+ * A word's named arguments ({@code adam(lr: 1e-3)}): checks every name against the known ones and converts Groovy's
+ * numbers (1e-3 is a BigDecimal) to what the Java API takes.
+ */
+final class NamedArguments {
+    private final String word;
+    private final Map<String, ?> values;
+
+    NamedArguments(String word, Map<String, ?> values, List<String> known) {
+        this.word = word;
+        this.values = values;
+        for (String name : values.keySet()) {
+            if (!known.contains(name)) {
+                throw new DslError(Suggestions.unknown("setting", name, word, known));
+            }
+        }
+    }
+
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    int integer(String name, int defaultValue) {
+        return has(name) ? (int) convert(name, int.class) : defaultValue;
+    }
+
+    Object convert(String name, Class<?> type) {
+        Object v = values.get(name);
+        if (type == int.class || type == long.class) {
+            BigDecimal d = decimal(name, v);
+            try {
+                return type == int.class ? (Object) d.intValueExact() : (Object) d.longValueExact();
+            } catch (ArithmeticException notWhole) {
+                throw new SpecException(word, name, "must be a whole number", v);
+            }
+        }
+        if (type == double.class) {
+            return decimal(name, v).doubleValue();
+        }
+        if (type == String.class) {
+            if (v instanceof CharSequence s) {
+                return s.toString();
+            }
+            throw new SpecException(word, name, "must be text", v);
+        }
+        if (type.isInstance(v)) {
+            return v;
+        }
+        throw new SpecException(word, name, "must be a " + type.getSimpleName(), v);
+    }
+
+    private BigDecimal decimal(String name, Object v) {
+        if (v instanceof Number n && !(v instanceof Double d && !Double.isFinite(d)) && !(v instanceof Float f && !Float.isFinite(f))) {
+            return new BigDecimal(n.toString());
+        }
+        if (v instanceof Double || v instanceof Float) {
+            throw new SpecException(word, name, "must be a finite number", v);
+        }
+        throw new SpecException(word, name, "must be a number", v instanceof CharSequence ? "'" + v + "'" : v);
+    }
+
+    /**
+     * Makes the spec record {@code type} that {@link Iclab}'s factory {@code word} makes, from named arguments: the
+     * factory's shortest form gives the required settings and the defaults of the rest, the record's canonical
+     * constructor (and so its validation) takes the result.
+     */
+    static <R extends Record> R record(String word, Class<R> type, Map<String, ?> named) {
+        RecordComponent[] components = type.getRecordComponents();
+        List<String> names = Arrays.stream(components).map(RecordComponent::getName).toList();
+        NamedArguments args = new NamedArguments(word, named, names);
+        Method shortest = factories(word, type).get(0);
+        Object[] required = new Object[shortest.getParameterCount()];
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < required.length; i++) {
+            if (!args.has(names.get(i))) {
+                missing.add(names.get(i));
+            } else {
+                required[i] = args.convert(names.get(i), components[i].getType());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new SpecException(missing.stream().map(m -> new org.iclab.spec.Problem(word, m, "is required", "missing")).toList());
+        }
+        Object defaults = invoke(() -> shortest.invoke(null, required));
+        Object[] all = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            RecordComponent c = components[i];
+            all[i] = args.has(names.get(i)) ? args.convert(names.get(i), types[i]) : invoke(() -> c.getAccessor().invoke(defaults));
+        }
+        return type.cast(invoke(() -> {
+            Constructor<R> canonical = type.getDeclaredConstructor(types);
+            return canonical.newInstance(all);
+        }));
+    }
+
+    /** {@link Iclab}'s public static methods named {@code word} that make {@code type}, shortest first. */
+    static List<Method> factories(String word, Class<?> type) {
+        List<Method> found = new ArrayList<>();
+        for (Method m : Iclab.class.getMethods()) {
+            if (Modifier.isStatic(m.getModifiers()) && m.getName().equals(word) && m.getReturnType() == type) {
+                found.add(m);
+            }
+        }
+        if (found.isEmpty()) {
+            throw new IllegalStateException("Iclab has no factory " + word + " for " + type.getName());
+        }
+        found.sort(Comparator.comparingInt(Method::getParameterCount));
+        return found;
+    }
+
+    private interface Reflective {
+        Object call() throws ReflectiveOperationException;
+    }
+
+    private static Object invoke(Reflective call) {
+        try {
+            return call.call();
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

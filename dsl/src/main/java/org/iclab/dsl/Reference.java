@@ -1,0 +1,297 @@
+package org.iclab.dsl;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.iclab.Iclab;
+import org.iclab.spec.Curriculum;
+import org.iclab.spec.EvalPlan;
+import org.iclab.spec.Experiment;
+import org.iclab.spec.Gpt2;
+import org.iclab.spec.Problem;
+import org.iclab.spec.Setting;
+import org.iclab.spec.SpecException;
+import org.iclab.spec.TrainPlan;
+
+/**
+ * The reference of the DSL, generated from the code: the blocks and their settings (the builders' public methods
+ * and their {@link Setting} annotations), the words of each kind (the permitted records of the sealed spec
+ * interfaces a setting takes, e.g. {@code task} takes a {@code Task}: {@code linearRegression}), and defaults read
+ * from records built with the builders' defaults. {@code iclab describe} prints it.
+ */
+public final class Reference {
+    /** Records built with each builder's defaults, to read defaults from (required parts filled by placeholders). */
+    private static final Map<Class<?>, Supplier<Object>> DEFAULTS = Map.of(
+            Experiment.Builder.class, () -> Experiment.builder("x").task(Iclab.linearRegression(1)).prompt(Iclab.interleaved(1))
+                    .model(Iclab.gpt2("tiny")).build(),
+            TrainPlan.Builder.class, () -> TrainPlan.builder().build(1, 1),
+            Curriculum.Builder.class, () -> Curriculum.builder().dims(1, 1).points(1, 1).build(),
+            EvalPlan.Builder.class, () -> EvalPlan.builder().build(1),
+            Gpt2.Builder.class, () -> Gpt2.builder().build());
+
+    private Reference() {
+    }
+
+    /**
+     * One setting.
+     *
+     * @param form     how it is written in a script, e.g. {@code steps <int>} or {@code dims 5, 20, by: 1, every: 2000}
+     * @param defaults the default, {@code required}, or empty when there is none
+     * @param range    the allowed values, or empty
+     */
+    public record Entry(String name, String form, String meaning, String defaults, String range) {
+    }
+
+    /** A block of the DSL ({@code train}, ...) with its settings. */
+    public record Block(String path, String word, Class<?> builder, List<Entry> settings) {
+    }
+
+    /**
+     * A vocabulary word ({@code linearRegression}, {@code adam}, ...) of a kind (the setting that takes it).
+     *
+     * @param forms the ways to write it, e.g. {@code linearRegression(dims)}, {@code linearRegression(dims: 5, scale: 1.0)}
+     */
+    public record Word(String name, String kind, Class<?> type, String meaning, List<String> forms, List<Entry> settings) {
+    }
+
+    /** The blocks, outermost first. */
+    public static List<Block> blocks() {
+        List<Block> blocks = new ArrayList<>();
+        for (Map.Entry<Class<?>, String> b : Builders.BLOCKS.entrySet()) {
+            String path = b.getValue();
+            String word = path.substring(path.lastIndexOf('.') + 1);
+            if (b.getKey() == Gpt2.Builder.class) {
+                word = "gpt2";
+            }
+            blocks.add(new Block(path, word, b.getKey(), entries(b.getKey())));
+        }
+        return blocks;
+    }
+
+    /** Every word, kind by kind, in the order the blocks take them. */
+    public static List<Word> vocabulary() {
+        List<Word> words = new ArrayList<>();
+        for (Map.Entry<String, Class<?>> kind : kinds().entrySet()) {
+            JsonSubTypes types = kind.getValue().getAnnotation(JsonSubTypes.class);
+            for (JsonSubTypes.Type t : types.value()) {
+                words.add(word(t.name(), kind.getKey(), t.value()));
+            }
+        }
+        return words;
+    }
+
+    /** The names of every word, in {@link #vocabulary()} order. */
+    public static List<String> words() {
+        List<String> names = new ArrayList<>();
+        for (Class<?> kind : kinds().values()) {
+            for (JsonSubTypes.Type t : kind.getAnnotation(JsonSubTypes.class).value()) {
+                names.add(t.name());
+            }
+        }
+        return names;
+    }
+
+    /** The settings that take a word (task, inputs, prompt, model, optimizer, baselines) and the spec type they take. */
+    public static Map<String, Class<?>> kinds() {
+        Map<String, Class<?>> kinds = new LinkedHashMap<>();
+        for (Class<?> builder : Builders.BLOCKS.keySet()) {
+            List<Method> methods = Builders.settingMethods(builder);
+            for (String setting : Builders.settings(builder)) {
+                for (Method m : methods) {
+                    if (!m.getName().equals(setting)) {
+                        continue;
+                    }
+                    for (Class<?> p : m.getParameterTypes()) {
+                        Class<?> t = p.isArray() ? p.getComponentType() : p;
+                        if (t.isSealed() && t.isAnnotationPresent(JsonSubTypes.class)) {
+                            kinds.putIfAbsent(setting, t);
+                        }
+                    }
+                }
+            }
+        }
+        return kinds;
+    }
+
+    /** The word that makes {@code value}'s type, written as a script would ({@code adam(lr: 1.0E-4, ...)}). */
+    public static String render(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(Reference::render).collect(Collectors.joining(", "));
+        }
+        if (value instanceof Record r) {
+            Optional<String> word = wordOf(r.getClass());
+            String args = Arrays.stream(r.getClass().getRecordComponents())
+                    .map(c -> c.getName() + ": " + render(read(c, r))).collect(Collectors.joining(", "));
+            return word.map(w -> w + "(" + args + ")").orElse("(" + args + ")");
+        }
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return String.valueOf(d);
+        }
+        if (value instanceof String s) {
+            return "'" + s + "'";
+        }
+        return String.valueOf(value);
+    }
+
+    private static Optional<String> wordOf(Class<?> type) {
+        for (Class<?> i : type.getInterfaces()) {
+            JsonSubTypes sub = i.getAnnotation(JsonSubTypes.class);
+            if (sub != null) {
+                for (JsonSubTypes.Type t : sub.value()) {
+                    if (t.value() == type) {
+                        return Optional.of(t.name());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Word word(String name, String kind, Class<?> type) {
+        Setting about = type.getAnnotation(Setting.class);
+        String meaning = about == null ? "" : about.value();
+        List<String> forms = new ArrayList<>();
+        RecordComponent[] components = type.getRecordComponents();
+        List<Method> methods = Arrays.stream(Vocabulary.class.getMethods())
+                .filter(m -> m.getName().equals(name) && Modifier.isStatic(m.getModifiers()))
+                .sorted(Comparator.comparingInt(Method::getParameterCount)).toList();
+        for (Method m : methods) {
+            Class<?>[] p = m.getParameterTypes();
+            if (p.length == 1 && p[0] == Map.class) {
+                List<String> names = type == Gpt2.class ? Builders.settings(Gpt2.Builder.class)
+                        : Arrays.stream(components).map(RecordComponent::getName).toList();
+                forms.add(name + "(" + names.stream().map(n -> n + ": ...").collect(Collectors.joining(", ")) + ")");
+            } else if (p.length == 1 && groovy.lang.Closure.class.isAssignableFrom(p[0])) {
+                forms.add(name + " { " + String.join("; ", Builders.settings(Gpt2.Builder.class)) + " }");
+            } else if (p.length == 1 && p[0] == String.class && type == Gpt2.class) {
+                forms.add(name + "(" + Gpt2.PRESETS.keySet().stream().sorted(Comparator.comparing(k -> Gpt2.PRESETS.get(k).get(2)))
+                        .map(k -> "'" + k + "'").collect(Collectors.joining(" | ")) + ")");
+            } else {
+                List<String> params = new ArrayList<>();
+                for (int i = 0; i < p.length; i++) {
+                    params.add(components != null && i < components.length ? components[i].getName() : p[i].getSimpleName());
+                }
+                forms.add(name + "(" + String.join(", ", params) + ")");
+            }
+        }
+        List<Entry> settings;
+        if (type == Gpt2.class) {
+            settings = entries(Gpt2.Builder.class);
+        } else {
+            settings = new ArrayList<>();
+            Method shortest = NamedArguments.factories(name, type).get(0);
+            Object defaults = shortest.getParameterCount() == 0 ? invoke(shortest) : invoke(shortest, placeholders(shortest));
+            for (int i = 0; i < components.length; i++) {
+                RecordComponent c = components[i];
+                Setting s = c.getAnnotation(Setting.class);
+                String d = i < shortest.getParameterCount() ? "required" : render(read(c, defaults));
+                settings.add(new Entry(c.getName(), c.getName() + ": <" + c.getType().getSimpleName() + ">",
+                        s == null ? "" : s.value(), d, s == null ? "" : s.range()));
+            }
+        }
+        return new Word(name, kind, type, meaning, forms, settings);
+    }
+
+    private static Object[] placeholders(Method m) {
+        return Arrays.stream(m.getParameterTypes()).map(t -> t == int.class ? (Object) 1 : t == long.class ? (Object) 1L
+                : t == double.class ? (Object) 1.0 : null).toArray();
+    }
+
+    private static List<Entry> entries(Class<?> builder) {
+        Object defaults = DEFAULTS.get(builder).get();
+        List<String> required = required(builder);
+        List<Entry> entries = new ArrayList<>();
+        for (String name : Builders.settings(builder)) {
+            List<Method> overloads = Builders.settingMethods(builder).stream().filter(m -> m.getName().equals(name)).toList();
+            Method documented = overloads.stream().filter(m -> m.isAnnotationPresent(Setting.class))
+                    .min(Comparator.comparing((Method m) -> !isBlock(m))
+                            .thenComparing(m -> m.getAnnotation(Setting.class).example().isEmpty())
+                            .thenComparing(Method::getParameterCount))
+                    .orElse(overloads.get(0));
+            Setting s = documented.getAnnotation(Setting.class);
+            String form = s != null && !s.example().isEmpty() ? s.example()
+                    : name + " " + Arrays.stream(documented.getParameterTypes()).map(t -> "<" + t.getSimpleName() + ">").collect(Collectors.joining(", "));
+            String d;
+            if (s != null && !s.defaults().isEmpty()) {
+                d = s.defaults();
+            } else if (required.contains(name)) {
+                d = "required";
+            } else if (overloads.stream().anyMatch(Reference::isBlock)) {
+                d = "see " + (builder == TrainPlan.Builder.class ? "curriculum" : name);
+            } else if (builder == Gpt2.Builder.class && name.equals("preset")) {
+                Gpt2 g = (Gpt2) defaults;
+                d = Gpt2.PRESETS.entrySet().stream().filter(e -> e.getValue().equals(List.of(g.layers(), g.heads(), g.embed())))
+                        .map(e -> "'" + e.getKey() + "'").findFirst().orElse("");
+            } else {
+                d = find(defaults, name).map(Reference::render).orElse("");
+            }
+            entries.add(new Entry(name, form, s == null ? "" : s.value(), d, s == null ? "" : s.range()));
+        }
+        return entries;
+    }
+
+    private static boolean isBlock(Method m) {
+        return Arrays.stream(m.getParameterTypes()).anyMatch(t -> t == java.util.function.Consumer.class);
+    }
+
+    /** The settings an empty builder reports as required when built (and an experiment's name, its block's argument). */
+    private static List<String> required(Class<?> builder) {
+        if (builder != Experiment.Builder.class) {
+            return List.of();
+        }
+        List<String> required = new ArrayList<>(List.of("name"));
+        try {
+            Experiment.builder("x").build();
+        } catch (SpecException e) {
+            e.problems().stream().filter(p -> p.rule().equals("is required")).map(Problem::setting).forEach(required::add);
+        }
+        return required;
+    }
+
+    /** The component {@code name} of {@code record} or of a record nested in it. */
+    private static Optional<Object> find(Object record, String name) {
+        if (!(record instanceof Record)) {
+            return Optional.empty();
+        }
+        for (RecordComponent c : record.getClass().getRecordComponents()) {
+            if (c.getName().equals(name)) {
+                return Optional.ofNullable(read(c, record));
+            }
+        }
+        for (RecordComponent c : record.getClass().getRecordComponents()) {
+            if (c.getType().isRecord()) {
+                Optional<Object> nested = find(read(c, record), name);
+                if (nested.isPresent()) {
+                    return nested;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Object read(RecordComponent c, Object record) {
+        try {
+            return c.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object invoke(Method m, Object... args) {
+        try {
+            return m.invoke(null, args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

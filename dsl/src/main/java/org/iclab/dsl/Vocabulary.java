@@ -1,0 +1,111 @@
+package org.iclab.dsl;
+
+import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
+import java.util.Map;
+import org.iclab.Iclab;
+import org.iclab.spec.Adam;
+import org.iclab.spec.Averaging;
+import org.iclab.spec.Gaussian;
+import org.iclab.spec.Gpt2;
+import org.iclab.spec.Interleaved;
+import org.iclab.spec.LeastSquares;
+import org.iclab.spec.LinearRegression;
+import org.iclab.spec.NearestNeighbors;
+
+/**
+ * The words a script uses without imports ({@link ExperimentScripts} imports these statically): {@link Iclab}'s
+ * factories, plus named-argument forms ({@code linearRegression(dims: 5)}, {@code adam(lr: 1e-3)}) and a closure
+ * form of {@code gpt2}. Every public static method here is a word of the DSL, so nothing else belongs here.
+ */
+public final class Vocabulary {
+    private Vocabulary() {
+    }
+
+    public static LinearRegression linearRegression(int dims) {
+        return Iclab.linearRegression(dims);
+    }
+
+    public static LinearRegression linearRegression(int dims, double scale) {
+        return Iclab.linearRegression(dims, scale);
+    }
+
+    /** {@code linearRegression(dims: 5)}, {@code linearRegression(dims: 5, scale: 2)}. */
+    public static LinearRegression linearRegression(Map<String, ?> settings) {
+        return NamedArguments.record("linearRegression", LinearRegression.class, settings);
+    }
+
+    public static Gaussian gaussian() {
+        return Iclab.gaussian();
+    }
+
+    public static Interleaved interleaved(int points) {
+        return Iclab.interleaved(points);
+    }
+
+    /** {@code interleaved(points: 11)}. */
+    public static Interleaved interleaved(Map<String, ?> settings) {
+        return NamedArguments.record("interleaved", Interleaved.class, settings);
+    }
+
+    /** {@code gpt2('tiny')}, {@code gpt2('small')}, {@code gpt2('standard')}. */
+    public static Gpt2 gpt2(String preset) {
+        return Iclab.gpt2(preset);
+    }
+
+    /** {@code gpt2 { layers 3; heads 2; embed 64 }}, starting from tiny. */
+    public static Gpt2 gpt2(@DelegatesTo(value = Gpt2.Builder.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+        return Iclab.gpt2(b -> Blocks.call(body, b));
+    }
+
+    /** {@code gpt2(layers: 3, heads: 2, embed: 64)}; a {@code preset} is applied first. */
+    public static Gpt2 gpt2(Map<String, ?> settings) {
+        Gpt2.Builder b = Gpt2.builder();
+        NamedArguments args = new NamedArguments("gpt2", settings, Builders.settings(Gpt2.Builder.class));
+        if (args.has("preset")) {
+            b.preset((String) args.convert("preset", String.class));
+        }
+        for (String name : settings.keySet()) {
+            if (!name.equals("preset")) {
+                try {
+                    Gpt2.Builder.class.getMethod(name, int.class).invoke(b, args.convert(name, int.class));
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("Gpt2.Builder lacks an int setting " + name, e);
+                }
+            }
+        }
+        return b.build();
+    }
+
+    public static Adam adam(double lr) {
+        return Iclab.adam(lr);
+    }
+
+    public static Adam adam(double lr, double beta1, double beta2, double eps) {
+        return Iclab.adam(lr, beta1, beta2, eps);
+    }
+
+    /** {@code adam(lr: 1e-3)}, {@code adam(lr: 1e-3, beta2: 0.99)}. */
+    public static Adam adam(Map<String, ?> settings) {
+        return NamedArguments.record("adam", Adam.class, settings);
+    }
+
+    public static LeastSquares leastSquares() {
+        return Iclab.leastSquares();
+    }
+
+    public static NearestNeighbors nearestNeighbors(int k) {
+        return Iclab.nearestNeighbors(k);
+    }
+
+    /** {@code nearestNeighbors(k: 3)}. */
+    public static NearestNeighbors nearestNeighbors(Map<String, ?> settings) {
+        return NamedArguments.record("nearestNeighbors", NearestNeighbors.class, settings);
+    }
+
+    public static Averaging averaging() {
+        return Iclab.averaging();
+    }
+}
