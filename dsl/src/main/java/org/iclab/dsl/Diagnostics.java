@@ -120,10 +120,13 @@ final class Diagnostics {
             if (settings.contains(name)) {
                 return "wrong value for '" + name + "' in " + block.get() + ": expected " + signatures(type, name) + ", was " + render(args);
             }
-            return unknownIn(name, block.get(), settings, script);
         }
-        if (type == Vocabulary.class) {
+        // a word called with arguments no form takes is not resolved statically, so it surfaces on the block
+        if (type == Vocabulary.class || Reference.words().contains(name)) {
             return "wrong value for '" + name + "': expected " + signatures(Vocabulary.class, name) + ", was " + render(args);
+        }
+        if (block.isPresent()) {
+            return unknownIn(name, block.get(), Builders.settings(type), script);
         }
         if (Script.class.isAssignableFrom(type)) {
             return unknownName(name);

@@ -1,0 +1,238 @@
+package org.iclab.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.iclab.Iclab.adam;
+import static org.iclab.Iclab.averaging;
+import static org.iclab.Iclab.gaussian;
+import static org.iclab.Iclab.gpt2;
+import static org.iclab.Iclab.interleaved;
+import static org.iclab.Iclab.leastSquares;
+import static org.iclab.Iclab.linearRegression;
+import static org.iclab.Iclab.nearestNeighbors;
+
+import java.util.List;
+import org.iclab.spec.Experiment;
+import org.iclab.spec.Gpt2;
+import org.iclab.spec.Schedule;
+import org.junit.jupiter.api.Test;
+
+/** Scripts as inline text, compiled with the production configuration ({@link ExperimentScripts#configuration()}). */
+class ExperimentScriptsTest {
+    private static List<Experiment> run(String script) {
+        return ExperimentScripts.evaluate(script, "lr.groovy").stream().map(DeclaredExperiment::experiment).toList();
+    }
+
+    /** The message a script fails with. */
+    private static String error(String script) {
+        ScriptException e = catchThrowableOfType(() -> ExperimentScripts.evaluate(script, "lr.groovy"), ScriptException.class);
+        assertThat(e).as("the script should fail").isNotNull();
+        return e.getMessage();
+    }
+
+    @Test
+    void theIssuesExampleDeclaresTheSameExperimentAsTheJavaApi() {
+        List<Experiment> declared = run("""
+                experiment('lr-tiny') {
+                    seed 7
+                    task linearRegression(dims: 5)
+                    inputs gaussian()
+                    prompt interleaved(points: 11)
+                    model gpt2('tiny')                       // or: gpt2 { layers 3; heads 2; embed 64 }
+                    train {
+                        steps 2000
+                        batch 64
+                        optimizer adam(lr: 1e-3)
+                        curriculum { dims 5, 5; points 11, 11 }          // start, end [, by: n, every: steps]
+                        checkpointEvery 500
+                    }
+                    evaluate {
+                        prompts 1280
+                        baselines leastSquares(), nearestNeighbors(k: 3), averaging()
+                    }
+                }
+                """);
+        Experiment java = Experiment.builder("lr-tiny").seed(7).task(linearRegression(5)).inputs(gaussian())
+                .prompt(interleaved(11)).model(gpt2("tiny"))
+                .train(t -> t.steps(2000).batch(64).optimizer(adam(1e-3)).curriculum(c -> c.dims(5, 5).points(11, 11)).checkpointEvery(500))
+                .evaluate(e -> e.prompts(1280).baselines(leastSquares(), nearestNeighbors(3), averaging()))
+                .build();
+        assertThat(declared).containsExactly(java);
+    }
+
+    @Test
+    void namedArgumentsAndClosureFormsReachTheJavaBuilders() {
+        Experiment e = run("""
+                experiment('named') {
+                    task linearRegression(dims: 20, scale: 2)
+                    prompt interleaved(points: 41)
+                    model gpt2 { layers 2; heads 4; embed 32; positions 50 }
+                    train {
+                        optimizer adam(lr: 3e-4, beta2: 0.99)
+                        curriculum { dims 5, 20, by: 1, every: 2000; points 11, 41, every: 500 }
+                    }
+                    evaluate { baselines([leastSquares()]); resamples 10; confidence 0.8 }
+                }
+                """).get(0);
+        assertThat(e.task()).isEqualTo(linearRegression(20, 2.0));
+        assertThat(e.model()).isEqualTo(new Gpt2(2, 4, 32, 50));
+        assertThat(e.train().optimizer()).isEqualTo(adam(3e-4, 0.9, 0.99, 1e-8));
+        assertThat(e.train().curriculum().dims()).isEqualTo(new Schedule(5, 20, 1, 2000));
+        // 'by' left out keeps the two-number form's default for points: by 2
+        assertThat(e.train().curriculum().points()).isEqualTo(new Schedule(11, 41, 2, 500));
+        assertThat(e.evaluate().baselines()).containsExactly(leastSquares());
+        assertThat(e.evaluate().bootstrap().resamples()).isEqualTo(10);
+        assertThat(e.evaluate().bootstrap().confidence()).isEqualTo(0.8);
+    }
+
+    @Test
+    void gpt2TakesAPresetOrNamedSizes() {
+        List<Experiment> e = run("""
+                ['small', 'standard'].each { size ->
+                    experiment(size) { task linearRegression(5); prompt interleaved(11); model gpt2(size) }
+                }
+                experiment('named') { task linearRegression(5); prompt interleaved(11); model gpt2(preset: 'small', positions: 41) }
+                experiment('block') { task linearRegression(5); prompt interleaved(11); model gpt2 { preset 'small'; layers 2 } }
+                """);
+        assertThat(e).extracting(Experiment::model).containsExactly(
+                new Gpt2(6, 4, 128, 101), new Gpt2(12, 8, 256, 101), new Gpt2(6, 4, 128, 41), new Gpt2(2, 4, 128, 101));
+    }
+
+    @Test
+    void aScriptIsAProgramThatMayDeclareSeveralExperiments() {
+        List<DeclaredExperiment> declared = ExperimentScripts.evaluate("""
+                def base(String name, double lr) {
+                    experiment(name) {
+                        task linearRegression(dims: 3)
+                        prompt interleaved(points: 5)
+                        model gpt2 { layers 1; heads 2; embed 16; positions 8 }
+                        train { optimizer adam(lr: lr) }
+                    }
+                }
+                for (lr in [1e-3, 1e-4]) {
+                    base("lr-$lr", lr)
+                }
+                def last = experiment('last') {
+                    task linearRegression(3); prompt interleaved(5); model gpt2('tiny')
+                }
+                assert last.name() == 'last'
+                """, "sweep.groovy");
+        assertThat(declared).extracting(d -> d.experiment().name()).containsExactly("lr-0.001", "lr-0.0001", "last");
+        assertThat(declared).extracting(d -> d.experiment().train().optimizer()).containsExactly(adam(1e-3), adam(1e-4), adam(1e-4));
+        assertThat(declared).extracting(DeclaredExperiment::location).containsExactly("sweep.groovy:2", "sweep.groovy:2", "sweep.groovy:12");
+    }
+
+    @Test
+    void aTypoIsAnUnknownSettingWithFileLineAndASuggestion() {
+        assertThat(error("""
+                experiment('lr-tiny') {
+                    seed 7
+                    task linearRegression(dims: 5)
+                    inputs gaussian()
+                    prompt interleaved(points: 11)
+                    model gpt2 {
+                        layers 3
+                        embed 64
+                        haeds 2
+                    }
+                }
+                """)).isEqualTo("lr.groovy:9: unknown setting 'haeds' in model; did you mean 'heads'? (known: layers, heads, embed, positions, preset)");
+        assertThat(error("experiment('x') {\n  train {\n    stesp 10\n  }\n}"))
+                .isEqualTo("lr.groovy:3: unknown setting 'stesp' in train; did you mean 'steps'? "
+                        + "(known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery)");
+    }
+
+    @Test
+    void aSettingOfAnotherBlockDoesNotResolveSilently() {
+        // 'model' is a setting of experiment, not of train: DELEGATE_ONLY keeps it from reaching the outer block
+        assertThat(error("experiment('x') {\n  train {\n    model gpt2('tiny')\n  }\n}"))
+                .isEqualTo("lr.groovy:3: unknown setting 'model' in train (known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery)");
+    }
+
+    @Test
+    void misspelledWordsAndNamedArgumentsGetSuggestions() {
+        assertThat(error("experiment('x') {\n  task linearRegresion(dims: 5)\n}"))
+                .isEqualTo("lr.groovy:2: unknown name 'linearRegresion'; did you mean 'linearRegression'? (known: experiment, "
+                        + "linearRegression, gaussian, interleaved, gpt2, adam, leastSquares, nearestNeighbors, averaging)");
+        assertThat(error("experiment('x') {\n  task linearRegression(dimz: 5)\n}"))
+                .isEqualTo("lr.groovy:2: unknown setting 'dimz' in linearRegression; did you mean 'dims'? (known: dims, scale)");
+        assertThat(error("experiment('x') {\n  train {\n    curriculum { dims 5, 5, evry: 3 }\n  }\n}"))
+                .isEqualTo("lr.groovy:3: unknown setting 'evry' in dims; did you mean 'every'? (known: by, every)");
+        assertThat(error("experimnt('x') {\n}"))
+                .startsWith("lr.groovy:1: unknown name 'experimnt'; did you mean 'experiment'?");
+    }
+
+    @Test
+    void valuesOfTheWrongKindNameWhatTheSettingTakes() {
+        assertThat(error("experiment('x') {\n  train { steps 'many' }\n}"))
+                .isEqualTo("lr.groovy:2: wrong value for 'steps' in train: expected (int), was ('many')");
+        assertThat(error("experiment('x') {\n  task linearRegression(dims: 2.5)\n}"))
+                .isEqualTo("lr.groovy:2: linearRegression: dims must be a whole number, was 2.5");
+        assertThat(error("experiment('x') {\n  train { optimizer adam() }\n}"))
+                .startsWith("lr.groovy:2: wrong value for 'adam': expected (")
+                .contains("(double)", "(name: value...)", "(double, double, double, double)")
+                .endsWith(", was ()");
+        assertThat(error("experiment('x') {\n  task linearRegression(scale: 2)\n}"))
+                .isEqualTo("lr.groovy:2: linearRegression: dims is required, was missing");
+    }
+
+    @Test
+    void validationProblemsCarryTheLineOfTheBlockThatDeclaredThem() {
+        String script = """
+                experiment('x') {
+                    task linearRegression(dims: 5)
+                    prompt interleaved(points: 11)
+                    model gpt2('tiny')
+                    train {
+                        steps 0
+                        curriculum {
+                            dims 5, 20, by: 1, every: 100
+                        }
+                    }
+                    evaluate {
+                        resamples 0
+                    }
+                }
+                """;
+        // the builders report one record at a time: the training plan, then the evaluation, then the experiment
+        assertThat(error(script)).isEqualTo("lr.groovy:5: train: steps must be > 0, was 0");
+        assertThat(error(script.replace("steps 0", "steps 10")))
+                .isEqualTo("lr.groovy:11: evaluate.bootstrap: resamples must be > 0, was 0");
+        assertThat(error(script.replace("resamples 0", "resamples 10").replace("steps 0", "steps 10")))
+                .isEqualTo("lr.groovy:7: train.curriculum: dims.end must be <= task.dims, was 20 > 5");
+        assertThat(error("experiment('x') {\n  task linearRegression(5)\n  model gpt2 { layers 3\n    heads 3 }\n}"))
+                .isEqualTo("lr.groovy:3: model: heads must divide embed, was heads 3, embed 64");
+        assertThat(error("\nexperiment('x') {\n  task linearRegression(5)\n}"))
+                .isEqualTo("lr.groovy:2: experiment: prompt is required, was missing\nlr.groovy:2: experiment: model is required, was missing");
+    }
+
+    @Test
+    void syntaxErrorsAreLocatedAtTheirToken() {
+        assertThat(error("experiment('x') {\n    task linearRegression(dims: 5\n}\n"))
+                .isEqualTo("lr.groovy:3: unexpected input: '}'");
+    }
+
+    @Test
+    void failuresOfTheScriptsOwnCodeAreLocatedToo() {
+        assertThat(error("def a = 1\n\ndef b = a / 0\n")).isEqualTo("lr.groovy:3: ArithmeticException: Division by zero");
+        assertThat(error("def size() { 3 }\nexperiment('x') {\n  seed size()\n}"))
+                .isEqualTo("lr.groovy:3: unknown setting 'size' in experiment (known: name, seed, task, inputs, prompt, model, "
+                        + "train, evaluate); 'size' is a method of the script: inside a block call it as this.size(...)");
+    }
+
+    @Test
+    void scriptsNeedNoImports() {
+        List<Experiment> e = run("""
+                def tiny = Gpt2.PRESETS['tiny']
+                experiment('x') {
+                    task linearRegression(5); prompt interleaved(11)
+                    model gpt2 { layers tiny[0]; heads tiny[1]; embed tiny[2] }
+                }
+                """);
+        assertThat(e.get(0).model()).isEqualTo(Iclab_gpt2Tiny());
+    }
+
+    private static Gpt2 Iclab_gpt2Tiny() {
+        return gpt2("tiny");
+    }
+}

@@ -1,0 +1,91 @@
+package org.iclab.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import java.util.Map;
+import org.iclab.spec.Gpt2;
+import org.iclab.spec.TrainPlan;
+import org.junit.jupiter.api.Test;
+
+/** The generated reference agrees with what the builders and their validation actually do. */
+class ReferenceTest {
+    private static final String BASE = "task linearRegression(dims: 5); prompt interleaved(points: 11); model gpt2('tiny')\n";
+    /** How a script reaches each block, to put a setting in it. */
+    private static final Map<String, String[]> WRAP = Map.of(
+            "train", new String[] {BASE + "train { ", " }"},
+            "evaluate", new String[] {BASE + "evaluate { ", " }"},
+            "model", new String[] {"task linearRegression(dims: 5); prompt interleaved(points: 11); model gpt2 { ", " }"});
+
+    private static Reference.Entry entry(String block, String name) {
+        return Reference.blocks().stream().filter(b -> b.path().equals(block)).findFirst().orElseThrow()
+                .settings().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyWholeNumberSettingDocumentedAsPositiveRejectsZero() {
+        int checked = 0;
+        for (Reference.Block b : Reference.blocks()) {
+            String[] wrap = WRAP.get(b.path());
+            if (wrap == null) {
+                continue;
+            }
+            for (Reference.Entry e : b.settings()) {
+                if (!e.range().startsWith("> 0") || !e.form().endsWith("<int>")) {
+                    continue;
+                }
+                String script = "experiment('x') {\n" + wrap[0] + e.name() + " 0" + wrap[1] + "\n}";
+                ScriptException x = catchThrowableOfType(() -> ExperimentScripts.evaluate(script, "r.groovy"), ScriptException.class);
+                assertThat(x).as(b.path() + "." + e.name() + " 0 must fail").isNotNull();
+                assertThat(x.getMessage()).as(b.path() + "." + e.name()).contains(e.name() + " must be > 0, was 0");
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void defaultsAreThoseOfTheBuilders() {
+        TrainPlan plan = TrainPlan.builder().build(5, 11);
+        assertThat(entry("train", "steps").defaults()).isEqualTo(String.valueOf(plan.steps()));
+        assertThat(entry("train", "optimizer").defaults()).isEqualTo(Reference.render(plan.optimizer()));
+        Gpt2 tiny = Gpt2.builder().build();
+        assertThat(entry("model", "embed").defaults()).isEqualTo(String.valueOf(tiny.embed()));
+        assertThat(entry("model", "preset").defaults()).isEqualTo("'tiny'");
+        assertThat(entry("experiment", "task").defaults()).isEqualTo("required");
+        assertThat(entry("experiment", "inputs").defaults()).isEqualTo("gaussian()");
+        assertThat(entry("evaluate", "confidence").defaults()).isEqualTo("0.9");
+    }
+
+    @Test
+    void renderedDefaultsAreValidScript() {
+        // what describe shows as a default can be pasted into a script and gives the same value back
+        String optimizer = entry("train", "optimizer").defaults();
+        String baselines = entry("evaluate", "baselines").defaults();
+        List<DeclaredExperiment> d = ExperimentScripts.evaluate("experiment('x') {\n" + BASE
+                + "train { optimizer " + optimizer + " }\nevaluate { baselines " + baselines + " }\n}", "r.groovy");
+        assertThat(d.get(0).experiment().train().optimizer()).isEqualTo(TrainPlan.builder().build(5, 11).optimizer());
+        assertThat(Reference.render(d.get(0).experiment().evaluate().baselines())).isEqualTo(baselines);
+    }
+
+    @Test
+    void wordsComeFromTheSealedSpecTypes() {
+        assertThat(Reference.kinds().keySet()).containsExactly("task", "inputs", "prompt", "model", "optimizer", "baselines");
+        assertThat(Reference.words()).containsExactly("linearRegression", "gaussian", "interleaved", "gpt2", "adam",
+                "leastSquares", "nearestNeighbors", "averaging");
+        Reference.Word adam = Reference.vocabulary().stream().filter(w -> w.name().equals("adam")).findFirst().orElseThrow();
+        assertThat(adam.settings()).extracting(Reference.Entry::name, Reference.Entry::defaults)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("lr", "required"), org.assertj.core.groups.Tuple.tuple("beta1", "0.9"),
+                        org.assertj.core.groups.Tuple.tuple("beta2", "0.999"), org.assertj.core.groups.Tuple.tuple("eps", "1.0E-8"));
+    }
+
+    @Test
+    void suggestionsAllowSmallTyposOnly() {
+        assertThat(Suggestions.closest("haeds", List.of("layers", "heads", "embed"))).contains("heads");
+        assertThat(Suggestions.closest("stpes", List.of("steps", "batch"))).contains("steps");
+        assertThat(Suggestions.closest("xyz", List.of("steps", "batch"))).isEmpty();
+        assertThat(Suggestions.distance("ab", "ba")).isEqualTo(1);
+        assertThat(Suggestions.distance("kitten", "sitting")).isEqualTo(3);
+    }
+}
