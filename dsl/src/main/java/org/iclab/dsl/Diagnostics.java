@@ -18,7 +18,7 @@ import org.codehaus.groovy.control.messages.Message;
 import org.codehaus.groovy.control.messages.SimpleMessage;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
 import org.codehaus.groovy.runtime.DefaultGroovyMethods;
-import org.codehaus.groovy.runtime.InvokerHelper;
+import org.codehaus.groovy.runtime.FormatHelper;
 import org.codehaus.groovy.syntax.SyntaxException;
 import org.iclab.spec.Problem;
 import org.iclab.spec.SpecException;
@@ -228,7 +228,7 @@ final class Diagnostics {
         if (v instanceof Number || v instanceof Boolean || v == null || v instanceof Record) {
             return String.valueOf(v);
         }
-        return InvokerHelper.toString(v);
+        return FormatHelper.toString(v);
     }
 
     private static String firstLine(String s) {
