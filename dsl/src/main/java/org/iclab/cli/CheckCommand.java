@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code iclab check SCRIPT...}: builds and validates every experiment, without starting TensorFlow. */
-@Command(name = "check", description = "Build and validate every experiment of the scripts (or spec.json files), without training.")
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Build and validate every experiment of the scripts (or spec.json files), without training.")
 final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     Main main;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code iclab describe [TOPIC]}: the vocabulary and every setting, generated from the code. */
-@Command(name = "describe", description = "Describe the DSL: every block, word and setting with its meaning, default and allowed values.")
+@Command(name = "describe", mixinStandardHelpOptions = true, description = "Describe the DSL: every block, word and setting with its meaning, default and allowed values.")
 final class DescribeCommand implements Callable<Integer> {
     @ParentCommand
     Main main;

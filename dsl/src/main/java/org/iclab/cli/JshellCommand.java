@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code iclab jshell}: jshell with iclab on the class path and its API imported. */
-@Command(name = "jshell", description = "Start jshell with iclab on the class path and the API imported: var r = experiment(\"x\")...run()")
+@Command(name = "jshell", mixinStandardHelpOptions = true, description = "Start jshell with iclab on the class path and the API imported: var r = experiment(\"x\")...run()")
 final class JshellCommand implements Callable<Integer> {
     /** What every session starts with: the facade's words, the spec types, and a hint. */
     static final String STARTUP = String.join("\n",

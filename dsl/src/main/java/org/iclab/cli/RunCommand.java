@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code iclab run SCRIPT... [--set path=value]... [--out DIR]}: trains and evaluates every declared experiment in order. */
-@Command(name = "run", description = "Train and evaluate every experiment of the scripts (or spec.json files), in order.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Train and evaluate every experiment of the scripts (or spec.json files), in order.")
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;

@@ -118,6 +118,8 @@ class MainTest {
         assertThat(iclab("run", script.toString(), "--frobnicate")).isEqualTo(2);
         assertThat(iclab()).isEqualTo(2);
         assertThat(iclab("--version")).isZero();
+        assertThat(iclab("run", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: iclab run", "--set=PATH=VALUE", "--out=DIR");
     }
 
     @Test
