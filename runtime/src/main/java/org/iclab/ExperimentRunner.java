@@ -52,6 +52,7 @@ final class ExperimentRunner {
             List<TrainingLog> logs = new Trainer(model, checkpoints, listeners).train(firstStep);
             List<ErrorCurve> curves = new Evaluator(experiment).evaluate(model::predict);
             dir.writeEvaluation(curves);
+            dir.writePlots(experiment, curves);
             exportModel(model, dir.resolve(RunDirectory.MODEL));
             return new RunResult(experiment, dir.path(), logs, curves, model.parameterCount(), (System.nanoTime() - start) / 1e9);
         }

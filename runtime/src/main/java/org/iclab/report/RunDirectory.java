@@ -1,5 +1,6 @@
 package org.iclab.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.iclab.eval.ErrorCurve;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.SpecException;
@@ -31,6 +33,7 @@ public final class RunDirectory implements TrainingListener {
     public static final String EVAL_JSON = "eval.json";
     public static final String CHECKPOINT = "checkpoint";
     public static final String MODEL = "model";
+    public static final String PLOTS = "plots";
 
     private final Path root;
 
@@ -135,6 +138,47 @@ public final class RunDirectory implements TrainingListener {
             throw new UncheckedIOException(e);
         }
         Json.writeFile(root.resolve(EVAL_JSON), rows);
+    }
+
+    /**
+     * The figures under {@code plots/} (drawn by {@code Plots}): error against k per strategy, linear and log, and the
+     * training loss of the whole of metrics.jsonl, so that a resumed run's loss curve still starts at its first step.
+     */
+    public void writePlots(Experiment experiment, List<ErrorCurve> curves) {
+        try {
+            Plots.write(root.resolve(PLOTS), experiment, trainingLogs(), curves);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the plots of " + root, e);
+        }
+    }
+
+    /**
+     * The lines of metrics.jsonl in step order, one per step: a resumed run logs again the steps it repeats after
+     * its last checkpoint, and the later line wins. Empty when nothing was logged.
+     */
+    public List<TrainingLog> trainingLogs() {
+        Path file = root.resolve(METRICS);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        Map<Long, TrainingLog> byStep = new TreeMap<>();
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) {
+                    continue;
+                }
+                try {
+                    TrainingLog log = Json.MAPPER.readValue(lines.get(i), TrainingLog.class);
+                    byStep.put(log.step(), log);
+                } catch (JsonProcessingException e) {
+                    throw new IOException(file + ":" + (i + 1) + ": not a training log line (" + e.getOriginalMessage() + ")", e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        }
+        return List.copyOf(byStep.values());
     }
 
     private static String num(double v) {
