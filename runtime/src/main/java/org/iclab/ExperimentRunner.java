@@ -52,8 +52,8 @@ final class ExperimentRunner {
             List<TrainingLog> logs = new Trainer(model, checkpoints, listeners).train(firstStep);
             List<ErrorCurve> curves = new Evaluator(experiment).evaluate(model::predict);
             dir.writeEvaluation(curves);
-            dir.writePlots(experiment, curves);
             exportModel(model, dir.resolve(RunDirectory.MODEL));
+            dir.writePlots(experiment, curves); // last: a plotting failure must not cost the trained model
             return new RunResult(experiment, dir.path(), logs, curves, model.parameterCount(), (System.nanoTime() - start) / 1e9);
         }
     }
