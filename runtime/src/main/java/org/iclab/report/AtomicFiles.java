@@ -6,11 +6,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Write-then-rename for files and whole folders, so readers see either the old content or the new, never half. */
 public final class AtomicFiles {
+    private static final SecureRandom RANDOM = new SecureRandom();
     private AtomicFiles() {
     }
 
@@ -21,9 +24,11 @@ public final class AtomicFiles {
     public static void write(Path file, byte[] bytes) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        // Not Files.createTempFile: it makes owner-only (0600) files, and the rename would carry that onto results
+        // other people need to read. A fresh name with CREATE_NEW gets the process's umask like any other file.
+        Path tmp = dir.resolve("." + file.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
         try {
-            Files.write(tmp, bytes);
+            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             move(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
@@ -34,7 +39,7 @@ public final class AtomicFiles {
     public static Path siblingTempDirectory(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        return Files.createTempDirectory(dir, "." + target.getFileName() + ".tmp");
+        return Files.createDirectory(dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp"));
     }
 
     /**
