@@ -1,12 +1,15 @@
 package org.iclab.dsl;
 
 import groovy.lang.Closure;
+import groovy.lang.GroovyInterceptable;
+import groovy.lang.GroovyObjectSupport;
 import groovy.lang.MissingMethodException;
 import groovy.lang.MissingPropertyException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import org.codehaus.groovy.runtime.InvokerHelper;
 
 /**
  * Runs a block's closure on its Java builder, and remembers on which script line each block of the experiment
@@ -21,7 +24,7 @@ final class Blocks {
 
     /** Calls {@code body} with {@code delegate} as its only resolver, so a typo cannot reach anything else. */
     static void call(Closure<?> body, Object delegate) {
-        Closure<?> c = body.rehydrate(delegate, body.getOwner(), body.getThisObject());
+        Closure<?> c = body.rehydrate(new Settings(delegate), body.getOwner(), body.getThisObject());
         c.setResolveStrategy(Closure.DELEGATE_ONLY);
         try {
             if (c.getMaximumNumberOfParameters() == 0) {
@@ -44,6 +47,35 @@ final class Blocks {
             MissingPropertyException onBuilder = new MissingPropertyException(e.getProperty(), delegate.getClass());
             onBuilder.setStackTrace(e.getStackTrace());
             throw onBuilder;
+        }
+    }
+
+    /**
+     * What a block's closure resolves against: its builder's methods and nothing else. Groovy would otherwise read
+     * and write a builder's private fields as properties, so a bare {@code steps} silently did nothing and
+     * {@code steps = 100} bypassed the builder's method; here a bare name is a missing property (reported as
+     * "needs a value") and an assignment calls the setting's method.
+     */
+    static final class Settings extends GroovyObjectSupport implements GroovyInterceptable {
+        private final Object builder;
+
+        Settings(Object builder) {
+            this.builder = builder;
+        }
+
+        @Override
+        public Object invokeMethod(String name, Object args) {
+            return InvokerHelper.invokeMethod(builder, name, args);
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            throw new MissingPropertyException(name, builder.getClass());
+        }
+
+        @Override
+        public void setProperty(String name, Object value) {
+            InvokerHelper.invokeMethod(builder, name, new Object[] {value});
         }
     }
 

@@ -143,6 +143,24 @@ class ExperimentScriptsTest {
     }
 
     @Test
+    void aBareSettingNameNeedsAValueAndAnAssignmentCallsTheSetting() {
+        assertThat(error("experiment('x') {\n  train {\n    steps\n  }\n}"))
+                .isEqualTo("lr.groovy:3: setting 'steps' in train needs a value, e.g. steps <value>");
+        List<Experiment> declared = run("""
+                experiment('x') {
+                    task linearRegression(dims: 5)
+                    prompt interleaved(points: 11)
+                    model gpt2 { layers = 2 }
+                    train { steps = 123 }
+                }
+                """);
+        assertThat(declared.get(0).train().steps()).isEqualTo(123);
+        assertThat(declared.get(0).model()).isEqualTo(new Gpt2(2, 2, 64, 101));
+        assertThat(error("experiment('x') {\n  train {\n    stesp = 10\n  }\n}"))
+                .startsWith("lr.groovy:3: unknown setting 'stesp' in train; did you mean 'steps'?");
+    }
+
+    @Test
     void aSettingOfAnotherBlockDoesNotResolveSilently() {
         // 'model' is a setting of experiment, not of train: DELEGATE_ONLY keeps it from reaching the outer block
         assertThat(error("experiment('x') {\n  train {\n    model gpt2('tiny')\n  }\n}"))
