@@ -313,13 +313,20 @@ public final class CompiledModel implements AutoCloseable {
 
     /** One Adam step (1-based {@code step} sets the bias correction); returns the loss before the update. */
     public float trainStep(PromptBatch batch, long step) {
+        try (Result r = runTrainStep(batch, step, null)) {
+            return ((TFloat32) r.get(0)).getFloat();
+        }
+    }
+
+    /** Runs the fenced update, fetching the loss; with {@code trace}, TensorFlow's step stats come back too. */
+    private Result runTrainStep(PromptBatch batch, long step, org.tensorflow.proto.RunOptions trace) {
         Adam adam = (Adam) experiment.train().optimizer();
         try (TFloat32 x = xsTensor(batch); TFloat32 y = ysTensor(batch);
              TFloat32 b1 = TFloat32.scalarOf((float) Math.pow(adam.beta1(), step));
-             TFloat32 b2 = TFloat32.scalarOf((float) Math.pow(adam.beta2(), step));
-             Result r = session.runner().feed(xs, x).feed(ys, y).feed(beta1Power, b1).feed(beta2Power, b2)
-                     .addTarget(trainStep).fetch(loss).run()) {
-            return ((TFloat32) r.get(0)).getFloat();
+             TFloat32 b2 = TFloat32.scalarOf((float) Math.pow(adam.beta2(), step))) {
+            Session.Runner runner = session.runner().feed(xs, x).feed(ys, y).feed(beta1Power, b1).feed(beta2Power, b2)
+                    .addTarget(trainStep).fetch(loss);
+            return trace == null ? runner.run() : runner.setOptions(trace).runAndFetchMetadata();
         }
     }
 
@@ -328,15 +335,10 @@ public final class CompiledModel implements AutoCloseable {
      * ApplyAdam, ...) in microseconds, largest first. With several threads the sum can exceed the step's wall time.
      */
     public Map<String, Long> profileTrainStep(PromptBatch batch, long step) {
-        Adam adam = (Adam) experiment.train().optimizer();
         org.tensorflow.proto.RunOptions trace = org.tensorflow.proto.RunOptions.newBuilder()
                 .setTraceLevel(org.tensorflow.proto.RunOptions.TraceLevel.FULL_TRACE).build();
         Map<String, Long> byType = new java.util.HashMap<>();
-        try (TFloat32 x = xsTensor(batch); TFloat32 y = ysTensor(batch);
-             TFloat32 b1 = TFloat32.scalarOf((float) Math.pow(adam.beta1(), step));
-             TFloat32 b2 = TFloat32.scalarOf((float) Math.pow(adam.beta2(), step));
-             Result r = session.runner().feed(xs, x).feed(ys, y).feed(beta1Power, b1).feed(beta2Power, b2)
-                     .addTarget(trainStep).fetch(loss).setOptions(trace).runAndFetchMetadata()) {
+        try (Result r = runTrainStep(batch, step, trace)) {
             var metadata = r.getMetadata().orElseThrow(() -> new IllegalStateException("TensorFlow returned no trace"));
             for (var device : metadata.getStepStats().getDevStatsList()) {
                 for (var node : device.getNodeStatsList()) {

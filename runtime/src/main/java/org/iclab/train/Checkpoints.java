@@ -1,11 +1,9 @@
 package org.iclab.train;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import org.iclab.graph.CompiledModel;
 import org.iclab.report.AtomicFiles;
@@ -57,8 +55,7 @@ public final class Checkpoints {
             return Optional.empty();
         }
         try {
-            Map<String, Object> raw = Json.MAPPER.readValue(state.toFile(), new TypeReference<Map<String, Object>>() { });
-            return Optional.of(new State(((Number) raw.get("step")).longValue(), ((Number) raw.get("loss")).doubleValue()));
+            return Optional.of(Json.MAPPER.readValue(state.toFile(), State.class));
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable checkpoint state " + state, e);
         }
