@@ -1,13 +1,9 @@
 package org.iclab.cli;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.iclab.dsl.DeclaredExperiment;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code iclab check SCRIPT...}: builds and validates every experiment, without starting TensorFlow. */
@@ -16,17 +12,12 @@ final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(arity = "1..*", paramLabel = "SCRIPT", description = "Groovy scripts or spec.json files.")
-    List<Path> scripts;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a setting by its spec.json path, e.g. train.steps=100.")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ScriptArguments arguments;
 
     @Override
     public Integer call() {
-        Overrides overrides = new Overrides(sets);
-        for (DeclaredExperiment d : Sources.load(scripts)) {
-            overrides.apply(d.experiment());
+        for (DeclaredExperiment d : arguments.declared()) {
             main.out.println("ok  " + d.experiment().name() + "  (" + d.location() + ")");
         }
         return 0;

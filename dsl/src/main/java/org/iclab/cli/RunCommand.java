@@ -1,7 +1,6 @@
 package org.iclab.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +16,7 @@ import org.iclab.spec.Gpt2;
 import org.iclab.spec.SpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code iclab run SCRIPT... [--set path=value]... [--out DIR]}: trains and evaluates every declared experiment in order. */
@@ -26,11 +25,8 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(arity = "1..*", paramLabel = "SCRIPT", description = "Groovy scripts, or spec.json files of earlier runs.")
-    List<Path> scripts;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a setting by its spec.json path, e.g. train.steps=100.")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ScriptArguments arguments;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "The run directory (new or empty); with several experiments, DIR/<experiment name>. Default: runs/<name>-<time>.")
@@ -41,11 +37,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Overrides overrides = new Overrides(sets);
-        List<DeclaredExperiment> declared = new ArrayList<>();
-        for (DeclaredExperiment d : Sources.load(scripts)) {
-            declared.add(new DeclaredExperiment(overrides.apply(d.experiment()), d.source(), d.line()));
-        }
+        List<DeclaredExperiment> declared = arguments.declared();
         if (out != null && declared.size() > 1) {
             Map<String, DeclaredExperiment> names = new HashMap<>();
             for (DeclaredExperiment d : declared) {

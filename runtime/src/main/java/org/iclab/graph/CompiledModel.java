@@ -356,10 +356,7 @@ public final class CompiledModel implements AutoCloseable {
 
     /** The loss on a batch, without updating anything. */
     public float loss(PromptBatch batch) {
-        try (TFloat32 x = xsTensor(batch); TFloat32 y = ysTensor(batch);
-             Result r = session.runner().feed(xs, x).feed(ys, y).fetch(loss).run()) {
-            return ((TFloat32) r.get(0)).getFloat();
-        }
+        return fetch(batch, loss)[0];
     }
 
     /** Predictions [batch·points], element (b, i) predicting y_i of prompt b from its first i examples. */
