@@ -14,29 +14,27 @@ final class NearestNeighborsLearner implements Learner {
     }
 
     @Override
-    public double[] predictPrefixes(PromptBatch batch, int prompt) {
-        int n = batch.points();
-        int d = batch.dims();
-        double[] out = new double[n];
-        for (int i = 1; i < n; i++) {
-            double[] dist = new double[i];
-            for (int j = 0; j < i; j++) {
-                double s = 0;
-                for (int c = 0; c < d; c++) {
-                    double diff = batch.x(prompt, j, c) - batch.x(prompt, i, c);
-                    s += diff * diff;
-                }
-                dist[j] = s;
-            }
-            Integer[] order = IntStream.range(0, i).boxed().toArray(Integer[]::new);
-            Arrays.sort(order, Comparator.comparingDouble(j -> dist[j])); // stable: earlier wins ties
-            int m = Math.min(k, i);
-            double sum = 0;
-            for (int r = 0; r < m; r++) {
-                sum += batch.y(prompt, order[r]);
-            }
-            out[i] = sum / m;
+    public double predictAt(PromptBatch batch, int prompt, int i) {
+        if (i == 0) {
+            return 0;
         }
-        return out;
+        int d = batch.dims();
+        double[] dist = new double[i];
+        for (int j = 0; j < i; j++) {
+            double s = 0;
+            for (int c = 0; c < d; c++) {
+                double diff = batch.x(prompt, j, c) - batch.x(prompt, i, c);
+                s += diff * diff;
+            }
+            dist[j] = s;
+        }
+        Integer[] order = IntStream.range(0, i).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble(j -> dist[j])); // stable: earlier wins ties
+        int m = Math.min(k, i);
+        double sum = 0;
+        for (int r = 0; r < m; r++) {
+            sum += batch.y(prompt, order[r]);
+        }
+        return sum / m;
     }
 }

@@ -8,6 +8,7 @@ import org.iclab.baseline.Learner;
 import org.iclab.spec.Baseline;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
+import org.iclab.spec.Task;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.PromptSampler;
 import org.iclab.task.Seeds;
@@ -45,20 +46,20 @@ public final class Evaluator {
         PromptBatch prompts = prompts();
         BootstrapInterval bootstrap = new BootstrapInterval(plan.prompts(), plan.bootstrap().resamples(),
                 plan.bootstrap().confidence(), Seeds.derive(experiment.seed(), Seeds.Stream.BOOTSTRAP, 0));
-        double scale = experiment.task().errorScale();
+        Task task = experiment.task();
         List<ErrorCurve> curves = new ArrayList<>();
-        curves.add(bootstrap.curve(STANDARD, MODEL, modelErrors(prompts, model, scale)));
+        curves.add(bootstrap.curve(STANDARD, MODEL, modelErrors(prompts, model, task)));
         for (Baseline baseline : plan.baselines()) {
             Learner learner = Learner.of(baseline);
             double[][] errors = IntStream.range(0, prompts.batch()).parallel()
-                    .mapToObj(p -> squaredErrors(prompts, p, learner.predictPrefixes(prompts, p), scale))
+                    .mapToObj(p -> errors(prompts, p, learner.predictPrefixes(prompts, p), task))
                     .toArray(double[][]::new);
             curves.add(bootstrap.curve(STANDARD, baseline.learnerName(), errors));
         }
         return curves;
     }
 
-    private static double[][] modelErrors(PromptBatch prompts, Function<PromptBatch, float[]> model, double scale) {
+    private static double[][] modelErrors(PromptBatch prompts, Function<PromptBatch, float[]> model, Task task) {
         double[][] errors = new double[prompts.batch()][];
         for (int from = 0; from < prompts.batch(); from += MODEL_BATCH) {
             int to = Math.min(prompts.batch(), from + MODEL_BATCH);
@@ -69,18 +70,27 @@ public final class Evaluator {
                 for (int i = 0; i < row.length; i++) {
                     row[i] = pred[p * chunk.points() + i];
                 }
-                errors[from + p] = squaredErrors(chunk, p, row, scale);
+                errors[from + p] = errors(chunk, p, row, task);
             }
         }
         return errors;
     }
 
-    private static double[] squaredErrors(PromptBatch batch, int prompt, double[] pred, double scale) {
+    /** Per-position errors of one prompt's predictions: squared error ÷ the task's scale, or 0/1 for classification. */
+    static double[] errors(PromptBatch batch, int prompt, double[] pred, Task task) {
         double[] err = new double[pred.length];
         for (int i = 0; i < pred.length; i++) {
-            double diff = pred[i] - batch.y(prompt, i);
-            err[i] = diff * diff / scale;
+            err[i] = error(pred[i], batch.y(prompt, i), task);
         }
         return err;
+    }
+
+    /** One prediction's error against its target under the task's metric. */
+    static double error(double pred, double y, Task task) {
+        if (task.classification()) {
+            return (pred > 0 ? 1 : -1) == Math.signum(y) ? 0 : 1;
+        }
+        double diff = pred - y;
+        return diff * diff / task.errorScale();
     }
 }

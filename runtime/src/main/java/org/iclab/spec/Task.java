@@ -12,4 +12,12 @@ public sealed interface Task permits LinearRegression {
 
     /** What a prediction's squared error is divided by when reported (Garg et al.: d for linear regression). */
     double errorScale();
+
+    /**
+     * True for tasks whose y are labels ±1: the model is trained with the logistic loss on its output as a logit, and
+     * every learner is scored by the sign of its prediction (error 1 for a wrong sign, 0 otherwise: 1 − accuracy).
+     */
+    default boolean classification() {
+        return false;
+    }
 }

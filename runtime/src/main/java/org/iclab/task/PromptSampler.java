@@ -25,8 +25,24 @@ public final class PromptSampler {
         return new PromptSampler(experiment.task(), experiment.inputs());
     }
 
+    public Task task() {
+        return task;
+    }
+
+    public Inputs inputs() {
+        return inputs;
+    }
+
     /** A batch drawn from {@code seed} alone: the same arguments always give the same batch. */
     public PromptBatch sample(long seed, int batch, int points, int activeDims) {
+        return sample(seed, batch, points, activeDims, PromptDesign.DEFAULT);
+    }
+
+    /**
+     * A batch drawn from {@code seed} alone under {@code design}: per prompt, its function, then its inputs, then
+     * each y = design.output(f(x)), all from one random stream in that order.
+     */
+    public PromptBatch sample(long seed, int batch, int points, int activeDims, PromptDesign design) {
         int dims = task.dims();
         if (activeDims < 1 || activeDims > dims) {
             throw new IllegalArgumentException("activeDims must be in [1, " + dims + "], was " + activeDims);
@@ -34,46 +50,48 @@ public final class PromptSampler {
         SplittableRandom rng = new SplittableRandom(seed);
         float[] xs = new float[batch * points * dims];
         float[] ys = new float[batch * points];
-        double[] w = new double[dims];
         for (int b = 0; b < batch; b++) {
-            drawFunction(rng, w);
+            TaskFunction f = design.function(this, rng, b, activeDims);
+            design.inputs(this, rng, xs, b * points * dims, points, activeDims);
             for (int i = 0; i < points; i++) {
-                int row = (b * points + i) * dims;
-                drawInput(rng, xs, row, activeDims);
-                ys[b * points + i] = (float) evaluate(w, xs, row, activeDims);
+                ys[b * points + i] = (float) design.output(rng, f.apply(xs, (b * points + i) * dims));
             }
         }
         return new PromptBatch(batch, points, dims, xs, ys);
     }
 
-    private void drawFunction(SplittableRandom rng, double[] w) {
-        if (task instanceof LinearRegression) {
-            for (int j = 0; j < w.length; j++) {
+    /** A function of the task's class; coordinates at or past {@code activeDims} are zero in every input it sees. */
+    public TaskFunction drawFunction(SplittableRandom rng, int activeDims) {
+        int dims = task.dims();
+        if (task instanceof LinearRegression lr) {
+            double[] w = new double[dims];
+            for (int j = 0; j < dims; j++) {
                 w[j] = rng.nextGaussian();
             }
-        } else {
-            throw new IllegalStateException("no sampler for task " + task);
+            double scale = lr.scale();
+            return (xs, offset) -> {
+                double dot = 0;
+                for (int j = 0; j < activeDims; j++) {
+                    dot += w[j] * xs[offset + j];
+                }
+                return scale * dot;
+            };
         }
+        throw new IllegalStateException("no sampler for task " + task);
     }
 
-    private void drawInput(SplittableRandom rng, float[] xs, int row, int activeDims) {
+    /** Draws {@code count} inputs from the experiment's input distribution into consecutive rows from {@code offset}. */
+    public void drawInputs(SplittableRandom rng, float[] xs, int offset, int count, int activeDims) {
+        int dims = task.dims();
         if (inputs instanceof Gaussian) {
-            for (int j = 0; j < activeDims; j++) {
-                xs[row + j] = (float) rng.nextGaussian();
+            for (int i = 0; i < count; i++) {
+                int row = offset + i * dims;
+                for (int j = 0; j < activeDims; j++) {
+                    xs[row + j] = (float) rng.nextGaussian();
+                }
             }
         } else {
             throw new IllegalStateException("no sampler for inputs " + inputs);
         }
-    }
-
-    private double evaluate(double[] w, float[] xs, int row, int activeDims) {
-        if (task instanceof LinearRegression lr) {
-            double dot = 0;
-            for (int j = 0; j < activeDims; j++) {
-                dot += w[j] * xs[row + j];
-            }
-            return lr.scale() * dot;
-        }
-        throw new IllegalStateException("no sampler for task " + task);
     }
 }

@@ -1,0 +1,30 @@
+package org.iclab.task;
+
+import java.util.SplittableRandom;
+
+/**
+ * How {@link PromptSampler} fills one prompt: which function it follows, how its inputs are drawn and what is done
+ * to each f(x). The default design draws a fresh function and i.i.d. inputs from the experiment's declarations;
+ * task pools and evaluation strategies replace one part or another. Each call gets the prompt's own random
+ * stream, so a design decides nothing from thread timing.
+ */
+public interface PromptDesign {
+    /** The experiment's own distribution of prompts. */
+    PromptDesign DEFAULT = new PromptDesign() {
+    };
+
+    /** The function of prompt {@code prompt} of the batch. */
+    default TaskFunction function(PromptSampler sampler, SplittableRandom rng, int prompt, int activeDims) {
+        return sampler.drawFunction(rng, activeDims);
+    }
+
+    /** Fills the {@code points} inputs of one prompt, starting at {@code xs[offset]} (row-major [points, dims]). */
+    default void inputs(PromptSampler sampler, SplittableRandom rng, float[] xs, int offset, int points, int activeDims) {
+        sampler.drawInputs(rng, xs, offset, points, activeDims);
+    }
+
+    /** The y recorded for f(x) = {@code clean} (scaled or noisy designs change it). */
+    default double output(SplittableRandom rng, double clean) {
+        return clean;
+    }
+}
