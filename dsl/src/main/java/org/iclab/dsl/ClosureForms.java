@@ -6,6 +6,7 @@ import java.util.Map;
 import org.iclab.spec.Curriculum;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
+import org.iclab.spec.Pool;
 import org.iclab.spec.Schedule;
 import org.iclab.spec.TrainPlan;
 
@@ -39,6 +40,12 @@ public final class ClosureForms {
                                                @DelegatesTo(value = Curriculum.Builder.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         Blocks.mark("train.curriculum");
         return self.curriculum(b -> Blocks.call(body, b));
+    }
+
+    /** {@code pool tasks: 64}, {@code pool prompts: 100000}, or both: a finite training distribution (0 = no limit). */
+    public static TrainPlan.Builder pool(TrainPlan.Builder self, Map<String, ?> named) {
+        NamedArguments args = new NamedArguments("pool", named, java.util.List.of("tasks", "prompts"));
+        return self.pool(new Pool(args.integer("tasks", 0), args.integer("prompts", 0)));
     }
 
     /** {@code dims 5, 20, by: 1, every: 2000}; an omitted {@code by} or {@code every} keeps the two-number form's default. */

@@ -70,6 +70,7 @@ class ExperimentScriptsTest {
                     train {
                         optimizer adam(lr: 3e-4, beta2: 0.99)
                         curriculum { dims 5, 20, by: 1, every: 2000; points 11, 41, every: 500 }
+                        pool tasks: 16, prompts: 1000
                     }
                     evaluate { baselines([leastSquares()]); resamples 10; confidence 0.8 }
                 }
@@ -80,6 +81,7 @@ class ExperimentScriptsTest {
         assertThat(e.train().curriculum().dims()).isEqualTo(new Schedule(5, 20, 1, 2000));
         // 'by' left out keeps the two-number form's default for points: by 2
         assertThat(e.train().curriculum().points()).isEqualTo(new Schedule(11, 41, 2, 500));
+        assertThat(e.train().pool()).isEqualTo(new org.iclab.spec.Pool(16, 1000));
         assertThat(e.evaluate().baselines()).containsExactly(leastSquares());
         assertThat(e.evaluate().bootstrap().resamples()).isEqualTo(10);
         assertThat(e.evaluate().bootstrap().confidence()).isEqualTo(0.8);
@@ -139,7 +141,7 @@ class ExperimentScriptsTest {
                 """)).isEqualTo("lr.groovy:9: unknown setting 'haeds' in model; did you mean 'heads'? (known: layers, heads, embed, positions, preset)");
         assertThat(error("experiment('x') {\n  train {\n    stesp 10\n  }\n}"))
                 .isEqualTo("lr.groovy:3: unknown setting 'stesp' in train; did you mean 'steps'? "
-                        + "(known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery)");
+                        + "(known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool)");
     }
 
     @Test
@@ -164,7 +166,7 @@ class ExperimentScriptsTest {
     void aSettingOfAnotherBlockDoesNotResolveSilently() {
         // 'model' is a setting of experiment, not of train: DELEGATE_ONLY keeps it from reaching the outer block
         assertThat(error("experiment('x') {\n  train {\n    model gpt2('tiny')\n  }\n}"))
-                .isEqualTo("lr.groovy:3: unknown setting 'model' in train (known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery)");
+                .isEqualTo("lr.groovy:3: unknown setting 'model' in train (known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool)");
     }
 
     @Test

@@ -10,8 +10,10 @@ import java.util.function.Consumer;
  * Groovy: train { steps 2000; batch 64; optimizer adam(lr: 1e-3); curriculum { dims 5, 5; points 11, 11 } }
  * </pre>
  */
-public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum curriculum, int checkpointEvery, int logEvery) {
+public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum curriculum, int checkpointEvery, int logEvery,
+                        Pool pool) {
     public TrainPlan {
+        pool = pool == null ? Pool.NONE : pool; // spec.json written before pools existed has none
         Problems.in("train")
                 .require(steps > 0, "steps", "must be > 0", steps)
                 .require(batch > 0, "batch", "must be > 0", batch)
@@ -19,7 +21,14 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
                 .requirePresent(curriculum, "curriculum")
                 .require(checkpointEvery > 0, "checkpointEvery", "must be > 0", checkpointEvery)
                 .require(logEvery > 0, "logEvery", "must be > 0", logEvery)
+                .require(pool.prompts() == 0 || pool.prompts() >= batch, "pool.prompts",
+                        "must be 0 (no limit) or at least the batch (" + batch + ")", pool.prompts())
                 .throwIfAny();
+    }
+
+    /** A plan without a pool. */
+    public TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum curriculum, int checkpointEvery, int logEvery) {
+        this(steps, batch, optimizer, curriculum, checkpointEvery, logEvery, Pool.NONE);
     }
 
     public static Builder builder() {
@@ -27,7 +36,7 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder().steps(steps).batch(batch).optimizer(optimizer).checkpointEvery(checkpointEvery).logEvery(logEvery);
+        Builder b = new Builder().steps(steps).batch(batch).optimizer(optimizer).checkpointEvery(checkpointEvery).logEvery(logEvery).pool(pool);
         b.curriculum.dims(curriculum.dims().start(), curriculum.dims().end(), curriculum.dims().by(), curriculum.dims().every());
         b.curriculum.points(curriculum.points().start(), curriculum.points().end(), curriculum.points().by(), curriculum.points().every());
         return b;
@@ -41,6 +50,7 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
         private final Curriculum.Builder curriculum = Curriculum.builder();
         private int checkpointEvery = 1000;
         private int logEvery = 100;
+        private Pool pool = Pool.NONE;
 
         /** Number of optimizer steps. */
         @Setting(value = "Number of optimizer steps.", range = "> 0")
@@ -84,11 +94,18 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
             return this;
         }
 
+        /** Restricts training to a finite pool of functions and/or prompts, e.g. {@code Pool.tasks(64)}. */
+        @Setting(value = "Trains on a finite pool: M functions and/or N whole prompts (Garg et al.'s data study, Raventós et al.'s task diversity).", defaults = "no pool: every prompt fresh", example = "pool tasks: 64")
+        public Builder pool(Pool pool) {
+            this.pool = pool;
+            return this;
+        }
+
         /** Builds with unset curriculum schedules fixed at the given task dims and prompt points. */
         public TrainPlan build(int taskDims, int promptPoints) {
             Schedule dims = curriculum.dims() != null ? curriculum.dims() : Schedule.fixed(taskDims);
             Schedule points = curriculum.points() != null ? curriculum.points() : Schedule.fixed(promptPoints);
-            return new TrainPlan(steps, batch, optimizer, new Curriculum(dims, points), checkpointEvery, logEvery);
+            return new TrainPlan(steps, batch, optimizer, new Curriculum(dims, points), checkpointEvery, logEvery, pool);
         }
     }
 }

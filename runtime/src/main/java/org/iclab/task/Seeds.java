@@ -6,7 +6,11 @@ package org.iclab.task;
  */
 public final class Seeds {
     /** Stream purposes; their ordinals are part of the reproducibility contract, so only append. */
-    public enum Stream { INIT, TRAIN, EVAL, BOOTSTRAP }
+    public enum Stream {
+        INIT, TRAIN, EVAL, BOOTSTRAP,
+        /** The functions and prompts of a finite training pool (index: the pool member). */
+        POOL
+    }
 
     private Seeds() {
     }

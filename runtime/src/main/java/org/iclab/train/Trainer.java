@@ -6,8 +6,10 @@ import org.iclab.graph.CompiledModel;
 import org.iclab.spec.Curriculum;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.TrainPlan;
+import org.iclab.task.PromptDesign;
 import org.iclab.task.PromptSampler;
 import org.iclab.task.Seeds;
+import org.iclab.task.TrainingPool;
 
 /**
  * Runs the training loop of an experiment on a compiled model. The batch of step s is drawn from a seed derived
@@ -33,6 +35,7 @@ public final class Trainer {
         TrainPlan plan = experiment.train();
         Curriculum curriculum = plan.curriculum();
         PromptSampler sampler = PromptSampler.of(experiment);
+        PromptDesign design = plan.pool().limited() ? new TrainingPool(plan.pool(), experiment.seed(), sampler) : PromptDesign.DEFAULT;
         listeners.forEach(l -> l.started(firstStep, plan.steps()));
         List<TrainingLog> logs = new ArrayList<>();
         long start = System.nanoTime();
@@ -41,7 +44,7 @@ public final class Trainer {
         for (long step = firstStep; step <= plan.steps(); step++) {
             int dims = curriculum.dims().at(step - 1);
             int points = curriculum.points().at(step - 1);
-            var batch = sampler.sample(Seeds.derive(experiment.seed(), Seeds.Stream.TRAIN, step), plan.batch(), points, dims);
+            var batch = sampler.sample(Seeds.derive(experiment.seed(), Seeds.Stream.TRAIN, step), plan.batch(), points, dims, design);
             double loss = model.trainStep(batch, step);
             windowSteps++;
             if (!Double.isFinite(loss)) {

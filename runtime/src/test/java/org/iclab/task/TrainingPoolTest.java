@@ -1,0 +1,125 @@
+package org.iclab.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.iclab.spec.Gaussian;
+import org.iclab.spec.LinearRegression;
+import org.iclab.spec.Pool;
+import org.iclab.spec.SpecException;
+import org.junit.jupiter.api.Test;
+
+class TrainingPoolTest {
+    private static final int DIMS = 3;
+    private final PromptSampler sampler = new PromptSampler(new LinearRegression(DIMS), new Gaussian());
+
+    @Test
+    void aTaskPoolOfTwoGivesTwoDistinctFunctionsOverManyStepsAndFreshInputs() {
+        TrainingPool pool = new TrainingPool(Pool.tasks(2), 5, sampler);
+        Set<String> weights = new HashSet<>();
+        Set<Float> firstInputs = new HashSet<>();
+        for (long step = 1; step <= 20; step++) {
+            PromptBatch b = sampler.sample(Seeds.derive(5, Seeds.Stream.TRAIN, step), 8, 6, DIMS, pool);
+            for (int p = 0; p < b.batch(); p++) {
+                weights.add(Arrays.toString(roundedWeights(b, p)));
+                firstInputs.add(b.x(p, 0, 0));
+            }
+        }
+        assertThat(weights).hasSize(2);
+        assertThat(firstInputs).hasSize(160); // inputs stay fresh
+    }
+
+    @Test
+    void poolFunctionsDoNotDependOnTheStepOrTheCurriculum() {
+        TrainingPool pool = new TrainingPool(Pool.tasks(1), 5, sampler);
+        PromptBatch b = sampler.sample(11, 4, 6, 2, pool); // two active dims
+        double[] w = weights(sampler.sample(12, 1, 6, DIMS, new TrainingPool(Pool.tasks(1), 5, sampler)), 0);
+        for (int p = 0; p < 4; p++) {
+            for (int i = 0; i < 6; i++) {
+                double expected = w[0] * b.x(p, i, 0) + w[1] * b.x(p, i, 1);
+                assertThat(b.y(p, i)).isCloseTo((float) expected, org.assertj.core.api.Assertions.within(1e-3f));
+                assertThat(b.x(p, i, 2)).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aPromptPoolRepeatsWholePromptsAndShorterPromptsArePrefixes() {
+        TrainingPool pool = new TrainingPool(Pool.prompts(3), 9, sampler);
+        Set<String> prompts = new HashSet<>();
+        PromptBatch longer = null;
+        for (long step = 1; step <= 10; step++) {
+            PromptBatch b = sampler.sample(Seeds.derive(9, Seeds.Stream.TRAIN, step), 4, 5, DIMS, pool);
+            for (int p = 0; p < b.batch(); p++) {
+                prompts.add(Arrays.toString(Arrays.copyOfRange(b.xs(), p * 5 * DIMS, (p + 1) * 5 * DIMS))
+                        + Arrays.toString(Arrays.copyOfRange(b.ys(), p * 5, (p + 1) * 5)));
+            }
+            longer = b;
+        }
+        assertThat(prompts).hasSize(3);
+        // The same seed with fewer points and fewer active dims picks the same members: a prefix, truncated.
+        PromptBatch shorter = sampler.sample(Seeds.derive(9, Seeds.Stream.TRAIN, 10), 4, 3, 2, pool);
+        for (int p = 0; p < 4; p++) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(shorter.x(p, i, 0)).isEqualTo(longer.x(p, i, 0));
+                assertThat(shorter.x(p, i, 1)).isEqualTo(longer.x(p, i, 1));
+                assertThat(shorter.x(p, i, 2)).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aPromptPoolSmallerThanTheBatchIsRefusedWithTheSetting() {
+        assertThatThrownBy(() -> org.iclab.spec.TrainPlan.builder().batch(64).pool(Pool.prompts(10)).build(5, 11))
+                .isInstanceOf(SpecException.class)
+                .hasMessageContaining("pool.prompts").hasMessageContaining("at least the batch (64)").hasMessageContaining("10");
+        assertThatThrownBy(() -> new Pool(-1, 0)).isInstanceOf(SpecException.class).hasMessageContaining("tasks");
+    }
+
+    /** {@link #weights} rounded to 1e-3, to compare as keys. */
+    private static double[] roundedWeights(PromptBatch b, int p) {
+        double[] w = weights(b, p);
+        for (int i = 0; i < w.length; i++) {
+            w[i] = Math.round(w[i] * 1000) / 1000.0;
+        }
+        return w;
+    }
+
+    /** w of prompt p of b solved from its first DIMS points by Gauss-Jordan elimination (independent of the sampler). */
+    private static double[] weights(PromptBatch b, int p) {
+        double[][] a = new double[DIMS][DIMS + 1];
+        for (int i = 0; i < DIMS; i++) {
+            for (int j = 0; j < DIMS; j++) {
+                a[i][j] = b.x(p, i, j);
+            }
+            a[i][DIMS] = b.y(p, i);
+        }
+        for (int c = 0; c < DIMS; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < DIMS; r++) {
+                if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) {
+                    pivot = r;
+                }
+            }
+            double[] t = a[c];
+            a[c] = a[pivot];
+            a[pivot] = t;
+            for (int r = 0; r < DIMS; r++) {
+                if (r != c) {
+                    double f = a[r][c] / a[c][c];
+                    for (int k = c; k <= DIMS; k++) {
+                        a[r][k] -= f * a[c][k];
+                    }
+                }
+            }
+        }
+        double[] w = new double[DIMS];
+        for (int i = 0; i < DIMS; i++) {
+            w[i] = a[i][DIMS] / a[i][i];
+        }
+        return w;
+    }
+}
