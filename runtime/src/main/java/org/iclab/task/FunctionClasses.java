@@ -85,12 +85,20 @@ final class FunctionClasses {
         double[] w1 = gaussians(rng, dims * hidden);
         double[] w2 = gaussians(rng, hidden);
         double factor = scale * Math.sqrt(2.0 / hidden);
+        // unit j's input weights side by side, so that each unit reads one contiguous row
+        double[] units = new double[hidden * dims];
+        for (int i = 0; i < dims; i++) {
+            for (int j = 0; j < hidden; j++) {
+                units[j * dims + i] = w1[i * hidden + j];
+            }
+        }
         return (xs, offset) -> {
             double out = 0;
             for (int j = 0; j < hidden; j++) {
+                int row = j * dims;
                 double pre = 0;
                 for (int i = 0; i < activeDims; i++) {
-                    pre += w1[i * hidden + j] * xs[offset + i];
+                    pre += units[row + i] * xs[offset + i];
                 }
                 out += w2[j] * Math.max(pre, 0);
             }
