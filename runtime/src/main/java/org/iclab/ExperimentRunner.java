@@ -51,7 +51,7 @@ final class ExperimentRunner {
             listeners.addAll(options.listeners());
             List<TrainingLog> logs = new Trainer(model, checkpoints, listeners).train(firstStep);
             List<ErrorCurve> curves = new Evaluator(experiment).evaluate(model::predict);
-            dir.writeEvaluation(curves);
+            dir.writeEvaluation(experiment, curves);
             exportModel(model, dir.resolve(RunDirectory.MODEL));
             dir.writePlots(experiment, curves); // last: a plotting failure must not cost the trained model
             return new RunResult(experiment, dir.path(), logs, curves, model.parameterCount(), (System.nanoTime() - start) / 1e9);

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.iclab.report.Json;
 import org.iclab.spec.Adam;
 import org.iclab.spec.Averaging;
+import org.iclab.spec.DecisionTree;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Gaussian;
@@ -15,10 +16,15 @@ import org.iclab.spec.Gpt2;
 import org.iclab.spec.Inputs;
 import org.iclab.spec.Interleaved;
 import org.iclab.spec.LeastSquares;
+import org.iclab.spec.LinearClassification;
 import org.iclab.spec.LinearRegression;
 import org.iclab.spec.Model;
 import org.iclab.spec.NearestNeighbors;
+import org.iclab.spec.NoisyLinearRegression;
 import org.iclab.spec.Prompt;
+import org.iclab.spec.QuadraticRegression;
+import org.iclab.spec.ReluNetwork;
+import org.iclab.spec.SparseLinearRegression;
 import org.iclab.spec.Task;
 import org.iclab.spec.TrainPlan;
 
@@ -55,6 +61,78 @@ public final class Iclab {
     /** Linear regression with y = scale · w·x. */
     public static LinearRegression linearRegression(int dims, double scale) {
         return new LinearRegression(dims, scale);
+    }
+
+    // ---- Garg et al.'s other function classes ------------------------------------------------------------------
+
+    /** Sparse linear regression with d = {@code dims}: w keeps 3 non-zero coordinates (Garg et al.'s default). */
+    public static SparseLinearRegression sparseLinearRegression(int dims) {
+        return new SparseLinearRegression(dims);
+    }
+
+    /** Sparse linear regression whose w keeps {@code sparsity} non-zero coordinates. */
+    public static SparseLinearRegression sparseLinearRegression(int dims, int sparsity) {
+        return new SparseLinearRegression(dims, sparsity, 1.0);
+    }
+
+    /** Sparse linear regression with y = scale · w·x. */
+    public static SparseLinearRegression sparseLinearRegression(int dims, int sparsity, double scale) {
+        return new SparseLinearRegression(dims, sparsity, scale);
+    }
+
+    /** Noisy linear regression with noise of standard deviation 1: y = w·x + ε. */
+    public static NoisyLinearRegression noisyLinearRegression(int dims) {
+        return new NoisyLinearRegression(dims);
+    }
+
+    /** Noisy linear regression y = w·x + noise · ε. */
+    public static NoisyLinearRegression noisyLinearRegression(int dims, double noise) {
+        return new NoisyLinearRegression(dims, noise);
+    }
+
+    /** Noisy linear regression y = scale · w·x + noise · ε, optionally renormalised to variance d. */
+    public static NoisyLinearRegression noisyLinearRegression(int dims, double noise, boolean renormalize, double scale) {
+        return new NoisyLinearRegression(dims, noise, renormalize, scale);
+    }
+
+    /** Linear classification with d = {@code dims}: y = sign(w·x), trained with the logistic loss. */
+    public static LinearClassification linearClassification(int dims) {
+        return new LinearClassification(dims);
+    }
+
+    /** Quadratic regression: y = Σ w_i x_i² / √3. */
+    public static QuadraticRegression quadraticRegression(int dims) {
+        return new QuadraticRegression(dims);
+    }
+
+    /** Quadratic regression with y = scale · Σ w_i x_i² / √3. */
+    public static QuadraticRegression quadraticRegression(int dims, double scale) {
+        return new QuadraticRegression(dims, scale);
+    }
+
+    /** Two-layer ReLU networks with 100 hidden units (Garg et al.'s default). */
+    public static ReluNetwork reluNetwork(int dims) {
+        return new ReluNetwork(dims);
+    }
+
+    /** Two-layer ReLU networks with {@code hidden} hidden units. */
+    public static ReluNetwork reluNetwork(int dims, int hidden) {
+        return new ReluNetwork(dims, hidden, 1.0);
+    }
+
+    /** Two-layer ReLU networks with y multiplied by {@code scale}. */
+    public static ReluNetwork reluNetwork(int dims, int hidden, double scale) {
+        return new ReluNetwork(dims, hidden, scale);
+    }
+
+    /** Decision trees of depth 4 (Garg et al.'s default). */
+    public static DecisionTree decisionTree(int dims) {
+        return new DecisionTree(dims);
+    }
+
+    /** Decision trees of depth {@code depth}. */
+    public static DecisionTree decisionTree(int dims, int depth) {
+        return new DecisionTree(dims, depth);
     }
 
     /** x ~ N(0, I). */

@@ -53,6 +53,12 @@ final class NamedArguments {
         if (type == double.class) {
             return decimal(name, v).doubleValue();
         }
+        if (type == boolean.class) {
+            if (v instanceof Boolean b) {
+                return b;
+            }
+            throw new SpecException(word, name, "must be true or false", v instanceof CharSequence ? "'" + v + "'" : v);
+        }
         if (type == String.class) {
             if (v instanceof CharSequence s) {
                 return s.toString();

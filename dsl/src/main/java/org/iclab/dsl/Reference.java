@@ -190,7 +190,7 @@ public final class Reference {
         } else {
             settings = new ArrayList<>();
             Method shortest = NamedArguments.factories(name, type).get(0);
-            Object defaults = shortest.getParameterCount() == 0 ? invoke(shortest) : invoke(shortest, placeholders(shortest));
+            Object defaults = shortest.getParameterCount() == 0 ? invoke(shortest) : placeheldDefaults(shortest);
             for (int i = 0; i < components.length; i++) {
                 RecordComponent c = components[i];
                 Setting s = c.getAnnotation(Setting.class);
@@ -202,9 +202,27 @@ public final class Reference {
         return new Word(name, kind, type, meaning, forms, settings);
     }
 
-    private static Object[] placeholders(Method m) {
-        return Arrays.stream(m.getParameterTypes()).map(t -> t == int.class ? (Object) 1 : t == long.class ? (Object) 1L
-                : t == double.class ? (Object) 1.0 : null).toArray();
+    /**
+     * The record {@code shortest} makes from placeholders for its required settings, to read the other settings'
+     * defaults from: placeholders 1, or 100 where a default does not fit a value that small
+     * ({@code sparseLinearRegression}'s default sparsity 3 needs dims >= 3).
+     */
+    private static Object placeheldDefaults(Method shortest) {
+        try {
+            return shortest.invoke(null, placeholders(shortest, 1));
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (!(e.getCause() instanceof SpecException)) {
+                throw new IllegalStateException(e.getCause());
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return invoke(shortest, placeholders(shortest, 100));
+    }
+
+    private static Object[] placeholders(Method m, int value) {
+        return Arrays.stream(m.getParameterTypes()).map(t -> t == int.class ? (Object) value : t == long.class ? (Object) (long) value
+                : t == double.class ? (Object) (double) value : null).toArray();
     }
 
     private static List<Entry> entries(Class<?> builder) {

@@ -6,12 +6,18 @@ import java.util.Map;
 import org.iclab.Iclab;
 import org.iclab.spec.Adam;
 import org.iclab.spec.Averaging;
+import org.iclab.spec.DecisionTree;
 import org.iclab.spec.Gaussian;
 import org.iclab.spec.Gpt2;
 import org.iclab.spec.Interleaved;
 import org.iclab.spec.LeastSquares;
+import org.iclab.spec.LinearClassification;
 import org.iclab.spec.LinearRegression;
 import org.iclab.spec.NearestNeighbors;
+import org.iclab.spec.NoisyLinearRegression;
+import org.iclab.spec.QuadraticRegression;
+import org.iclab.spec.ReluNetwork;
+import org.iclab.spec.SparseLinearRegression;
 
 /**
  * The words a script uses without imports ({@link ExperimentScripts} imports these statically): {@link Iclab}'s
@@ -33,6 +39,94 @@ public final class Vocabulary {
     /** {@code linearRegression(dims: 5)}, {@code linearRegression(dims: 5, scale: 2)}. */
     public static LinearRegression linearRegression(Map<String, ?> settings) {
         return NamedArguments.record("linearRegression", LinearRegression.class, settings);
+    }
+
+    // ---- Garg et al.'s other function classes ------------------------------------------------------------------
+
+    public static SparseLinearRegression sparseLinearRegression(int dims) {
+        return Iclab.sparseLinearRegression(dims);
+    }
+
+    public static SparseLinearRegression sparseLinearRegression(int dims, int sparsity) {
+        return Iclab.sparseLinearRegression(dims, sparsity);
+    }
+
+    public static SparseLinearRegression sparseLinearRegression(int dims, int sparsity, double scale) {
+        return Iclab.sparseLinearRegression(dims, sparsity, scale);
+    }
+
+    /** {@code sparseLinearRegression(dims: 20)}, {@code sparseLinearRegression(dims: 20, sparsity: 3, scale: 1)}. */
+    public static SparseLinearRegression sparseLinearRegression(Map<String, ?> settings) {
+        return NamedArguments.record("sparseLinearRegression", SparseLinearRegression.class, settings);
+    }
+
+    public static NoisyLinearRegression noisyLinearRegression(int dims) {
+        return Iclab.noisyLinearRegression(dims);
+    }
+
+    public static NoisyLinearRegression noisyLinearRegression(int dims, double noise) {
+        return Iclab.noisyLinearRegression(dims, noise);
+    }
+
+    public static NoisyLinearRegression noisyLinearRegression(int dims, double noise, boolean renormalize, double scale) {
+        return Iclab.noisyLinearRegression(dims, noise, renormalize, scale);
+    }
+
+    /** {@code noisyLinearRegression(dims: 20, noise: 0.5)}, {@code noisyLinearRegression(dims: 20, renormalize: true)}. */
+    public static NoisyLinearRegression noisyLinearRegression(Map<String, ?> settings) {
+        return NamedArguments.record("noisyLinearRegression", NoisyLinearRegression.class, settings);
+    }
+
+    public static LinearClassification linearClassification(int dims) {
+        return Iclab.linearClassification(dims);
+    }
+
+    /** {@code linearClassification(dims: 20)}. */
+    public static LinearClassification linearClassification(Map<String, ?> settings) {
+        return NamedArguments.record("linearClassification", LinearClassification.class, settings);
+    }
+
+    public static QuadraticRegression quadraticRegression(int dims) {
+        return Iclab.quadraticRegression(dims);
+    }
+
+    public static QuadraticRegression quadraticRegression(int dims, double scale) {
+        return Iclab.quadraticRegression(dims, scale);
+    }
+
+    /** {@code quadraticRegression(dims: 20)}, {@code quadraticRegression(dims: 20, scale: 2)}. */
+    public static QuadraticRegression quadraticRegression(Map<String, ?> settings) {
+        return NamedArguments.record("quadraticRegression", QuadraticRegression.class, settings);
+    }
+
+    public static ReluNetwork reluNetwork(int dims) {
+        return Iclab.reluNetwork(dims);
+    }
+
+    public static ReluNetwork reluNetwork(int dims, int hidden) {
+        return Iclab.reluNetwork(dims, hidden);
+    }
+
+    public static ReluNetwork reluNetwork(int dims, int hidden, double scale) {
+        return Iclab.reluNetwork(dims, hidden, scale);
+    }
+
+    /** {@code reluNetwork(dims: 20)}, {@code reluNetwork(dims: 20, hidden: 100, scale: 1)}. */
+    public static ReluNetwork reluNetwork(Map<String, ?> settings) {
+        return NamedArguments.record("reluNetwork", ReluNetwork.class, settings);
+    }
+
+    public static DecisionTree decisionTree(int dims) {
+        return Iclab.decisionTree(dims);
+    }
+
+    public static DecisionTree decisionTree(int dims, int depth) {
+        return Iclab.decisionTree(dims, depth);
+    }
+
+    /** {@code decisionTree(dims: 20)}, {@code decisionTree(dims: 20, depth: 4)}. */
+    public static DecisionTree decisionTree(Map<String, ?> settings) {
+        return NamedArguments.record("decisionTree", DecisionTree.class, settings);
     }
 
     public static Gaussian gaussian() {

@@ -173,7 +173,8 @@ class ExperimentScriptsTest {
     void misspelledWordsAndNamedArgumentsGetSuggestions() {
         assertThat(error("experiment('x') {\n  task linearRegresion(dims: 5)\n}"))
                 .isEqualTo("lr.groovy:2: unknown name 'linearRegresion'; did you mean 'linearRegression'? (known: experiment, "
-                        + "linearRegression, gaussian, interleaved, gpt2, adam, leastSquares, nearestNeighbors, averaging)");
+                        + "linearRegression, sparseLinearRegression, noisyLinearRegression, linearClassification, quadraticRegression, "
+                        + "reluNetwork, decisionTree, gaussian, interleaved, gpt2, adam, leastSquares, nearestNeighbors, averaging)");
         assertThat(error("experiment('x') {\n  task linearRegression(dimz: 5)\n}"))
                 .isEqualTo("lr.groovy:2: unknown setting 'dimz' in linearRegression; did you mean 'dims'? (known: dims, scale)");
         assertThat(error("experiment('x') {\n  train {\n    curriculum { dims 5, 5, evry: 3 }\n  }\n}"))

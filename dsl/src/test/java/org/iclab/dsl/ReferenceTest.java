@@ -72,7 +72,9 @@ class ReferenceTest {
     @Test
     void wordsComeFromTheSealedSpecTypes() {
         assertThat(Reference.kinds().keySet()).containsExactly("task", "inputs", "prompt", "model", "optimizer", "baselines");
-        assertThat(Reference.words()).containsExactly("linearRegression", "gaussian", "interleaved", "gpt2", "adam",
+        assertThat(Reference.words()).containsExactly("linearRegression",
+                "sparseLinearRegression", "noisyLinearRegression", "linearClassification", "quadraticRegression", "reluNetwork", "decisionTree",
+                "gaussian", "interleaved", "gpt2", "adam",
                 "leastSquares", "nearestNeighbors", "averaging");
         Reference.Word adam = Reference.vocabulary().stream().filter(w -> w.name().equals("adam")).findFirst().orElseThrow();
         assertThat(adam.settings()).extracting(Reference.Entry::name, Reference.Entry::defaults)

@@ -35,7 +35,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * An experiment compiled to one TensorFlow graph and held in a session: the prompt placeholders {@code xs}
  * [batch, points, dims] and {@code ys} [batch, points], the predictions {@code pred} [batch, points] read at the
- * x positions, the loss (mean squared error over all positions), the hidden state after each layer
+ * x positions, the loss (mean squared error over all positions; for classification tasks the mean logistic loss
+ * with {@code pred} as the logit), the hidden state after each layer
  * ({@code hidden_0} is the embedded input, {@code hidden_L} the output of block L; each [batch, tokens, embed]),
  * and a training step that applies Adam only after every gradient is computed (the fence that makes runs
  * bit-identical). Not thread-safe; close it to free native memory.
@@ -170,7 +171,17 @@ public final class CompiledModel implements AutoCloseable {
             // Read the prediction at each x position (even tokens): [B·2N, 1] -> [B, N, 2] -> [B, N].
             var pairs = tf.reshape(out, nn.stack(List.of(batch, points, tf.constant(2))));
             pred = tf.withName(PRED).reshape(tf.slice(pairs, nn.shape(0, 0, 0), nn.shape(-1, -1, 1)), nn.stack(List.of(batch, points)));
-            loss = tf.withName(LOSS).math.mean(tf.math.squaredDifference(pred, ys), nn.shape(0, 1));
+            if (experiment.task().classification()) {
+                // Logistic loss with pred as the logit z and t = (y + 1) / 2, in the stable form
+                // max(z, 0) − z·t + log(1 + e^−|z|) (= softplus(z) − z·t without overflow), from ops whose
+                // gradients TensorFlow's C++ registry has (Relu, Abs, Exp, Log1p, Neg, Mul, Sub, Add, Mean).
+                var targets = tf.math.mul(tf.math.add(ys, nn.f(1)), nn.f(0.5));
+                var softplusNegAbs = tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(pred))));
+                var perPoint = tf.math.add(tf.math.sub(tf.nn.relu(pred), tf.math.mul(pred, targets)), softplusNegAbs);
+                loss = tf.withName(LOSS).math.mean(perPoint, nn.shape(0, 1));
+            } else {
+                loss = tf.withName(LOSS).math.mean(tf.math.squaredDifference(pred, ys), nn.shape(0, 1));
+            }
 
             var grads = tf.gradients(loss, parameters.stream().map(Parameter::variable).toList());
             gradients = grads.dy();

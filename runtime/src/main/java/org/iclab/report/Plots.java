@@ -37,6 +37,8 @@ import org.apache.batik.svggen.SVGGraphics2D;
 import org.iclab.eval.ErrorCurve;
 import org.iclab.eval.Evaluator;
 import org.iclab.spec.Experiment;
+import org.iclab.spec.SparseLinearRegression;
+import org.iclab.spec.Task;
 import org.iclab.train.TrainingLog;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
@@ -74,6 +76,7 @@ final class Plots {
 
     static final String X_TITLE = "in-context examples k";
     static final String Y_TITLE = "squared error / d";
+    static final String CLASSIFICATION_Y_TITLE = "classification error (1 − accuracy)";
 
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
     private static final String FONT = Font.SANS_SERIF;
@@ -168,7 +171,7 @@ final class Plots {
 
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(experiment.name() + " · " + strategy + (log ? " · log scale" : ""))
-                .xAxisTitle(X_TITLE).yAxisTitle(Y_TITLE).build();
+                .xAxisTitle(X_TITLE).yAxisTitle(yTitle(experiment.task())).build();
         XYStyler s = chart.getStyler();
         style(s);
         s.setChartTitlePadding(CAPTION_ROOM);
@@ -233,11 +236,31 @@ final class Plots {
         };
         String description = String.format(Locale.ROOT,
                 "%s, %s prompts: mean %s against %s for the learners %s; %s; dashed line: %s.",
-                experiment.name(), strategy, Y_TITLE, X_TITLE,
+                experiment.name(), strategy, yTitle(experiment.task()), X_TITLE,
                 ordered.stream().map(ErrorCurve::learner).collect(Collectors.joining(", ")),
                 String.join("; ", notes),
                 dimsInRange ? dimsLabel : "none (dims = " + dims + " is beyond the last k, " + (points - 1) + ")");
         return new Figure(name, chart, overlay, description);
+    }
+
+    /**
+     * What the error figures' y axis shows: the classification error for classification tasks, else the squared
+     * error divided by the task's error scale, named where it is d (most tasks), the sparsity or 1.
+     */
+    static String yTitle(Task task) {
+        if (task.classification()) {
+            return CLASSIFICATION_Y_TITLE;
+        }
+        if (task.errorScale() == task.dims()) {
+            return Y_TITLE;
+        }
+        if (task.errorScale() == 1) {
+            return "squared error";
+        }
+        if (task instanceof SparseLinearRegression) {
+            return "squared error / sparsity";
+        }
+        return String.format(Locale.ROOT, "squared error / %s", task.errorScale());
     }
 
     private static boolean isModel(ErrorCurve c) {

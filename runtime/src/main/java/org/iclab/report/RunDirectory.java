@@ -114,8 +114,13 @@ public final class RunDirectory implements TrainingListener {
         }
     }
 
-    /** eval.csv (tidy long form) and eval.json (the same rows). */
-    public void writeEvaluation(List<ErrorCurve> curves) {
+    /**
+     * eval.csv (tidy long form) and eval.json (the same rows). For classification tasks each eval.json row also
+     * carries {@code accuracy} = 1 − error and its interval {@code accuracy_ci_low} = 1 − ci_high,
+     * {@code accuracy_ci_high} = 1 − ci_low; eval.csv keeps its columns for every task.
+     */
+    public void writeEvaluation(Experiment experiment, List<ErrorCurve> curves) {
+        boolean classification = experiment.task().classification();
         StringBuilder csv = new StringBuilder("strategy,learner,k,error,ci_low,ci_high\n");
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
         for (ErrorCurve c : curves) {
@@ -129,6 +134,11 @@ public final class RunDirectory implements TrainingListener {
                 row.put("error", c.error()[k]);
                 row.put("ci_low", c.ciLow()[k]);
                 row.put("ci_high", c.ciHigh()[k]);
+                if (classification) {
+                    row.put("accuracy", 1 - c.error()[k]);
+                    row.put("accuracy_ci_low", 1 - c.ciHigh()[k]);
+                    row.put("accuracy_ci_high", 1 - c.ciLow()[k]);
+                }
                 rows.add(row);
             }
         }

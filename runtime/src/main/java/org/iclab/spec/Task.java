@@ -5,8 +5,16 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /** A function class: the distribution of functions f from which each prompt's (x, f(x)) pairs are drawn. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = LinearRegression.class, name = "linearRegression")})
-public sealed interface Task permits LinearRegression {
+@JsonSubTypes({@JsonSubTypes.Type(value = LinearRegression.class, name = "linearRegression"),
+        // Garg et al.'s other function classes
+        @JsonSubTypes.Type(value = SparseLinearRegression.class, name = "sparseLinearRegression"),
+        @JsonSubTypes.Type(value = NoisyLinearRegression.class, name = "noisyLinearRegression"),
+        @JsonSubTypes.Type(value = LinearClassification.class, name = "linearClassification"),
+        @JsonSubTypes.Type(value = QuadraticRegression.class, name = "quadraticRegression"),
+        @JsonSubTypes.Type(value = ReluNetwork.class, name = "reluNetwork"),
+        @JsonSubTypes.Type(value = DecisionTree.class, name = "decisionTree")})
+public sealed interface Task permits LinearRegression,
+        SparseLinearRegression, NoisyLinearRegression, LinearClassification, QuadraticRegression, ReluNetwork, DecisionTree {
     /** Input dimension d. */
     int dims();
 

@@ -23,7 +23,10 @@ public interface PromptDesign {
         sampler.drawInputs(rng, xs, offset, points, activeDims);
     }
 
-    /** The y recorded for f(x) = {@code clean} (scaled or noisy designs change it). */
+    /**
+     * The y recorded for {@code clean}: f(x) as the task observes it ({@link PromptSampler#observe}, which adds a
+     * noisy task's noise); scaled or noisy designs change it further.
+     */
     default double output(SplittableRandom rng, double clean) {
         return clean;
     }

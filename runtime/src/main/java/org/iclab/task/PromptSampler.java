@@ -1,10 +1,16 @@
 package org.iclab.task;
 
 import java.util.SplittableRandom;
+import org.iclab.spec.DecisionTree;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Gaussian;
 import org.iclab.spec.Inputs;
+import org.iclab.spec.LinearClassification;
 import org.iclab.spec.LinearRegression;
+import org.iclab.spec.NoisyLinearRegression;
+import org.iclab.spec.QuadraticRegression;
+import org.iclab.spec.ReluNetwork;
+import org.iclab.spec.SparseLinearRegression;
 import org.iclab.spec.Task;
 
 /**
@@ -40,7 +46,8 @@ public final class PromptSampler {
 
     /**
      * A batch drawn from {@code seed} alone under {@code design}: per prompt, its function, then its inputs, then
-     * each y = design.output(f(x)), all from one random stream in that order.
+     * each y = design.output(observe(f(x))), all from one random stream in that order. {@link #observe} draws
+     * nothing for noiseless tasks, so their batches are as they were before tasks could be noisy.
      */
     public PromptBatch sample(long seed, int batch, int points, int activeDims, PromptDesign design) {
         int dims = task.dims();
@@ -54,7 +61,8 @@ public final class PromptSampler {
             TaskFunction f = design.function(this, rng, b, activeDims);
             design.inputs(this, rng, xs, b * points * dims, points, activeDims);
             for (int i = 0; i < points; i++) {
-                ys[b * points + i] = (float) design.output(rng, f.apply(xs, (b * points + i) * dims));
+                double clean = f.apply(xs, (b * points + i) * dims);
+                ys[b * points + i] = (float) design.output(rng, observe(rng, clean, activeDims));
             }
         }
         return new PromptBatch(batch, points, dims, xs, ys);
@@ -77,7 +85,39 @@ public final class PromptSampler {
                 return scale * dot;
             };
         }
+        // Garg et al.'s other function classes (draw orders documented in FunctionClasses)
+        if (task instanceof SparseLinearRegression t) {
+            return FunctionClasses.linear(FunctionClasses.sparse(rng, dims, t.sparsity(), activeDims), t.scale(), activeDims);
+        }
+        if (task instanceof NoisyLinearRegression t) {
+            return FunctionClasses.linear(FunctionClasses.gaussians(rng, dims), t.scale(), activeDims); // noise: observe
+        }
+        if (task instanceof LinearClassification) {
+            return FunctionClasses.linearSign(rng, dims, activeDims);
+        }
+        if (task instanceof QuadraticRegression t) {
+            return FunctionClasses.quadratic(rng, dims, t.scale(), activeDims);
+        }
+        if (task instanceof ReluNetwork t) {
+            return FunctionClasses.reluNetwork(rng, dims, t.hidden(), t.scale(), activeDims);
+        }
+        if (task instanceof DecisionTree t) {
+            return FunctionClasses.decisionTree(rng, dims, t.depth());
+        }
         throw new IllegalStateException("no sampler for task " + task);
+    }
+
+    /**
+     * The y the task records for f(x) = {@code clean} while {@code activeDims} coordinates are active: its
+     * observation noise, drawn per point after f. Only noisy linear regression has any: it adds noise · ε
+     * (one N(0, 1) draw) and, when renormalising, multiplies by {@link NoisyLinearRegression#renormalization}.
+     * Every other task returns {@code clean} and draws nothing.
+     */
+    public double observe(SplittableRandom rng, double clean, int activeDims) {
+        if (task instanceof NoisyLinearRegression t) {
+            return (clean + t.noise() * rng.nextGaussian()) * t.renormalization(activeDims);
+        }
+        return clean;
     }
 
     /** Draws {@code count} inputs from the experiment's input distribution into consecutive rows from {@code offset}. */
