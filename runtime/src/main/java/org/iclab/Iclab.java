@@ -13,8 +13,12 @@ import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Gaussian;
 import org.iclab.spec.Gpt2;
+import org.iclab.spec.GradientBoosting;
+import org.iclab.spec.GradientDescentNet;
+import org.iclab.spec.GreedyTree;
 import org.iclab.spec.Inputs;
 import org.iclab.spec.Interleaved;
+import org.iclab.spec.Lasso;
 import org.iclab.spec.LeastSquares;
 import org.iclab.spec.LinearClassification;
 import org.iclab.spec.LinearRegression;
@@ -25,8 +29,10 @@ import org.iclab.spec.Prompt;
 import org.iclab.spec.QuadraticRegression;
 import org.iclab.spec.ReluNetwork;
 import org.iclab.spec.SparseLinearRegression;
+import org.iclab.spec.Ridge;
 import org.iclab.spec.Task;
 import org.iclab.spec.TrainPlan;
+import org.iclab.spec.Zero;
 
 /**
  * iclab's entry point. Import its members statically and declare an experiment:
@@ -176,6 +182,56 @@ public final class Iclab {
 
     public static Averaging averaging() {
         return new Averaging();
+    }
+
+    // Garg et al.'s further baselines
+
+    /** Ridge regression (no intercept) with scikit-learn's default alpha 1. */
+    public static Ridge ridge() {
+        return new Ridge();
+    }
+
+    /** Ridge regression (no intercept): w minimises ||y - Xw||² + alpha·||w||². */
+    public static Ridge ridge(double alpha) {
+        return new Ridge(alpha);
+    }
+
+    /** The Lasso (no intercept, scikit-learn's objective): w minimises ||y - Xw||² / (2k) + alpha·||w||₁. */
+    public static Lasso lasso(double alpha) {
+        return new Lasso(alpha);
+    }
+
+    /** A greedy regression tree (CART) of depth at most 4. */
+    public static GreedyTree greedyTree() {
+        return new GreedyTree();
+    }
+
+    /** A greedy regression tree (CART) of depth at most {@code maxDepth}; 0 for unlimited ({@link GreedyTree#UNLIMITED}). */
+    public static GreedyTree greedyTree(int maxDepth) {
+        return new GreedyTree(maxDepth);
+    }
+
+    /** Gradient-boosted trees with XGBRegressor's defaults: 100 rounds, depth 6, learning rate 0.3. */
+    public static GradientBoosting gradientBoosting() {
+        return new GradientBoosting();
+    }
+
+    public static GradientBoosting gradientBoosting(int rounds, int maxDepth, double learningRate) {
+        return new GradientBoosting(rounds, maxDepth, learningRate);
+    }
+
+    /** Garg et al.'s GDModel: a fresh two-layer ReLU net per prompt and k (hidden 100, 100 Adam steps, lr 5e-3, batch 100). */
+    public static GradientDescentNet gradientDescentNet() {
+        return new GradientDescentNet();
+    }
+
+    public static GradientDescentNet gradientDescentNet(int hidden, int steps, double lr, int batch) {
+        return new GradientDescentNet(hidden, steps, lr, batch);
+    }
+
+    /** Predicts 0. */
+    public static Zero zero() {
+        return new Zero();
     }
 
     /** Compiles, trains, evaluates and writes a run directory under {@code runs/}. */

@@ -9,7 +9,11 @@ import org.iclab.spec.Averaging;
 import org.iclab.spec.DecisionTree;
 import org.iclab.spec.Gaussian;
 import org.iclab.spec.Gpt2;
+import org.iclab.spec.GradientBoosting;
+import org.iclab.spec.GradientDescentNet;
+import org.iclab.spec.GreedyTree;
 import org.iclab.spec.Interleaved;
+import org.iclab.spec.Lasso;
 import org.iclab.spec.LeastSquares;
 import org.iclab.spec.LinearClassification;
 import org.iclab.spec.LinearRegression;
@@ -18,6 +22,8 @@ import org.iclab.spec.NoisyLinearRegression;
 import org.iclab.spec.QuadraticRegression;
 import org.iclab.spec.ReluNetwork;
 import org.iclab.spec.SparseLinearRegression;
+import org.iclab.spec.Ridge;
+import org.iclab.spec.Zero;
 
 /**
  * The words a script uses without imports ({@link ExperimentScripts} imports these statically): {@link Iclab}'s
@@ -201,5 +207,72 @@ public final class Vocabulary {
 
     public static Averaging averaging() {
         return Iclab.averaging();
+    }
+
+    // Garg et al.'s further baselines
+
+    public static Ridge ridge() {
+        return Iclab.ridge();
+    }
+
+    public static Ridge ridge(double alpha) {
+        return Iclab.ridge(alpha);
+    }
+
+    /** {@code ridge(alpha: 0.1)}. */
+    public static Ridge ridge(Map<String, ?> settings) {
+        return NamedArguments.record("ridge", Ridge.class, settings);
+    }
+
+    public static Lasso lasso(double alpha) {
+        return Iclab.lasso(alpha);
+    }
+
+    /** {@code lasso(alpha: 0.01)}; alpha is required. */
+    public static Lasso lasso(Map<String, ?> settings) {
+        return NamedArguments.record("lasso", Lasso.class, settings);
+    }
+
+    public static GreedyTree greedyTree() {
+        return Iclab.greedyTree();
+    }
+
+    public static GreedyTree greedyTree(int maxDepth) {
+        return Iclab.greedyTree(maxDepth);
+    }
+
+    /** {@code greedyTree(maxDepth: 4)}; {@code greedyTree(maxDepth: 0)} grows without a depth limit. */
+    public static GreedyTree greedyTree(Map<String, ?> settings) {
+        return NamedArguments.record("greedyTree", GreedyTree.class, settings);
+    }
+
+    public static GradientBoosting gradientBoosting() {
+        return Iclab.gradientBoosting();
+    }
+
+    public static GradientBoosting gradientBoosting(int rounds, int maxDepth, double learningRate) {
+        return Iclab.gradientBoosting(rounds, maxDepth, learningRate);
+    }
+
+    /** {@code gradientBoosting(rounds: 20, maxDepth: 3)}; unnamed settings keep XGBRegressor's defaults. */
+    public static GradientBoosting gradientBoosting(Map<String, ?> settings) {
+        return NamedArguments.record("gradientBoosting", GradientBoosting.class, settings);
+    }
+
+    public static GradientDescentNet gradientDescentNet() {
+        return Iclab.gradientDescentNet();
+    }
+
+    public static GradientDescentNet gradientDescentNet(int hidden, int steps, double lr, int batch) {
+        return Iclab.gradientDescentNet(hidden, steps, lr, batch);
+    }
+
+    /** {@code gradientDescentNet(hidden: 50, lr: 1e-2)}; unnamed settings keep Garg et al.'s. */
+    public static GradientDescentNet gradientDescentNet(Map<String, ?> settings) {
+        return NamedArguments.record("gradientDescentNet", GradientDescentNet.class, settings);
+    }
+
+    public static Zero zero() {
+        return Iclab.zero();
     }
 }

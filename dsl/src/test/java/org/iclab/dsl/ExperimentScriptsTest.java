@@ -174,7 +174,8 @@ class ExperimentScriptsTest {
         assertThat(error("experiment('x') {\n  task linearRegresion(dims: 5)\n}"))
                 .isEqualTo("lr.groovy:2: unknown name 'linearRegresion'; did you mean 'linearRegression'? (known: experiment, "
                         + "linearRegression, sparseLinearRegression, noisyLinearRegression, linearClassification, quadraticRegression, "
-                        + "reluNetwork, decisionTree, gaussian, interleaved, gpt2, adam, leastSquares, nearestNeighbors, averaging)");
+                        + "reluNetwork, decisionTree, gaussian, interleaved, gpt2, adam, leastSquares, nearestNeighbors, averaging, "
+                        + "ridge, lasso, greedyTree, gradientBoosting, gradientDescentNet, zero)");
         assertThat(error("experiment('x') {\n  task linearRegression(dimz: 5)\n}"))
                 .isEqualTo("lr.groovy:2: unknown setting 'dimz' in linearRegression; did you mean 'dims'? (known: dims, scale)");
         assertThat(error("experiment('x') {\n  train {\n    curriculum { dims 5, 5, evry: 3 }\n  }\n}"))

@@ -75,7 +75,8 @@ class ReferenceTest {
         assertThat(Reference.words()).containsExactly("linearRegression",
                 "sparseLinearRegression", "noisyLinearRegression", "linearClassification", "quadraticRegression", "reluNetwork", "decisionTree",
                 "gaussian", "interleaved", "gpt2", "adam",
-                "leastSquares", "nearestNeighbors", "averaging");
+                "leastSquares", "nearestNeighbors", "averaging",
+                "ridge", "lasso", "greedyTree", "gradientBoosting", "gradientDescentNet", "zero");
         Reference.Word adam = Reference.vocabulary().stream().filter(w -> w.name().equals("adam")).findFirst().orElseThrow();
         assertThat(adam.settings()).extracting(Reference.Entry::name, Reference.Entry::defaults)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("lr", "required"), org.assertj.core.groups.Tuple.tuple("beta1", "0.9"),

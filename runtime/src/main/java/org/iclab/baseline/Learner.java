@@ -2,15 +2,22 @@ package org.iclab.baseline;
 
 import org.iclab.spec.Averaging;
 import org.iclab.spec.Baseline;
+import org.iclab.spec.GradientBoosting;
+import org.iclab.spec.GradientDescentNet;
+import org.iclab.spec.GreedyTree;
+import org.iclab.spec.Lasso;
 import org.iclab.spec.LeastSquares;
 import org.iclab.spec.NearestNeighbors;
+import org.iclab.spec.Ridge;
+import org.iclab.spec.Zero;
 import org.iclab.task.PromptBatch;
 
 /**
  * A learner that, for one prompt, predicts y_k from the examples before it (y_0 is predicted as 0). Implement
  * {@link #predictAt}; learners that can reuse work across prefixes (running sums, incremental solves) also override
  * {@link #predictPrefixes}, which evaluation calls for in-distribution prompts. Strategies whose query differs from
- * the context inputs call {@code predictAt} once per prompt and k.
+ * the context inputs call {@code predictAt} once per prompt and k. Evaluation shares one learner across threads, so a
+ * learner keeps no mutable state between calls.
  */
 public interface Learner {
     /** The prediction for position {@code k} of prompt {@code prompt}, fitted on examples 0..k-1 only. */
@@ -33,6 +40,18 @@ public interface Learner {
             return new NearestNeighborsLearner(nn.k());
         } else if (baseline instanceof Averaging) {
             return new AveragingLearner();
+        } else if (baseline instanceof Ridge ridge) {
+            return new RidgeLearner(ridge.alpha());
+        } else if (baseline instanceof Lasso lasso) {
+            return new LassoLearner(lasso.alpha());
+        } else if (baseline instanceof GreedyTree tree) {
+            return new GreedyTreeLearner(tree.maxDepth());
+        } else if (baseline instanceof GradientBoosting boosting) {
+            return new GradientBoostingLearner(boosting);
+        } else if (baseline instanceof GradientDescentNet net) {
+            return new GradientDescentNetLearner(net);
+        } else if (baseline instanceof Zero) {
+            return new ZeroLearner();
         }
         throw new IllegalArgumentException("no learner for " + baseline);
     }

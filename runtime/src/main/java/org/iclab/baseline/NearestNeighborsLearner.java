@@ -1,11 +1,11 @@
 package org.iclab.baseline;
 
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 import org.iclab.task.PromptBatch;
 
-/** Mean y of the k nearest earlier examples (Euclidean; ties go to the earlier example), uniform weights. */
+/**
+ * Mean y of the k nearest earlier examples (Euclidean; ties go to the earlier example), uniform weights. The k
+ * nearest are picked by k passes of selection over primitive arrays (k is small), not by sorting boxed indices.
+ */
 final class NearestNeighborsLearner implements Learner {
     private final int k;
 
@@ -15,11 +15,26 @@ final class NearestNeighborsLearner implements Learner {
 
     @Override
     public double predictAt(PromptBatch batch, int prompt, int i) {
+        return predict(batch, prompt, i, new double[i], new boolean[i]);
+    }
+
+    @Override
+    public double[] predictPrefixes(PromptBatch batch, int prompt) {
+        int n = batch.points();
+        double[] out = new double[n];
+        double[] dist = new double[n];
+        boolean[] taken = new boolean[n];
+        for (int i = 1; i < n; i++) {
+            out[i] = predict(batch, prompt, i, dist, taken);
+        }
+        return out;
+    }
+
+    private double predict(PromptBatch batch, int prompt, int i, double[] dist, boolean[] taken) {
         if (i == 0) {
             return 0;
         }
         int d = batch.dims();
-        double[] dist = new double[i];
         for (int j = 0; j < i; j++) {
             double s = 0;
             for (int c = 0; c < d; c++) {
@@ -27,13 +42,19 @@ final class NearestNeighborsLearner implements Learner {
                 s += diff * diff;
             }
             dist[j] = s;
+            taken[j] = false;
         }
-        Integer[] order = IntStream.range(0, i).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble(j -> dist[j])); // stable: earlier wins ties
         int m = Math.min(k, i);
         double sum = 0;
         for (int r = 0; r < m; r++) {
-            sum += batch.y(prompt, order[r]);
+            int best = -1;
+            for (int j = 0; j < i; j++) {
+                if (!taken[j] && (best < 0 || dist[j] < dist[best])) { // strict: the earlier example wins ties
+                    best = j;
+                }
+            }
+            taken[best] = true;
+            sum += batch.y(prompt, best);
         }
         return sum / m;
     }

@@ -55,14 +55,14 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, Bootst
         }
 
         /** The classical learners to compare with. */
-        @Setting(value = "The classical learners the model is compared with.", range = "leastSquares, nearestNeighbors, averaging; each at most once", example = "baselines leastSquares(), nearestNeighbors(k: 3), averaging()")
+        @Setting(value = "The classical learners the model is compared with.", range = "leastSquares, nearestNeighbors, averaging, ridge, lasso, greedyTree, gradientBoosting, gradientDescentNet, zero; each name at most once", example = "baselines leastSquares(), nearestNeighbors(k: 3), averaging()")
         public Builder baselines(Baseline... baselines) {
             this.baselines = new ArrayList<>(Arrays.asList(baselines));
             return this;
         }
 
         /** The classical learners to compare with. */
-        @Setting(value = "The classical learners the model is compared with, as a list.", range = "leastSquares, nearestNeighbors, averaging; each at most once")
+        @Setting(value = "The classical learners the model is compared with, as a list.", range = "leastSquares, nearestNeighbors, averaging, ridge, lasso, greedyTree, gradientBoosting, gradientDescentNet, zero; each name at most once")
         public Builder baselines(List<? extends Baseline> baselines) {
             this.baselines = new ArrayList<>(baselines);
             return this;

@@ -1,0 +1,102 @@
+package org.iclab.samples;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.iclab.Iclab;
+import org.iclab.baseline.Learner;
+import org.iclab.spec.Baseline;
+import org.iclab.spec.GreedyTree;
+import org.iclab.task.PromptBatch;
+import org.iclab.task.PromptSampler;
+import org.iclab.task.Seeds;
+
+/**
+ * Evaluation-speed benchmark of the classical baselines: each learner predicts every prefix of {@code --prompts}
+ * (default 1280, Garg et al.'s evaluation) linear-regression prompts of {@code --points} (41) points in
+ * {@code --dims} (20) dimensions, in parallel over prompts on {@code --threads} threads, as the evaluator runs them.
+ * After an untimed warm-up on {@code --warmup} (16) other prompts, prints one {@code RESULT} line per baseline with
+ * its wall time, prompts/s and the peak resident memory of this process so far ({@code --baseline NAME} runs only the
+ * learner of that result name, so that its peak is its own; {@code --list} prints the names).
+ *
+ * <pre>
+ * java -cp ... org.iclab.samples.EvaluationBenchmark --prompts 128 --threads 2
+ * java -cp ... org.iclab.samples.EvaluationBenchmark --baseline 'lasso(0.01)'
+ * </pre>
+ */
+public final class EvaluationBenchmark {
+    /** The baselines measured, in order. */
+    static final List<Baseline> BASELINES = List.of(Iclab.zero(), Iclab.averaging(), Iclab.nearestNeighbors(3),
+            Iclab.leastSquares(), Iclab.ridge(), Iclab.lasso(0.01), Iclab.greedyTree(), Iclab.greedyTree(GreedyTree.UNLIMITED),
+            Iclab.gradientBoosting(), Iclab.gradientDescentNet());
+
+    private EvaluationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> a = Arrays.asList(args);
+        if (a.contains("--list")) {
+            BASELINES.forEach(b -> System.out.println(b.learnerName()));
+            return;
+        }
+        int prompts = Integer.parseInt(option(a, "--prompts", "1280"));
+        int points = Integer.parseInt(option(a, "--points", "41"));
+        int dims = Integer.parseInt(option(a, "--dims", "20"));
+        int threads = Integer.parseInt(option(a, "--threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
+        int warmup = Integer.parseInt(option(a, "--warmup", "16"));
+        String only = option(a, "--baseline", null);
+        PromptSampler sampler = new PromptSampler(Iclab.linearRegression(dims), Iclab.gaussian());
+        PromptBatch batch = sampler.sample(Seeds.derive(0, Seeds.Stream.EVAL, 0), prompts, points, dims);
+        PromptBatch warm = sampler.sample(Seeds.derive(1, Seeds.Stream.EVAL, 0), warmup, points, dims);
+        List<Baseline> chosen = BASELINES.stream().filter(b -> only == null || b.learnerName().equals(only)).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("no baseline named " + only + "; known: "
+                    + BASELINES.stream().map(Baseline::learnerName).toList());
+        }
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            for (Baseline baseline : chosen) {
+                Learner learner = Learner.of(baseline);
+                run(pool, learner, warm);
+                long t0 = System.nanoTime();
+                double checksum = run(pool, learner, batch);
+                double wall = (System.nanoTime() - t0) / 1e9;
+                System.out.printf(Locale.ROOT, "RESULT baseline=%s prompts=%d points=%d dims=%d threads=%d wall_s=%.2f "
+                                + "prompts_per_s=%.1f peak_rss_mb=%.0f mean_sq_error_last=%.4f%n", baseline.learnerName(), prompts,
+                        points, dims, threads, wall, prompts / wall, peakRssMb(), checksum);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Every prefix of every prompt, in parallel over prompts; returns the mean squared error at the last point. */
+    private static double run(ForkJoinPool pool, Learner learner, PromptBatch batch) throws Exception {
+        int last = batch.points() - 1;
+        return pool.submit(() -> IntStream.range(0, batch.batch()).parallel()
+                .mapToDouble(p -> {
+                    double diff = learner.predictPrefixes(batch, p)[last] - batch.y(p, last);
+                    return diff * diff;
+                }).average().orElse(0)).get();
+    }
+
+    private static String option(List<String> args, String name, String fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+    }
+
+    /** VmHWM: the most resident memory this process has held. */
+    private static double peakRssMb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+}
