@@ -5,8 +5,11 @@ package org.iclab.task;
  * training data at each step, evaluation prompts, bootstrap) so that changing one never shifts another.
  */
 public final class Seeds {
-    /** Stream purposes; their ordinals are part of the reproducibility contract, so only append. */
-    public enum Stream { INIT, TRAIN, EVAL, BOOTSTRAP }
+    /**
+     * Stream purposes; their ordinals are part of the reproducibility contract, so only append. INPUTS seeds the
+     * input distribution's own random transform (a non-isotropic {@code gaussian}), drawn once per experiment.
+     */
+    public enum Stream { INIT, TRAIN, EVAL, BOOTSTRAP, INPUTS }
 
     private Seeds() {
     }
