@@ -100,15 +100,18 @@ public final class Evaluator {
 
     /**
      * The model's errors where each k has a prompt of its own (context 0..k-1, then the query): the prompts of one k
-     * are run together, cut after the query, which a causal model's prediction at k cannot see past anyway.
+     * are run together, cut after the query, which a causal model's prediction at k cannot see past anyway. A call
+     * holds as many tokens as one of the standard path's (MODEL_BATCH full prompts), so short prompts go in larger
+     * batches.
      */
     private static double[][] modelQueryErrors(EvaluationPrompts prompts, Function<PromptBatch, float[]> model, Task task) {
         int count = prompts.prompts().batch();
         int scored = prompts.scoredPoints();
         double[][] errors = new double[count][scored];
         for (int k = 0; k < scored; k++) {
-            for (int from = 0; from < count; from += MODEL_BATCH) {
-                int to = Math.min(count, from + MODEL_BATCH);
+            int perCall = Math.max(1, MODEL_BATCH * prompts.prompts().points() / (k + 1));
+            for (int from = 0; from < count; from += perCall) {
+                int to = Math.min(count, from + perCall);
                 PromptBatch chunk = prompts.atQuery(k, from, to);
                 float[] pred = model.apply(chunk);
                 for (int p = 0; p < chunk.batch(); p++) {

@@ -53,8 +53,9 @@ class EvaluatorStrategiesTest {
     @Test
     void theModelIsScoredOnTheSamePromptsAndPositionsAsTheBaselines() {
         // The model runs on batches of prompts (cut after the query where the query differs), the baselines prompt by
-        // prompt: a model that is least squares must score what the leastSquares baseline scores.
-        List<ErrorCurve> curves = new Evaluator(declared(24, standard(), orthogonalTrainTest(), overlappingTrainTest(),
+        // prompt: a model that is least squares must score what the leastSquares baseline scores. 140 prompts take
+        // several model calls at every k (a call holds 64 prompts' worth of tokens: 64 of 8 points, 128 of 4, ...).
+        List<ErrorCurve> curves = new Evaluator(declared(140, standard(), orthogonalTrainTest(), overlappingTrainTest(),
                 randomQuadrants(), oppositeQuadrants(), scaledX(2), noisyY(1))).evaluate(LEAST_SQUARES_MODEL);
         for (String strategy : List.of("standard", "orthogonalTrainTest", "overlappingTrainTest", "randomQuadrants",
                 "oppositeQuadrants", "scaledX(2)", "noisyY(1)")) {
