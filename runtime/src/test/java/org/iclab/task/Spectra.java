@@ -11,7 +11,7 @@ final class Spectra {
     private Spectra() {
     }
 
-    /** Rows {@code [from, to)} of a batch's inputs, all prompts stacked: [(to-from)·points, dims]. */
+    /** A batch's inputs, all prompts stacked: [batch·points, dims]. */
     static DMatrixRMaj inputs(PromptBatch b) {
         DMatrixRMaj m = new DMatrixRMaj(b.batch() * b.points(), b.dims());
         for (int i = 0; i < b.xs().length; i++) {
