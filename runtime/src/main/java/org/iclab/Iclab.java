@@ -3,6 +3,8 @@ package org.iclab;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.iclab.report.Json;
@@ -30,6 +32,17 @@ import org.iclab.spec.QuadraticRegression;
 import org.iclab.spec.ReluNetwork;
 import org.iclab.spec.SparseLinearRegression;
 import org.iclab.spec.Ridge;
+import org.iclab.spec.HalfSubspace;
+import org.iclab.spec.NoisyY;
+import org.iclab.spec.OppositeQuadrants;
+import org.iclab.spec.OrthogonalTrainTest;
+import org.iclab.spec.OverlappingTrainTest;
+import org.iclab.spec.RandomQuadrants;
+import org.iclab.spec.ScaledX;
+import org.iclab.spec.ScaledY;
+import org.iclab.spec.SkewedCovariance;
+import org.iclab.spec.Standard;
+import org.iclab.spec.Strategy;
 import org.iclab.spec.Task;
 import org.iclab.spec.TrainPlan;
 import org.iclab.spec.Zero;
@@ -146,6 +159,21 @@ public final class Iclab {
         return new Gaussian();
     }
 
+    /** x = scale · z, z ~ N(0, I). */
+    public static Gaussian gaussian(double scale) {
+        return new Gaussian(scale, 0, Gaussian.ISOTROPIC, null);
+    }
+
+    /** x = scale · z·T + bias with covariance {@code "isotropic"}, {@code "skewed"} or {@code "lowRank"} (of rank dims / 2). */
+    public static Gaussian gaussian(double scale, double bias, String covariance) {
+        return new Gaussian(scale, bias, covariance, null);
+    }
+
+    /** x = scale · z·T + bias with a {@code "lowRank"} covariance of rank {@code rank}. */
+    public static Gaussian gaussian(double scale, double bias, String covariance, int rank) {
+        return new Gaussian(scale, bias, covariance, rank);
+    }
+
     /** Garg et al.'s interleaved x, y tokens with {@code points} pairs. */
     public static Interleaved interleaved(int points) {
         return new Interleaved(points);
@@ -232,6 +260,77 @@ public final class Iclab {
     /** Predicts 0. */
     public static Zero zero() {
         return new Zero();
+    }
+
+    // ---- evaluation strategies (Garg et al. 2022, section 4) --------------------------------------------------
+
+    /** The experiment's own prompts. */
+    public static Standard standard() {
+        return new Standard();
+    }
+
+    /** Inputs in a random subspace of half the dimensions. */
+    public static HalfSubspace halfSubspace() {
+        return new HalfSubspace();
+    }
+
+    /** Inputs with a skewed covariance (eigenvalues proportional to 1/i²). */
+    public static SkewedCovariance skewedCovariance() {
+        return new SkewedCovariance();
+    }
+
+    /** The query at k orthogonal to the k context inputs before it. */
+    public static OrthogonalTrainTest orthogonalTrainTest() {
+        return new OrthogonalTrainTest();
+    }
+
+    /** The query at k is one of the context inputs before it. */
+    public static OverlappingTrainTest overlappingTrainTest() {
+        return new OverlappingTrainTest();
+    }
+
+    /** Context inputs in one random orthant per prompt, queries anywhere. */
+    public static RandomQuadrants randomQuadrants() {
+        return new RandomQuadrants();
+    }
+
+    /** Context inputs in one random orthant per prompt, queries in the opposite one. */
+    public static OppositeQuadrants oppositeQuadrants() {
+        return new OppositeQuadrants();
+    }
+
+    /** Every input multiplied by {@code factor}. */
+    public static ScaledX scaledX(double factor) {
+        return new ScaledX(factor);
+    }
+
+    /** Every y multiplied by {@code factor}. */
+    public static ScaledY scaledY(double factor) {
+        return new ScaledY(factor);
+    }
+
+    /** Gaussian noise of standard deviation {@code sigma} on every y. */
+    public static NoisyY noisyY(double sigma) {
+        return new NoisyY(sigma);
+    }
+
+    /**
+     * Every strategy, as Garg et al. evaluate them: standard, halfSubspace, skewedCovariance, orthogonalTrainTest,
+     * overlappingTrainTest, randomQuadrants, oppositeQuadrants, scaledX and scaledY by 1/3, 1/2, 2 and 3, and
+     * noisyY(1).
+     */
+    public static List<Strategy> all() {
+        List<Strategy> all = new ArrayList<>(List.of(standard(), halfSubspace(), skewedCovariance(), orthogonalTrainTest(),
+                overlappingTrainTest(), randomQuadrants(), oppositeQuadrants()));
+        double[] factors = {1.0 / 3, 0.5, 2, 3};
+        for (double f : factors) {
+            all.add(scaledX(f));
+        }
+        for (double f : factors) {
+            all.add(scaledY(f));
+        }
+        all.add(noisyY(1));
+        return List.copyOf(all);
     }
 
     /** Compiles, trains, evaluates and writes a run directory under {@code runs/}. */

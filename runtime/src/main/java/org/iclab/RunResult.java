@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.iclab.eval.ErrorCurve;
+import org.iclab.eval.Evaluator;
 import org.iclab.spec.Experiment;
 import org.iclab.train.TrainingLog;
 
@@ -20,14 +21,24 @@ public record RunResult(Experiment experiment, Path directory, List<TrainingLog>
 
     /** The curve of {@code learner} ({@code "model"}, {@code "leastSquares"}, ...) on the standard prompts. */
     public ErrorCurve curve(String learner) {
-        return curves.stream().filter(c -> c.learner().equals(learner)).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("no learner '" + learner + "'; have "
-                        + curves.stream().map(ErrorCurve::learner).toList()));
+        return curve(Evaluator.STANDARD, learner);
     }
 
-    /** Normalised error of {@code learner} with k in-context examples. */
+    /** The curve of {@code learner} under the strategy labelled {@code strategy} ({@code "scaledX(2)"}, ...). */
+    public ErrorCurve curve(String strategy, String learner) {
+        return curves.stream().filter(c -> c.strategy().equals(strategy) && c.learner().equals(learner)).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no curve for learner '" + learner + "' under strategy '"
+                        + strategy + "'; have " + curves.stream().map(c -> c.strategy() + "/" + c.learner()).toList()));
+    }
+
+    /** Normalised error of {@code learner} with k in-context examples, on the standard prompts. */
     public double error(String learner, int k) {
         return curve(learner).at(k);
+    }
+
+    /** Normalised error of {@code learner} with k in-context examples under the strategy labelled {@code strategy}. */
+    public double error(String strategy, String learner, int k) {
+        return curve(strategy, learner).at(k);
     }
 
     /** The loss at the last logged step. */

@@ -18,7 +18,7 @@ final class DescribeCommand implements Callable<Integer> {
     Main main;
 
     @Parameters(arity = "0..1", paramLabel = "TOPIC",
-            description = "A block (experiment, train, curriculum, evaluate, model), a kind (task, inputs, prompt, optimizer, baselines) or a word (linearRegression, adam, ...).")
+            description = "A block (experiment, train, curriculum, evaluate, model), a kind (task, inputs, prompt, optimizer, baselines, strategies) or a word (linearRegression, adam, ...).")
     String topic;
 
     @Override

@@ -174,6 +174,10 @@ final class Diagnostics {
         List<String> known = new ArrayList<>();
         known.add("experiment");
         known.addAll(Reference.words());
+        // words that make no spec record of their own (all() makes a list of strategies), in name order
+        Arrays.stream(Vocabulary.class.getMethods())
+                .filter(m -> m.getDeclaringClass() == Vocabulary.class && java.lang.reflect.Modifier.isStatic(m.getModifiers()))
+                .map(Method::getName).filter(n -> !known.contains(n)).distinct().sorted().forEach(known::add);
         return Suggestions.unknown("name", name, null, known);
     }
 

@@ -42,10 +42,10 @@ final class NamedArguments {
 
     Object convert(String name, Class<?> type) {
         Object v = values.get(name);
-        if (type == int.class || type == long.class) {
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
             BigDecimal d = decimal(name, v);
             try {
-                return type == int.class ? (Object) d.intValueExact() : (Object) d.longValueExact();
+                return type == int.class || type == Integer.class ? (Object) d.intValueExact() : (Object) d.longValueExact();
             } catch (ArithmeticException notWhole) {
                 throw new SpecException(word, name, "must be a whole number", v);
             }

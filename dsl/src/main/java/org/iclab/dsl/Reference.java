@@ -123,16 +123,29 @@ public final class Reference {
         return kinds;
     }
 
-    /** The word that makes {@code value}'s type, written as a script would ({@code adam(lr: 1.0E-4, ...)}). */
+    /**
+     * The word that makes {@code value}'s type, written as a script would, leaving out the settings at their defaults
+     * ({@code adam(lr: 1.0E-4)}, {@code gaussian(covariance: 'skewed')}).
+     */
     public static String render(Object value) {
         if (value instanceof List<?> list) {
             return list.stream().map(Reference::render).collect(Collectors.joining(", "));
         }
         if (value instanceof Record r) {
             Optional<String> word = wordOf(r.getClass());
-            String args = Arrays.stream(r.getClass().getRecordComponents())
-                    .map(c -> c.getName() + ": " + render(read(c, r))).collect(Collectors.joining(", "));
-            return word.map(w -> w + "(" + args + ")").orElse("(" + args + ")");
+            Object defaults = word.map(w -> defaultsLike(w, r)).orElse(null);
+            int required = word.isEmpty() || defaults == null ? 0 : NamedArguments.factories(word.get(), r.getClass()).get(0).getParameterCount();
+            RecordComponent[] components = r.getClass().getRecordComponents();
+            List<String> args = new ArrayList<>();
+            for (int i = 0; i < components.length; i++) {
+                Object v = read(components[i], r);
+                // required settings always; the others only where they differ from the word's defaults
+                if (defaults == null || i < required || !java.util.Objects.equals(v, read(components[i], defaults))) {
+                    args.add(components[i].getName() + ": " + render(v));
+                }
+            }
+            String joined = String.join(", ", args);
+            return word.map(w -> w + "(" + joined + ")").orElse("(" + joined + ")");
         }
         if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
             return String.valueOf(d);
@@ -141,6 +154,38 @@ public final class Reference {
             return "'" + s + "'";
         }
         return String.valueOf(value);
+    }
+
+    /**
+     * The record {@code word}'s shortest factory makes from {@code r}'s required settings (its leading components),
+     * so that a rendering can leave out the settings at their defaults; null where the factory's parameters are not
+     * the record's leading components (gpt2's preset).
+     */
+    private static Object defaultsLike(String word, Record r) {
+        List<Method> factories;
+        try {
+            factories = NamedArguments.factories(word, r.getClass());
+        } catch (IllegalStateException none) {
+            return null;
+        }
+        Method shortest = factories.get(0);
+        RecordComponent[] components = r.getClass().getRecordComponents();
+        Class<?>[] params = shortest.getParameterTypes();
+        if (params.length > components.length) {
+            return null;
+        }
+        Object[] args = new Object[params.length];
+        for (int i = 0; i < params.length; i++) {
+            if (!params[i].equals(components[i].getType())) {
+                return null;
+            }
+            args[i] = read(components[i], r);
+        }
+        try {
+            return shortest.invoke(null, args);
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
     }
 
     private static Optional<String> wordOf(Class<?> type) {
@@ -194,7 +239,8 @@ public final class Reference {
             for (int i = 0; i < components.length; i++) {
                 RecordComponent c = components[i];
                 Setting s = c.getAnnotation(Setting.class);
-                String d = i < shortest.getParameterCount() ? "required" : render(read(c, defaults));
+                String d = i < shortest.getParameterCount() ? "required"
+                        : s != null && !s.defaults().isEmpty() ? s.defaults() : render(read(c, defaults));
                 settings.add(new Entry(c.getName(), c.getName() + ": <" + c.getType().getSimpleName() + ">",
                         s == null ? "" : s.value(), d, s == null ? "" : s.range()));
             }

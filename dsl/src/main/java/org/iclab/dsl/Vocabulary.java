@@ -2,6 +2,7 @@ package org.iclab.dsl;
 
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
+import java.util.List;
 import java.util.Map;
 import org.iclab.Iclab;
 import org.iclab.spec.Adam;
@@ -24,6 +25,17 @@ import org.iclab.spec.ReluNetwork;
 import org.iclab.spec.SparseLinearRegression;
 import org.iclab.spec.Ridge;
 import org.iclab.spec.Zero;
+import org.iclab.spec.HalfSubspace;
+import org.iclab.spec.NoisyY;
+import org.iclab.spec.OppositeQuadrants;
+import org.iclab.spec.OrthogonalTrainTest;
+import org.iclab.spec.OverlappingTrainTest;
+import org.iclab.spec.RandomQuadrants;
+import org.iclab.spec.ScaledX;
+import org.iclab.spec.ScaledY;
+import org.iclab.spec.SkewedCovariance;
+import org.iclab.spec.Standard;
+import org.iclab.spec.Strategy;
 
 /**
  * The words a script uses without imports ({@link ExperimentScripts} imports these statically): {@link Iclab}'s
@@ -137,6 +149,86 @@ public final class Vocabulary {
 
     public static Gaussian gaussian() {
         return Iclab.gaussian();
+    }
+
+    // ---- input distributions and evaluation strategies ------------------------------------------------------
+
+    public static Gaussian gaussian(double scale) {
+        return Iclab.gaussian(scale);
+    }
+
+    public static Gaussian gaussian(double scale, double bias, String covariance) {
+        return Iclab.gaussian(scale, bias, covariance);
+    }
+
+    public static Gaussian gaussian(double scale, double bias, String covariance, int rank) {
+        return Iclab.gaussian(scale, bias, covariance, rank);
+    }
+
+    /** {@code gaussian(scale: 2, covariance: 'skewed')}, {@code gaussian(covariance: 'lowRank', rank: 10)}. */
+    public static Gaussian gaussian(Map<String, ?> settings) {
+        return NamedArguments.record("gaussian", Gaussian.class, settings);
+    }
+
+    public static Standard standard() {
+        return Iclab.standard();
+    }
+
+    public static HalfSubspace halfSubspace() {
+        return Iclab.halfSubspace();
+    }
+
+    public static SkewedCovariance skewedCovariance() {
+        return Iclab.skewedCovariance();
+    }
+
+    public static OrthogonalTrainTest orthogonalTrainTest() {
+        return Iclab.orthogonalTrainTest();
+    }
+
+    public static OverlappingTrainTest overlappingTrainTest() {
+        return Iclab.overlappingTrainTest();
+    }
+
+    public static RandomQuadrants randomQuadrants() {
+        return Iclab.randomQuadrants();
+    }
+
+    public static OppositeQuadrants oppositeQuadrants() {
+        return Iclab.oppositeQuadrants();
+    }
+
+    /** {@code scaledX(2)}, {@code scaledX(1/3)} (Groovy's 1/3 is a BigDecimal; it arrives as the nearest double). */
+    public static ScaledX scaledX(double factor) {
+        return Iclab.scaledX(factor);
+    }
+
+    /** {@code scaledX(factor: 2)}. */
+    public static ScaledX scaledX(Map<String, ?> settings) {
+        return NamedArguments.record("scaledX", ScaledX.class, settings);
+    }
+
+    public static ScaledY scaledY(double factor) {
+        return Iclab.scaledY(factor);
+    }
+
+    /** {@code scaledY(factor: 2)}. */
+    public static ScaledY scaledY(Map<String, ?> settings) {
+        return NamedArguments.record("scaledY", ScaledY.class, settings);
+    }
+
+    public static NoisyY noisyY(double sigma) {
+        return Iclab.noisyY(sigma);
+    }
+
+    /** {@code noisyY(sigma: 0.5)}. */
+    public static NoisyY noisyY(Map<String, ?> settings) {
+        return NamedArguments.record("noisyY", NoisyY.class, settings);
+    }
+
+    /** {@code strategies all()}: every strategy, as Garg et al. evaluate them. */
+    public static List<Strategy> all() {
+        return Iclab.all();
     }
 
     public static Interleaved interleaved(int points) {

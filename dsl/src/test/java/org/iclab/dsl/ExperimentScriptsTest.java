@@ -12,7 +12,10 @@ import static org.iclab.Iclab.linearRegression;
 import static org.iclab.Iclab.nearestNeighbors;
 
 import java.util.List;
+import org.iclab.Iclab;
 import org.iclab.spec.Experiment;
+import org.iclab.spec.ScaledX;
+import org.iclab.spec.Strategy;
 import org.iclab.spec.Gpt2;
 import org.iclab.spec.Schedule;
 import org.junit.jupiter.api.Test;
@@ -85,6 +88,41 @@ class ExperimentScriptsTest {
         assertThat(e.evaluate().baselines()).containsExactly(leastSquares());
         assertThat(e.evaluate().bootstrap().resamples()).isEqualTo(10);
         assertThat(e.evaluate().bootstrap().confidence()).isEqualTo(0.8);
+    }
+
+    @Test
+    void inputsAndStrategiesTakeTheirJavaForms() {
+        List<Experiment> e = run("""
+                experiment('all') {
+                    task linearRegression(dims: 20); prompt interleaved(points: 41); model gpt2('tiny')
+                    inputs gaussian(scale: 2, covariance: 'skewed')
+                    evaluate { strategies all() }
+                }
+                experiment('some') {
+                    task linearRegression(dims: 20); prompt interleaved(points: 41); model gpt2('tiny')
+                    inputs gaussian(covariance: 'lowRank', rank: 10)
+                    evaluate { strategies standard(), halfSubspace(), scaledX(1/3), scaledY(factor: 2), noisyY(sigma: 0.5) }
+                }
+                """);
+        assertThat(e.get(0).inputs()).isEqualTo(Iclab.gaussian(2, 0, "skewed"));
+        assertThat(e.get(0).evaluate().strategies()).isEqualTo(Iclab.all());
+        assertThat(e.get(1).inputs()).isEqualTo(Iclab.gaussian(1, 0, "lowRank", 10));
+        assertThat(e.get(1).evaluate().strategies()).extracting(Strategy::label)
+                .containsExactly("standard", "halfSubspace", "scaledX(0.333)", "scaledY(2)", "noisyY(0.5)");
+        // Groovy's 1/3 is the BigDecimal 0.3333333333; it arrives as the nearest double
+        assertThat(((ScaledX) e.get(1).evaluate().strategies().get(2)).factor()).isEqualTo(0.3333333333);
+        String base = "experiment('x') {\n  task linearRegression(dims: 5); prompt interleaved(points: 11); model gpt2('tiny')\n";
+        assertThat(error(base + "  evaluate { strategies scaledX(0) }\n}"))
+                .isEqualTo("lr.groovy:3: evaluate.strategies.scaledX: factor must be a finite number > 0, was 0.0");
+        assertThat(error(base + "  evaluate { strategies scaledX(2), standard(), scaledX(factor: 2) }\n}"))
+                .isEqualTo("lr.groovy:3: evaluate: strategies must not repeat a strategy (labels must differ), "
+                        + "was [scaledX(2), standard, scaledX(2)]");
+        assertThat(error(base + "  inputs gaussian(covariance: 'skew')\n}"))
+                .isEqualTo("lr.groovy:3: inputs: covariance must be one of [isotropic, skewed, lowRank], was 'skew'");
+        assertThat(error(base + "  inputs gaussian(rnk: 2)\n}"))
+                .isEqualTo("lr.groovy:3: unknown setting 'rnk' in gaussian; did you mean 'rank'? (known: scale, bias, covariance, rank)");
+        assertThat(error(base + "  evaluate { strategies scaledX(factr: 2) }\n}"))
+                .isEqualTo("lr.groovy:3: unknown setting 'factr' in scaledX; did you mean 'factor'? (known: factor)");
     }
 
     @Test
@@ -175,7 +213,9 @@ class ExperimentScriptsTest {
                 .isEqualTo("lr.groovy:2: unknown name 'linearRegresion'; did you mean 'linearRegression'? (known: experiment, "
                         + "linearRegression, sparseLinearRegression, noisyLinearRegression, linearClassification, quadraticRegression, "
                         + "reluNetwork, decisionTree, gaussian, interleaved, gpt2, adam, leastSquares, nearestNeighbors, averaging, "
-                        + "ridge, lasso, greedyTree, gradientBoosting, gradientDescentNet, zero)");
+                        + "ridge, lasso, greedyTree, gradientBoosting, gradientDescentNet, zero, standard, "
+                        + "halfSubspace, skewedCovariance, orthogonalTrainTest, overlappingTrainTest, randomQuadrants, "
+                        + "oppositeQuadrants, scaledX, scaledY, noisyY, all)");
         assertThat(error("experiment('x') {\n  task linearRegression(dimz: 5)\n}"))
                 .isEqualTo("lr.groovy:2: unknown setting 'dimz' in linearRegression; did you mean 'dims'? (known: dims, scale)");
         assertThat(error("experiment('x') {\n  train {\n    curriculum { dims 5, 5, evry: 3 }\n  }\n}"))

@@ -71,16 +71,44 @@ class ReferenceTest {
 
     @Test
     void wordsComeFromTheSealedSpecTypes() {
-        assertThat(Reference.kinds().keySet()).containsExactly("task", "inputs", "prompt", "model", "optimizer", "baselines");
+        assertThat(Reference.kinds().keySet()).containsExactly("task", "inputs", "prompt", "model", "optimizer", "baselines",
+                "strategies");
         assertThat(Reference.words()).containsExactly("linearRegression",
                 "sparseLinearRegression", "noisyLinearRegression", "linearClassification", "quadraticRegression", "reluNetwork", "decisionTree",
                 "gaussian", "interleaved", "gpt2", "adam",
                 "leastSquares", "nearestNeighbors", "averaging",
-                "ridge", "lasso", "greedyTree", "gradientBoosting", "gradientDescentNet", "zero");
+                "ridge", "lasso", "greedyTree", "gradientBoosting", "gradientDescentNet", "zero",
+                "standard", "halfSubspace", "skewedCovariance", "orthogonalTrainTest", "overlappingTrainTest",
+                "randomQuadrants", "oppositeQuadrants", "scaledX", "scaledY", "noisyY");
         Reference.Word adam = Reference.vocabulary().stream().filter(w -> w.name().equals("adam")).findFirst().orElseThrow();
         assertThat(adam.settings()).extracting(Reference.Entry::name, Reference.Entry::defaults)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("lr", "required"), org.assertj.core.groups.Tuple.tuple("beta1", "0.9"),
                         org.assertj.core.groups.Tuple.tuple("beta2", "0.999"), org.assertj.core.groups.Tuple.tuple("eps", "1.0E-8"));
+    }
+
+    @Test
+    void inputsAndStrategiesAreDescribedWithTheirDefaults() {
+        assertThat(entry("evaluate", "strategies").defaults()).isEqualTo("standard()");
+        assertThat(entry("evaluate", "strategies").form()).isEqualTo("strategies standard(), halfSubspace(), scaledX(2)");
+        Reference.Word gaussian = Reference.vocabulary().stream().filter(w -> w.name().equals("gaussian")).findFirst().orElseThrow();
+        assertThat(gaussian.kind()).isEqualTo("inputs");
+        assertThat(gaussian.settings()).extracting(Reference.Entry::name, Reference.Entry::defaults).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("scale", "1.0"), org.assertj.core.groups.Tuple.tuple("bias", "0.0"),
+                org.assertj.core.groups.Tuple.tuple("covariance", "'isotropic'"),
+                org.assertj.core.groups.Tuple.tuple("rank", "task.dims / 2 for lowRank"));
+        assertThat(gaussian.forms()).contains("gaussian()", "gaussian(scale, bias, covariance, rank)",
+                "gaussian(scale: ..., bias: ..., covariance: ..., rank: ...)");
+        Reference.Word scaledX = Reference.vocabulary().stream().filter(w -> w.name().equals("scaledX")).findFirst().orElseThrow();
+        assertThat(scaledX.kind()).isEqualTo("strategies");
+        assertThat(scaledX.settings()).extracting(Reference.Entry::name, Reference.Entry::defaults)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("factor", "required"));
+        // a rendering leaves out what is at its default, and reads back as the same value
+        assertThat(Reference.render(org.iclab.Iclab.gaussian(1, 0, "lowRank", 4))).isEqualTo("gaussian(covariance: 'lowRank', rank: 4)");
+        String strategies = Reference.render(org.iclab.Iclab.all());
+        List<DeclaredExperiment> d = ExperimentScripts.evaluate("experiment('x') {\n" + BASE
+                + "inputs " + Reference.render(org.iclab.Iclab.gaussian(2, 0.5, "skewed")) + "\nevaluate { strategies " + strategies + " }\n}", "r.groovy");
+        assertThat(d.get(0).experiment().evaluate().strategies()).isEqualTo(org.iclab.Iclab.all());
+        assertThat(d.get(0).experiment().inputs()).isEqualTo(org.iclab.Iclab.gaussian(2, 0.5, "skewed"));
     }
 
     @Test

@@ -8,14 +8,17 @@ import org.iclab.baseline.Learner;
 import org.iclab.spec.Baseline;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
+import org.iclab.spec.Standard;
+import org.iclab.spec.Strategy;
 import org.iclab.spec.Task;
+import org.iclab.task.EvaluationPrompts;
 import org.iclab.task.PromptBatch;
-import org.iclab.task.PromptSampler;
 import org.iclab.task.Seeds;
 
 /**
- * Evaluates a model and the declared baselines on the experiment's fixed evaluation prompts (drawn from the
- * evaluation seed stream, all task dimensions active).
+ * Evaluates a model and the declared baselines under each declared strategy, on that strategy's fixed prompts
+ * ({@link EvaluationPrompts}: drawn from the evaluation seed stream, all task dimensions active). Every learner of a
+ * strategy sees the same prompts, and the bootstrap's resamples are shared, so intervals are paired.
  */
 public final class Evaluator {
     /** Learner name of the trained model in results. */
@@ -30,31 +33,50 @@ public final class Evaluator {
         this.experiment = experiment;
     }
 
-    /** The evaluation prompts: the same for every learner and every call. */
+    /** The standard evaluation prompts: the same for every learner and every call. */
     public PromptBatch prompts() {
-        EvalPlan plan = experiment.evaluate();
-        long seed = Seeds.derive(experiment.seed(), Seeds.Stream.EVAL, 0);
-        return PromptSampler.of(experiment).sample(seed, plan.prompts(), plan.points(), experiment.task().dims());
+        return prompts(new Standard()).prompts();
+    }
+
+    /** The prompts of {@code strategy}: the same for every learner and every call. */
+    public EvaluationPrompts prompts(Strategy strategy) {
+        return EvaluationPrompts.draw(experiment, strategy);
     }
 
     /**
-     * Curves for the model (whose function maps a batch to predictions [batch·points] at every position) and for
-     * each baseline, in declaration order, model first.
+     * Curves for the model (whose function maps a batch to predictions [batch·points] at every position, each from
+     * the examples before it) and for each baseline: strategy by strategy in declaration order, and within a
+     * strategy the model first, then the baselines as declared.
      */
     public List<ErrorCurve> evaluate(Function<PromptBatch, float[]> model) {
         EvalPlan plan = experiment.evaluate();
-        PromptBatch prompts = prompts();
         BootstrapInterval bootstrap = new BootstrapInterval(plan.prompts(), plan.bootstrap().resamples(),
                 plan.bootstrap().confidence(), Seeds.derive(experiment.seed(), Seeds.Stream.BOOTSTRAP, 0));
         Task task = experiment.task();
         List<ErrorCurve> curves = new ArrayList<>();
-        curves.add(bootstrap.curve(STANDARD, MODEL, modelErrors(prompts, model, task)));
-        for (Baseline baseline : plan.baselines()) {
-            Learner learner = Learner.of(baseline);
-            double[][] errors = IntStream.range(0, prompts.batch()).parallel()
-                    .mapToObj(p -> errors(prompts, p, learner.predictPrefixes(prompts, p), task))
-                    .toArray(double[][]::new);
-            curves.add(bootstrap.curve(STANDARD, baseline.learnerName(), errors));
+        for (Strategy strategy : plan.strategies()) {
+            EvaluationPrompts prompts = prompts(strategy);
+            String label = strategy.label();
+            if (!prompts.queryDiffers()) {
+                PromptBatch batch = prompts.prompts();
+                curves.add(bootstrap.curve(label, MODEL, modelErrors(batch, model, task)));
+                for (Baseline baseline : plan.baselines()) {
+                    Learner learner = Learner.of(baseline);
+                    double[][] errors = IntStream.range(0, batch.batch()).parallel()
+                            .mapToObj(p -> errors(batch, p, learner.predictPrefixes(batch, p), task))
+                            .toArray(double[][]::new);
+                    curves.add(bootstrap.curve(label, baseline.learnerName(), errors));
+                }
+            } else {
+                curves.add(bootstrap.curve(label, MODEL, modelQueryErrors(prompts, model, task)));
+                for (Baseline baseline : plan.baselines()) {
+                    Learner learner = Learner.of(baseline);
+                    double[][] errors = IntStream.range(0, prompts.prompts().batch()).parallel()
+                            .mapToObj(p -> learnerQueryErrors(prompts, p, learner, task))
+                            .toArray(double[][]::new);
+                    curves.add(bootstrap.curve(label, baseline.learnerName(), errors));
+                }
+            }
         }
         return curves;
     }
@@ -72,6 +94,40 @@ public final class Evaluator {
                 }
                 errors[from + p] = errors(chunk, p, row, task);
             }
+        }
+        return errors;
+    }
+
+    /**
+     * The model's errors where each k has a prompt of its own (context 0..k-1, then the query): the prompts of one k
+     * are run together, cut after the query, which a causal model's prediction at k cannot see past anyway. A call
+     * holds as many tokens as one of the standard path's (MODEL_BATCH full prompts), so short prompts go in larger
+     * batches.
+     */
+    private static double[][] modelQueryErrors(EvaluationPrompts prompts, Function<PromptBatch, float[]> model, Task task) {
+        int count = prompts.prompts().batch();
+        int scored = prompts.scoredPoints();
+        double[][] errors = new double[count][scored];
+        for (int k = 0; k < scored; k++) {
+            int perCall = Math.max(1, MODEL_BATCH * prompts.prompts().points() / (k + 1));
+            for (int from = 0; from < count; from += perCall) {
+                int to = Math.min(count, from + perCall);
+                PromptBatch chunk = prompts.atQuery(k, from, to);
+                float[] pred = model.apply(chunk);
+                for (int p = 0; p < chunk.batch(); p++) {
+                    errors[from + p][k] = error(pred[p * chunk.points() + k], chunk.y(p, k), task);
+                }
+            }
+        }
+        return errors;
+    }
+
+    /** A learner's errors on one prompt where each k has a prompt of its own: {@link Learner#predictAt} at the query. */
+    private static double[] learnerQueryErrors(EvaluationPrompts prompts, int prompt, Learner learner, Task task) {
+        double[] errors = new double[prompts.scoredPoints()];
+        for (int k = 0; k < errors.length; k++) {
+            PromptBatch one = prompts.atQuery(k, prompt, prompt + 1);
+            errors[k] = error(learner.predictAt(one, 0, k), one.y(0, k), task);
         }
         return errors;
     }

@@ -5,17 +5,22 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * How the trained model is evaluated: on {@code prompts} fixed prompts of {@code points} pairs, at every number of
- * in-context examples, against each baseline, with a bootstrap confidence interval.
+ * How the trained model is evaluated: on {@code prompts} fixed prompts of {@code points} pairs per strategy, at
+ * every number of in-context examples, against each baseline, with a bootstrap confidence interval.
  *
  * <pre>
  * Java:   e -&gt; e.prompts(1280).baselines(Iclab.leastSquares(), Iclab.nearestNeighbors(3), Iclab.averaging())
- * Groovy: evaluate { prompts 1280; baselines leastSquares(), nearestNeighbors(k: 3), averaging() }
+ *             .strategies(Iclab.standard(), Iclab.scaledX(2))
+ * Groovy: evaluate { prompts 1280; baselines leastSquares(), nearestNeighbors(k: 3), averaging()
+ *                    strategies standard(), scaledX(2) }
  * </pre>
+ *
+ * A spec.json written before strategies existed has none; it loads with the one strategy there was, standard.
  */
-public record EvalPlan(int prompts, int points, List<Baseline> baselines, Bootstrap bootstrap) {
+public record EvalPlan(int prompts, int points, List<Baseline> baselines, List<Strategy> strategies, Bootstrap bootstrap) {
     public EvalPlan {
         baselines = baselines == null ? null : List.copyOf(baselines);
+        strategies = strategies == null ? List.of(new Standard()) : List.copyOf(strategies);
         Problems problems = Problems.in("evaluate")
                 .require(prompts > 0, "prompts", "must be > 0", prompts)
                 .require(points > 0, "points", "must be > 0", points)
@@ -25,6 +30,10 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, Bootst
             List<String> names = baselines.stream().map(Baseline::learnerName).toList();
             problems.require(names.stream().distinct().count() == names.size(), "baselines", "must not repeat a learner", names);
         }
+        List<String> labels = strategies.stream().map(Strategy::label).toList();
+        problems.require(!labels.isEmpty(), "strategies", "must name at least one strategy", labels)
+                .require(labels.stream().distinct().count() == labels.size(), "strategies",
+                        "must not repeat a strategy (labels must differ)", labels);
         problems.throwIfAny();
     }
 
@@ -32,11 +41,15 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, Bootst
         return new Builder();
     }
 
-    /** Mutable, single use. Defaults: 1280 prompts, the prompt's points, least squares, 3-NN and averaging, 1000 resamples at 90%. */
+    /**
+     * Mutable, single use. Defaults: 1280 prompts, the prompt's points, least squares, 3-NN and averaging, the
+     * standard strategy, 1000 resamples at 90%.
+     */
     public static final class Builder {
         private int prompts = 1280;
         private Integer points;
         private List<Baseline> baselines = List.of(new LeastSquares(), new NearestNeighbors(3), new Averaging());
+        private List<Strategy> strategies = List.of(new Standard());
         private int resamples = 1000;
         private double confidence = 0.9;
 
@@ -68,6 +81,24 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, Bootst
             return this;
         }
 
+        /** The evaluation strategies, each on prompts of its own; {@code all()} names Garg et al.'s whole set. */
+        @Setting(value = "The evaluation strategies: which prompts the model and the baselines are scored on, each strategy"
+                + " on prompts of its own.", range = "standard, halfSubspace, skewedCovariance, orthogonalTrainTest,"
+                + " overlappingTrainTest, randomQuadrants, oppositeQuadrants, scaledX, scaledY, noisyY (each label at most"
+                + " once), or all()", example = "strategies standard(), halfSubspace(), scaledX(2)")
+        public Builder strategies(Strategy... strategies) {
+            this.strategies = new ArrayList<>(Arrays.asList(strategies));
+            return this;
+        }
+
+        /** The evaluation strategies, as a list ({@code strategies all()}). */
+        @Setting(value = "The evaluation strategies, as a list.", range = "strategies; each label at most once",
+                example = "strategies all()")
+        public Builder strategies(List<? extends Strategy> strategies) {
+            this.strategies = new ArrayList<>(strategies);
+            return this;
+        }
+
         /** Bootstrap resamples for the confidence interval. */
         @Setting(value = "Bootstrap resamples for the confidence interval.", range = "> 0")
         public Builder resamples(int resamples) {
@@ -83,7 +114,7 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, Bootst
         }
 
         public EvalPlan build(int promptPoints) {
-            return new EvalPlan(prompts, points != null ? points : promptPoints, baselines, new Bootstrap(resamples, confidence));
+            return new EvalPlan(prompts, points != null ? points : promptPoints, baselines, strategies, new Bootstrap(resamples, confidence));
         }
     }
 }

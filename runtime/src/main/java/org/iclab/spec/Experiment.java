@@ -42,6 +42,19 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
                 .require(evaluate.points() <= model.positions(), "evaluate.points", "must be <= model.positions",
                         evaluate.points() + " > " + model.positions())
                 .throwIfAny();
+        Problems inputsAndStrategies = Problems.in("inputs");
+        if (inputs instanceof Gaussian g && Gaussian.LOW_RANK.equals(g.covariance())) {
+            int span = g.span(task.dims());
+            inputsAndStrategies.require(span <= task.dims(), "rank", "must be <= task.dims", span + " > " + task.dims())
+                    .require(span >= 1, "rank", "must be set where task.dims < 2 (its default is task.dims / 2)",
+                            "missing with task.dims " + task.dims());
+        }
+        inputsAndStrategies.throwIfAny();
+        Problems.in("evaluate")
+                .require(task.dims() >= 2 || evaluate.strategies().stream().noneMatch(s -> s instanceof HalfSubspace),
+                        "strategies", "may hold halfSubspace only where task.dims >= 2 (it spans task.dims / 2 directions)",
+                        "task.dims " + task.dims())
+                .throwIfAny();
     }
 
     public static Builder builder(String name) {
@@ -90,7 +103,7 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
         }
 
         /** How inputs are sampled (default {@code gaussian()}). */
-        @Setting(value = "How the inputs x are sampled.", range = "an input sampler: gaussian", example = "inputs gaussian()")
+        @Setting(value = "How the inputs x are sampled.", range = "an input sampler: gaussian", example = "inputs gaussian(covariance: 'skewed')")
         public Builder inputs(Inputs inputs) {
             this.inputs = inputs;
             return this;

@@ -21,14 +21,26 @@ import org.iclab.spec.Task;
 public final class PromptSampler {
     private final Task task;
     private final Inputs inputs;
+    private final GaussianInputs gaussian;
 
+    /** A sampler whose inputs need no seed of their own (isotropic), or whose transform is drawn from seed 0. */
     public PromptSampler(Task task, Inputs inputs) {
-        this.task = task;
-        this.inputs = inputs;
+        this(task, inputs, 0);
     }
 
+    /**
+     * A sampler for an experiment with seed {@code seed}: an input distribution with a random transform (a
+     * non-isotropic {@code gaussian}) draws it here, once, from the {@link Seeds.Stream#INPUTS} stream of that seed.
+     */
+    public PromptSampler(Task task, Inputs inputs, long seed) {
+        this.task = task;
+        this.inputs = inputs;
+        this.gaussian = inputs instanceof Gaussian g ? GaussianInputs.of(g, task.dims(), Seeds.derive(seed, Seeds.Stream.INPUTS, 0)) : null;
+    }
+
+    /** The sampler of an experiment's training and standard evaluation prompts. */
     public static PromptSampler of(Experiment experiment) {
-        return new PromptSampler(experiment.task(), experiment.inputs());
+        return new PromptSampler(experiment.task(), experiment.inputs(), experiment.seed());
     }
 
     public Task task() {
@@ -122,16 +134,15 @@ public final class PromptSampler {
 
     /** Draws {@code count} inputs from the experiment's input distribution into consecutive rows from {@code offset}. */
     public void drawInputs(SplittableRandom rng, float[] xs, int offset, int count, int activeDims) {
-        int dims = task.dims();
-        if (inputs instanceof Gaussian) {
-            for (int i = 0; i < count; i++) {
-                int row = offset + i * dims;
-                for (int j = 0; j < activeDims; j++) {
-                    xs[row + j] = (float) rng.nextGaussian();
-                }
-            }
+        if (gaussian != null) {
+            gaussian.draw(rng, xs, offset, count, activeDims);
         } else {
             throw new IllegalStateException("no sampler for inputs " + inputs);
         }
+    }
+
+    /** The dimension of the subspace the inputs span (task dims, or the rank of lowRank inputs). */
+    int inputSpan() {
+        return gaussian != null ? gaussian.span() : task.dims();
     }
 }

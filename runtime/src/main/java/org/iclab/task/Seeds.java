@@ -5,12 +5,12 @@ package org.iclab.task;
  * training data at each step, evaluation prompts, bootstrap) so that changing one never shifts another.
  */
 public final class Seeds {
-    /** Stream purposes; their ordinals are part of the reproducibility contract, so only append. */
-    public enum Stream {
-        INIT, TRAIN, EVAL, BOOTSTRAP,
-        /** The functions and prompts of a finite training pool (index: the pool member). */
-        POOL
-    }
+    /**
+     * Stream purposes; their ordinals are part of the reproducibility contract, so only append. POOL seeds the
+     * members of a finite training pool (index: the member); INPUTS the input distribution's own random transform
+     * (a non-isotropic {@code gaussian}), drawn once per experiment.
+     */
+    public enum Stream { INIT, TRAIN, EVAL, BOOTSTRAP, POOL, INPUTS }
 
     private Seeds() {
     }
