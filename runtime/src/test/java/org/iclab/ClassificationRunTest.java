@@ -49,7 +49,7 @@ class ClassificationRunTest {
             for (int k = 0; k < prompts.points(); k++) {
                 int wrong = 0;
                 for (int p = 0; p < prompts.batch(); p++) {
-                    float label = logits[p * prompts.points() + k] > 0 ? 1f : -1f;
+                    float label = logits[p * prompts.points() + k] >= 0 ? 1f : -1f;
                     wrong += label == prompts.y(p, k) ? 0 : 1;
                 }
                 assertThat(result.error("model", k)).as("k = " + k).isCloseTo(wrong / 40.0, within(1e-12));

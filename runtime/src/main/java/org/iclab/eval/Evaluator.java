@@ -144,7 +144,7 @@ public final class Evaluator {
     /** One prediction's error against its target under the task's metric. */
     static double error(double pred, double y, Task task) {
         if (task.classification()) {
-            return (pred > 0 ? 1 : -1) == Math.signum(y) ? 0 : 1;
+            return (pred >= 0 ? 1 : -1) == (y >= 0 ? 1 : -1) ? 0 : 1;
         }
         double diff = pred - y;
         return diff * diff / task.errorScale();

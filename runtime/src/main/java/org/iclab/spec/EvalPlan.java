@@ -42,13 +42,13 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, List<S
     }
 
     /**
-     * Mutable, single use. Defaults: 1280 prompts, the prompt's points, least squares, 3-NN and averaging, the
-     * standard strategy, 1000 resamples at 90%.
+     * Mutable, single use. Defaults: 1280 prompts, the prompt's points, the task's baselines as Garg et al. chose them
+     * ({@link #defaultBaselines}), the standard strategy, 1000 resamples at 90%.
      */
     public static final class Builder {
         private int prompts = 1280;
         private Integer points;
-        private List<Baseline> baselines = List.of(new LeastSquares(), new NearestNeighbors(3), new Averaging());
+        private List<Baseline> baselines; // null: the task's defaults
         private List<Strategy> strategies = List.of(new Standard());
         private int resamples = 1000;
         private double confidence = 0.9;
@@ -68,7 +68,7 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, List<S
         }
 
         /** The classical learners to compare with. */
-        @Setting(value = "The classical learners the model is compared with.", range = "leastSquares, nearestNeighbors, averaging, ridge, lasso, greedyTree, gradientBoosting, gradientDescentNet, zero; each name at most once", example = "baselines leastSquares(), nearestNeighbors(k: 3), averaging()")
+        @Setting(value = "The classical learners the model is compared with.", defaults = "Garg et al.'s for the task: leastSquares, nearestNeighbors(3), averaging; + lasso(1 ... 1e-4) for sparseLinearRegression, + gradientDescentNet for reluNetwork, + greedyTree(4), greedyTree(unlimited), gradientBoosting for decisionTree; no leastSquares for linearClassification", range = "leastSquares, nearestNeighbors, averaging, ridge, lasso, greedyTree, gradientBoosting, gradientDescentNet, zero; each name at most once", example = "baselines leastSquares(), nearestNeighbors(k: 3), averaging()")
         public Builder baselines(Baseline... baselines) {
             this.baselines = new ArrayList<>(Arrays.asList(baselines));
             return this;
@@ -113,8 +113,42 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, List<S
             return this;
         }
 
-        public EvalPlan build(int promptPoints) {
-            return new EvalPlan(prompts, points != null ? points : promptPoints, baselines, strategies, new Bootstrap(resamples, confidence));
+        /** Builds for a task (whose default baselines apply when none were declared) and the prompt's points. */
+        public EvalPlan build(Task task, int promptPoints) {
+            return new EvalPlan(prompts, points != null ? points : promptPoints, baselines != null ? baselines : defaultBaselines(task),
+                    strategies, new Bootstrap(resamples, confidence));
         }
+
+        /** Builds with linear regression's default baselines when none were declared. */
+        public EvalPlan build(int promptPoints) {
+            return build(new LinearRegression(1), promptPoints);
+        }
+    }
+
+    /**
+     * The baselines Garg et al. compare each function class with ({@code get_relevant_baselines} in their
+     * {@code src/models.py}): least squares, 3-NN and averaging everywhere, except classification (3-NN and
+     * averaging); the Lasso over alpha 1 ... 1e-4 for sparse regression; the per-prompt ReLU net for ReLU networks;
+     * greedy trees (depth 4 and unlimited) and gradient boosting for decision trees.
+     */
+    public static List<Baseline> defaultBaselines(Task task) {
+        List<Baseline> all = new ArrayList<>();
+        if (!(task instanceof LinearClassification)) {
+            all.add(new LeastSquares());
+        }
+        all.add(new NearestNeighbors(3));
+        all.add(new Averaging());
+        if (task instanceof SparseLinearRegression) {
+            for (double alpha : new double[] {1, 0.1, 0.01, 0.001, 0.0001}) {
+                all.add(new Lasso(alpha));
+            }
+        } else if (task instanceof ReluNetwork) {
+            all.add(new GradientDescentNet());
+        } else if (task instanceof DecisionTree) {
+            all.add(new GreedyTree(4));
+            all.add(new GreedyTree(GreedyTree.UNLIMITED));
+            all.add(new GradientBoosting());
+        }
+        return List.copyOf(all);
     }
 }

@@ -151,7 +151,7 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
             Problems missing = Problems.in("experiment").requirePresent(task, "task").requirePresent(prompt, "prompt").requirePresent(model, "model");
             missing.throwIfAny();
             TrainPlan t = trainPlan != null ? trainPlan : train.build(task.dims(), prompt.points());
-            EvalPlan e = evaluate != null ? evaluate : evaluation.build(prompt.points());
+            EvalPlan e = evaluate != null ? evaluate : evaluation.build(task, prompt.points());
             return new Experiment(name, seed, task, inputs, prompt, model, t, e);
         }
     }

@@ -23,7 +23,7 @@ public sealed interface Task permits LinearRegression,
 
     /**
      * True for tasks whose y are labels ±1: the model is trained with the logistic loss on its output as a logit, and
-     * every learner is scored by the sign of its prediction (error 1 for a wrong sign, 0 otherwise: 1 − accuracy).
+     * every learner is scored by the sign of its prediction, sign(0) = +1 as for the labels (error 1 for a wrong sign, 0 otherwise: 1 − accuracy).
      */
     default boolean classification() {
         return false;
