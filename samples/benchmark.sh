@@ -4,12 +4,19 @@
 # One JVM per configuration, so each peak-memory figure is its own.
 #   bash samples/benchmark.sh            all configurations
 #   bash samples/benchmark.sh --quick    tiny d5 n11 only
+#   bash samples/benchmark.sh --tasks    tiny d20 n41 on each of Garg et al.'s function classes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -DskipTests install -pl samples -am
 cp="samples/target/classes:$(cat samples/target/classpath.txt)"
 export TF_CPP_MIN_LOG_LEVEL=2
 run() { java -Xmx2g -cp "$cp" org.iclab.samples.TrainingBenchmark "$@"; }
+if [[ "${1:-}" == "--tasks" ]]; then
+  for task in linearRegression sparseLinearRegression noisyLinearRegression linearClassification quadraticRegression reluNetwork decisionTree; do
+    run --model tiny --task "$task" --d 20 --n 41
+  done
+  exit 0
+fi
 if [[ "${1:-}" == "--quick" ]]; then
   run --model tiny --d 5 --n 11
   exit 0

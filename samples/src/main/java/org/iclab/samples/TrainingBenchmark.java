@@ -11,6 +11,7 @@ import org.iclab.Iclab;
 import org.iclab.eval.Evaluator;
 import org.iclab.graph.CompiledModel;
 import org.iclab.spec.Experiment;
+import org.iclab.spec.Task;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.PromptSampler;
 import org.iclab.task.Seeds;
@@ -20,6 +21,9 @@ import org.iclab.task.Seeds;
  * Garg et al.'s GPT-2 of a given size on linear regression, batch 64, Adam, {@code --warmup} steps, then
  * {@code --reps} timed repetitions of {@code --steps-per-rep} steps. Prints one {@code RESULT} line with the median
  * steps/second, the wall time and the peak resident memory of this process (run one configuration per JVM).
+ *
+ * <p>{@code --task NAME} trains another of Garg et al.'s function classes (default linearRegression); the task changes
+ * the prompt sampler and, for linearClassification, the loss.
  *
  * <p>{@code --profile} adds a breakdown of kernel time by TensorFlow op type over 20 traced steps.
  *
@@ -37,11 +41,12 @@ public final class TrainingBenchmark {
         int dims = Integer.parseInt(option(a, "--d", "5"));
         int points = Integer.parseInt(option(a, "--n", "11"));
         int threads = Integer.parseInt(option(a, "--threads", "2"));
+        String task = option(a, "--task", "linearRegression");
         long start = System.nanoTime();
         if (a.contains("--time-to-icl")) {
             timeToIcl(threads, Double.parseDouble(option(a, "--target", "0.1")), Integer.parseInt(option(a, "--max-steps", "20000")));
         } else {
-            speed(model, dims, points, threads, Integer.parseInt(option(a, "--warmup", "10")),
+            speed(model, task, dims, points, threads, Integer.parseInt(option(a, "--warmup", "10")),
                     Integer.parseInt(option(a, "--reps", "5")), Integer.parseInt(option(a, "--steps-per-rep", "50")),
                     a.contains("--profile"));
         }
@@ -49,13 +54,28 @@ public final class TrainingBenchmark {
     }
 
     private static Experiment experiment(String model, int dims, int points, int steps) {
-        return Iclab.experiment("bench").seed(0).task(Iclab.linearRegression(dims)).prompt(Iclab.interleaved(points))
+        return experiment(model, "linearRegression", dims, points, steps);
+    }
+
+    /** {@code task} is one of Garg et al.'s function classes by its DSL name, with its default settings. */
+    private static Experiment experiment(String model, String task, int dims, int points, int steps) {
+        Task t = switch (task) {
+            case "linearRegression" -> Iclab.linearRegression(dims);
+            case "sparseLinearRegression" -> Iclab.sparseLinearRegression(dims);
+            case "noisyLinearRegression" -> Iclab.noisyLinearRegression(dims);
+            case "linearClassification" -> Iclab.linearClassification(dims);
+            case "quadraticRegression" -> Iclab.quadraticRegression(dims);
+            case "reluNetwork" -> Iclab.reluNetwork(dims);
+            case "decisionTree" -> Iclab.decisionTree(dims);
+            default -> throw new IllegalArgumentException("--task: unknown function class '" + task + "'");
+        };
+        return Iclab.experiment("bench").seed(0).task(t).prompt(Iclab.interleaved(points))
                 .model(Iclab.gpt2(model)).train(t -> t.steps(steps).batch(64).optimizer(Iclab.adam(1e-3))).build();
     }
 
-    private static void speed(String model, int dims, int points, int threads, int warmup, int reps, int stepsPerRep,
+    private static void speed(String model, String task, int dims, int points, int threads, int warmup, int reps, int stepsPerRep,
                               boolean profile) {
-        Experiment e = experiment(model, dims, points, warmup + reps * stepsPerRep);
+        Experiment e = experiment(model, task, dims, points, warmup + reps * stepsPerRep);
         PromptSampler sampler = PromptSampler.of(e);
         double[] rates = new double[reps];
         long params;
@@ -93,8 +113,8 @@ public final class TrainingBenchmark {
         }
         double[] sorted = rates.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "RESULT iclab model=%s d=%d n=%d batch=64 threads=%d params=%d steps_per_s=%.2f reps=%s%n",
-                model, dims, points, threads, params, sorted[reps / 2], Arrays.toString(rates));
+        System.out.printf(Locale.ROOT, "RESULT iclab model=%s task=%s d=%d n=%d batch=64 threads=%d params=%d steps_per_s=%.2f reps=%s%n",
+                model, task, dims, points, threads, params, sorted[reps / 2], Arrays.toString(rates));
     }
 
     private static void timeToIcl(int threads, double target, int maxSteps) {
