@@ -59,7 +59,7 @@ public final class TrainingBenchmark {
 
     /** {@code task} is one of Garg et al.'s function classes by its DSL name, with its default settings. */
     private static Experiment experiment(String model, String task, int dims, int points, int steps) {
-        Task t = switch (task) {
+        Task function = switch (task) {
             case "linearRegression" -> Iclab.linearRegression(dims);
             case "sparseLinearRegression" -> Iclab.sparseLinearRegression(dims);
             case "noisyLinearRegression" -> Iclab.noisyLinearRegression(dims);
@@ -69,7 +69,7 @@ public final class TrainingBenchmark {
             case "decisionTree" -> Iclab.decisionTree(dims);
             default -> throw new IllegalArgumentException("--task: unknown function class '" + task + "'");
         };
-        return Iclab.experiment("bench").seed(0).task(t).prompt(Iclab.interleaved(points))
+        return Iclab.experiment("bench").seed(0).task(function).prompt(Iclab.interleaved(points))
                 .model(Iclab.gpt2(model)).train(t -> t.steps(steps).batch(64).optimizer(Iclab.adam(1e-3))).build();
     }
 
