@@ -35,13 +35,16 @@ class GradientDescentNetLearnerTest {
 
     /** The network's output computed from its parameters in double, independently of the learner's loops. */
     private static double forward(GradientDescentNetLearner.Net net, double[] x) {
-        double out = net.params[net.b2];
-        for (int u = 0; u < net.h; u++) {
-            double pre = net.params[net.b1 + u];
-            for (int c = 0; c < net.d; c++) {
-                pre += x[c] * net.params[c * net.h + u];
+        // parameters in the order W1 (row c holds input c's weights to every hidden unit), b1, w2, b2
+        int d = net.d;
+        int h = net.h;
+        double out = net.param(d * h + 2 * h);
+        for (int u = 0; u < h; u++) {
+            double pre = net.param(d * h + u);
+            for (int c = 0; c < d; c++) {
+                pre += x[c] * net.param(c * h + u);
             }
-            out += net.params[net.w2 + u] * Math.max(pre, 0);
+            out += net.param(d * h + h + u) * Math.max(pre, 0);
         }
         return out;
     }
@@ -59,14 +62,21 @@ class GradientDescentNetLearnerTest {
     void initialisationIsPyTorchsAndTheForwardPassIsTheNetwork() {
         PromptBatch b = Prompts.gaussian(1, 1, 12, 4, GradientDescentNetLearnerTest::planted);
         GradientDescentNetLearner.Net net = net(b, 25, 7);
-        for (int i = 0; i < net.w2; i++) {
-            assertThat(Math.abs(net.params[i])).isLessThanOrEqualTo(0.5f); // 1/sqrt(d = 4)
+        int firstLayer = net.d * net.h + net.h;
+        assertThat(net.parameterCount()).isEqualTo(firstLayer + net.h + 1);
+        double largest = 0;
+        for (int i = 0; i < firstLayer; i++) {
+            assertThat(Math.abs(net.param(i))).isLessThanOrEqualTo(0.5f); // 1/sqrt(d = 4)
+            largest = Math.max(largest, Math.abs(net.param(i)));
         }
-        for (int i = net.w2; i < net.params.length; i++) {
-            assertThat(Math.abs(net.params[i])).isLessThanOrEqualTo(0.2f); // 1/sqrt(hidden = 25)
+        assertThat(largest).isGreaterThan(0.45); // uniform over the whole range, not a narrower one
+        for (int i = firstLayer; i < net.parameterCount(); i++) {
+            assertThat(Math.abs(net.param(i))).isLessThanOrEqualTo(0.2f); // 1/sqrt(hidden = 25)
         }
         for (int i = 0; i < b.points(); i++) {
-            assertThat((double) net.predict(b.xs(), i * b.dims())).isCloseTo(forward(net, Prompts.row(b, 0, i)), within(1e-5));
+            float[] in = new float[b.dims()];
+            System.arraycopy(b.xs(), i * b.dims(), in, 0, b.dims());
+            assertThat((double) net.predict(in)).isCloseTo(forward(net, Prompts.row(b, 0, i)), within(1e-5));
         }
     }
 
@@ -76,18 +86,21 @@ class GradientDescentNetLearnerTest {
         GradientDescentNetLearner.Net net = net(b, 16, 3);
         int[] rows = {0, 3, 4, 7, 9, 10};
         net.gradient(rows, rows.length);
-        float[] analytic = net.grad.clone();
+        float[] analytic = new float[net.parameterCount()];
+        for (int i = 0; i < analytic.length; i++) {
+            analytic[i] = net.grad(i);
+        }
         SplittableRandom pick = new SplittableRandom(5);
         int checked = 0;
         for (int t = 0; t < 60; t++) {
-            int i = pick.nextInt(net.params.length);
-            float saved = net.params[i];
+            int i = pick.nextInt(net.parameterCount());
+            float saved = net.param(i);
             float step = 1e-2f;
-            net.params[i] = saved + step;
+            net.setParam(i, saved + step);
             double up = mse(net, b, rows, rows.length);
-            net.params[i] = saved - step;
+            net.setParam(i, saved - step);
             double down = mse(net, b, rows, rows.length);
-            net.params[i] = saved;
+            net.setParam(i, saved);
             double numeric = (up - down) / (2 * step);
             // a ReLU kink inside ±step makes the central difference meaningless there
             if (Math.abs(up + down - 2 * mse(net, b, rows, rows.length)) < 1e-4) {

@@ -21,7 +21,8 @@ import org.iclab.task.Seeds;
  * (default 1280, Garg et al.'s evaluation) linear-regression prompts of {@code --points} (41) points in
  * {@code --dims} (20) dimensions, in parallel over prompts on {@code --threads} threads, as the evaluator runs them.
  * After an untimed warm-up on {@code --warmup} (16) other prompts, prints one {@code RESULT} line per baseline with
- * its wall time, prompts/s and the peak resident memory of this process so far ({@code --baseline NAME} runs only the
+ * its wall time, prompts/s, the CPU time of the process over that run (on a shared machine wall time depends on
+ * the neighbours) and the peak resident memory of this process so far ({@code --baseline NAME} runs only the
  * learner of that result name, so that its peak is its own; {@code --list} prints the names).
  *
  * <pre>
@@ -63,12 +64,14 @@ public final class EvaluationBenchmark {
             for (Baseline baseline : chosen) {
                 Learner learner = Learner.of(baseline);
                 run(pool, learner, warm);
+                long cpu0 = cpuNanos();
                 long t0 = System.nanoTime();
                 double checksum = run(pool, learner, batch);
                 double wall = (System.nanoTime() - t0) / 1e9;
+                double cpu = (cpuNanos() - cpu0) / 1e9;
                 System.out.printf(Locale.ROOT, "RESULT baseline=%s prompts=%d points=%d dims=%d threads=%d wall_s=%.2f "
-                                + "prompts_per_s=%.1f peak_rss_mb=%.0f mean_sq_error_last=%.4f%n", baseline.learnerName(), prompts,
-                        points, dims, threads, wall, prompts / wall, peakRssMb(), checksum);
+                                + "prompts_per_s=%.1f cpu_s=%.2f peak_rss_mb=%.0f mean_sq_error_last=%.4f%n", baseline.learnerName(),
+                        prompts, points, dims, threads, wall, prompts / wall, cpu, peakRssMb(), checksum);
             }
         } finally {
             pool.shutdown();
@@ -83,6 +86,12 @@ public final class EvaluationBenchmark {
                     double diff = learner.predictPrefixes(batch, p)[last] - batch.y(p, last);
                     return diff * diff;
                 }).average().orElse(0)).get();
+    }
+
+    /** CPU time of the whole process: on a shared machine, wall time alone says more about the neighbours. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String option(List<String> args, String name, String fallback) {
