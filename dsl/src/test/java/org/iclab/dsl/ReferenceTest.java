@@ -62,7 +62,10 @@ class ReferenceTest {
     void renderedDefaultsAreValidScript() {
         // what describe shows as a default can be pasted into a script and gives the same value back
         String optimizer = entry("train", "optimizer").defaults();
-        String baselines = entry("evaluate", "baselines").defaults();
+        // baselines default per task (Garg et al.'s sets); describe says so, and linear regression's set renders as script
+        assertThat(entry("evaluate", "baselines").defaults()).startsWith("Garg et al.'s for the task")
+                .contains("lasso", "gradientDescentNet", "greedyTree(4)", "gradientBoosting");
+        String baselines = Reference.render(org.iclab.spec.EvalPlan.defaultBaselines(new org.iclab.spec.LinearRegression(5)));
         List<DeclaredExperiment> d = ExperimentScripts.evaluate("experiment('x') {\n" + BASE
                 + "train { optimizer " + optimizer + " }\nevaluate { baselines " + baselines + " }\n}", "r.groovy");
         assertThat(d.get(0).experiment().train().optimizer()).isEqualTo(TrainPlan.builder().build(5, 11).optimizer());
