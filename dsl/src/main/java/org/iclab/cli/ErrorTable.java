@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.TreeSet;
 import org.iclab.RunResult;
 import org.iclab.eval.ErrorCurve;
+import org.iclab.spec.SparseLinearRegression;
+import org.iclab.spec.Task;
 
 /** The end-of-run summary: error (normalised by the task's error scale) at a few k for the model and each baseline. */
 final class ErrorTable {
@@ -22,9 +24,10 @@ final class ErrorTable {
     static List<String> lines(RunResult result) {
         List<ErrorCurve> curves = result.curves().stream().filter(c -> c.strategy().equals(result.curves().get(0).strategy())).toList();
         List<Integer> ks = ks(curves.get(0).points(), result.experiment().task().dims());
-        int nameWidth = Math.max("error/dims".length(), curves.stream().mapToInt(c -> c.learner().length()).max().orElse(0));
+        String title = title(result.experiment().task());
+        int nameWidth = Math.max(title.length(), curves.stream().mapToInt(c -> c.learner().length()).max().orElse(0));
         List<String> lines = new ArrayList<>();
-        StringBuilder header = new StringBuilder(pad("error/dims", nameWidth));
+        StringBuilder header = new StringBuilder(pad(title, nameWidth));
         for (int k : ks) {
             header.append(String.format(Locale.ROOT, "%10s", "k=" + k));
         }
@@ -36,7 +39,25 @@ final class ErrorTable {
             }
             lines.add(row.toString());
         }
+        long others = result.curves().stream().map(ErrorCurve::strategy).distinct().count() - 1;
+        if (others > 0) {
+            lines.add("(" + curves.get(0).strategy() + " prompts; " + others + " more strategies in eval.csv and plots/)");
+        }
         return lines;
+    }
+
+    /** What the numbers are: the error as the task normalises it. */
+    static String title(Task task) {
+        if (task.classification()) {
+            return "class. error";
+        } else if (task.errorScale() == task.dims()) {
+            return "error/dims";
+        } else if (task.errorScale() == 1) {
+            return "error";
+        } else if (task instanceof SparseLinearRegression) {
+            return "error/sparsity";
+        }
+        return "error/" + task.errorScale();
     }
 
     private static String pad(String s, int width) {
