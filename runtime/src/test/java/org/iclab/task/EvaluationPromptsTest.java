@@ -118,7 +118,7 @@ class EvaluationPromptsTest {
                     }
                 }
             }
-            double[] w = solve(xtx, xty);
+            double[] w = GaussJordan.solve(xtx, xty);
             for (int i = 0; i < n; i++) {
                 double r = b.y(p, i);
                 for (int a = 0; a < d; a++) {
@@ -295,42 +295,9 @@ class EvaluationPromptsTest {
             }
             y[i] = b.y(p, i);
         }
-        return solve(x, y);
+        return GaussJordan.solve(x, y);
     }
 
-    /** Gaussian elimination with partial pivoting. */
-    static double[] solve(double[][] a, double[] b) {
-        int n = b.length;
-        double[][] m = new double[n][n + 1];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(a[i], 0, m[i], 0, n);
-            m[i][n] = b[i];
-        }
-        for (int c = 0; c < n; c++) {
-            int piv = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) {
-                    piv = r;
-                }
-            }
-            double[] t = m[c];
-            m[c] = m[piv];
-            m[piv] = t;
-            for (int r = 0; r < n; r++) {
-                if (r != c) {
-                    double f = m[r][c] / m[c][c];
-                    for (int k = c; k <= n; k++) {
-                        m[r][k] -= f * m[c][k];
-                    }
-                }
-            }
-        }
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = m[i][n] / m[i][i];
-        }
-        return x;
-    }
 
     private static void assertOneLinearFunctionPerPrompt(PromptBatch b) {
         // inputs in a subspace do not determine w, but y must still be linear in x: y of a combination of inputs
@@ -350,7 +317,7 @@ class EvaluationPromptsTest {
             for (int a = 0; a < d; a++) {
                 xtx[a][a] += 1e-9; // the subspace leaves X^T X singular; a whisker of ridge picks a solution
             }
-            double[] w = solve(xtx, xty);
+            double[] w = GaussJordan.solve(xtx, xty);
             for (int i = 0; i < b.points(); i++) {
                 double r = b.y(p, i);
                 for (int a = 0; a < d; a++) {

@@ -88,38 +88,16 @@ class TrainingPoolTest {
         return w;
     }
 
-    /** w of prompt p of b solved from its first DIMS points by Gauss-Jordan elimination (independent of the sampler). */
+    /** w of prompt p of b solved from its first DIMS points (independent of the sampler). */
     private static double[] weights(PromptBatch b, int p) {
-        double[][] a = new double[DIMS][DIMS + 1];
+        double[][] x = new double[DIMS][DIMS];
+        double[] y = new double[DIMS];
         for (int i = 0; i < DIMS; i++) {
             for (int j = 0; j < DIMS; j++) {
-                a[i][j] = b.x(p, i, j);
+                x[i][j] = b.x(p, i, j);
             }
-            a[i][DIMS] = b.y(p, i);
+            y[i] = b.y(p, i);
         }
-        for (int c = 0; c < DIMS; c++) {
-            int pivot = c;
-            for (int r = c + 1; r < DIMS; r++) {
-                if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) {
-                    pivot = r;
-                }
-            }
-            double[] t = a[c];
-            a[c] = a[pivot];
-            a[pivot] = t;
-            for (int r = 0; r < DIMS; r++) {
-                if (r != c) {
-                    double f = a[r][c] / a[c][c];
-                    for (int k = c; k <= DIMS; k++) {
-                        a[r][k] -= f * a[c][k];
-                    }
-                }
-            }
-        }
-        double[] w = new double[DIMS];
-        for (int i = 0; i < DIMS; i++) {
-            w[i] = a[i][DIMS] / a[i][i];
-        }
-        return w;
+        return GaussJordan.solve(x, y);
     }
 }
