@@ -1,8 +1,9 @@
 package org.iclab.samples;
 
+import static org.iclab.samples.BenchmarkSupport.option;
+import static org.iclab.samples.BenchmarkSupport.peakRssMb;
+
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -94,18 +95,5 @@ public final class EvaluationBenchmark {
                 .getProcessCpuTime();
     }
 
-    private static String option(List<String> args, String name, String fallback) {
-        int i = args.indexOf(name);
-        return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
-    }
 
-    /** VmHWM: the most resident memory this process has held. */
-    private static double peakRssMb() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-            }
-        }
-        return Double.NaN;
-    }
 }
