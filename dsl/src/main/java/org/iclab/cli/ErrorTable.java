@@ -35,7 +35,7 @@ final class ErrorTable {
         for (ErrorCurve c : curves) {
             StringBuilder row = new StringBuilder(pad(c.learner(), nameWidth));
             for (int k : ks) {
-                row.append(String.format(Locale.ROOT, "%10.4f", c.at(k)));
+                row.append(number(c.at(k)));
             }
             lines.add(row.toString());
         }
@@ -44,6 +44,11 @@ final class ErrorTable {
             lines.add("(" + curves.get(0).strategy() + " prompts; " + others + " more strategies in eval.csv and plots/)");
         }
         return lines;
+    }
+
+    /** Ten characters, right-aligned, always separated from the previous column (least squares near k = d is huge). */
+    static String number(double v) {
+        return String.format(Locale.ROOT, Math.abs(v) < 1e4 ? "%10.4f" : "%10.2e", v);
     }
 
     /** What the numbers are: the error as the task normalises it. */

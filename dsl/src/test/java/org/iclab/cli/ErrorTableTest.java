@@ -13,4 +13,10 @@ class ErrorTableTest {
         assertThat(ErrorTable.title(Iclab.decisionTree(5))).isEqualTo("error");
         assertThat(ErrorTable.title(Iclab.linearClassification(5))).isEqualTo("class. error");
     }
+
+    @Test
+    void hugeNumbersKeepTheirColumn() {
+        assertThat(ErrorTable.number(0.5)).isEqualTo("    0.5000");
+        assertThat(ErrorTable.number(920656.2422)).isEqualTo("  9.21e+05");
+    }
 }
