@@ -69,27 +69,10 @@ class ClassificationLossTest {
             }
             model.assign(Map.of("read_out/w", readOut));
             Map<String, float[]> grads = model.gradients(batch);
-            Map<String, float[]> values = model.parameterValues();
             for (String name : List.of("read_in/w", "h0/attn/c_attn/w", "h1/mlp/c_fc/w", "ln_f/g", "read_out/w", "read_out/b")) {
                 float[] g = grads.get(name);
-                int idx = 0;
-                for (int i = 1; i < g.length; i++) {
-                    if (Math.abs(g[i]) > Math.abs(g[idx])) {
-                        idx = i;
-                    }
-                }
-                float[] v = values.get(name).clone();
-                double eps = 1e-2;
-                float original = v[idx];
-                v[idx] = (float) (original + eps);
-                model.assign(Map.of(name, v));
-                double up = model.loss(batch);
-                v[idx] = (float) (original - eps);
-                model.assign(Map.of(name, v));
-                double down = model.loss(batch);
-                v[idx] = original;
-                model.assign(Map.of(name, v));
-                double numeric = (up - down) / (2 * eps);
+                int idx = FiniteDifferences.argMaxAbs(g);
+                double numeric = FiniteDifferences.centralDifference(model, batch, name, idx, 1e-2);
                 assertThat(Math.abs(numeric)).as(name + ": a gradient this test can tell from zero").isGreaterThan(1e-3);
                 assertThat((double) g[idx]).as(name + "[" + idx + "]").isCloseTo(numeric, within(1e-4 + 0.03 * Math.abs(numeric)));
             }

@@ -31,24 +31,12 @@ class CompiledModelTest {
         PromptBatch batch = PromptSampler.of(e).sample(11, 4, 6, 3);
         try (CompiledModel model = CompiledModel.compile(e, 1)) {
             Map<String, float[]> grads = model.gradients(batch);
-            Map<String, float[]> values = model.parameterValues();
             int checked = 0;
             for (String name : List.of("read_in/w", "wpe", "h0/ln_1/g", "h0/attn/c_attn/w", "h1/attn/c_proj/w",
                     "h1/mlp/c_fc/w", "h1/mlp/c_proj/b", "ln_f/b", "read_out/w", "read_out/b")) {
                 float[] g = grads.get(name);
-                int idx = argMaxAbs(g);
-                float[] v = values.get(name).clone();
-                double eps = 1e-2;
-                float original = v[idx];
-                v[idx] = (float) (original + eps);
-                model.assign(Map.of(name, v));
-                double up = model.loss(batch);
-                v[idx] = (float) (original - eps);
-                model.assign(Map.of(name, v));
-                double down = model.loss(batch);
-                v[idx] = original;
-                model.assign(Map.of(name, v));
-                double numeric = (up - down) / (2 * eps);
+                int idx = FiniteDifferences.argMaxAbs(g);
+                double numeric = FiniteDifferences.centralDifference(model, batch, name, idx, 1e-2);
                 assertThat((double) g[idx]).as(name + "[" + idx + "]")
                         .isCloseTo(numeric, within(2e-3 + 0.03 * Math.abs(numeric)));
                 checked++;
@@ -134,13 +122,4 @@ class CompiledModelTest {
         return out;
     }
 
-    private static int argMaxAbs(float[] g) {
-        int best = 0;
-        for (int i = 1; i < g.length; i++) {
-            if (Math.abs(g[i]) > Math.abs(g[best])) {
-                best = i;
-            }
-        }
-        return best;
-    }
 }
