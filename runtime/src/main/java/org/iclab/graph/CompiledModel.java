@@ -48,6 +48,8 @@ public final class CompiledModel implements AutoCloseable {
     public static final String PRED = "pred";
     public static final String LOSS = "loss";
     public static final String HIDDEN = "hidden_";
+    public static final String ATTENTION = "attention_";
+    public static final String NORMED = "normed_";
 
     private final Experiment experiment;
     private final Graph graph;
@@ -60,6 +62,10 @@ public final class CompiledModel implements AutoCloseable {
     private final Operand<TFloat32> pred;
     private final Operand<TFloat32> loss;
     private final List<Operand<TFloat32>> hidden = new ArrayList<>();
+    private final List<Operand<TFloat32>> attention = new ArrayList<>();
+    private final List<Operand<TFloat32>> normed = new ArrayList<>();
+    private final int width;
+    private final int heads;
     private final List<Output<?>> gradients;
     private final Op trainStep;
     private final Op resetSlots;
@@ -107,6 +113,8 @@ public final class CompiledModel implements AutoCloseable {
             int e = gpt2.embed();
             int h = gpt2.heads();
             int layers = gpt2.layers();
+            this.width = e;
+            this.heads = h;
             int maxTokens = 2 * gpt2.positions();
 
             xs = tf.withName(XS).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, d)));
@@ -157,7 +165,9 @@ public final class CompiledModel implements AutoCloseable {
                 var k = heads.get(1);
                 var v = heads.get(2);
                 var scores = tf.math.add(tf.math.mul(nn.batchMatMul(q, k, false, true), nn.f(1 / Math.sqrt(dh))), causal);
-                var attended = nn.batchMatMul(tf.nn.softmax(scores), v, false, false);
+                var weights = tf.withName(ATTENTION + l).nn.softmax(scores);
+                attention.add(weights);
+                var attended = nn.batchMatMul(weights, v, false, false);
                 var merged = tf.reshape(tf.linalg.transpose(attended, perm), nn.shape(-1, e));
                 x = tf.math.add(x, nn.dense(merged, param(tf, p + "attn/c_proj/w", Init.normal(projStd), e, e), param(tf, p + "attn/c_proj/b", Init.constant(0), e)));
                 var ln2 = nn.layerNorm(x, param(tf, p + "ln_2/g", Init.constant(1), e), param(tf, p + "ln_2/b", Init.constant(0), e));
@@ -165,7 +175,13 @@ public final class CompiledModel implements AutoCloseable {
                 x = tf.math.add(x, nn.dense(fc, param(tf, p + "mlp/c_proj/w", Init.normal(projStd), 4 * e, e), param(tf, p + "mlp/c_proj/b", Init.constant(0), e)));
                 hidden.add(tf.withName(HIDDEN + (l + 1)).reshape(x, nn.stack(List.of(batch, tokens, tf.constant(e)))));
             }
-            var lnF = nn.layerNorm(x, param(tf, "ln_f/g", Init.constant(1), e), param(tf, "ln_f/b", Init.constant(0), e));
+            var lnFGain = param(tf, "ln_f/g", Init.constant(1), e);
+            var lnFBias = param(tf, "ln_f/b", Init.constant(0), e);
+            var lnF = nn.layerNorm(x, lnFGain, lnFBias);
+            for (int l = 0; l < hidden.size(); l++) {
+                normed.add(tf.withName(NORMED + l).reshape(nn.layerNorm(tf.reshape(hidden.get(l), nn.shape(-1, e)), lnFGain, lnFBias),
+                        nn.stack(List.of(batch, tokens, tf.constant(e)))));
+            }
             double outFan = 1 / Math.sqrt(e);
             var out = nn.dense(lnF, param(tf, "read_out/w", Init.uniform(outFan), e, 1), param(tf, "read_out/b", Init.uniform(outFan), 1));
             // Read the prediction at each x position (even tokens): [B·2N, 1] -> [B, N, 2] -> [B, N].
@@ -378,6 +394,50 @@ public final class CompiledModel implements AutoCloseable {
     /** The hidden state after layer {@code layer} (0 = embedded input), flat [batch, tokens, embed]. */
     public float[] hidden(int layer, PromptBatch batch) {
         return fetch(batch, hidden.get(layer));
+    }
+
+    /**
+     * The attention weights of layer {@code layer} (0-based), flat [batch, heads, tokens, tokens]: row i holds how
+     * much token i reads each token (zero above the diagonal).
+     */
+    public float[] attention(int layer, PromptBatch batch) {
+        return fetch(batch, attention.get(layer));
+    }
+
+    /**
+     * The hidden state after layer {@code layer} passed through the model's final LayerNorm (what the read-out
+     * reads when {@code layer} is the last), flat [batch, tokens, embed].
+     */
+    public float[] normedHidden(int layer, PromptBatch batch) {
+        return fetch(batch, normed.get(layer));
+    }
+
+    /** Number of layers with attention weights. */
+    public int attentionLayers() {
+        return attention.size();
+    }
+
+    /** Attention heads per layer. */
+    public int heads() {
+        return heads;
+    }
+
+    /** Width of each hidden state (the residual stream). */
+    public int width() {
+        return width;
+    }
+
+    /** Tokens a prompt of {@code points} (x, y) pairs takes in this model's prompt format. */
+    public int tokens(int points) {
+        return experiment.prompt().tokens(points);
+    }
+
+    /**
+     * The token whose output predicts y_{k+1} from the first k examples (k = 0..points-1): the token a probe at
+     * "position k" reads.
+     */
+    public int predictionToken(int k, int points) {
+        return 2 * k;
     }
 
     /** Number of hidden-state endpoints (layers + 1). */
