@@ -12,7 +12,10 @@ import org.iclab.engine.NativeLibraries;
 import org.iclab.spec.Adam;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Gpt2;
-import org.iclab.spec.Interleaved;
+import org.iclab.spec.LinearAttention;
+import org.iclab.spec.Looped;
+import org.iclab.spec.Lstm;
+import org.iclab.spec.TrainPlan;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.Seeds;
 import org.tensorflow.Graph;
@@ -34,12 +37,14 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * An experiment compiled to one TensorFlow graph and held in a session: the prompt placeholders {@code xs}
- * [batch, points, dims] and {@code ys} [batch, points], the predictions {@code pred} [batch, points] read at the
- * x positions, the loss (mean squared error over all positions; for classification tasks the mean logistic loss
- * with {@code pred} as the logit), the hidden state after each layer
- * ({@code hidden_0} is the embedded input, {@code hidden_L} the output of block L; each [batch, tokens, embed]),
- * and a training step that applies Adam only after every gradient is computed (the fence that makes runs
- * bit-identical). Not thread-safe; close it to free native memory.
+ * [batch, points, dims] and {@code ys} [batch, points], the prompt format's tokens ({@link PromptLayout}), the
+ * architecture's forward pass ({@link Gpt2Graph}, {@link LinearAttentionGraph}, {@link LoopedGraph},
+ * {@link LstmGraph}), the predictions {@code pred} [batch, points] read at the even tokens, the loss (mean squared
+ * error over all positions, or the last where train.lossAt is 'last'; for classification tasks the mean logistic
+ * loss with {@code pred} as the logit), the hidden state after each layer or loop ({@code hidden_0} is the
+ * embedded input; each [batch, tokens, width]), and a training step that applies Adam only after every gradient is
+ * computed (the fence that makes runs bit-identical). A looped model's passes for other loop counts are added to
+ * the graph when first used. Not thread-safe; close it to free native memory.
  */
 public final class CompiledModel implements AutoCloseable {
     /** Endpoint names in the graph and the exported SavedModel's signature. */
@@ -54,20 +59,22 @@ public final class CompiledModel implements AutoCloseable {
     private final Experiment experiment;
     private final Graph graph;
     private final Session session;
+    private final Ops tf;
+    private final Layers nn;
     private final List<Parameter> parameters = new ArrayList<>();
     private final Placeholder<TFloat32> xs;
     private final Placeholder<TFloat32> ys;
+    private final Operand<org.tensorflow.types.TInt32> points;
     private final Placeholder<TFloat32> beta1Power;
     private final Placeholder<TFloat32> beta2Power;
+    private final Forward forward;
     private final Operand<TFloat32> pred;
-    private final Operand<TFloat32> loss;
-    private final List<Operand<TFloat32>> hidden = new ArrayList<>();
-    private final List<Operand<TFloat32>> attention = new ArrayList<>();
-    private final List<Operand<TFloat32>> normed = new ArrayList<>();
-    private final int width;
-    private final int heads;
-    private final List<Output<?>> gradients;
-    private final Op trainStep;
+    private final int defaultLoops;
+    private final Map<Integer, Operand<TFloat32>> predByLoops = new java.util.HashMap<>();
+    private final Map<Integer, TrainOp> trainOps = new java.util.HashMap<>();
+    private final List<Variable<TFloat32>> slotsM = new ArrayList<>();
+    private final List<Variable<TFloat32>> slotsV = new ArrayList<>();
+    private final List<Operand<TFloat32>> normed;
     private final Op resetSlots;
 
     private record Parameter(String name, Variable<TFloat32> variable, long[] shape, Init init,
@@ -81,149 +88,61 @@ public final class CompiledModel implements AutoCloseable {
         }
     }
 
-    /** How a parameter's first values are drawn (GPT-2's scheme for blocks, PyTorch's for the linear maps). */
-    private record Init(char kind, double scale) {
-        static Init normal(double std) {
-            return new Init('n', std);
-        }
-
-        static Init uniform(double bound) {
-            return new Init('u', bound);
-        }
-
-        static Init constant(double value) {
-            return new Init('c', value);
-        }
+    /** The loss of passes with one loop count, its gradients, and the fenced Adam update. */
+    private record TrainOp(Operand<TFloat32> loss, List<Output<?>> gradients, Op step) {
     }
 
     private CompiledModel(Experiment experiment, int threads) {
         NativeLibraries.ensureLoaded();
-        if (!(experiment.model() instanceof Gpt2 gpt2)) {
-            throw new IllegalArgumentException("no compiler for model " + experiment.model());
-        }
-        if (!(experiment.prompt() instanceof Interleaved)) {
-            throw new IllegalArgumentException("gpt2 cannot read prompt " + experiment.prompt());
-        }
         this.experiment = experiment;
         this.graph = new Graph();
         try {
-            Ops tf = Ops.create(graph);
-            Layers nn = new Layers(tf);
+            tf = Ops.create(graph);
+            nn = new Layers(tf);
             int d = experiment.task().dims();
-            int e = gpt2.embed();
-            int h = gpt2.heads();
-            int layers = gpt2.layers();
-            this.width = e;
-            this.heads = h;
-            int maxTokens = 2 * gpt2.positions();
-
+            PromptLayout layout = new PromptLayout(experiment.prompt(), d);
             xs = tf.withName(XS).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, d)));
             ys = tf.withName(YS).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
             var shapeX = tf.shape(xs);
             var batch = tf.reshape(tf.slice(shapeX, nn.shape(0), nn.shape(1)), nn.shape());
-            var points = tf.reshape(tf.slice(shapeX, nn.shape(1), nn.shape(1)), nn.shape());
-            var tokens = tf.math.mul(points, tf.constant(2));
-
-            // Interleave x_i and y_i (y in the first coordinate, the rest zero): [B, N, 2, D] -> [B, 2N, D].
-            float[] firstAxis = new float[d];
-            firstAxis[0] = 1;
-            var ysWide = tf.math.mul(tf.expandDims(ys, tf.constant(-1)), tf.constant(firstAxis));
-            var zs = tf.reshape(tf.stack(List.of(xs, ysWide), org.tensorflow.op.core.Stack.axis(2L)), nn.shape(-1, d));
-
-            double fanIn = 1 / Math.sqrt(d);
-            var readInW = param(tf, "read_in/w", Init.uniform(fanIn), d, e);
-            var readInB = param(tf, "read_in/b", Init.uniform(fanIn), e);
-            var wpe = param(tf, "wpe", Init.normal(0.02), maxTokens, e);
-
-            var embedded = tf.reshape(nn.dense(zs, readInW, readInB), nn.stack(List.of(batch, tokens, tf.constant(e))));
-            var positions = tf.slice(wpe, nn.shape(0, 0), nn.stack(List.of(tokens, tf.constant(e))));
-            Operand<TFloat32> stream3 = tf.math.add(embedded, positions);
-            hidden.add(tf.withName(HIDDEN + 0).identity(stream3));
-            Operand<TFloat32> x = tf.reshape(stream3, nn.shape(-1, e));
-
-            // Causal mask over the longest prompt, cut to the current length.
-            float[][] mask = new float[maxTokens][maxTokens];
-            for (int i = 0; i < maxTokens; i++) {
-                for (int j = i + 1; j < maxTokens; j++) {
-                    mask[i][j] = -1e9f;
-                }
-            }
-            var causal = tf.slice(tf.constant(mask), nn.shape(0, 0), nn.stack(List.of(tokens, tokens)));
-            int dh = e / h;
-            var qkvShape = nn.stack(List.of(batch, tokens, tf.constant(3), tf.constant(h), tf.constant(dh)));
-            var qkvPerm = tf.constant(new int[] {2, 0, 3, 1, 4});
-            var perm = tf.constant(new int[] {0, 2, 1, 3});
-            double projStd = 0.02 / Math.sqrt(2.0 * layers);
-            for (int l = 0; l < layers; l++) {
-                String p = "h" + l + "/";
-                var ln1 = nn.layerNorm(x, param(tf, p + "ln_1/g", Init.constant(1), e), param(tf, p + "ln_1/b", Init.constant(0), e));
-                var qkv = nn.dense(ln1, param(tf, p + "attn/c_attn/w", Init.normal(0.02), e, 3 * e), param(tf, p + "attn/c_attn/b", Init.constant(0), 3 * e));
-                // One transpose for all three: [B, T, 3, H, dh] -> [3, B, H, T, dh], then unstack.
-                var heads = tf.unstack(tf.linalg.transpose(tf.reshape(qkv, qkvShape), qkvPerm), 3L,
-                        org.tensorflow.op.core.Unstack.axis(0L)).output();
-                var q = heads.get(0);
-                var k = heads.get(1);
-                var v = heads.get(2);
-                var scores = tf.math.add(tf.math.mul(nn.batchMatMul(q, k, false, true), nn.f(1 / Math.sqrt(dh))), causal);
-                var weights = tf.withName(ATTENTION + l).nn.softmax(scores);
-                attention.add(weights);
-                var attended = nn.batchMatMul(weights, v, false, false);
-                var merged = tf.reshape(tf.linalg.transpose(attended, perm), nn.shape(-1, e));
-                x = tf.math.add(x, nn.dense(merged, param(tf, p + "attn/c_proj/w", Init.normal(projStd), e, e), param(tf, p + "attn/c_proj/b", Init.constant(0), e)));
-                var ln2 = nn.layerNorm(x, param(tf, p + "ln_2/g", Init.constant(1), e), param(tf, p + "ln_2/b", Init.constant(0), e));
-                var fc = nn.gelu(nn.dense(ln2, param(tf, p + "mlp/c_fc/w", Init.normal(0.02), e, 4 * e), param(tf, p + "mlp/c_fc/b", Init.constant(0), 4 * e)));
-                x = tf.math.add(x, nn.dense(fc, param(tf, p + "mlp/c_proj/w", Init.normal(projStd), 4 * e, e), param(tf, p + "mlp/c_proj/b", Init.constant(0), e)));
-                hidden.add(tf.withName(HIDDEN + (l + 1)).reshape(x, nn.stack(List.of(batch, tokens, tf.constant(e)))));
-            }
-            var lnFGain = param(tf, "ln_f/g", Init.constant(1), e);
-            var lnFBias = param(tf, "ln_f/b", Init.constant(0), e);
-            var lnF = nn.layerNorm(x, lnFGain, lnFBias);
-            for (int l = 0; l < hidden.size(); l++) {
-                normed.add(tf.withName(NORMED + l).reshape(nn.layerNorm(tf.reshape(hidden.get(l), nn.shape(-1, e)), lnFGain, lnFBias),
-                        nn.stack(List.of(batch, tokens, tf.constant(e)))));
-            }
-            double outFan = 1 / Math.sqrt(e);
-            var out = nn.dense(lnF, param(tf, "read_out/w", Init.uniform(outFan), e, 1), param(tf, "read_out/b", Init.uniform(outFan), 1));
-            // Read the prediction at each x position (even tokens): [B·2N, 1] -> [B, N, 2] -> [B, N].
-            var pairs = tf.reshape(out, nn.stack(List.of(batch, points, tf.constant(2))));
-            pred = tf.withName(PRED).reshape(tf.slice(pairs, nn.shape(0, 0, 0), nn.shape(-1, -1, 1)), nn.stack(List.of(batch, points)));
-            if (experiment.task().classification()) {
-                // Logistic loss with pred as the logit z and t = (y + 1) / 2, in the stable form
-                // max(z, 0) − z·t + log(1 + e^−|z|) (= softplus(z) − z·t without overflow), from ops whose
-                // gradients TensorFlow's C++ registry has (Relu, Abs, Exp, Log1p, Neg, Mul, Sub, Add, Mean).
-                var targets = tf.math.mul(tf.math.add(ys, nn.f(1)), nn.f(0.5));
-                var softplusNegAbs = tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(pred))));
-                var perPoint = tf.math.add(tf.math.sub(tf.nn.relu(pred), tf.math.mul(pred, targets)), softplusNegAbs);
-                loss = tf.withName(LOSS).math.mean(perPoint, nn.shape(0, 1));
+            points = tf.reshape(tf.slice(shapeX, nn.shape(1), nn.shape(1)), nn.shape());
+            var model = experiment.model();
+            // An LSTM is unrolled over the longest prompt the experiment feeds it; attention reaches model.positions.
+            int maxPoints = model instanceof Lstm ? Math.max(experiment.prompt().points(), experiment.evaluate().points())
+                    : model.positions();
+            int referenceTokens = experiment.prompt().tokens(experiment.train().curriculum().points().end());
+            Net net = new Net(tf, nn, this::param, layout, layout.tokens(tf, nn, xs, ys), batch, points,
+                    experiment.prompt().tokens(maxPoints), referenceTokens, experiment.prompt().positionalFor(model));
+            if (model instanceof Gpt2 g) {
+                forward = Gpt2Graph.build(net, g);
+            } else if (model instanceof LinearAttention a) {
+                forward = LinearAttentionGraph.build(net, a);
+            } else if (model instanceof Looped l) {
+                forward = LoopedGraph.build(net, l);
+            } else if (model instanceof Lstm l) {
+                forward = LstmGraph.build(net, l);
             } else {
-                loss = tf.withName(LOSS).math.mean(tf.math.squaredDifference(pred, ys), nn.shape(0, 1));
+                throw new IllegalArgumentException("no compiler for model " + model);
             }
+            defaultLoops = model instanceof Looped l ? l.loops() : 1;
+            normed = forward.normed();
+            pred = tf.withName(PRED).identity(predictions(forward.out()));
+            predByLoops.put(defaultLoops, pred);
 
-            var grads = tf.gradients(loss, parameters.stream().map(Parameter::variable).toList());
-            gradients = grads.dy();
-            Adam adam = (Adam) experiment.train().optimizer();
             beta1Power = named(tf, "adam/beta1_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
             beta2Power = named(tf, "adam/beta2_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-            // The fence: every update reads a gradient passed through an identity that waits for all gradients,
-            // so no update can race a gradient computation that still reads the old value.
-            List<Op> gradientOps = gradients.stream().map(g -> (Op) tf.identity(g)).toList();
-            Ops fenced = tf.withControlDependencies(gradientOps);
-            List<Op> updates = new ArrayList<>();
             List<Op> resets = new ArrayList<>();
-            for (int i = 0; i < parameters.size(); i++) {
-                Parameter p = parameters.get(i);
+            for (Parameter p : parameters) {
                 var m = named(tf, "adam/m/" + p.name()).variable(Shape.of(p.shape()), TFloat32.class);
-                var s = named(tf, "adam/v/" + p.name()).variable(Shape.of(p.shape()), TFloat32.class);
+                var v = named(tf, "adam/v/" + p.name()).variable(Shape.of(p.shape()), TFloat32.class);
                 var zeros = tf.zeros(tf.constant(p.shape()), TFloat32.class);
                 resets.add(tf.assign(m, zeros));
-                resets.add(tf.assign(s, zeros));
-                @SuppressWarnings("unchecked")
-                Operand<TFloat32> g = fenced.identity((Output<TFloat32>) gradients.get(i));
-                updates.add(tf.train.applyAdam(p.variable(), m, s, beta1Power, beta2Power, nn.f(adam.lr()),
-                        nn.f(adam.beta1()), nn.f(adam.beta2()), nn.f(adam.eps()), g));
+                resets.add(tf.assign(v, zeros));
+                slotsM.add(m);
+                slotsV.add(v);
             }
-            trainStep = tf.withControlDependencies(updates).withName("train_step").noOp();
             resetSlots = tf.withControlDependencies(resets).withName("reset_slots").noOp();
+            trainOp(defaultLoops); // the usual pass's loss and update exist from the start (and in the SavedModel's graph)
 
             ConfigProto config = ConfigProto.newBuilder()
                     .setIntraOpParallelismThreads(threads)
@@ -234,6 +153,80 @@ public final class CompiledModel implements AutoCloseable {
             graph.close();
             throw ex;
         }
+    }
+
+    /** Predictions [batch, points] read at the even tokens of a [batch, 2·points] output. */
+    private Operand<TFloat32> predictions(Operand<TFloat32> out) {
+        var batch = tf.reshape(tf.slice(tf.shape(xs), nn.shape(0), nn.shape(1)), nn.shape());
+        var pairs = tf.reshape(out, nn.stack(List.of(batch, points, tf.constant(2))));
+        return tf.reshape(tf.slice(pairs, nn.shape(0, 0, 0), nn.shape(-1, -1, 1)), nn.stack(List.of(batch, points)));
+    }
+
+    /** The loss of one output [batch, tokens]: over every prediction, or only the last where train.lossAt is 'last'. */
+    private Operand<TFloat32> lossOf(Operand<TFloat32> out) {
+        Operand<TFloat32> p = predictions(out);
+        Operand<TFloat32> y = ys;
+        if (TrainPlan.LAST.equals(experiment.train().lossAt())) {
+            var lastColumn = nn.stack(List.of(tf.constant(0), tf.math.sub(points, tf.constant(1))));
+            p = tf.slice(p, lastColumn, nn.shape(-1, 1));
+            y = tf.slice(ys, lastColumn, nn.shape(-1, 1));
+        }
+        if (experiment.task().classification()) {
+            // Logistic loss with p as the logit z and t = (y + 1) / 2, in the stable form
+            // max(z, 0) − z·t + log(1 + e^−|z|) (= softplus(z) − z·t without overflow), from ops whose
+            // gradients TensorFlow's C++ registry has (Relu, Abs, Exp, Log1p, Neg, Mul, Sub, Add, Mean).
+            var targets = tf.math.mul(tf.math.add(y, nn.f(1)), nn.f(0.5));
+            var softplusNegAbs = tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(p))));
+            var perPoint = tf.math.add(tf.math.sub(tf.nn.relu(p), tf.math.mul(p, targets)), softplusNegAbs);
+            return tf.math.mean(perPoint, nn.shape(0, 1));
+        }
+        return tf.math.mean(tf.math.squaredDifference(p, y), nn.shape(0, 1));
+    }
+
+    /**
+     * The loss, gradients and fenced update of passes with {@code loops} loops (1 for every model but a looped one),
+     * added to the graph on first use. A looped model's loss is the mean over the loops of its window.
+     */
+    private TrainOp trainOp(int loops) {
+        TrainOp existing = trainOps.get(loops);
+        if (existing != null) {
+            return existing;
+        }
+        String suffix = loops == defaultLoops ? "" : "_loops_" + loops;
+        Operand<TFloat32> loss;
+        if (forward.looping() == null) {
+            loss = tf.withName(LOSS + suffix).identity(lossOf(forward.out()));
+        } else {
+            List<Operand<TFloat32>> outs = forward.looping().windowOuts(loops);
+            Operand<TFloat32> sum = lossOf(outs.get(0));
+            for (int i = 1; i < outs.size(); i++) {
+                sum = tf.math.add(sum, lossOf(outs.get(i)));
+            }
+            loss = tf.withName(LOSS + suffix).math.mul(sum, nn.f(1.0 / outs.size()));
+        }
+        var grads = tf.gradients(loss, parameters.stream().map(Parameter::variable).toList());
+        List<Output<?>> gradients = grads.dy();
+        Adam adam = (Adam) experiment.train().optimizer();
+        // The fence: every update reads a gradient passed through an identity that waits for all gradients,
+        // so no update can race a gradient computation that still reads the old value.
+        List<Op> gradientOps = gradients.stream().map(g -> (Op) tf.identity(g)).toList();
+        Ops fenced = tf.withControlDependencies(gradientOps);
+        List<Op> updates = new ArrayList<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            @SuppressWarnings("unchecked")
+            Operand<TFloat32> g = fenced.identity((Output<TFloat32>) gradients.get(i));
+            updates.add(tf.train.applyAdam(parameters.get(i).variable(), slotsM.get(i), slotsV.get(i), beta1Power, beta2Power,
+                    nn.f(adam.lr()), nn.f(adam.beta1()), nn.f(adam.beta2()), nn.f(adam.eps()), g));
+        }
+        Op step = tf.withControlDependencies(updates).withName("train_step" + suffix).noOp();
+        TrainOp op = new TrainOp(loss, gradients, step);
+        trainOps.put(loops, op);
+        return op;
+    }
+
+    /** The loop count training uses at 1-based {@code step}: the curriculum's (1 for every model but a looped one). */
+    private int loopsAt(long step) {
+        return experiment.train().curriculum().loops().at(step - 1);
     }
 
     /** Compiles the experiment and initialises its parameters from the experiment's seed. */
@@ -253,7 +246,7 @@ public final class CompiledModel implements AutoCloseable {
         return model;
     }
 
-    private Variable<TFloat32> param(Ops tf, String name, Init init, long... shape) {
+    private Variable<TFloat32> param(String name, Init init, long... shape) {
         Variable<TFloat32> variable = named(tf, name).variable(Shape.of(shape), TFloat32.class);
         Placeholder<TFloat32> value = named(tf, "init/" + name).placeholder(TFloat32.class, Placeholder.shape(Shape.of(shape)));
         Op assign = named(tf, "init_assign/" + name).assign(variable, value);
@@ -351,8 +344,9 @@ public final class CompiledModel implements AutoCloseable {
         try (TFloat32 x = xsTensor(batch); TFloat32 y = ysTensor(batch);
              TFloat32 b1 = TFloat32.scalarOf((float) Math.pow(adam.beta1(), step));
              TFloat32 b2 = TFloat32.scalarOf((float) Math.pow(adam.beta2(), step))) {
+            TrainOp op = trainOp(loopsAt(step));
             Session.Runner runner = session.runner().feed(xs, x).feed(ys, y).feed(beta1Power, b1).feed(beta2Power, b2)
-                    .addTarget(trainStep).fetch(loss);
+                    .addTarget(op.step()).fetch(op.loss());
             return trace == null ? runner.run() : runner.setOptions(trace).runAndFetchMetadata();
         }
     }
@@ -383,7 +377,7 @@ public final class CompiledModel implements AutoCloseable {
 
     /** The loss on a batch, without updating anything. */
     public float loss(PromptBatch batch) {
-        return fetch(batch, loss)[0];
+        return fetch(batch, trainOp(defaultLoops).loss())[0];
     }
 
     /** Predictions [batch·points], element (b, i) predicting y_i of prompt b from its first i examples. */
@@ -391,9 +385,43 @@ public final class CompiledModel implements AutoCloseable {
         return fetch(batch, pred);
     }
 
+    /**
+     * Predictions of a looped model read after {@code loops} loops (any count: fewer than trained, or more, to test
+     * extrapolation); for every other model {@code loops} must be 1.
+     */
+    public float[] predict(PromptBatch batch, int loops) {
+        if (forward.looping() == null) {
+            if (loops != 1) {
+                throw new IllegalArgumentException("only a looped model can be read after " + loops + " loops; "
+                        + experiment.model().name() + " has none");
+            }
+            return predict(batch);
+        }
+        if (loops < 1) {
+            throw new IllegalArgumentException("loops must be >= 1, was " + loops);
+        }
+        Operand<TFloat32> p = predByLoops.computeIfAbsent(loops,
+                b -> tf.withName(PRED + "_loops_" + b).identity(predictions(forward.looping().outAfter(b))));
+        return fetch(batch, p);
+    }
+
+    /** The loop count {@link #predict(PromptBatch)} reads (the model's loops; 1 for every model but a looped one). */
+    public int loops() {
+        return defaultLoops;
+    }
+
+    /**
+     * Forward FLOPs per token of one pass at the training prompt's final length: 2 per multiply-add of every
+     * matrix product (read-in, projections, attention scores and mixing, MLP, gates, read-out), element-wise ops
+     * not counted. A looped model counts its backbone once per loop.
+     */
+    public long flopsPerToken() {
+        return forward.flopsPerToken();
+    }
+
     /** The hidden state after layer {@code layer} (0 = embedded input), flat [batch, tokens, embed]. */
     public float[] hidden(int layer, PromptBatch batch) {
-        return fetch(batch, hidden.get(layer));
+        return fetch(batch, forward.hidden().get(layer));
     }
 
     /**
@@ -401,7 +429,7 @@ public final class CompiledModel implements AutoCloseable {
      * much token i reads each token (zero above the diagonal).
      */
     public float[] attention(int layer, PromptBatch batch) {
-        return fetch(batch, attention.get(layer));
+        return fetch(batch, forward.attention().get(layer));
     }
 
     /**
@@ -414,17 +442,17 @@ public final class CompiledModel implements AutoCloseable {
 
     /** Number of layers with attention weights. */
     public int attentionLayers() {
-        return attention.size();
+        return forward.attention().size();
     }
 
     /** Attention heads per layer. */
     public int heads() {
-        return heads;
+        return forward.heads();
     }
 
     /** Width of each hidden state (the residual stream). */
     public int width() {
-        return width;
+        return forward.width();
     }
 
     /** Tokens a prompt of {@code points} (x, y) pairs takes in this model's prompt format. */
@@ -442,13 +470,14 @@ public final class CompiledModel implements AutoCloseable {
 
     /** Number of hidden-state endpoints (layers + 1). */
     public int hiddenCount() {
-        return hidden.size();
+        return forward.hidden().size();
     }
 
     /** Gradients of the loss on {@code batch} with respect to every parameter, by name. */
     public Map<String, float[]> gradients(PromptBatch batch) {
         try (TFloat32 x = xsTensor(batch); TFloat32 y = ysTensor(batch)) {
             Session.Runner runner = session.runner().feed(xs, x).feed(ys, y);
+            List<Output<?>> gradients = trainOp(defaultLoops).gradients();
             gradients.forEach(runner::fetch);
             Map<String, float[]> out = new LinkedHashMap<>();
             try (Result r = runner.run()) {

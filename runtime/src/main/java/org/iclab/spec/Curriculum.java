@@ -9,8 +9,9 @@ package org.iclab.spec;
  * Groovy: curriculum { dims 5, 20, by: 1, every: 2000; points 11, 41, by: 2, every: 2000 }
  * </pre>
  */
-public record Curriculum(Schedule dims, Schedule points) {
+public record Curriculum(Schedule dims, Schedule points, Schedule loops) {
     public Curriculum {
+        loops = loops == null ? Schedule.fixed(1) : loops; // spec.json written before looped models existed
         Problems problems = Problems.in("train.curriculum");
         problems.requirePresent(dims, "dims").requirePresent(points, "points");
         if (dims != null) {
@@ -19,7 +20,13 @@ public record Curriculum(Schedule dims, Schedule points) {
         if (points != null) {
             Schedule.check(problems, "points", points);
         }
+        Schedule.check(problems, "loops", loops);
         problems.throwIfAny();
+    }
+
+    /** Dims and points; one loop (every model but a looped one). */
+    public Curriculum(Schedule dims, Schedule points) {
+        this(dims, points, Schedule.fixed(1));
     }
 
     public static Builder builder() {
@@ -30,6 +37,7 @@ public record Curriculum(Schedule dims, Schedule points) {
     public static final class Builder {
         private Schedule dims;
         private Schedule points;
+        private Schedule loops;
 
         /** Active dimensions fixed from start to end... use {@link #dims(int, int, int, int)} to grow them. */
         @Setting(value = "Active input dimensions (the rest are zeroed): start, end, raised by `by` every `every` steps (default by 1 every 2000).", range = "0 < start <= end <= task.dims", defaults = "fixed at the task's dims", example = "dims 5, 20, by: 1, every: 2000")
@@ -57,6 +65,23 @@ public record Curriculum(Schedule dims, Schedule points) {
             return this;
         }
 
+        /** Loops of a looped model from start to end (by 1 every 500 steps unless fixed). */
+        @Setting(value = "Loops of a looped model: start, end, raised by `by` every `every` steps (default by 1 every 500; Yang et al.).", range = "0 < start <= end <= model.loops; looped models only", defaults = "fixed at the model's loops", example = "loops 1, 12, by: 1, every: 500")
+        public Builder loops(int start, int end) {
+            return loops(start, end, start == end ? 0 : 1, start == end ? 0 : 500);
+        }
+
+        /** Loops of a looped model: start, end, increment, interval in steps. */
+        @Setting(value = "Loops of a looped model: start, end, increment, interval in steps.", range = "0 < start <= end <= model.loops; by, every > 0 when start < end", example = "loops 1, 12, by: 1, every: 500")
+        public Builder loops(int start, int end, int by, int every) {
+            this.loops = new Schedule(start, end, by, every);
+            return this;
+        }
+
+        Schedule loops() {
+            return loops;
+        }
+
         Schedule dims() {
             return dims;
         }
@@ -66,7 +91,7 @@ public record Curriculum(Schedule dims, Schedule points) {
         }
 
         public Curriculum build() {
-            return new Curriculum(dims, points);
+            return new Curriculum(dims, points, loops);
         }
     }
 }

@@ -17,9 +17,11 @@ import java.util.List;
  *
  * A spec.json written before strategies existed has none; it loads with the one strategy there was, standard.
  */
-public record EvalPlan(int prompts, int points, List<Baseline> baselines, List<Strategy> strategies, Bootstrap bootstrap) {
+public record EvalPlan(int prompts, int points, List<Baseline> baselines, List<Strategy> strategies, Bootstrap bootstrap,
+                       List<Integer> loops) {
     public EvalPlan {
         baselines = baselines == null ? null : List.copyOf(baselines);
+        loops = loops == null ? List.of() : List.copyOf(loops); // spec.json written before looped models has none
         strategies = strategies == null ? List.of(new Standard()) : List.copyOf(strategies);
         Problems problems = Problems.in("evaluate")
                 .require(prompts > 0, "prompts", "must be > 0", prompts)
@@ -34,7 +36,14 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, List<S
         problems.require(!labels.isEmpty(), "strategies", "must name at least one strategy", labels)
                 .require(labels.stream().distinct().count() == labels.size(), "strategies",
                         "must not repeat a strategy (labels must differ)", labels);
+        problems.require(loops.stream().allMatch(l -> l != null && l > 0), "loops", "must all be > 0", loops)
+                .require(loops.stream().distinct().count() == loops.size(), "loops", "must not repeat a count", loops);
         problems.throwIfAny();
+    }
+
+    /** A plan without extra loop counts. */
+    public EvalPlan(int prompts, int points, List<Baseline> baselines, List<Strategy> strategies, Bootstrap bootstrap) {
+        this(prompts, points, baselines, strategies, bootstrap, List.of());
     }
 
     public static Builder builder() {
@@ -52,6 +61,7 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, List<S
         private List<Strategy> strategies = List.of(new Standard());
         private int resamples = 1000;
         private double confidence = 0.9;
+        private List<Integer> loops = List.of();
 
         /** Number of evaluation prompts. */
         @Setting(value = "Number of evaluation prompts.", range = "> 0")
@@ -113,10 +123,17 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, List<S
             return this;
         }
 
+        /** Further loop counts to evaluate a looped model at, beyond the one it was trained to (extrapolation). */
+        @Setting(value = "Further loop counts a looped model is evaluated at, beside model.loops (Yang et al.'s extrapolation); each gives a learner model@N.", range = "counts > 0; looped models only", defaults = "none", example = "loops 6, 24, 48")
+        public Builder loops(int... loops) {
+            this.loops = java.util.stream.IntStream.of(loops).boxed().toList();
+            return this;
+        }
+
         /** Builds for a task (whose default baselines apply when none were declared) and the prompt's points. */
         public EvalPlan build(Task task, int promptPoints) {
             return new EvalPlan(prompts, points != null ? points : promptPoints, baselines != null ? baselines : defaultBaselines(task),
-                    strategies, new Bootstrap(resamples, confidence));
+                    strategies, new Bootstrap(resamples, confidence), loops);
         }
 
         /** Builds with linear regression's default baselines when none were declared. */

@@ -1,5 +1,7 @@
 package org.iclab.spec;
 
+import java.util.List;
+
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -42,12 +44,33 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
                 .require(evaluate.points() <= model.positions(), "evaluate.points", "must be <= model.positions",
                         evaluate.points() + " > " + model.positions())
                 .throwIfAny();
+        Problems architecture = Problems.in("experiment");
+        architecture.require(!(model instanceof Lstm) || prompt instanceof Interleaved, "prompt",
+                "must be interleaved for an lstm (a recurrent state reads one token after another; a stacked prompt's"
+                        + " query tokens would enter the state)", prompt.name());
+        Schedule loops = c.loops();
+        if (model instanceof Looped looped) {
+            architecture.require(loops.end() <= looped.loops(), "train.curriculum.loops.end", "must be <= model.loops",
+                    loops.end() + " > " + looped.loops());
+        } else {
+            architecture.require(loops.start() == 1 && loops.end() == 1, "train.curriculum.loops",
+                    "is only for a looped model (" + model.name() + " has no loops)", loops.start() + ".." + loops.end())
+                    .require(evaluate.loops().isEmpty(), "evaluate.loops",
+                            "is only for a looped model (" + model.name() + " has no loops)", evaluate.loops());
+        }
+        architecture.throwIfAny();
         Problems inputsAndStrategies = Problems.in("inputs");
         if (inputs instanceof Gaussian g && Gaussian.LOW_RANK.equals(g.covariance())) {
             int span = g.span(task.dims());
             inputsAndStrategies.require(span <= task.dims(), "rank", "must be <= task.dims", span + " > " + task.dims())
                     .require(span >= 1, "rank", "must be set where task.dims < 2 (its default is task.dims / 2)",
                             "missing with task.dims " + task.dims());
+        }
+        if (!(inputs instanceof Gaussian)) {
+            List<String> needGaussian = evaluate.strategies().stream()
+                    .filter(st -> st instanceof HalfSubspace || st instanceof SkewedCovariance).map(Strategy::label).toList();
+            inputsAndStrategies.require(needGaussian.isEmpty(), "evaluate.strategies",
+                    "may hold halfSubspace or skewedCovariance only with gaussian inputs (they change its covariance)", needGaussian);
         }
         inputsAndStrategies.throwIfAny();
         Problems.in("evaluate")
@@ -103,21 +126,21 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
         }
 
         /** How inputs are sampled (default {@code gaussian()}). */
-        @Setting(value = "How the inputs x are sampled.", range = "an input sampler: gaussian", example = "inputs gaussian(covariance: 'skewed')")
+        @Setting(value = "How the inputs x are sampled.", range = "an input sampler: gaussian, uniform", example = "inputs gaussian(covariance: 'skewed')")
         public Builder inputs(Inputs inputs) {
             this.inputs = inputs;
             return this;
         }
 
         /** The prompt layout, e.g. {@code interleaved(points: 11)}. */
-        @Setting(value = "How (x, y) pairs are laid out as tokens, and how many pairs a training prompt holds.", range = "a prompt format: interleaved; points <= model.positions", example = "prompt interleaved(points: 11)")
+        @Setting(value = "How (x, y) pairs are laid out as tokens, and how many pairs a training prompt holds.", range = "a prompt format: interleaved, stacked; points <= model.positions", example = "prompt interleaved(points: 11)")
         public Builder prompt(Prompt prompt) {
             this.prompt = prompt;
             return this;
         }
 
         /** The architecture, e.g. {@code gpt2('tiny')}. */
-        @Setting(value = "The architecture that reads a prompt.", range = "a model: gpt2", example = "model gpt2('tiny')")
+        @Setting(value = "The architecture that reads a prompt.", range = "a model: gpt2, linearAttention, looped, lstm", example = "model gpt2('tiny')")
         public Builder model(Model model) {
             this.model = model;
             return this;
@@ -150,7 +173,8 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
         public Experiment build() {
             Problems missing = Problems.in("experiment").requirePresent(task, "task").requirePresent(prompt, "prompt").requirePresent(model, "model");
             missing.throwIfAny();
-            TrainPlan t = trainPlan != null ? trainPlan : train.build(task.dims(), prompt.points());
+            int loops = model instanceof Looped looped ? looped.loops() : 1;
+            TrainPlan t = trainPlan != null ? trainPlan : train.build(task.dims(), prompt.points(), loops);
             EvalPlan e = evaluate != null ? evaluate : evaluation.build(task, prompt.points());
             return new Experiment(name, seed, task, inputs, prompt, model, t, e);
         }

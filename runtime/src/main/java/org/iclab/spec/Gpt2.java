@@ -15,7 +15,7 @@ import java.util.Map;
  * @param positions the most (x, y) pairs a prompt may hold (the positional table has 2·positions rows)
  */
 @Setting("Garg et al.'s GPT-2 backbone: pre-LayerNorm blocks with causal attention and a GELU MLP; no dropout.")
-public record Gpt2(int layers, int heads, int embed, int positions) implements Model {
+public record Gpt2(int layers, int heads, int embed, int positions, Boolean layerNorm, Boolean mlp) implements Model {
     /** Garg et al.'s sizes: tiny (3 layers, 2 heads, 64 wide), small (6, 4, 128), standard (12, 8, 256). */
     public static final Map<String, List<Integer>> PRESETS = Map.of(
             "tiny", List.of(3, 2, 64),
@@ -24,6 +24,8 @@ public record Gpt2(int layers, int heads, int embed, int positions) implements M
     public static final int DEFAULT_POSITIONS = 101;
 
     public Gpt2 {
+        layerNorm = layerNorm == null ? Boolean.TRUE : layerNorm; // spec.json written before the switches existed
+        mlp = mlp == null ? Boolean.TRUE : mlp;
         Problems.in("model")
                 .require(layers > 0, "layers", "must be > 0", layers)
                 .require(heads > 0, "heads", "must be > 0", heads)
@@ -32,6 +34,16 @@ public record Gpt2(int layers, int heads, int embed, int positions) implements M
                         "heads " + heads + ", embed " + embed)
                 .require(positions > 0, "positions", "must be > 0", positions)
                 .throwIfAny();
+    }
+
+    /** GPT-2 with LayerNorm and MLPs. */
+    public Gpt2(int layers, int heads, int embed, int positions) {
+        this(layers, heads, embed, positions, true, true);
+    }
+
+    @Override
+    public String name() {
+        return "gpt2";
     }
 
     /** One of {@link #PRESETS}. */
@@ -44,7 +56,7 @@ public record Gpt2(int layers, int heads, int embed, int positions) implements M
     }
 
     public Builder toBuilder() {
-        return new Builder().layers(layers).heads(heads).embed(embed).positions(positions);
+        return new Builder().layers(layers).heads(heads).embed(embed).positions(positions).layerNorm(layerNorm).mlp(mlp);
     }
 
     /** Mutable, single use, not thread-safe; starts from the tiny preset. */
@@ -53,6 +65,8 @@ public record Gpt2(int layers, int heads, int embed, int positions) implements M
         private int heads = 2;
         private int embed = 64;
         private int positions = DEFAULT_POSITIONS;
+        private boolean layerNorm = true;
+        private boolean mlp = true;
 
         /** Starts from a named size: tiny, small or standard. */
         @Setting(value = "Starts from a named size (layers, heads, embed).", range = "tiny, small, standard", example = "model gpt2 { preset 'small'; positions 41 }")
@@ -92,8 +106,22 @@ public record Gpt2(int layers, int heads, int embed, int positions) implements M
             return this;
         }
 
+        /** LayerNorm before each sub-layer and before the read-out (default true); false leaves the stream unnormalised. */
+        @Setting(value = "LayerNorm before each sub-layer and before the read-out; false removes all of them.", defaults = "true")
+        public Builder layerNorm(boolean layerNorm) {
+            this.layerNorm = layerNorm;
+            return this;
+        }
+
+        /** The MLP sub-layer of each block (default true); false makes the model attention-only. */
+        @Setting(value = "The GELU MLP of each block; false makes the model attention-only.", defaults = "true")
+        public Builder mlp(boolean mlp) {
+            this.mlp = mlp;
+            return this;
+        }
+
         public Gpt2 build() {
-            return new Gpt2(layers, heads, embed, positions);
+            return new Gpt2(layers, heads, embed, positions, layerNorm, mlp);
         }
     }
 }

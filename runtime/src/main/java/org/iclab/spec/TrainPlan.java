@@ -1,5 +1,7 @@
 package org.iclab.spec;
 
+import java.util.List;
+
 import java.util.function.Consumer;
 
 /**
@@ -11,9 +13,13 @@ import java.util.function.Consumer;
  * </pre>
  */
 public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum curriculum, int checkpointEvery, int logEvery,
-                        Pool pool) {
+                        Pool pool, String lossAt) {
+    public static final String ALL = "all";
+    public static final String LAST = "last";
+
     public TrainPlan {
         pool = pool == null ? Pool.NONE : pool; // spec.json written before pools existed has none
+        lossAt = lossAt == null ? ALL : lossAt;
         Problems.in("train")
                 .require(steps > 0, "steps", "must be > 0", steps)
                 .require(batch > 0, "batch", "must be > 0", batch)
@@ -23,12 +29,18 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
                 .require(logEvery > 0, "logEvery", "must be > 0", logEvery)
                 .require(pool.prompts() == 0 || pool.prompts() >= batch, "pool.prompts",
                         "must be 0 (no limit) or at least the batch (" + batch + ")", pool.prompts())
+                .require(List.of(ALL, LAST).contains(lossAt), "lossAt", "must be one of " + List.of(ALL, LAST), "'" + lossAt + "'")
                 .throwIfAny();
     }
 
     /** A plan without a pool. */
     public TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum curriculum, int checkpointEvery, int logEvery) {
-        this(steps, batch, optimizer, curriculum, checkpointEvery, logEvery, Pool.NONE);
+        this(steps, batch, optimizer, curriculum, checkpointEvery, logEvery, Pool.NONE, ALL);
+    }
+
+    /** A plan whose loss covers every position. */
+    public TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum curriculum, int checkpointEvery, int logEvery, Pool pool) {
+        this(steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool, ALL);
     }
 
     public static Builder builder() {
@@ -36,9 +48,10 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder().steps(steps).batch(batch).optimizer(optimizer).checkpointEvery(checkpointEvery).logEvery(logEvery).pool(pool);
+        Builder b = new Builder().steps(steps).batch(batch).optimizer(optimizer).checkpointEvery(checkpointEvery).logEvery(logEvery).pool(pool).lossAt(lossAt);
         b.curriculum.dims(curriculum.dims().start(), curriculum.dims().end(), curriculum.dims().by(), curriculum.dims().every());
         b.curriculum.points(curriculum.points().start(), curriculum.points().end(), curriculum.points().by(), curriculum.points().every());
+        b.curriculum.loops(curriculum.loops().start(), curriculum.loops().end(), curriculum.loops().by(), curriculum.loops().every());
         return b;
     }
 
@@ -51,6 +64,7 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
         private int checkpointEvery = 1000;
         private int logEvery = 100;
         private Pool pool = Pool.NONE;
+        private String lossAt = ALL;
 
         /** Number of optimizer steps. */
         @Setting(value = "Number of optimizer steps.", range = "> 0")
@@ -101,11 +115,24 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
             return this;
         }
 
-        /** Builds with unset curriculum schedules fixed at the given task dims and prompt points. */
+        /** Which positions the loss covers: all (every prefix, Garg et al.) or last (only the last query, von Oswald et al.). */
+        @Setting(value = "Which predictions the loss averages: all (every prefix, Garg et al.) or last (the last query only, von Oswald et al.).", range = "all, last", defaults = "all")
+        public Builder lossAt(String lossAt) {
+            this.lossAt = lossAt;
+            return this;
+        }
+
+        /** Builds with unset curriculum schedules fixed at the given task dims and prompt points, and one loop. */
         public TrainPlan build(int taskDims, int promptPoints) {
+            return build(taskDims, promptPoints, 1);
+        }
+
+        /** Builds with unset curriculum schedules fixed at the given task dims, prompt points and model loops. */
+        public TrainPlan build(int taskDims, int promptPoints, int modelLoops) {
             Schedule dims = curriculum.dims() != null ? curriculum.dims() : Schedule.fixed(taskDims);
             Schedule points = curriculum.points() != null ? curriculum.points() : Schedule.fixed(promptPoints);
-            return new TrainPlan(steps, batch, optimizer, new Curriculum(dims, points), checkpointEvery, logEvery, pool);
+            Schedule loops = curriculum.loops() != null ? curriculum.loops() : Schedule.fixed(modelLoops);
+            return new TrainPlan(steps, batch, optimizer, new Curriculum(dims, points, loops), checkpointEvery, logEvery, pool, lossAt);
         }
     }
 }

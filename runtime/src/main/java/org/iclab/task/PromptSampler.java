@@ -136,6 +136,13 @@ public final class PromptSampler {
     public void drawInputs(SplittableRandom rng, float[] xs, int offset, int count, int activeDims) {
         if (gaussian != null) {
             gaussian.draw(rng, xs, offset, count, activeDims);
+        } else if (inputs instanceof org.iclab.spec.Uniform u) {
+            int dims = task.dims();
+            for (int i = 0; i < count; i++) {
+                for (int j = 0; j < dims; j++) {
+                    xs[offset + i * dims + j] = j < activeDims ? (float) (u.low() + (u.high() - u.low()) * rng.nextDouble()) : 0f;
+                }
+            }
         } else {
             throw new IllegalStateException("no sampler for inputs " + inputs);
         }

@@ -1,0 +1,141 @@
+package org.iclab.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.iclab.spec.Gpt2;
+import org.tensorflow.Operand;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Garg et al.'s GPT-2: read-in, positions, pre-LayerNorm blocks (causal softmax attention, tanh-GELU MLP), final
+ * LayerNorm, read-out. The switches remove every LayerNorm ({@code layerNorm false}) or every MLP ({@code mlp
+ * false}). Parameter names and creation order are those of the first iclab releases, so their checkpoints restore
+ * and a seed gives the same initial model.
+ */
+final class Gpt2Graph {
+    private Gpt2Graph() {
+    }
+
+    /** One block's parameters; LayerNorm or MLP parameters are null where the switch removes them. */
+    record Block(Variable<TFloat32> ln1g, Variable<TFloat32> ln1b, Variable<TFloat32> attnW, Variable<TFloat32> attnB,
+                 Variable<TFloat32> projW, Variable<TFloat32> projB, Variable<TFloat32> ln2g, Variable<TFloat32> ln2b,
+                 Variable<TFloat32> fcW, Variable<TFloat32> fcB, Variable<TFloat32> fcProjW, Variable<TFloat32> fcProjB) {
+    }
+
+    static Forward build(Net net, Gpt2 spec) {
+        int e = spec.embed();
+        int w = net.layout.width();
+        double fanIn = 1 / Math.sqrt(w);
+        var readInW = net.param("read_in/w", Init.uniform(fanIn), w, e);
+        var readInB = net.param("read_in/b", Init.uniform(fanIn), e);
+        Operand<TFloat32> positions = net.positions(e, "wpe");
+        List<Block> blocks = blocks(net, spec, spec.layers());
+        Variable<TFloat32> lnFGain = spec.layerNorm() ? net.param("ln_f/g", Init.constant(1), e) : null;
+        Variable<TFloat32> lnFBias = spec.layerNorm() ? net.param("ln_f/b", Init.constant(0), e) : null;
+        double outFan = 1 / Math.sqrt(e);
+        var readOutW = net.param("read_out/w", Init.uniform(outFan), e, 1);
+        var readOutB = net.param("read_out/b", Init.uniform(outFan), 1);
+
+        var tf = net.tf;
+        Operand<TFloat32> embedded = net.unflatten(net.dense(tf.reshape(net.tokens, net.nn.shape(-1, w)), readInW, readInB, w, e), e);
+        if (positions != null) {
+            embedded = tf.math.add(embedded, positions);
+        }
+        List<Operand<TFloat32>> hidden = new ArrayList<>();
+        List<Operand<TFloat32>> attention = new ArrayList<>();
+        hidden.add(tf.withName(CompiledModel.HIDDEN + 0).identity(embedded));
+        Operand<TFloat32> x = tf.reshape(embedded, net.nn.shape(-1, e));
+        Operand<TFloat32> mask = net.softmaxMask();
+        for (int l = 0; l < blocks.size(); l++) {
+            x = apply(net, spec, blocks.get(l), x, mask, attention, CompiledModel.ATTENTION + l);
+            hidden.add(tf.withName(CompiledModel.HIDDEN + (l + 1)).identity(net.unflatten(x, e)));
+        }
+        List<Operand<TFloat32>> normed = new ArrayList<>();
+        for (int l = 0; l < hidden.size(); l++) {
+            normed.add(tf.withName(CompiledModel.NORMED + l).identity(
+                    net.unflatten(finalNorm(net, tf.reshape(hidden.get(l), net.nn.shape(-1, e)), lnFGain, lnFBias), e)));
+        }
+        var out = net.dense(finalNorm(net, x, lnFGain, lnFBias), readOutW, readOutB, e, 1);
+        return new Forward(tf.reshape(out, net.nn.stack(List.of(net.batch, net.tokenCount))), hidden, normed, attention,
+                e, spec.heads(), net.flops(), null);
+    }
+
+    /** The parameters of {@code layers} blocks, named h0/..., h1/..., created in GPT-2's order. */
+    static List<Block> blocks(Net net, Gpt2 spec, int layers) {
+        int e = spec.embed();
+        double projStd = 0.02 / Math.sqrt(2.0 * layers);
+        boolean ln = spec.layerNorm();
+        List<Block> blocks = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            String p = "h" + l + "/";
+            var ln1g = ln ? net.param(p + "ln_1/g", Init.constant(1), e) : null;
+            var ln1b = ln ? net.param(p + "ln_1/b", Init.constant(0), e) : null;
+            var attnW = net.param(p + "attn/c_attn/w", Init.normal(0.02), e, 3 * e);
+            var attnB = net.param(p + "attn/c_attn/b", Init.constant(0), 3 * e);
+            var projW = net.param(p + "attn/c_proj/w", Init.normal(projStd), e, e);
+            var projB = net.param(p + "attn/c_proj/b", Init.constant(0), e);
+            Variable<TFloat32> ln2g = null;
+            Variable<TFloat32> ln2b = null;
+            Variable<TFloat32> fcW = null;
+            Variable<TFloat32> fcB = null;
+            Variable<TFloat32> fcProjW = null;
+            Variable<TFloat32> fcProjB = null;
+            if (spec.mlp()) {
+                ln2g = ln ? net.param(p + "ln_2/g", Init.constant(1), e) : null;
+                ln2b = ln ? net.param(p + "ln_2/b", Init.constant(0), e) : null;
+                fcW = net.param(p + "mlp/c_fc/w", Init.normal(0.02), e, 4 * e);
+                fcB = net.param(p + "mlp/c_fc/b", Init.constant(0), 4 * e);
+                fcProjW = net.param(p + "mlp/c_proj/w", Init.normal(projStd), 4 * e, e);
+                fcProjB = net.param(p + "mlp/c_proj/b", Init.constant(0), e);
+            }
+            blocks.add(new Block(ln1g, ln1b, attnW, attnB, projW, projB, ln2g, ln2b, fcW, fcB, fcProjW, fcProjB));
+        }
+        return blocks;
+    }
+
+    /** One block on the flat stream x [batch·tokens, embed]; its attention weights are added to {@code attention}. */
+    static Operand<TFloat32> apply(Net net, Gpt2 spec, Block b, Operand<TFloat32> x, Operand<TFloat32> mask,
+                                   List<Operand<TFloat32>> attention, String attentionName) {
+        var tf = net.tf;
+        var nn = net.nn;
+        int e = spec.embed();
+        var ln1 = b.ln1g() == null ? x : nn.layerNorm(x, b.ln1g(), b.ln1b());
+        var qkv = net.dense(ln1, b.attnW(), b.attnB(), e, 3L * e);
+        var merged = softmaxAttention(net, qkv, spec.heads(), e / spec.heads(), mask, attention, attentionName);
+        x = tf.math.add(x, net.dense(merged, b.projW(), b.projB(), e, e));
+        if (b.fcW() != null) {
+            var ln2 = b.ln2g() == null ? x : nn.layerNorm(x, b.ln2g(), b.ln2b());
+            var fc = nn.gelu(net.dense(ln2, b.fcW(), b.fcB(), e, 4L * e));
+            x = tf.math.add(x, net.dense(fc, b.fcProjW(), b.fcProjB(), 4L * e, e));
+        }
+        return x;
+    }
+
+    /**
+     * Multi-head causal attention from a fused projection qkv [batch·tokens, 3·heads·dh]: softmax(q kᵀ / √dh + mask) v,
+     * heads merged back to [batch·tokens, heads·dh]. The weights [batch, heads, tokens, tokens] are kept, and named where a name is given.
+     */
+    static Operand<TFloat32> softmaxAttention(Net net, Operand<TFloat32> qkv, int heads, int dh, Operand<TFloat32> mask,
+                                              List<Operand<TFloat32>> attention, String attentionName) {
+        var tf = net.tf;
+        var nn = net.nn;
+        var qkvShape = nn.stack(List.of(net.batch, net.tokenCount, tf.constant(3), tf.constant(heads), tf.constant(dh)));
+        // One transpose for all three: [B, T, 3, H, dh] -> [3, B, H, T, dh], then unstack.
+        var parts = tf.unstack(tf.linalg.transpose(tf.reshape(qkv, qkvShape), tf.constant(new int[] {2, 0, 3, 1, 4})), 3L,
+                org.tensorflow.op.core.Unstack.axis(0L)).output();
+        var scores = tf.math.add(tf.math.mul(nn.batchMatMul(parts.get(0), parts.get(1), false, true), nn.f(1 / Math.sqrt(dh))), mask);
+        var weights = (attentionName == null ? tf : tf.withName(attentionName)).nn.softmax(scores);
+        attention.add(weights);
+        for (int h = 0; h < heads; h++) {
+            net.countAttention(dh);
+        }
+        var attended = nn.batchMatMul(weights, parts.get(2), false, false);
+        return tf.reshape(tf.linalg.transpose(attended, tf.constant(new int[] {0, 2, 1, 3})), nn.shape(-1, heads * dh));
+    }
+
+    /** The final LayerNorm, or the identity where the model has none. */
+    static Operand<TFloat32> finalNorm(Net net, Operand<TFloat32> x, Variable<TFloat32> gain, Variable<TFloat32> bias) {
+        return gain == null ? x : net.nn.layerNorm(x, gain, bias);
+    }
+}

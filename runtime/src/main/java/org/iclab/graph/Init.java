@@ -1,0 +1,16 @@
+package org.iclab.graph;
+
+/** How a parameter's first values are drawn (GPT-2's scheme for blocks, PyTorch's for the linear maps). */
+record Init(char kind, double scale) {
+    static Init normal(double std) {
+        return new Init('n', std);
+    }
+
+    static Init uniform(double bound) {
+        return new Init('u', bound);
+    }
+
+    static Init constant(double value) {
+        return new Init('c', value);
+    }
+}

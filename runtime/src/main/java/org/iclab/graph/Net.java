@@ -1,0 +1,103 @@
+package org.iclab.graph;
+
+import java.util.List;
+import org.iclab.spec.Prompt;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * What an architecture builds its forward pass from: the ops, the parameter factory, the prompt's tokens and
+ * layout, the batch and token counts (dynamic scalars), and a counter of forward FLOPs per token (2 per
+ * multiply-add of a matrix product, at {@code referenceTokens} tokens; element-wise ops are not counted).
+ */
+final class Net {
+    /** Creates a trainable parameter; parameters are created once and initialised in creation order. */
+    interface Params {
+        Variable<TFloat32> create(String name, Init init, long... shape);
+    }
+
+    final Ops tf;
+    final Layers nn;
+    final Params params;
+    final PromptLayout layout;
+    final Operand<TFloat32> tokens;
+    final Operand<TInt32> batch;
+    final Operand<TInt32> points;
+    final Operand<TInt32> tokenCount;
+    final int maxTokens;
+    final int referenceTokens;
+    final String positional;
+    private long flops;
+
+    Net(Ops tf, Layers nn, Params params, PromptLayout layout, Operand<TFloat32> tokens, Operand<TInt32> batch,
+        Operand<TInt32> points, int maxTokens, int referenceTokens, String positional) {
+        this.tf = tf;
+        this.nn = nn;
+        this.params = params;
+        this.layout = layout;
+        this.tokens = tokens;
+        this.batch = batch;
+        this.points = points;
+        this.tokenCount = tf.math.mul(points, tf.constant(2));
+        this.maxTokens = maxTokens;
+        this.referenceTokens = referenceTokens;
+        this.positional = positional;
+    }
+
+    Variable<TFloat32> param(String name, Init init, long... shape) {
+        return params.create(name, init, shape);
+    }
+
+    /** Counts a [tokens, in] · [in, out] product. */
+    void countDense(long in, long out) {
+        flops += 2 * in * out;
+    }
+
+    /** Counts the two attention products of one head of width {@code width} against every token of the reference prompt. */
+    void countAttention(long width) {
+        flops += 2L * 2 * referenceTokens * width;
+    }
+
+    long flops() {
+        return flops;
+    }
+
+    void setFlops(long flops) {
+        this.flops = flops;
+    }
+
+    /** [rows, in] · w + b, counted. */
+    Operand<TFloat32> dense(Operand<TFloat32> x, Variable<TFloat32> w, Variable<TFloat32> b, long in, long out) {
+        countDense(in, out);
+        return b == null ? tf.linalg.matMul(x, w) : nn.dense(x, w, b);
+    }
+
+    /** [batch·tokens, width] → [batch, tokens, width]. */
+    Operand<TFloat32> unflatten(Operand<TFloat32> x, int width) {
+        return tf.reshape(x, nn.stack(List.of(batch, tokenCount, tf.constant(width))));
+    }
+
+    /** The positional encoding [tokens, width] to add, or null where the prompt has none. */
+    Operand<TFloat32> positions(int width, String paramName) {
+        return switch (positional) {
+            case Prompt.NONE -> null;
+            case Prompt.SINUSOIDAL -> tf.slice(tf.constant(PromptLayout.sinusoids(maxTokens, width)), nn.shape(0, 0),
+                    nn.stack(List.of(tokenCount, tf.constant(width))));
+            default -> tf.slice(param(paramName, Init.normal(0.02), maxTokens, width), nn.shape(0, 0),
+                    nn.stack(List.of(tokenCount, tf.constant(width))));
+        };
+    }
+
+    /** The additive softmax mask for the current prompt length. */
+    Operand<TFloat32> softmaxMask() {
+        return PromptLayout.corner(tf, nn, layout.softmaxMask(maxTokens), tokenCount);
+    }
+
+    /** The linear-attention weights for the current prompt length. */
+    Operand<TFloat32> linearWeights() {
+        return PromptLayout.corner(tf, nn, layout.linearWeights(maxTokens), tokenCount);
+    }
+}
