@@ -111,7 +111,8 @@ public final class CompiledModel implements AutoCloseable {
             int maxPoints = model instanceof Lstm ? Math.max(experiment.prompt().points(), experiment.evaluate().points())
                     : model.positions();
             int referenceTokens = experiment.prompt().tokens(experiment.train().curriculum().points().end());
-            Net net = new Net(tf, nn, this::param, layout, layout.tokens(tf, nn, xs, ys), batch, points,
+            var tokens = layout.tokens(tf, nn, xs, ys, batch, tf.math.mul(points, tf.constant(2)));
+            Net net = new Net(tf, nn, this::param, layout, tokens, batch, points,
                     experiment.prompt().tokens(maxPoints), referenceTokens, experiment.prompt().positionalFor(model));
             if (model instanceof Gpt2 g) {
                 forward = Gpt2Graph.build(net, g);

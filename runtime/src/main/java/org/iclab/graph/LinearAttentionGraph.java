@@ -12,7 +12,7 @@ import org.tensorflow.types.TFloat32;
  * being the examples j has seen; every head is as wide as the stream and no projection has a bias. With
  * {@code embed} 0 the stream is the tokens themselves and the prediction is the y coordinate of a query's final
  * state; otherwise a linear read-in and read-out surround the layers. {@code softmaxFirst} makes layer 0 ordinary
- * softmax attention over the same projections (scaled by 1/√width).
+ * softmax attention over the same projections (scaled by 1/√width). Projections start N(0, 1/width).
  */
 final class LinearAttentionGraph {
     private LinearAttentionGraph() {
@@ -46,7 +46,9 @@ final class LinearAttentionGraph {
         hidden.add(tf.withName(CompiledModel.HIDDEN + 0).identity(net.unflatten(stream, s)));
         Operand<TFloat32> weights = net.linearWeights();
         Operand<TFloat32> mask = net.softmaxMask();
-        double std = 0.02;
+        // A layer's update is a product of four matrices, so GPT-2's 0.02 would leave it (and its gradients) near
+        // zero for thousands of steps; 1/√width keeps each factor's output at the scale of its input.
+        double std = 1 / Math.sqrt(s);
         for (int l = 0; l < spec.layers(); l++) {
             String p = "lsa" + l + "/";
             var q = net.param(p + "q", Init.normal(std), s, (long) h * s);

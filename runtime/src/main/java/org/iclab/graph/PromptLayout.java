@@ -44,7 +44,7 @@ final class PromptLayout {
     }
 
     /** Tokens [batch, 2·points, width] of prompts xs [batch, points, dims], ys [batch, points]. */
-    Operand<TFloat32> tokens(Ops tf, Layers nn, Operand<TFloat32> xs, Operand<TFloat32> ys) {
+    Operand<TFloat32> tokens(Ops tf, Layers nn, Operand<TFloat32> xs, Operand<TFloat32> ys, Operand<TInt32> batch, Operand<TInt32> tokenCount) {
         float[] yAxis = new float[width];
         yAxis[yIndex] = 1;
         Operand<TFloat32> yTokens = tf.math.mul(tf.expandDims(ys, tf.constant(-1)), tf.constant(yAxis));
@@ -62,7 +62,8 @@ final class PromptLayout {
             first = xTokens;
             second = yTokens;
         }
-        return tf.reshape(tf.stack(List.of(first, second), org.tensorflow.op.core.Stack.axis(2L)), nn.shape(-1, -1, width)) ;
+        return tf.reshape(tf.stack(List.of(first, second), org.tensorflow.op.core.Stack.axis(2L)),
+                nn.stack(List.of(batch, tokenCount, tf.constant(width))));
     }
 
     /** Whether token {@code row} may attend to token {@code col}. */
