@@ -45,12 +45,18 @@ final class ExperimentRunner {
                 firstStep = checkpoints.restoreLatest(model).step() + 1;
             } else {
                 dir.writeEnv(environment(experiment, options, model)); // a resumed run keeps the env it started with
+                Json.writeFile(dir.resolve(RunDirectory.MODEL_JSON), modelFacts(experiment, model));
             }
             List<TrainingListener> listeners = new ArrayList<>();
             listeners.add(dir);
             listeners.addAll(options.listeners());
             List<TrainingLog> logs = new Trainer(model, checkpoints, listeners).train(firstStep);
-            List<ErrorCurve> curves = new Evaluator(experiment).evaluate(model::predict);
+            Map<String, java.util.function.Function<org.iclab.task.PromptBatch, float[]>> readings = new LinkedHashMap<>();
+            readings.put(Evaluator.MODEL, model::predict);
+            for (int loops : experiment.evaluate().loops()) {
+                readings.put(Evaluator.MODEL + "@" + loops, batch -> model.predict(batch, loops));
+            }
+            List<ErrorCurve> curves = new Evaluator(experiment).evaluate(readings);
             dir.writeEvaluation(experiment, curves);
             exportModel(model, dir.resolve(RunDirectory.MODEL));
             dir.writePlots(experiment, curves); // last: a plotting failure must not cost the trained model
@@ -67,6 +73,25 @@ final class ExperimentRunner {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("could not export the model to " + target, e);
         }
+    }
+
+    /** What the architecture costs, so that comparisons can be matched for compute (model.json). */
+    static Map<String, Object> modelFacts(Experiment experiment, CompiledModel model) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("architecture", experiment.model().name());
+        facts.put("model", experiment.model());
+        facts.put("prompt", experiment.prompt().name());
+        facts.put("positional", experiment.prompt().positionalFor(experiment.model()));
+        facts.put("parameters", model.parameterCount());
+        int points = experiment.train().curriculum().points().end();
+        int tokens = experiment.prompt().tokens(points);
+        facts.put("reference_tokens", tokens);
+        facts.put("flops_per_token", model.flopsPerToken());
+        facts.put("flops_per_prompt", model.flopsPerToken() * tokens);
+        facts.put("loops", model.loops());
+        facts.put("flops_note", "forward pass, 2 per multiply-add of every matrix product (element-wise ops not counted),"
+                + " at the training prompt's final length (reference_tokens); a looped model counts its block once per loop");
+        return facts;
     }
 
     private static Map<String, Object> environment(Experiment experiment, RunOptions options, CompiledModel model) {

@@ -14,6 +14,11 @@ import org.iclab.spec.DecisionTree;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Gaussian;
+import org.iclab.spec.LinearAttention;
+import org.iclab.spec.Looped;
+import org.iclab.spec.Lstm;
+import org.iclab.spec.Stacked;
+import org.iclab.spec.Uniform;
 import org.iclab.spec.Gpt2;
 import org.iclab.spec.GradientBoosting;
 import org.iclab.spec.GradientDescentNet;
@@ -177,6 +182,56 @@ public final class Iclab {
     /** Garg et al.'s interleaved x, y tokens with {@code points} pairs. */
     public static Interleaved interleaved(int points) {
         return new Interleaved(points);
+    }
+
+    /** Interleaved tokens with y disjoint from x ({@code disjoint}), y last ({@code yLast}), and a positional encoding (learned, none, sinusoidal; null: the model's default). */
+    public static Interleaved interleaved(int points, boolean disjoint, boolean yLast, String positional) {
+        return new Interleaved(points, disjoint, yLast, positional);
+    }
+
+    /** Von Oswald et al.'s stacked tokens [x; y] with a query [x; 0] per prefix, y last. */
+    public static Stacked stacked(int points) {
+        return new Stacked(points);
+    }
+
+    /** Stacked tokens with y last or first and a positional encoding (learned, none, sinusoidal; null: the model's default). */
+    public static Stacked stacked(int points, boolean yLast, String positional) {
+        return new Stacked(points, yLast, positional);
+    }
+
+    /** Inputs with coordinates uniform on [low, high). */
+    public static Uniform uniform(double low, double high) {
+        return new Uniform(low, high);
+    }
+
+    /** Von Oswald et al.'s linear self-attention: {@code layers} layers, one head, the tokens as the stream. */
+    public static LinearAttention linearAttention(int layers) {
+        return new LinearAttention(layers);
+    }
+
+    /** Linear self-attention with {@code heads} full-width heads, a stream of width {@code embed} (0: the tokens), a softmax first layer or not. */
+    public static LinearAttention linearAttention(int layers, int heads, int embed, boolean softmaxFirst, int positions) {
+        return new LinearAttention(layers, heads, embed, softmaxFirst, positions);
+    }
+
+    /** Yang et al.'s looped transformer: {@code block} applied {@code loops} times, input injected by addition, every loop in the loss. */
+    public static Looped looped(Gpt2 block, int loops) {
+        return new Looped(block, loops);
+    }
+
+    /** A looped transformer whose loss averages the last {@code window} loops, with injection 'add' or 'none'. */
+    public static Looped looped(Gpt2 block, int loops, int window, String injection) {
+        return new Looped(block, loops, window, injection);
+    }
+
+    /** An LSTM with {@code layers} layers of width {@code hidden}. */
+    public static Lstm lstm(int layers, int hidden) {
+        return new Lstm(layers, hidden);
+    }
+
+    /** An LSTM reaching {@code positions} pairs. */
+    public static Lstm lstm(int layers, int hidden, int positions) {
+        return new Lstm(layers, hidden, positions);
     }
 
     /** GPT-2 of a preset size: tiny, small or standard. */

@@ -55,6 +55,13 @@ public final class ClosureForms {
         return self.dims(start, end, args.integer("by", defaults.by()), args.integer("every", defaults.every()));
     }
 
+    /** {@code loops 1, 12, by: 1, every: 500}; an omitted {@code by} or {@code every} keeps the two-number form's default. */
+    public static Curriculum.Builder loops(Curriculum.Builder self, Map<String, ?> named, int start, int end) {
+        Schedule defaults = Curriculum.builder().loops(start, end).dims(1, 1).points(1, 1).build().loops();
+        NamedArguments args = new NamedArguments("loops", named, java.util.List.of("by", "every"));
+        return self.loops(start, end, args.integer("by", defaults.by()), args.integer("every", defaults.every()));
+    }
+
     /** {@code points 11, 41, by: 2, every: 2000}; an omitted {@code by} or {@code every} keeps the two-number form's default. */
     public static Curriculum.Builder points(Curriculum.Builder self, Map<String, ?> named, int start, int end) {
         Schedule defaults = Curriculum.builder().points(start, end).dims(1, 1).build().points();

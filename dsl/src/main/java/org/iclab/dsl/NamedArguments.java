@@ -53,7 +53,7 @@ final class NamedArguments {
         if (type == double.class) {
             return decimal(name, v).doubleValue();
         }
-        if (type == boolean.class) {
+        if (type == boolean.class || type == Boolean.class) {
             if (v instanceof Boolean b) {
                 return b;
             }

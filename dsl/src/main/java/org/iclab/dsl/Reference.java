@@ -266,9 +266,16 @@ public final class Reference {
         return invoke(shortest, placeholders(shortest, 100));
     }
 
+    /** Stand-in arguments: {@code value} for whole numbers, value + i for the i-th number (uniform's low < high), a tiny gpt2 for a block. */
     private static Object[] placeholders(Method m, int value) {
-        return Arrays.stream(m.getParameterTypes()).map(t -> t == int.class ? (Object) value : t == long.class ? (Object) (long) value
-                : t == double.class ? (Object) (double) value : null).toArray();
+        Class<?>[] types = m.getParameterTypes();
+        Object[] args = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            Class<?> t = types[i];
+            args[i] = t == int.class ? (Object) value : t == long.class ? (Object) (long) value
+                    : t == double.class ? (Object) (double) (value + i) : t == Gpt2.class ? Gpt2.builder().build() : null;
+        }
+        return args;
     }
 
     private static List<Entry> entries(Class<?> builder) {
@@ -280,7 +287,9 @@ public final class Reference {
             Method documented = overloads.stream().filter(m -> m.isAnnotationPresent(Setting.class))
                     .min(Comparator.comparing((Method m) -> !isBlock(m))
                             .thenComparing(m -> m.getAnnotation(Setting.class).example().isEmpty())
-                            .thenComparing(Method::getParameterCount))
+                            .thenComparing(Method::getParameterCount)
+                            // reflection's method order is not stable: the varargs form before the List form
+                            .thenComparing(m -> Arrays.stream(m.getParameterTypes()).anyMatch(List.class::isAssignableFrom)))
                     .orElse(overloads.get(0));
             Setting s = documented.getAnnotation(Setting.class);
             String form = s != null && !s.example().isEmpty() ? s.example()

@@ -14,6 +14,11 @@ import org.iclab.spec.GradientBoosting;
 import org.iclab.spec.GradientDescentNet;
 import org.iclab.spec.GreedyTree;
 import org.iclab.spec.Interleaved;
+import org.iclab.spec.LinearAttention;
+import org.iclab.spec.Looped;
+import org.iclab.spec.Lstm;
+import org.iclab.spec.Stacked;
+import org.iclab.spec.Uniform;
 import org.iclab.spec.Lasso;
 import org.iclab.spec.LeastSquares;
 import org.iclab.spec.LinearClassification;
@@ -240,6 +245,71 @@ public final class Vocabulary {
         return NamedArguments.record("interleaved", Interleaved.class, settings);
     }
 
+    public static Interleaved interleaved(int points, boolean disjoint, boolean yLast, String positional) {
+        return Iclab.interleaved(points, disjoint, yLast, positional);
+    }
+
+    public static Stacked stacked(int points) {
+        return Iclab.stacked(points);
+    }
+
+    public static Stacked stacked(int points, boolean yLast, String positional) {
+        return Iclab.stacked(points, yLast, positional);
+    }
+
+    /** {@code stacked(points: 11)}, {@code stacked(points: 11, yLast: false, positional: 'none')}. */
+    public static Stacked stacked(Map<String, ?> settings) {
+        return NamedArguments.record("stacked", Stacked.class, settings);
+    }
+
+    public static Uniform uniform(double low, double high) {
+        return Iclab.uniform(low, high);
+    }
+
+    /** {@code uniform(low: -0.5, high: 0.5)}. */
+    public static Uniform uniform(Map<String, ?> settings) {
+        return NamedArguments.record("uniform", Uniform.class, settings);
+    }
+
+    public static LinearAttention linearAttention(int layers) {
+        return Iclab.linearAttention(layers);
+    }
+
+    public static LinearAttention linearAttention(int layers, int heads, int embed, boolean softmaxFirst, int positions) {
+        return Iclab.linearAttention(layers, heads, embed, softmaxFirst, positions);
+    }
+
+    public static Looped looped(Gpt2 block, int loops) {
+        return Iclab.looped(block, loops);
+    }
+
+    public static Looped looped(Gpt2 block, int loops, int window, String injection) {
+        return Iclab.looped(block, loops, window, injection);
+    }
+
+    /** {@code linearAttention(layers: 1)}, {@code linearAttention(layers: 2, heads: 2, embed: 32, softmaxFirst: true)}. */
+    public static LinearAttention linearAttention(Map<String, ?> settings) {
+        return NamedArguments.record("linearAttention", LinearAttention.class, settings);
+    }
+
+    /** {@code looped(block: gpt2 { layers 1 }, loops: 12, window: 6, injection: 'add')}. */
+    public static Looped looped(Map<String, ?> settings) {
+        return NamedArguments.record("looped", Looped.class, settings);
+    }
+
+    public static Lstm lstm(int layers, int hidden) {
+        return Iclab.lstm(layers, hidden);
+    }
+
+    public static Lstm lstm(int layers, int hidden, int positions) {
+        return Iclab.lstm(layers, hidden, positions);
+    }
+
+    /** {@code lstm(layers: 2, hidden: 64)}. */
+    public static Lstm lstm(Map<String, ?> settings) {
+        return NamedArguments.record("lstm", Lstm.class, settings);
+    }
+
     /** {@code gpt2('tiny')}, {@code gpt2('small')}, {@code gpt2('standard')}. */
     public static Gpt2 gpt2(String preset) {
         return Iclab.gpt2(preset);
@@ -260,6 +330,10 @@ public final class Vocabulary {
         for (String name : settings.keySet()) {
             if (!name.equals("preset")) {
                 try {
+                    if (name.equals("layerNorm") || name.equals("mlp")) {
+                        Gpt2.Builder.class.getMethod(name, boolean.class).invoke(b, args.convert(name, boolean.class));
+                        continue;
+                    }
                     Gpt2.Builder.class.getMethod(name, int.class).invoke(b, args.convert(name, int.class));
                 } catch (java.lang.reflect.InvocationTargetException e) {
                     throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());

@@ -93,7 +93,7 @@ class MainTest {
         Path bad = Files.writeString(tmp.resolve("lr.groovy"), TINY.replace("heads 2;", "haeds 2;"));
         assertThat(iclab("check", bad.toString())).isEqualTo(2);
         assertThat(err.toString()).isEqualTo(bad + ":5: unknown setting 'haeds' in model; did you mean 'heads'? "
-                + "(known: layers, heads, embed, positions, preset)\n");
+                + "(known: layers, heads, embed, positions, layerNorm, mlp, preset)\n");
         assertThat(iclab("run", bad.toString())).isEqualTo(2);
         assertThat(ran).isEmpty();
     }
@@ -189,7 +189,7 @@ class MainTest {
     void badOverridesAreUserErrorsNamingTheSetting() {
         assertThat(iclab("run", script.toString(), "--set", "train.stesp=20")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("--set train.stesp=20: unknown setting 'stesp' in train; did you mean 'steps'? "
-                + "(known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool)\n");
+                + "(known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool, lossAt)\n");
         err.getBuffer().setLength(0);
         assertThat(iclab("check", script.toString(), "--set", "train.steps=0")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("--set train.steps=0: train: steps must be > 0, was 0\n");

@@ -176,10 +176,10 @@ class ExperimentScriptsTest {
                         haeds 2
                     }
                 }
-                """)).isEqualTo("lr.groovy:9: unknown setting 'haeds' in model; did you mean 'heads'? (known: layers, heads, embed, positions, preset)");
+                """)).isEqualTo("lr.groovy:9: unknown setting 'haeds' in model; did you mean 'heads'? (known: layers, heads, embed, positions, layerNorm, mlp, preset)");
         assertThat(error("experiment('x') {\n  train {\n    stesp 10\n  }\n}"))
                 .isEqualTo("lr.groovy:3: unknown setting 'stesp' in train; did you mean 'steps'? "
-                        + "(known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool)");
+                        + "(known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool, lossAt)");
     }
 
     @Test
@@ -204,7 +204,7 @@ class ExperimentScriptsTest {
     void aSettingOfAnotherBlockDoesNotResolveSilently() {
         // 'model' is a setting of experiment, not of train: DELEGATE_ONLY keeps it from reaching the outer block
         assertThat(error("experiment('x') {\n  train {\n    model gpt2('tiny')\n  }\n}"))
-                .isEqualTo("lr.groovy:3: unknown setting 'model' in train (known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool)");
+                .isEqualTo("lr.groovy:3: unknown setting 'model' in train (known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool, lossAt)");
     }
 
     @Test
@@ -212,7 +212,7 @@ class ExperimentScriptsTest {
         assertThat(error("experiment('x') {\n  task linearRegresion(dims: 5)\n}"))
                 .isEqualTo("lr.groovy:2: unknown name 'linearRegresion'; did you mean 'linearRegression'? (known: experiment, "
                         + "linearRegression, sparseLinearRegression, noisyLinearRegression, linearClassification, quadraticRegression, "
-                        + "reluNetwork, decisionTree, gaussian, interleaved, gpt2, adam, leastSquares, nearestNeighbors, averaging, "
+                        + "reluNetwork, decisionTree, gaussian, uniform, interleaved, stacked, gpt2, linearAttention, looped, lstm, adam, leastSquares, nearestNeighbors, averaging, "
                         + "ridge, lasso, greedyTree, gradientBoosting, gradientDescentNet, zero, standard, "
                         + "halfSubspace, skewedCovariance, orthogonalTrainTest, overlappingTrainTest, randomQuadrants, "
                         + "oppositeQuadrants, scaledX, scaledY, noisyY, all)");

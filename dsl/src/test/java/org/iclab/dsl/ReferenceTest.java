@@ -78,7 +78,7 @@ class ReferenceTest {
                 "strategies");
         assertThat(Reference.words()).containsExactly("linearRegression",
                 "sparseLinearRegression", "noisyLinearRegression", "linearClassification", "quadraticRegression", "reluNetwork", "decisionTree",
-                "gaussian", "interleaved", "gpt2", "adam",
+                "gaussian", "uniform", "interleaved", "stacked", "gpt2", "linearAttention", "looped", "lstm", "adam",
                 "leastSquares", "nearestNeighbors", "averaging",
                 "ridge", "lasso", "greedyTree", "gradientBoosting", "gradientDescentNet", "zero",
                 "standard", "halfSubspace", "skewedCovariance", "orthogonalTrainTest", "overlappingTrainTest",

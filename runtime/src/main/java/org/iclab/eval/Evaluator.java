@@ -49,6 +49,14 @@ public final class Evaluator {
      * strategy the model first, then the baselines as declared.
      */
     public List<ErrorCurve> evaluate(Function<PromptBatch, float[]> model) {
+        return evaluate(java.util.Map.of(MODEL, model));
+    }
+
+    /**
+     * As {@link #evaluate(Function)} with several readings of the model (a looped model after other loop counts:
+     * {@code model@24}), each scored like the model, in the map's order, before the baselines.
+     */
+    public List<ErrorCurve> evaluate(java.util.Map<String, Function<PromptBatch, float[]>> models) {
         EvalPlan plan = experiment.evaluate();
         BootstrapInterval bootstrap = new BootstrapInterval(plan.prompts(), plan.bootstrap().resamples(),
                 plan.bootstrap().confidence(), Seeds.derive(experiment.seed(), Seeds.Stream.BOOTSTRAP, 0));
@@ -59,7 +67,7 @@ public final class Evaluator {
             String label = strategy.label();
             if (!prompts.queryDiffers()) {
                 PromptBatch batch = prompts.prompts();
-                curves.add(bootstrap.curve(label, MODEL, modelErrors(batch, model, task)));
+                models.forEach((name, model) -> curves.add(bootstrap.curve(label, name, modelErrors(batch, model, task))));
                 for (Baseline baseline : plan.baselines()) {
                     Learner learner = Learner.of(baseline);
                     double[][] errors = IntStream.range(0, batch.batch()).parallel()
@@ -68,7 +76,7 @@ public final class Evaluator {
                     curves.add(bootstrap.curve(label, baseline.learnerName(), errors));
                 }
             } else {
-                curves.add(bootstrap.curve(label, MODEL, modelQueryErrors(prompts, model, task)));
+                models.forEach((name, model) -> curves.add(bootstrap.curve(label, name, modelQueryErrors(prompts, model, task))));
                 for (Baseline baseline : plan.baselines()) {
                     Learner learner = Learner.of(baseline);
                     double[][] errors = IntStream.range(0, prompts.prompts().batch()).parallel()

@@ -27,6 +27,7 @@ import org.iclab.train.TrainingLog;
  */
 public final class RunDirectory implements TrainingListener {
     public static final String SPEC = "spec.json";
+    public static final String MODEL_JSON = "model.json";
     public static final String ENV = "env.json";
     public static final String METRICS = "metrics.jsonl";
     public static final String EVAL_CSV = "eval.csv";
