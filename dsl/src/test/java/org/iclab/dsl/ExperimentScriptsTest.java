@@ -10,6 +10,11 @@ import static org.iclab.Iclab.interleaved;
 import static org.iclab.Iclab.leastSquares;
 import static org.iclab.Iclab.linearRegression;
 import static org.iclab.Iclab.nearestNeighbors;
+import static org.iclab.Iclab.linearAttention;
+import static org.iclab.Iclab.looped;
+import static org.iclab.Iclab.lstm;
+import static org.iclab.Iclab.stacked;
+import static org.iclab.Iclab.uniform;
 
 import java.util.List;
 import org.iclab.Iclab;
@@ -88,6 +93,41 @@ class ExperimentScriptsTest {
         assertThat(e.evaluate().baselines()).containsExactly(leastSquares());
         assertThat(e.evaluate().bootstrap().resamples()).isEqualTo(10);
         assertThat(e.evaluate().bootstrap().confidence()).isEqualTo(0.8);
+    }
+
+    @Test
+    void architecturesAndPromptFormatsTakeTheirJavaForms() {
+        List<Experiment> e = run("""
+                experiment('looped') {
+                    task linearRegression(dims: 5)
+                    inputs uniform(low: -0.5, high: 0.5)
+                    prompt stacked(points: 11, positional: 'sinusoidal')
+                    model looped(block: gpt2 { layers 1; heads 2; embed 32; mlp false }, loops: 12, window: 6)
+                    train { lossAt 'last'; curriculum { loops 1, 12, every: 100 } }
+                    evaluate { loops 6, 24 }
+                }
+                experiment('lsa') {
+                    task linearRegression(dims: 5)
+                    prompt interleaved(points: 11, disjoint: true, yLast: true)
+                    model linearAttention(layers: 2, heads: 2, softmaxFirst: true)
+                }
+                experiment('lstm') {
+                    task linearRegression(dims: 5)
+                    prompt interleaved(points: 11)
+                    model lstm(layers: 2, hidden: 64)
+                }
+                """);
+        Experiment loopedRun = e.get(0);
+        assertThat(loopedRun.inputs()).isEqualTo(uniform(-0.5, 0.5));
+        assertThat(loopedRun.prompt()).isEqualTo(stacked(11, true, "sinusoidal"));
+        assertThat(loopedRun.model()).isEqualTo(looped(new Gpt2(1, 2, 32, 101, true, false), 12, 6, "add"));
+        assertThat(loopedRun.train().lossAt()).isEqualTo("last");
+        assertThat(loopedRun.train().curriculum().loops()).isEqualTo(new Schedule(1, 12, 1, 100));
+        assertThat(loopedRun.evaluate().loops()).containsExactly(6, 24);
+        assertThat(e.get(1).prompt()).isEqualTo(interleaved(11, true, true, null));
+        assertThat(e.get(1).model()).isEqualTo(linearAttention(2, 2, 0, true, 101));
+        assertThat(e.get(2).model()).isEqualTo(lstm(2, 64));
+        assertThat(e.get(2).train().curriculum().loops()).isEqualTo(Schedule.fixed(1));
     }
 
     @Test
