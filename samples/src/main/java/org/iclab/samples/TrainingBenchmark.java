@@ -23,6 +23,10 @@ import org.iclab.task.Seeds;
  * {@code --reps} timed repetitions of {@code --steps-per-rep} steps. Prints one {@code RESULT} line with the median
  * steps/second, the wall time and the peak resident memory of this process (run one configuration per JVM).
  *
+ * <p>{@code --model} is a GPT-2 size (tiny, small, standard) or another architecture at about the tiny model's width:
+ * attentionOnly (tiny without MLPs), linearAttention (3 layers, 64 wide, stacked prompts), looped (one tiny layer
+ * applied 10 times, window 5), lstm (2 layers of 64).
+ *
  * <p>{@code --task NAME} trains another of Garg et al.'s function classes (default linearRegression); the task changes
  * the prompt sampler and, for linearClassification, the loss.
  *
@@ -70,8 +74,17 @@ public final class TrainingBenchmark {
             case "decisionTree" -> Iclab.decisionTree(dims);
             default -> throw new IllegalArgumentException("--task: unknown function class '" + task + "'");
         };
-        return Iclab.experiment("bench").seed(0).task(function).prompt(Iclab.interleaved(points))
-                .model(Iclab.gpt2(model)).train(t -> t.steps(steps).batch(64).optimizer(Iclab.adam(1e-3))).build();
+        // Architectures beside Garg's GPT-2 sizes, each at about the tiny model's width.
+        org.iclab.spec.Model architecture = switch (model) {
+            case "attentionOnly" -> new org.iclab.spec.Gpt2(3, 2, 64, 101, true, false);
+            case "linearAttention" -> Iclab.linearAttention(3, 1, 64, false, 101);
+            case "looped" -> Iclab.looped(Iclab.gpt2(b -> b.layers(1)), 10, 5, "add");
+            case "lstm" -> Iclab.lstm(2, 64);
+            default -> Iclab.gpt2(model);
+        };
+        org.iclab.spec.Prompt prompt = model.equals("linearAttention") ? Iclab.stacked(points) : Iclab.interleaved(points);
+        return Iclab.experiment("bench").seed(0).task(function).prompt(prompt)
+                .model(architecture).train(t -> t.steps(steps).batch(64).optimizer(Iclab.adam(1e-3))).build();
     }
 
     private static void speed(String model, String task, int dims, int points, int threads, int warmup, int reps, int stepsPerRep,
