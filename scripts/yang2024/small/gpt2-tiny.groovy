@@ -6,11 +6,11 @@ experiment('yang2024-small-gpt2-tiny') {
     prompt interleaved(points: 11)
     model gpt2 { layers 3; heads 2; embed 64; positions 11 }
     train {
-        steps 8000
+        steps 20000
         batch 64
         optimizer adam(lr: 1e-3)
         logEvery 500
-        checkpointEvery 2000
+        checkpointEvery 5000
     }
     evaluate {
         prompts 1280

@@ -93,8 +93,10 @@ public final class TrainingBenchmark {
         PromptSampler sampler = PromptSampler.of(e);
         double[] rates = new double[reps];
         long params;
+        long flops;
         try (CompiledModel m = CompiledModel.compile(e, threads)) {
             params = m.parameterCount();
+            flops = m.flopsPerToken();
             long step = 1;
             for (; step <= warmup; step++) {
                 m.trainStep(sampler.sample(Seeds.derive(0, Seeds.Stream.TRAIN, step), 64, points, dims), step);
@@ -127,8 +129,8 @@ public final class TrainingBenchmark {
         }
         double[] sorted = rates.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "RESULT iclab model=%s task=%s d=%d n=%d batch=64 threads=%d params=%d steps_per_s=%.2f reps=%s%n",
-                model, task, dims, points, threads, params, sorted[reps / 2], Arrays.toString(rates));
+        System.out.printf(Locale.ROOT, "RESULT iclab model=%s task=%s d=%d n=%d batch=64 threads=%d params=%d flops_per_token=%d steps_per_s=%.2f reps=%s%n",
+                model, task, dims, points, threads, params, flops, sorted[reps / 2], Arrays.toString(rates));
     }
 
     private static void timeToIcl(int threads, double target, int maxSteps) {
