@@ -355,18 +355,20 @@ public final class Probes {
                     String label = p.target().label();
                     add(predicted, truth, summaryKs, ProbeRow.LINEAR + "\t" + label, main, truthK, k);
                     Map<String, Double> controlScores = new LinkedHashMap<>();
+                    List<ProbeRow> controlRows = new ArrayList<>();
                     for (ControlTask c : controls(p)) {
                         double[][] control = columns(all, column, q);
                         column += q;
                         Scores.Scored cs = Scores.r2(control, truthK, bootstrap);
                         controlScores.put(c.word(), cs.score());
                         String controlLabel = label + "/" + c.word();
-                        rows.add(new ProbeRow(ProbeRow.CONTROL, controlLabel, layer, k, cs.score(), cs.low(), cs.high(),
+                        controlRows.add(new ProbeRow(ProbeRow.CONTROL, controlLabel, layer, k, cs.score(), cs.low(), cs.high(),
                                 Scores.cosine(control, truthK), null));
                         add(predicted, truth, summaryKs, ProbeRow.CONTROL + "\t" + controlLabel, control, truthK, k);
                     }
                     rows.add(new ProbeRow(ProbeRow.LINEAR, label, layer, k, s.score(), s.low(), s.high(), Scores.cosine(main, truthK),
                             controlScores));
+                    rows.addAll(controlRows);
                 }
             }
             for (String key : predicted.keySet()) {

@@ -74,7 +74,7 @@ final class ProbePlots {
         ProbeResults.AttentionMaps maps = results.attention();
         if (maps != null) {
             int layers = maps.weights().size();
-            int width = 70 + maps.heads() * (CELL + 14);
+            int width = Math.max(640, 70 + maps.heads() * (CELL + 14));
             int height = 70 + layers * (CELL + 24);
             for (int p = 0; p < maps.prompts(); p++) {
                 int prompt = p;
@@ -351,10 +351,10 @@ final class ProbePlots {
         g.fillRect(0, 0, width, 70 + layers * (CELL + 24));
         g.setColor(Plots.INK);
         g.setFont(new Font(Plots.FONT, Font.BOLD, 18));
-        g.drawString(experiment + " · attention, held-out prompt " + prompt, 20f, 30f);
+        g.drawString(experiment + " · attention · held-out prompt " + prompt, 20f, 30f);
         g.setFont(new Font(Plots.FONT, Font.PLAIN, 12));
         g.setColor(Plots.MUTED);
-        g.drawString("row: attending token, column: attended token (x1, y1, x2, ...); darker = more weight", 20f, 50f);
+        g.drawString("row: attending token · column: attended token (x1, y1, x2, y2, ...) · darker: more weight (square-root scale)", 20f, 50f);
         double px = (double) CELL / tokens;
         for (int l = 0; l < layers; l++) {
             for (int h = 0; h < heads; h++) {

@@ -40,19 +40,22 @@ public record ProbePlan(List<Probe> probes, int prompts, int heldOut, double rid
                 .require(ridge > 0 && Double.isFinite(ridge), "ridge", "must be a finite number > 0", ridge);
         if (probes != null) {
             problems.require(!probes.isEmpty(), "probes", "must declare at least one probe (linear, readout, alignment, attention)", "none");
-            List<String> targets = linear().stream().map(p -> p.target().label()).toList();
+            List<LinearProbe> linear = of(probes, LinearProbe.class);
+            List<String> targets = linear.stream().map(p -> p.target().label()).toList();
             problems.require(targets.stream().distinct().count() == targets.size(), "linear",
                     "must not repeat a target (one probe per target, over every layer it lists)", targets);
-            problems.require(count(ReadoutProbe.class) <= 1, "readout", "may be declared once", count(ReadoutProbe.class) + " times");
-            problems.require(count(AttentionProbe.class) <= 1, "attention", "may be declared once", count(AttentionProbe.class) + " times");
-            List<Algorithm> algorithms = probes.stream().filter(AlignmentProbe.class::isInstance).map(p -> ((AlignmentProbe) p).with()).toList();
+            int readouts = of(probes, ReadoutProbe.class).size();
+            int attentions = of(probes, AttentionProbe.class).size();
+            problems.require(readouts <= 1, "readout", "may be declared once", readouts + " times");
+            problems.require(attentions <= 1, "attention", "may be declared once", attentions + " times");
+            List<Algorithm> algorithms = of(probes, AlignmentProbe.class).stream().map(AlignmentProbe::with).toList();
             problems.require(algorithms.stream().map(Algorithm::word).distinct().count() == algorithms.size(), "alignment",
                     "must not repeat an algorithm", algorithms.stream().map(Algorithm::word).toList());
-            List<ControlProbe> controls = probes.stream().filter(ControlProbe.class::isInstance).map(ControlProbe.class::cast).toList();
+            List<ControlProbe> controls = of(probes, ControlProbe.class);
             problems.require(controls.stream().distinct().count() == controls.size(), "control", "must not repeat a control",
                     controls.stream().map(c -> (c.target() == null ? "" : c.target() + ": ") + c.task().word()).toList());
             for (ControlProbe c : controls) {
-                List<String> words = linear().stream().map(p -> p.target().word()).distinct().toList();
+                List<String> words = linear.stream().map(p -> p.target().word()).distinct().toList();
                 problems.require(words.stream().anyMatch(w -> c.target() == null || w.equals(c.target())), "control",
                         "must name the target of a linear probe (linear probes: " + (words.isEmpty() ? "none" : String.join(", ", words)) + ")",
                         c.target() == null ? "a control of every linear probe" : "'" + c.target() + "'");
@@ -66,18 +69,18 @@ public record ProbePlan(List<Probe> probes, int prompts, int heldOut, double rid
         problems.throwIfAny();
     }
 
-    private long count(Class<? extends Probe> kind) {
-        return probes.stream().filter(kind::isInstance).count();
+    private static <P extends Probe> List<P> of(List<Probe> probes, Class<P> kind) {
+        return probes.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
     /** The linear probes, in declaration order. */
     public List<LinearProbe> linear() {
-        return probes.stream().filter(LinearProbe.class::isInstance).map(LinearProbe.class::cast).toList();
+        return of(probes, LinearProbe.class);
     }
 
     /** The declared probes of one kind, in declaration order. */
     public <P extends Probe> List<P> all(Class<P> kind) {
-        return probes.stream().filter(kind::isInstance).map(kind::cast).toList();
+        return of(probes, kind);
     }
 
     public static Builder builder() {
