@@ -7,7 +7,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * A linear map with a bias from features (hidden states, n × p) to targets (n × q), fitted by ridge regression on
- * centred data, so the bias is not penalised: B = (F_cᵀF_c + λI)⁻¹ F_cᵀT_c with λ = ridge · trace(F_cᵀF_c) / p, a
+ * centred data, so the bias is not penalised: B = (F_cᵀF_c + λI)⁻¹ F_cᵀT_c with λ = penalty · trace(F_cᵀF_c) / p, a
  * fraction of the mean feature variance (times n), so that one setting means the same at every layer whatever the
  * scale of its hidden state. Several targets share one factorisation (one column block each).
  */
@@ -23,7 +23,7 @@ final class ProbeFit {
     }
 
     /** Fits {@code targets} (n × q) from {@code features} (n × p). */
-    static ProbeFit fit(double[][] features, double[][] targets, double ridge) {
+    static ProbeFit fit(double[][] features, double[][] targets, double penalty) {
         int n = features.length;
         int p = features[0].length;
         int q = targets[0].length;
@@ -34,7 +34,7 @@ final class ProbeFit {
         DMatrixRMaj gram = new DMatrixRMaj(p, p);
         CommonOps_DDRM.multTransA(f, f, gram);
         double trace = CommonOps_DDRM.trace(gram);
-        double lambda = trace > 0 ? ridge * trace / p : ridge;
+        double lambda = trace > 0 ? penalty * trace / p : penalty;
         for (int i = 0; i < p; i++) {
             gram.add(i, i, lambda);
         }

@@ -343,7 +343,7 @@ public final class Probes {
                         blocks.add(controlTargets(c, t));
                     }
                 }
-                ProbeFit probe = ProbeFit.fit(fitStates.at(k), concat(blocks), plan.ridge());
+                ProbeFit probe = ProbeFit.fit(fitStates.at(k), concat(blocks), plan.penalty());
                 double[][] all = probe.predict(heldStates.at(k));
                 int column = 0;
                 for (LinearProbe p : atK) {
@@ -409,7 +409,7 @@ public final class Probes {
             return out;
         }
 
-        /** A fresh read-out at {@code layer}: least squares (with the plan's relative ridge) from the normed state to y_k. */
+        /** A fresh read-out at {@code layer}: least squares (with the plan's relative ridge penalty) from the normed state to y_k. */
         private void readoutAt(int layer) {
             LayerCapture fitStates = capture(model::normedHidden, layer, fit);
             LayerCapture heldStates = capture(model::normedHidden, layer, held);
@@ -419,7 +419,7 @@ public final class Probes {
                 for (int p = 0; p < y.length; p++) {
                     y[p][0] = fit.y(p, k);
                 }
-                double[][] out = ProbeFit.fit(fitStates.at(k), y, plan.ridge()).predict(heldStates.at(k));
+                double[][] out = ProbeFit.fit(fitStates.at(k), y, plan.penalty()).predict(heldStates.at(k));
                 predictions[k] = new double[held.batch()];
                 for (int p = 0; p < out.length; p++) {
                     predictions[k][p] = out[p][0];

@@ -23,13 +23,13 @@ import java.util.Objects;
  *         }
  * </pre>
  *
- * @param ridge the linear probes' penalty, relative: λ = ridge · trace(FᵀF) / width for the centred features F of
+ * @param penalty the ridge penalty of the linear probes and read-outs, relative: λ = penalty · trace(FᵀF) / width for the centred features F of
  *              the fit prompts, so that it means the same at every layer whatever the scale of its hidden state
  */
-public record ProbePlan(List<Probe> probes, int prompts, int heldOut, double ridge) {
+public record ProbePlan(List<Probe> probes, int prompts, int heldOut, double penalty) {
     public static final int DEFAULT_PROMPTS = 1024;
     public static final int DEFAULT_HELD_OUT = 512;
-    public static final double DEFAULT_RIDGE = 1e-3;
+    public static final double DEFAULT_PENALTY = 1e-3;
 
     public ProbePlan {
         probes = probes == null ? null : List.copyOf(probes);
@@ -37,7 +37,7 @@ public record ProbePlan(List<Probe> probes, int prompts, int heldOut, double rid
                 .requirePresent(probes, "probes")
                 .require(prompts >= 2, "prompts", "must be >= 2", prompts)
                 .require(heldOut >= 2, "heldOut", "must be >= 2", heldOut)
-                .require(ridge > 0 && Double.isFinite(ridge), "ridge", "must be a finite number > 0", ridge);
+                .require(penalty > 0 && Double.isFinite(penalty), "penalty", "must be a finite number > 0", penalty);
         if (probes != null) {
             problems.require(!probes.isEmpty(), "probes", "must declare at least one probe (linear, readout, alignment, attention)", "none");
             List<LinearProbe> linear = of(probes, LinearProbe.class);
@@ -87,12 +87,12 @@ public record ProbePlan(List<Probe> probes, int prompts, int heldOut, double rid
         return new Builder();
     }
 
-    /** Mutable, single use. Defaults: 1024 fit prompts, 512 held-out prompts, ridge 1e-3; no probe. */
+    /** Mutable, single use. Defaults: 1024 fit prompts, 512 held-out prompts, penalty 1e-3; no probe. */
     public static final class Builder {
         private final List<Probe> probes = new ArrayList<>();
         private int prompts = DEFAULT_PROMPTS;
         private int heldOut = DEFAULT_HELD_OUT;
-        private double ridge = DEFAULT_RIDGE;
+        private double penalty = DEFAULT_PENALTY;
 
         /** A linear probe of {@code target} at every layer, at the prediction token of every k from 1 on. */
         @Setting(value = "A ridge probe from the hidden state to a target vector, per layer and position k; scored by R^2 on held-out prompts.",
@@ -178,16 +178,19 @@ public record ProbePlan(List<Probe> probes, int prompts, int heldOut, double rid
             return this;
         }
 
-        /** The linear probes' relative ridge penalty. */
-        @Setting(value = "Ridge penalty of the linear probes and read-outs, relative to the mean feature variance: lambda = ridge * trace(F^T F) / width.",
+        /**
+         * The relative ridge penalty of the linear probes and read-outs (not called {@code ridge}: in a script that
+         * is the baseline word {@code ridge(alpha)}, and a statically imported word wins over a block's setting).
+         */
+        @Setting(value = "Ridge penalty of the linear probes and read-outs, relative to the mean feature variance: lambda = penalty * trace(F^T F) / width.",
                 range = "a finite number > 0")
-        public Builder ridge(double ridge) {
-            this.ridge = ridge;
+        public Builder penalty(double penalty) {
+            this.penalty = penalty;
             return this;
         }
 
         public ProbePlan build() {
-            return new ProbePlan(probes, prompts, heldOut, ridge);
+            return new ProbePlan(probes, prompts, heldOut, penalty);
         }
     }
 }

@@ -75,7 +75,7 @@ class ProbesTest {
 
     @Test
     void theReadoutOfAnIdentityLastLayerReproducesTheModelsOwnReadout() {
-        Experiment e = tiny(p -> p.readout().prompts(256).heldOut(128).ridge(1e-9));
+        Experiment e = tiny(p -> p.readout().prompts(256).heldOut(128).penalty(1e-9));
         try (CompiledModel model = CompiledModel.compile(e, 1)) {
             lastBlockIdentity(model);
             ProbePrompts drawn = ProbePrompts.draw(e, e.probes());

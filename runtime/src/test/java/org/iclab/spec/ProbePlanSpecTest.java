@@ -22,7 +22,7 @@ class ProbePlanSpecTest {
         ProbePlan plan = e.probes();
         assertThat(plan.prompts()).isEqualTo(1024);
         assertThat(plan.heldOut()).isEqualTo(512);
-        assertThat(plan.ridge()).isEqualTo(1e-3);
+        assertThat(plan.penalty()).isEqualTo(1e-3);
         assertThat(plan.linear()).extracting(l -> l.target().label())
                 .containsExactly("weights", "leastSquaresEstimate", "momentXy", "gradientDescentIterate(1)");
         assertThat(plan.all(AlignmentProbe.class).get(0).with().iterates()).hasSize(20).startsWith(1).endsWith(20);
@@ -55,10 +55,10 @@ class ProbePlanSpecTest {
     void planProblemsNameTheSettingTheRuleAndTheValue() {
         assertThatThrownBy(() -> ProbePlan.builder().build())
                 .hasMessage("probes: probes must declare at least one probe (linear, readout, alignment, attention), was none");
-        assertThatThrownBy(() -> ProbePlan.builder().readout().readout().prompts(1).ridge(0).build())
+        assertThatThrownBy(() -> ProbePlan.builder().readout().readout().prompts(1).penalty(0).build())
                 .hasMessage("3 problems:\n"
                         + "  - probes: prompts must be >= 2, was 1\n"
-                        + "  - probes: ridge must be a finite number > 0, was 0.0\n"
+                        + "  - probes: penalty must be a finite number > 0, was 0.0\n"
                         + "  - probes: readout may be declared once, was 2 times");
         assertThatThrownBy(() -> ProbePlan.builder().linear(Iclab.momentXy()).linear(Iclab.momentXy()).build())
                 .hasMessage("probes: linear must not repeat a target (one probe per target, over every layer it lists), was [momentXy, momentXy]");
