@@ -189,9 +189,15 @@ public final class Probes {
                 }
                 iteratePredictions.put(a, new double[a.with().iterates().size()][points][held.batch()]);
             }
+            boolean aligning = !iteratePredictions.isEmpty();
             for (int k = 0; k < points; k++) {
-                Spectrum[] fitSpectra = spectra(fit, k);
-                Spectrum[] heldSpectra = spectra(held, k);
+                int at = k;
+                boolean spectral = aligning || (maxBestSteps > 0 && k > 0) || plan.linear().stream().anyMatch(p ->
+                        (p.target() instanceof LeastSquaresEstimate || p.target() instanceof GradientDescentIterate)
+                                && p.position().resolve(points).contains(at));
+                // S = X^T X of every prompt's context, decomposed once per k and only where an estimate needs it
+                Spectrum[] fitSpectra = spectral ? spectra(fit, k) : null;
+                Spectrum[] heldSpectra = spectral ? spectra(held, k) : null;
                 double[] bestSteps = maxBestSteps > 0 && k > 0 ? bestSteps(fitSpectra, k, maxBestSteps) : null;
                 for (LinearProbe p : plan.linear()) {
                     if (!p.position().resolve(points).contains(k)) {
@@ -258,7 +264,7 @@ public final class Probes {
         private double[][] targets(Target target, PromptBatch batch, double[][] weights, Spectrum[] spectra, int k, double lr) {
             double[][] out = new double[batch.batch()][];
             for (int p = 0; p < out.length; p++) {
-                Spectrum s = spectra[p];
+                Spectrum s = spectra == null ? null : spectra[p];
                 if (target instanceof Weights) {
                     out[p] = weights[p].clone();
                 } else if (target instanceof LeastSquaresEstimate) {
