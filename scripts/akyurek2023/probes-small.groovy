@@ -1,11 +1,12 @@
 // Evaluation probes at two-core scale (Akyürek et al. 2023, Fu et al. 2023): a 6-layer, 64-wide GPT-2 trained on
 // linear regression (d = 5, 11 points), then probed layer by layer.
 //   - linear probes for w, the least-squares estimate, X^T y / k and one gradient-descent step: does each become
-//     decodable with depth (Akyürek et al.)? with the constant and shuffled controls beside them
+//     decodable with depth (Akyürek et al.)? at the query token and at the last context token, with the constant and
+//     shuffled controls beside them
 //   - a fresh read-out per layer, and which Newton iteration / gradient-descent step each layer's read-out matches
 //     (Fu et al.: read-out error falls with depth faster than gradient-descent iterates would)
 //   - attention maps of four held-out prompts
-// ./iclab run scripts/akyurek2023/probes-small.groovy  (about 25 min of training on one core, probes about 1 min)
+// ./iclab run scripts/akyurek2023/probes-small.groovy --threads 1  (11 min of training on one core, probes 20 s)
 // Later, other probes on the same run: ./iclab probe runs/akyurek2023-probes-small-<time> other-probes.groovy
 experiment('akyurek2023-probes-small') {
     seed 0
@@ -28,6 +29,8 @@ experiment('akyurek2023-probes-small') {
         linear(target: leastSquaresEstimate(), layers: all())
         linear(target: momentXy())
         linear(target: gradientDescentIterate(steps: 1, lr: 'best'))
+        linear(target: weights(), position: 'context')        // the same, read at y_k, before the query arrives
+        linear(target: leastSquaresEstimate(), position: 'context')
         readout(layers: all())
         alignment(with: newton(iterations: 1..20), layers: all())
         alignment(with: gradientDescent(steps: 1..20, lr: 'best'))

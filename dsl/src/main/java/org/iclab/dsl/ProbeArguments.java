@@ -30,10 +30,13 @@ final class ProbeArguments {
         throw new SpecException(word, "layers", "must be all(), a layer number, or a list or range of them", describe(value));
     }
 
-    /** {@code position: 'last'}, {@code position: 5}, {@code position: [2, 5]}. */
+    /** {@code position: 'last'}, {@code position: 'context'}, {@code position: 5}, {@code position: [2, 5]}. */
     static Positions position(Object value, String word) {
         if ("last".equals(value == null ? null : value.toString())) {
             return Positions.last();
+        }
+        if ("context".equals(value == null ? null : value.toString())) {
+            return Positions.contextToken();
         }
         if (value instanceof Number) {
             return new Positions(List.of(whole(value, word, "position")));
@@ -41,7 +44,7 @@ final class ProbeArguments {
         if (value instanceof List<?> list) {
             return new Positions(wholes(list, word, "position"));
         }
-        throw new SpecException(word, "position", "must be 'last', a k, or a list or range of them", describe(value));
+        throw new SpecException(word, "position", "must be 'last', 'context', a k, or a list or range of them", describe(value));
     }
 
     /** {@code iterations: 1..20}, {@code iterations: [1, 2, 4]}, or {@code iterations: 10} for 1..10. */

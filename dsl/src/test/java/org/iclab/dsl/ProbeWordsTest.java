@@ -53,6 +53,7 @@ class ProbeWordsTest {
                 linear(target: momentXy(), layers: [0, 2], position: [1, 5])
                 linear(target: gradientDescentIterate(steps: 3, lr: 0.1), layers: 1..3, position: 4)
                 linear(target: leastSquaresEstimate(), layers: 2)
+                linear(target: leastSquaresEstimate(), position: 'context')
                 readout(layers: 'all')
                 alignment(with: newton(iterations: [0, 4, 8]), layers: 1..2)
                 alignment(with: gradientDescent(steps: 5, lr: 0.2))
@@ -68,6 +69,8 @@ class ProbeWordsTest {
         assertThat(plan.linear().get(1).layers()).isEqualTo(Layers.of(1, 2, 3));
         assertThat(plan.linear().get(1).position()).isEqualTo(Positions.of(4));
         assertThat(plan.linear().get(2).layers()).isEqualTo(Layers.of(2));
+        assertThat(plan.linear().get(3).position()).isEqualTo(Positions.contextToken());
+        assertThat(plan.linear().get(3).label()).isEqualTo("leastSquaresEstimate@context");
         assertThat(plan.all(org.iclab.spec.ReadoutProbe.class).get(0).layers()).isEqualTo(Layers.all());
         assertThat(plan.all(org.iclab.spec.AlignmentProbe.class)).extracting(a -> a.with())
                 .containsExactly(new Newton(List.of(0, 4, 8)), Iclab.gradientDescent(5, 0.2));
@@ -87,7 +90,7 @@ class ProbeWordsTest {
         assertThat(error("redout()")).startsWith("p.groovy:4: unknown setting 'redout' in probes; did you mean 'readout'?");
         assertThat(error("control(weights: 3)")).isEqualTo("p.groovy:4: control: weights must be a control: constant() or shuffled(), was 3");
         assertThat(error("linear(target: weights(), position: 'first')"))
-                .isEqualTo("p.groovy:4: linear: position must be 'last', a k, or a list or range of them, was 'first'");
+                .isEqualTo("p.groovy:4: linear: position must be 'last', 'context', a k, or a list or range of them, was 'first'");
         assertThat(error("linear(target: gradientDescentIterate(steps: 2, lr: 'good'))"))
                 .isEqualTo("p.groovy:4: gradientDescentIterate: lr must be a number or 'best', was 'good'");
         // problems found when the experiment is built point at the probes block

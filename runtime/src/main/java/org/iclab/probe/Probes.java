@@ -325,15 +325,33 @@ public final class Probes {
         // ---- layer by layer ----------------------------------------------------------------------------------------
 
         private LayerCapture capture(LayerCapture.Source source, int layer, PromptBatch batch) {
-            IntUnaryOperator token = k -> model.predictionToken(k, points);
+            return capture(source, layer, batch, false);
+        }
+
+        /**
+         * {@code layer}'s states at the prediction token of each k, or with {@code context} at the token just before it
+         * (the last one holding the k examples; k = 0 has none and reads token 0, which no probe uses).
+         */
+        private LayerCapture capture(LayerCapture.Source source, int layer, PromptBatch batch, boolean context) {
+            IntUnaryOperator token = context ? k -> Math.max(0, model.predictionToken(k, points) - 1) : k -> model.predictionToken(k, points);
             return LayerCapture.capture(source, layer, batch, model.width(), model.tokens(points), token);
         }
 
-        /** Every linear probe (and its controls) that reads {@code layer}: one ridge fit per k for all their targets. */
+        /** The linear probes that read {@code layer}, those at the prediction token, then those at the context token. */
         private void linearAt(int layer) {
-            LayerCapture fitStates = capture(model::hidden, layer, fit);
-            LayerCapture heldStates = capture(model::hidden, layer, held);
             List<LinearProbe> here = plan.linear().stream().filter(p -> p.layers().resolve(hiddenCount).contains(layer)).toList();
+            for (boolean context : new boolean[] {false, true}) {
+                List<LinearProbe> atToken = here.stream().filter(p -> p.position().context() == context).toList();
+                if (!atToken.isEmpty()) {
+                    linearAt(layer, atToken, context);
+                }
+            }
+        }
+
+        /** Linear probes (and their controls) that read {@code layer} at one token: one ridge fit per k for all their targets. */
+        private void linearAt(int layer, List<LinearProbe> here, boolean context) {
+            LayerCapture fitStates = capture(model::hidden, layer, fit, context);
+            LayerCapture heldStates = capture(model::hidden, layer, held, context);
             TreeSet<Integer> ks = new TreeSet<>();
             here.forEach(p -> ks.addAll(p.position().resolve(points)));
             Map<String, List<double[][]>> predicted = new LinkedHashMap<>();
@@ -358,7 +376,7 @@ public final class Probes {
                     double[][] main = columns(all, column, q);
                     column += q;
                     Scores.Scored s = Scores.r2(main, truthK, bootstrap);
-                    String label = p.target().label();
+                    String label = p.label();
                     add(predicted, truth, summaryKs, ProbeRow.LINEAR + "\t" + label, main, truthK, k);
                     Map<String, Double> controlScores = new LinkedHashMap<>();
                     List<ProbeRow> controlRows = new ArrayList<>();

@@ -6,7 +6,7 @@ package org.iclab.spec;
  *
  * <pre>
  * Java:   p -&gt; p.linear(weights())    p -&gt; p.linear(weights(), Layers.of(0, 3), Positions.last())
- * Groovy: linear(target: weights(), layers: all(), position: 'last')
+ * Groovy: linear(target: weights(), layers: all(), position: 'last')     linear(target: weights(), position: 'context')
  * </pre>
  */
 public record LinearProbe(Target target, Layers layers, Positions position) implements Probe {
@@ -14,5 +14,13 @@ public record LinearProbe(Target target, Layers layers, Positions position) impl
         layers = layers == null ? Layers.all() : layers;
         position = position == null ? Positions.last() : position;
         Problems.in("probes.linear").requirePresent(target, "target").throwIfAny();
+    }
+
+    /**
+     * The probe's name in probes.csv's {@code target} column: the target's label, with {@code @context} where it
+     * reads the last context token ({@code weights@context}).
+     */
+    public String label() {
+        return target.label() + (position.context() ? "@context" : "");
     }
 }

@@ -6,35 +6,55 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where in the prompt a linear probe reads the hidden state: at the token that predicts y_{k+1} from the first k
- * examples ({@code 'last'}: the last token of the prefix the prediction reads; the model's
- * {@code predictionToken(k)}), for every k = 1..points-1 or for the listed k. k = 0 has no context, so a target
- * computed from the context is the same for every prompt there; listing 0 is allowed for targets that vary
- * ({@code weights()}). In spec.json {@code "last"} or a list of k.
+ * Where in the prompt a linear probe reads the hidden state, for each position k (k examples seen):
+ * <ul>
+ *   <li>{@code 'last'}: at the token that predicts y_{k+1} (the model's {@code predictionToken(k)}: the query x_{k+1}
+ *       in Garg et al.'s layout), for every k = 1..points-1;</li>
+ *   <li>{@code 'context'}: at the token just before it, the last one holding the k examples and not yet the query
+ *       (y_k in Garg et al.'s layout), for every k = 1..points-1. What a model knows of the context alone is read
+ *       there; at the query token it may already be folded into a prediction for that query (w·x_{k+1} is not a
+ *       linear function of w);</li>
+ *   <li>a list of k: at the prediction token of those k.</li>
+ * </ul>
+ * k = 0 has no context, so a target computed from the context is the same for every prompt there; listing 0 is allowed
+ * for targets that vary ({@code weights()}). In spec.json {@code "last"}, {@code "context"} or a list of k.
  *
  * <pre>
- * Java:   Positions.last()       Positions.of(2, 5)
- * Groovy: position: 'last'       position: [2, 5]
+ * Java:   Positions.last()       Positions.contextToken()  Positions.of(2, 5)
+ * Groovy: position: 'last'       position: 'context'       position: [2, 5]
  * </pre>
  *
- * @param only the positions k in increasing order, or null for k = 1..points-1
+ * @param only    the positions k in increasing order, or null for k = 1..points-1
+ * @param context whether the probe reads the last context token rather than the prediction token (with every k only)
  */
-public record Positions(List<Integer> only) {
-    private static final Positions LAST = new Positions(null);
+public record Positions(List<Integer> only, boolean context) {
+    private static final Positions LAST = new Positions(null, false);
+    private static final Positions CONTEXT = new Positions(null, true);
 
     public Positions {
         if (only != null) {
             Problems.in("probes")
-                    .require(!only.isEmpty(), "position", "must name at least one k (or be 'last')", only)
+                    .require(!only.isEmpty(), "position", "must name at least one k (or be 'last' or 'context')", only)
                     .require(only.stream().allMatch(k -> k != null && k >= 0), "position", "must be >= 0", only)
+                    .require(!context, "position", "lists k at the prediction token; 'context' reads every k", only)
                     .throwIfAny();
             only = List.copyOf(new java.util.TreeSet<>(only));
         }
     }
 
+    /** The listed positions, at the prediction token. */
+    public Positions(List<Integer> only) {
+        this(only, false);
+    }
+
     /** The prediction token of every k from 1 on. */
     public static Positions last() {
         return LAST;
+    }
+
+    /** The last context token of every k from 1 on. */
+    public static Positions contextToken() {
+        return CONTEXT;
     }
 
     public static Positions of(int... ks) {
@@ -59,7 +79,7 @@ public record Positions(List<Integer> only) {
 
     @JsonValue
     Object json() {
-        return only == null ? "last" : only;
+        return only != null ? only : context ? "context" : "last";
     }
 
     @JsonCreator
@@ -67,21 +87,24 @@ public record Positions(List<Integer> only) {
         if ("last".equals(json)) {
             return LAST;
         }
+        if ("context".equals(json)) {
+            return CONTEXT;
+        }
         if (json instanceof List<?> list) {
             List<Integer> ks = new ArrayList<>();
             for (Object o : list) {
                 if (!(o instanceof Integer i)) {
-                    throw new SpecException("probes", "position", "must be \"last\" or a list of whole numbers", json);
+                    throw new SpecException("probes", "position", "must be \"last\", \"context\" or a list of whole numbers", json);
                 }
                 ks.add(i);
             }
             return new Positions(ks);
         }
-        throw new SpecException("probes", "position", "must be \"last\" or a list of whole numbers", json);
+        throw new SpecException("probes", "position", "must be \"last\", \"context\" or a list of whole numbers", json);
     }
 
     @Override
     public String toString() {
-        return only == null ? "last" : only.toString();
+        return String.valueOf(json());
     }
 }

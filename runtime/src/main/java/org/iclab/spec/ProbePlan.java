@@ -41,9 +41,9 @@ public record ProbePlan(List<Probe> probes, int prompts, int heldOut, double pen
         if (probes != null) {
             problems.require(!probes.isEmpty(), "probes", "must declare at least one probe (linear, readout, alignment, attention)", "none");
             List<LinearProbe> linear = of(probes, LinearProbe.class);
-            List<String> targets = linear.stream().map(p -> p.target().label()).toList();
+            List<String> targets = linear.stream().map(LinearProbe::label).toList();
             problems.require(targets.stream().distinct().count() == targets.size(), "linear",
-                    "must not repeat a target (one probe per target, over every layer it lists)", targets);
+                    "must not repeat a target at the same token (one probe per target and token, over every layer it lists)", targets);
             int readouts = of(probes, ReadoutProbe.class).size();
             int attentions = of(probes, AttentionProbe.class).size();
             problems.require(readouts <= 1, "readout", "may be declared once", readouts + " times");
@@ -96,7 +96,7 @@ public record ProbePlan(List<Probe> probes, int prompts, int heldOut, double pen
 
         /** A linear probe of {@code target} at every layer, at the prediction token of every k from 1 on. */
         @Setting(value = "A ridge probe from the hidden state to a target vector, per layer and position k; scored by R^2 on held-out prompts.",
-                range = "target: weights(), leastSquaresEstimate(), momentXy(), gradientDescentIterate(...); layers: all() or a list; position: 'last' or a list of k",
+                range = "target: weights(), leastSquaresEstimate(), momentXy(), gradientDescentIterate(...); layers: all() or a list; position: 'last', 'context' or a list of k",
                 example = "linear(target: weights(), layers: all(), position: 'last')")
         public Builder linear(Target target) {
             return linear(target, Layers.all(), Positions.last());

@@ -16,6 +16,8 @@ import org.iclab.report.RunDirectory;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Gpt2;
 import org.iclab.spec.Interleaved;
+import org.iclab.spec.Layers;
+import org.iclab.spec.Positions;
 import org.iclab.spec.LinearRegression;
 import org.iclab.spec.ProbePlan;
 import org.iclab.task.PromptBatch;
@@ -105,7 +107,8 @@ class ProbesTest {
 
     @Test
     void everyProbeKindRunsAndWritesItsFiles() throws Exception {
-        Experiment e = tiny(p -> p.linear(Iclab.weights()).linear(Iclab.leastSquaresEstimate()).linear(Iclab.momentXy())
+        Experiment e = tiny(p -> p.linear(Iclab.weights()).linear(Iclab.weights(), Layers.all(), Positions.contextToken())
+                .linear(Iclab.leastSquaresEstimate()).linear(Iclab.momentXy())
                 .linear(Iclab.gradientDescentIterate(2)).control("weights", Iclab.constant()).control(Iclab.shuffled())
                 .readout().alignment(Iclab.newton(4)).alignment(Iclab.gradientDescent(3)).attention(2)
                 .prompts(200).heldOut(100));
@@ -128,10 +131,12 @@ class ProbesTest {
                 assertThat(sum).isCloseTo(1, within(1e-5));
             }
         }
-        // 4 targets, layers 0..2, k = 1..5
-        assertThat(r.rows(ProbeRow.LINEAR)).hasSize(4 * 3 * 5);
-        // weights gets both controls, the other targets the shuffled one
-        assertThat(r.rows(ProbeRow.CONTROL)).hasSize((2 + 3) * 3 * 5);
+        // 5 probes (weights at both tokens), layers 0..2, k = 1..5
+        assertThat(r.rows(ProbeRow.LINEAR)).hasSize(5 * 3 * 5);
+        assertThat(r.rows(ProbeRow.LINEAR)).extracting(ProbeRow::target).contains("weights@context");
+        // weights (at either token) gets both controls, the other targets the shuffled one
+        assertThat(r.rows(ProbeRow.CONTROL)).hasSize((2 + 2 + 3) * 3 * 5);
+        assertThat(r.row(ProbeRow.LINEAR, "weights@context", 2, 4).score()).isNotEqualTo(r.row(ProbeRow.LINEAR, "weights", 2, 4).score());
         assertThat(r.rows(ProbeRow.READOUT)).hasSize(3 * 6);
         assertThat(r.rows(ProbeRow.MODEL)).hasSize(6);
         assertThat(r.rows(ProbeRow.ALIGNMENT)).hasSize((4 + 3) * 3 * 5);

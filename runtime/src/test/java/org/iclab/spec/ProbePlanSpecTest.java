@@ -36,11 +36,11 @@ class ProbePlanSpecTest {
     @Test
     void probesSurviveAJsonRoundTripAndOldSpecsHaveNone() {
         Experiment e = base().probes(p -> p.linear(Iclab.weights(), Layers.of(0, 3), Positions.of(2, 5))
-                .linear(Iclab.gradientDescentIterate(3, 0.25)).readout(Layers.of(1)).alignment(Iclab.gradientDescent(5))
+                .linear(Iclab.gradientDescentIterate(3, 0.25)).linear(Iclab.weights(), Layers.all(), Positions.contextToken()).readout(Layers.of(1)).alignment(Iclab.gradientDescent(5))
                 .alignment(new Newton(List.of(0, 2, 4))).attention(2).control(Iclab.shuffled()).heldOut(64).prompts(128)).build();
         String json = Json.write(e);
         assertThat(json).contains("\"layers\" : [ 0, 3 ]", "\"position\" : [ 2, 5 ]", "\"layers\" : \"all\"", "\"position\" : \"last\"",
-                "\"type\" : \"gradientDescentIterate\"", "\"lr\" : null");
+                "\"type\" : \"gradientDescentIterate\"", "\"lr\" : null", "\"position\" : \"context\"");
         assertThat(Json.readExperiment(json, "spec.json")).isEqualTo(e);
         Experiment plain = base().build();
         assertThat(plain.probes()).isNull();
@@ -61,7 +61,8 @@ class ProbePlanSpecTest {
                         + "  - probes: penalty must be a finite number > 0, was 0.0\n"
                         + "  - probes: readout may be declared once, was 2 times");
         assertThatThrownBy(() -> ProbePlan.builder().linear(Iclab.momentXy()).linear(Iclab.momentXy()).build())
-                .hasMessage("probes: linear must not repeat a target (one probe per target, over every layer it lists), was [momentXy, momentXy]");
+                .hasMessage("probes: linear must not repeat a target at the same token (one probe per target and token, over every layer it"
+                        + " lists), was [momentXy, momentXy]");
         assertThatThrownBy(() -> ProbePlan.builder().linear(Iclab.momentXy()).control("weights", Iclab.constant()).build())
                 .hasMessage("probes: control must name the target of a linear probe (linear probes: momentXy), was 'weights'");
         assertThatThrownBy(() -> ProbePlan.builder().attention(10).heldOut(8).build())
