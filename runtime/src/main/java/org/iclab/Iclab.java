@@ -67,6 +67,7 @@ import org.iclab.spec.Zero;
  *         .task(linearRegression(5)).prompt(interleaved(11)).model(gpt2("tiny"))
  *         .train(t -> t.steps(2000).optimizer(adam(1e-3)))
  *         .evaluate(e -> e.baselines(leastSquares(), nearestNeighbors(3), averaging()))
+ *         .probes(p -> p.linear(weights()).readout().alignment(newton()))
  *         .run();
  * r.error("model", 10);
  * }</pre>
