@@ -1,5 +1,6 @@
 package org.iclab;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,10 +10,13 @@ import org.iclab.engine.NativeLibraries;
 import org.iclab.eval.ErrorCurve;
 import org.iclab.eval.Evaluator;
 import org.iclab.graph.CompiledModel;
+import org.iclab.probe.ProbeResults;
+import org.iclab.probe.Probes;
 import org.iclab.report.AtomicFiles;
 import org.iclab.report.Json;
 import org.iclab.report.RunDirectory;
 import org.iclab.spec.Experiment;
+import org.iclab.spec.ProbePlan;
 import org.iclab.spec.SpecException;
 import org.iclab.train.Checkpoints;
 import org.iclab.train.Trainer;
@@ -59,8 +63,37 @@ final class ExperimentRunner {
             List<ErrorCurve> curves = new Evaluator(experiment).evaluate(readings);
             dir.writeEvaluation(experiment, curves);
             exportModel(model, dir.resolve(RunDirectory.MODEL));
-            dir.writePlots(experiment, curves); // last: a plotting failure must not cost the trained model
-            return new RunResult(experiment, dir.path(), logs, curves, model.parameterCount(), (System.nanoTime() - start) / 1e9);
+            dir.writePlots(experiment, curves); // a plotting failure must not cost the trained model
+            ProbeResults probes = null;
+            if (experiment.probes() != null) { // after the model is saved: probes read it, and may fail on their own
+                probes = Probes.run(model, experiment, experiment.probes());
+                dir.writeProbes(experiment, probes);
+            }
+            return new RunResult(experiment, dir.path(), logs, curves, model.parameterCount(), (System.nanoTime() - start) / 1e9, probes);
+        }
+    }
+
+    /**
+     * Runs {@code plan} on the model of the finished (or interrupted) run in {@code runDirectory}, restored from its
+     * latest checkpoint, and writes probes.csv, probes.json and the probe figures there. The run's spec.json stays as
+     * it was: it records how the model was made, and the plan goes into probes.json.
+     */
+    static ProbeResults probe(Path runDirectory, ProbePlan plan, int threads) {
+        if (!Files.isRegularFile(runDirectory.resolve(RunDirectory.SPEC))) {
+            throw new SpecException("probe", "run", "must be a run directory holding " + RunDirectory.SPEC, runDirectory);
+        }
+        RunDirectory dir = RunDirectory.existing(runDirectory);
+        Experiment probed = Json.readExperiment(dir.resolve(RunDirectory.SPEC)).withProbes(plan);
+        Checkpoints checkpoints = new Checkpoints(dir.resolve(RunDirectory.CHECKPOINT));
+        if (checkpoints.latest().isEmpty()) {
+            throw new SpecException("probe", "run", "must hold a checkpoint (" + RunDirectory.CHECKPOINT + "/" + Checkpoints.LATEST
+                    + ") to restore the model from", runDirectory);
+        }
+        try (CompiledModel model = CompiledModel.compile(probed, threads)) {
+            checkpoints.restoreLatest(model);
+            ProbeResults results = Probes.run(model, probed, plan);
+            dir.writeProbes(probed, results);
+            return results;
         }
     }
 

@@ -7,7 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
+import org.iclab.probe.ProbeResults;
 import org.iclab.report.Json;
+import org.iclab.spec.Constant;
+import org.iclab.spec.GradientDescent;
+import org.iclab.spec.GradientDescentIterate;
+import org.iclab.spec.LeastSquaresEstimate;
+import org.iclab.spec.MomentXy;
+import org.iclab.spec.Newton;
+import org.iclab.spec.ProbePlan;
+import org.iclab.spec.Shuffled;
+import org.iclab.spec.Weights;
 import org.iclab.spec.Adam;
 import org.iclab.spec.Averaging;
 import org.iclab.spec.DecisionTree;
@@ -62,6 +72,7 @@ import org.iclab.spec.Zero;
  *         .task(linearRegression(5)).prompt(interleaved(11)).model(gpt2("tiny"))
  *         .train(t -> t.steps(2000).optimizer(adam(1e-3)))
  *         .evaluate(e -> e.baselines(leastSquares(), nearestNeighbors(3), averaging()))
+ *         .probes(p -> p.linear(weights()).readout().alignment(newton()))
  *         .run();
  * r.error("model", 10);
  * }</pre>
@@ -388,6 +399,82 @@ public final class Iclab {
         return List.copyOf(all);
     }
 
+    // ---- evaluation probes (Akyürek et al. 2023, Fu et al. 2023) ---------------------------------------------------
+
+    /** Linear-probe target: the true weights w of each prompt's function (linear function classes). */
+    public static Weights weights() {
+        return new Weights();
+    }
+
+    /** Linear-probe target: the minimum-norm least-squares estimate from the first k examples. */
+    public static LeastSquaresEstimate leastSquaresEstimate() {
+        return new LeastSquaresEstimate();
+    }
+
+    /** Linear-probe target: the moment X^T y / k of the first k examples. */
+    public static MomentXy momentXy() {
+        return new MomentXy();
+    }
+
+    /** Linear-probe target: w after {@code steps} gradient-descent steps from 0, with the best step size per k. */
+    public static GradientDescentIterate gradientDescentIterate(int steps) {
+        return new GradientDescentIterate(steps);
+    }
+
+    /** Linear-probe target: w after {@code steps} gradient-descent steps of size {@code lr} from 0. */
+    public static GradientDescentIterate gradientDescentIterate(int steps, double lr) {
+        return new GradientDescentIterate(steps, lr);
+    }
+
+    /** Alignment algorithm: iterative Newton for the pseudo-inverse, iterations 1..20. */
+    public static Newton newton() {
+        return new Newton();
+    }
+
+    /** Alignment algorithm: iterative Newton, iterations 1..{@code iterations}. */
+    public static Newton newton(int iterations) {
+        return new Newton(iterations);
+    }
+
+    /** Alignment algorithm: gradient descent, steps 1..20, the best step size per step count. */
+    public static GradientDescent gradientDescent() {
+        return new GradientDescent();
+    }
+
+    /** Alignment algorithm: gradient descent, steps 1..{@code steps}, the best step size per step count. */
+    public static GradientDescent gradientDescent(int steps) {
+        return new GradientDescent(steps);
+    }
+
+    /** Alignment algorithm: gradient descent, steps 1..{@code steps} of size {@code lr}. */
+    public static GradientDescent gradientDescent(int steps, double lr) {
+        return new GradientDescent(new GradientDescent(steps).steps(), lr);
+    }
+
+    /** Control: every prompt's target replaced by one fixed vector. */
+    public static Constant constant() {
+        return new Constant();
+    }
+
+    /** Control: the fit prompts' targets permuted among them. */
+    public static Shuffled shuffled() {
+        return new Shuffled();
+    }
+
+    /**
+     * Runs probes on a saved run: restores the model of {@code runDirectory} from its latest checkpoint and writes
+     * probes.csv, probes.json and the probe figures there ({@code iclab probe RUN_DIR SCRIPT}).
+     */
+    public static ProbeResults probe(Path runDirectory, Consumer<ProbePlan.Builder> body) {
+        ProbePlan.Builder b = ProbePlan.builder();
+        body.accept(b);
+        return probe(runDirectory, b.build(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public static ProbeResults probe(Path runDirectory, ProbePlan plan, int threads) {
+        return ExperimentRunner.probe(runDirectory, plan, threads);
+    }
+
     /** Compiles, trains, evaluates and writes a run directory under {@code runs/}. */
     public static RunResult run(Experiment experiment) {
         return run(experiment, RunOptions.defaults());
@@ -465,6 +552,11 @@ public final class Iclab {
 
         public Declaration evaluate(Consumer<EvalPlan.Builder> body) {
             builder.evaluate(body);
+            return this;
+        }
+
+        public Declaration probes(Consumer<ProbePlan.Builder> body) {
+            builder.probes(body);
             return this;
         }
 

@@ -5,18 +5,26 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.iclab.eval.ErrorCurve;
 import org.iclab.eval.Evaluator;
+import org.iclab.probe.ProbeResults;
 import org.iclab.spec.Experiment;
 import org.iclab.train.TrainingLog;
 
 /**
  * What a run produced, for tests and jshell: the resolved experiment, its run directory, the logged training
- * steps, and the error curves of the model and each baseline.
+ * steps, the error curves of the model and each baseline, and what the probes found (null for an experiment
+ * without probes).
  */
 public record RunResult(Experiment experiment, Path directory, List<TrainingLog> training, List<ErrorCurve> curves,
-                        long parameterCount, double wallSeconds) {
+                        long parameterCount, double wallSeconds, ProbeResults probes) {
     public RunResult {
         training = List.copyOf(training);
         curves = List.copyOf(curves);
+    }
+
+    /** A run without probes. */
+    public RunResult(Experiment experiment, Path directory, List<TrainingLog> training, List<ErrorCurve> curves,
+                     long parameterCount, double wallSeconds) {
+        this(experiment, directory, training, curves, parameterCount, wallSeconds, null);
     }
 
     /** The curve of {@code learner} ({@code "model"}, {@code "leastSquares"}, ...) on the standard prompts. */

@@ -72,6 +72,9 @@ final class RunCommand implements Callable<Integer> {
         }
         progress.finish();
         ErrorTable.lines(result).forEach(main.out::println);
+        if (result.probes() != null) {
+            ProbeTable.lines(result.probes(), e.task()).forEach(main.out::println);
+        }
         main.out.println("run directory: " + result.directory());
         main.out.flush();
     }

@@ -15,6 +15,7 @@ import org.iclab.spec.Curriculum;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Gpt2;
+import org.iclab.spec.ProbePlan;
 import org.iclab.spec.TrainPlan;
 
 /**
@@ -35,6 +36,7 @@ public final class Builders {
         m.put(TrainPlan.Builder.class, "train");
         m.put(Curriculum.Builder.class, "train.curriculum");
         m.put(EvalPlan.Builder.class, "evaluate");
+        m.put(ProbePlan.Builder.class, "probes");
         return java.util.Collections.unmodifiableMap(m);
     }
 

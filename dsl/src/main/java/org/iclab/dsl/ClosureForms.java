@@ -3,7 +3,14 @@ package org.iclab.dsl;
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
 import java.util.Map;
+import org.iclab.spec.Algorithm;
+import org.iclab.spec.ControlTask;
 import org.iclab.spec.Curriculum;
+import org.iclab.spec.Layers;
+import org.iclab.spec.Positions;
+import org.iclab.spec.ProbePlan;
+import org.iclab.spec.SpecException;
+import org.iclab.spec.Target;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Pool;
@@ -33,6 +40,60 @@ public final class ClosureForms {
                                               @DelegatesTo(value = EvalPlan.Builder.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         Blocks.mark("evaluate");
         return self.evaluate(b -> Blocks.call(body, b));
+    }
+
+    /** {@code probes { linear(target: weights()); readout(); alignment(with: newton()) }}. */
+    public static Experiment.Builder probes(Experiment.Builder self,
+                                            @DelegatesTo(value = ProbePlan.Builder.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+        Blocks.mark("probes");
+        return self.probes(b -> Blocks.call(body, b));
+    }
+
+    /** {@code linear(target: weights(), layers: all(), position: 'last')}; layers and position may be left out. */
+    public static ProbePlan.Builder linear(ProbePlan.Builder self, Map<String, ?> named) {
+        NamedArguments args = new NamedArguments("linear", named, java.util.List.of("target", "layers", "position"));
+        if (!args.has("target")) {
+            throw new SpecException("linear", "target", "is required (weights(), leastSquaresEstimate(), momentXy(), gradientDescentIterate(...))",
+                    "missing");
+        }
+        Target target = (Target) args.convert("target", Target.class);
+        return self.linear(target, args.has("layers") ? ProbeArguments.layers(args.value("layers"), "linear") : Layers.all(),
+                args.has("position") ? ProbeArguments.position(args.value("position"), "linear") : Positions.last());
+    }
+
+    /** {@code readout(layers: all())}. */
+    public static ProbePlan.Builder readout(ProbePlan.Builder self, Map<String, ?> named) {
+        NamedArguments args = new NamedArguments("readout", named, java.util.List.of("layers"));
+        return self.readout(args.has("layers") ? ProbeArguments.layers(args.value("layers"), "readout") : Layers.all());
+    }
+
+    /** {@code alignment(with: newton(iterations: 1..20), layers: all())}. */
+    public static ProbePlan.Builder alignment(ProbePlan.Builder self, Map<String, ?> named) {
+        NamedArguments args = new NamedArguments("alignment", named, java.util.List.of("with", "layers"));
+        if (!args.has("with")) {
+            throw new SpecException("alignment", "with", "is required (newton(...) or gradientDescent(...))", "missing");
+        }
+        Algorithm with = (Algorithm) args.convert("with", Algorithm.class);
+        return self.alignment(with, args.has("layers") ? ProbeArguments.layers(args.value("layers"), "alignment") : Layers.all());
+    }
+
+    /** {@code attention(prompts: 2)}. */
+    public static ProbePlan.Builder attention(ProbePlan.Builder self, Map<String, ?> named) {
+        NamedArguments args = new NamedArguments("attention", named, java.util.List.of("prompts"));
+        return self.attention(args.integer("prompts", org.iclab.spec.AttentionProbe.DEFAULT_PROMPTS));
+    }
+
+    /** {@code control(weights: constant())}: a control of the linear probes of one target word. */
+    public static ProbePlan.Builder control(ProbePlan.Builder self, Map<String, ?> named) {
+        if (named.size() != 1) {
+            throw new SpecException("control", "target", "must name one target word and its control, as control(weights: constant())",
+                    named.keySet());
+        }
+        var entry = named.entrySet().iterator().next();
+        if (!(entry.getValue() instanceof ControlTask task)) {
+            throw new SpecException("control", entry.getKey(), "must be a control: constant() or shuffled()", entry.getValue());
+        }
+        return self.control(entry.getKey(), task);
     }
 
     /** {@code curriculum { dims 5, 20, by: 1, every: 2000; points 11, 41, by: 2, every: 2000 }}. */

@@ -36,6 +36,11 @@ final class NamedArguments {
         return values.containsKey(name);
     }
 
+    /** The value as the script gave it. */
+    Object value(String name) {
+        return values.get(name);
+    }
+
     int integer(String name, int defaultValue) {
         return has(name) ? (int) convert(name, int.class) : defaultValue;
     }

@@ -18,6 +18,7 @@ import org.iclab.spec.Curriculum;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Gpt2;
+import org.iclab.spec.ProbePlan;
 import org.iclab.spec.Problem;
 import org.iclab.spec.Setting;
 import org.iclab.spec.SpecException;
@@ -37,7 +38,8 @@ public final class Reference {
             TrainPlan.Builder.class, () -> TrainPlan.builder().build(1, 1),
             Curriculum.Builder.class, () -> Curriculum.builder().dims(1, 1).points(1, 1).build(),
             EvalPlan.Builder.class, () -> EvalPlan.builder().build(1),
-            Gpt2.Builder.class, () -> Gpt2.builder().build());
+            Gpt2.Builder.class, () -> Gpt2.builder().build(),
+            ProbePlan.Builder.class, () -> ProbePlan.builder().readout().build());
 
     private Reference() {
     }

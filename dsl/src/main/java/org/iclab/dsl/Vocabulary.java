@@ -41,6 +41,14 @@ import org.iclab.spec.ScaledY;
 import org.iclab.spec.SkewedCovariance;
 import org.iclab.spec.Standard;
 import org.iclab.spec.Strategy;
+import org.iclab.spec.Constant;
+import org.iclab.spec.GradientDescent;
+import org.iclab.spec.GradientDescentIterate;
+import org.iclab.spec.LeastSquaresEstimate;
+import org.iclab.spec.MomentXy;
+import org.iclab.spec.Newton;
+import org.iclab.spec.Shuffled;
+import org.iclab.spec.Weights;
 
 /**
  * The words a script uses without imports ({@link ExperimentScripts} imports these statically): {@link Iclab}'s
@@ -231,9 +239,12 @@ public final class Vocabulary {
         return NamedArguments.record("noisyY", NoisyY.class, settings);
     }
 
-    /** {@code strategies all()}: every strategy, as Garg et al. evaluate them. */
-    public static List<Strategy> all() {
-        return Iclab.all();
+    /**
+     * {@code strategies all()}: every strategy, as Garg et al. evaluate them; in a probe, {@code layers: all()}: every
+     * layer (see {@link Every}).
+     */
+    public static Every all() {
+        return new Every();
     }
 
     public static Interleaved interleaved(int points) {
@@ -440,5 +451,77 @@ public final class Vocabulary {
 
     public static Zero zero() {
         return Iclab.zero();
+    }
+
+    // ---- evaluation probes: linear-probe targets, alignment algorithms, controls -----------------------------------
+
+    public static Weights weights() {
+        return Iclab.weights();
+    }
+
+    public static LeastSquaresEstimate leastSquaresEstimate() {
+        return Iclab.leastSquaresEstimate();
+    }
+
+    public static MomentXy momentXy() {
+        return Iclab.momentXy();
+    }
+
+    public static GradientDescentIterate gradientDescentIterate(int steps) {
+        return Iclab.gradientDescentIterate(steps);
+    }
+
+    public static GradientDescentIterate gradientDescentIterate(int steps, double lr) {
+        return Iclab.gradientDescentIterate(steps, lr);
+    }
+
+    /** {@code gradientDescentIterate(steps: 1)}, {@code gradientDescentIterate(steps: 3, lr: 0.1)}, {@code lr: 'best'}. */
+    public static GradientDescentIterate gradientDescentIterate(Map<String, ?> settings) {
+        NamedArguments args = new NamedArguments("gradientDescentIterate", settings, List.of("steps", "lr"));
+        if (!args.has("steps")) {
+            throw new org.iclab.spec.SpecException("gradientDescentIterate", "steps", "is required", "missing");
+        }
+        return new GradientDescentIterate((int) args.convert("steps", int.class), ProbeArguments.stepSize(args, "gradientDescentIterate"));
+    }
+
+    public static Newton newton() {
+        return Iclab.newton();
+    }
+
+    public static Newton newton(int iterations) {
+        return Iclab.newton(iterations);
+    }
+
+    /** {@code newton(iterations: 1..20)}, {@code newton(iterations: [1, 2, 4, 8])}, {@code newton(iterations: 10)} (1..10). */
+    public static Newton newton(Map<String, ?> settings) {
+        NamedArguments args = new NamedArguments("newton", settings, List.of("iterations"));
+        return args.has("iterations") ? new Newton(ProbeArguments.counts(args, "newton", "iterations")) : Iclab.newton();
+    }
+
+    public static GradientDescent gradientDescent() {
+        return Iclab.gradientDescent();
+    }
+
+    public static GradientDescent gradientDescent(int steps) {
+        return Iclab.gradientDescent(steps);
+    }
+
+    public static GradientDescent gradientDescent(int steps, double lr) {
+        return Iclab.gradientDescent(steps, lr);
+    }
+
+    /** {@code gradientDescent(steps: 1..20)}, {@code gradientDescent(steps: 1..10, lr: 0.1)}, {@code lr: 'best'}. */
+    public static GradientDescent gradientDescent(Map<String, ?> settings) {
+        NamedArguments args = new NamedArguments("gradientDescent", settings, List.of("steps", "lr"));
+        List<Integer> steps = args.has("steps") ? ProbeArguments.counts(args, "gradientDescent", "steps") : Iclab.gradientDescent().steps();
+        return new GradientDescent(steps, ProbeArguments.stepSize(args, "gradientDescent"));
+    }
+
+    public static Constant constant() {
+        return Iclab.constant();
+    }
+
+    public static Shuffled shuffled() {
+        return Iclab.shuffled();
     }
 }

@@ -255,7 +255,8 @@ class ExperimentScriptsTest {
                         + "reluNetwork, decisionTree, gaussian, uniform, interleaved, stacked, gpt2, linearAttention, looped, lstm, adam, leastSquares, nearestNeighbors, averaging, "
                         + "ridge, lasso, greedyTree, gradientBoosting, gradientDescentNet, zero, standard, "
                         + "halfSubspace, skewedCovariance, orthogonalTrainTest, overlappingTrainTest, randomQuadrants, "
-                        + "oppositeQuadrants, scaledX, scaledY, noisyY, all)");
+                        + "oppositeQuadrants, scaledX, scaledY, noisyY, newton, gradientDescent, constant, shuffled, weights, "
+                        + "leastSquaresEstimate, momentXy, gradientDescentIterate, all)");
         assertThat(error("experiment('x') {\n  task linearRegression(dimz: 5)\n}"))
                 .isEqualTo("lr.groovy:2: unknown setting 'dimz' in linearRegression; did you mean 'dims'? (known: dims, scale)");
         assertThat(error("experiment('x') {\n  train {\n    curriculum { dims 5, 5, evry: 3 }\n  }\n}"))
@@ -319,7 +320,7 @@ class ExperimentScriptsTest {
         assertThat(error("def a = 1\n\ndef b = a / 0\n")).isEqualTo("lr.groovy:3: ArithmeticException: Division by zero");
         assertThat(error("def size() { 3 }\nexperiment('x') {\n  seed size()\n}"))
                 .isEqualTo("lr.groovy:3: unknown setting 'size' in experiment (known: name, seed, task, inputs, prompt, model, "
-                        + "train, evaluate); 'size' is a method of the script: inside a block call it as this.size(...)");
+                        + "train, evaluate, probes); 'size' is a method of the script: inside a block call it as this.size(...)");
     }
 
     @Test

@@ -75,14 +75,16 @@ class ReferenceTest {
     @Test
     void wordsComeFromTheSealedSpecTypes() {
         assertThat(Reference.kinds().keySet()).containsExactly("task", "inputs", "prompt", "model", "optimizer", "baselines",
-                "strategies");
+                "strategies", "alignment", "control", "linear");
         assertThat(Reference.words()).containsExactly("linearRegression",
                 "sparseLinearRegression", "noisyLinearRegression", "linearClassification", "quadraticRegression", "reluNetwork", "decisionTree",
                 "gaussian", "uniform", "interleaved", "stacked", "gpt2", "linearAttention", "looped", "lstm", "adam",
                 "leastSquares", "nearestNeighbors", "averaging",
                 "ridge", "lasso", "greedyTree", "gradientBoosting", "gradientDescentNet", "zero",
                 "standard", "halfSubspace", "skewedCovariance", "orthogonalTrainTest", "overlappingTrainTest",
-                "randomQuadrants", "oppositeQuadrants", "scaledX", "scaledY", "noisyY");
+                "randomQuadrants", "oppositeQuadrants", "scaledX", "scaledY", "noisyY",
+                "newton", "gradientDescent", "constant", "shuffled",
+                "weights", "leastSquaresEstimate", "momentXy", "gradientDescentIterate");
         Reference.Word adam = Reference.vocabulary().stream().filter(w -> w.name().equals("adam")).findFirst().orElseThrow();
         assertThat(adam.settings()).extracting(Reference.Entry::name, Reference.Entry::defaults)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("lr", "required"), org.assertj.core.groups.Tuple.tuple("beta1", "0.9"),

@@ -2,6 +2,7 @@ package org.iclab.eval;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Percentile bootstrap of the mean over prompts, separately at each k. The resample indices are drawn once from a
@@ -54,6 +55,34 @@ public final class BootstrapInterval {
             high[k] = quantile(means[k], 1 - tail);
         }
         return new ErrorCurve(strategy, learner, mean, low, high);
+    }
+
+    /**
+     * The percentile interval {low, high} of any statistic of the prompts (an R², a cosine, a ratio of sums: what a
+     * mean over prompts cannot express), computed on each shared resample; {@code statistic} receives the resample's
+     * prompt indices, with repeats. Resamples where it is not finite are left out.
+     */
+    public double[] bounds(ToDoubleFunction<int[]> statistic) {
+        double[] values = new double[resamples.length];
+        int n = 0;
+        for (int[] r : resamples) {
+            double v = statistic.applyAsDouble(r);
+            if (Double.isFinite(v)) {
+                values[n++] = v;
+            }
+        }
+        if (n == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double[] sorted = Arrays.copyOf(values, n);
+        Arrays.sort(sorted);
+        double tail = (1 - confidence) / 2;
+        return new double[] {quantile(sorted, tail), quantile(sorted, 1 - tail)};
+    }
+
+    /** The number of prompts each resample draws (and the largest index + 1). */
+    public int prompts() {
+        return resamples.length == 0 ? 0 : resamples[0].length;
     }
 
     /** Linear interpolation between order statistics (numpy's and torch.quantile's default). */

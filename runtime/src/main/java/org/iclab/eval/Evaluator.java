@@ -149,8 +149,8 @@ public final class Evaluator {
         return err;
     }
 
-    /** One prediction's error against its target under the task's metric. */
-    static double error(double pred, double y, Task task) {
+    /** One prediction's error against its target under the task's metric (what eval.csv reports, per prompt and k). */
+    public static double error(double pred, double y, Task task) {
         if (task.classification()) {
             return (pred >= 0 ? 1 : -1) == (y >= 0 ? 1 : -1) ? 0 : 1;
         }

@@ -79,9 +79,9 @@ final class Plots {
     static final String CLASSIFICATION_Y_TITLE = "classification error (1 − accuracy)";
 
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
-    private static final String FONT = Font.SANS_SERIF;
-    private static final Color INK = new Color(0x222222);
-    private static final Color MUTED = new Color(0x555555);
+    static final String FONT = Font.SANS_SERIF;
+    static final Color INK = new Color(0x222222);
+    static final Color MUTED = new Color(0x555555);
     private static final Color GRID = new Color(0xE4E4E4);
     /** Dash pattern of the line at k = dims (the SVG's stroke-dasharray "7,5"). */
     static final float[] DIMS_DASH = {7f, 5f};
@@ -93,7 +93,7 @@ final class Plots {
             "leastSquares", new Color(0x1F77B4),
             "nearestNeighbors", new Color(0x2CA02C),
             "averaging", new Color(0xFF7F0E));
-    private static final Color[] PALETTE = {new Color(0x9467BD), new Color(0xD62728), new Color(0x8C564B),
+    static final Color[] PALETTE = {new Color(0x9467BD), new Color(0xD62728), new Color(0x8C564B),
             new Color(0xE377C2), new Color(0x17BECF), new Color(0xBCBD22), new Color(0x7F7F7F)};
 
     static {
@@ -558,7 +558,7 @@ final class Plots {
      * Draws {@code caption} centred over the plot, in the room that the title's padding ({@link #CAPTION_ROOM})
      * leaves above it: inside the plot it would cross some curve sooner or later. The axis ranges must be set.
      */
-    private static void drawCaption(XYChart c, Graphics2D g, String caption, double xMin, double xMax, double yMin,
+    static void drawCaption(XYChart c, Graphics2D g, String caption, double xMin, double xMax, double yMin,
                                     double yMax) {
         double left = c.getScreenXFromChart(xMin);
         double right = c.getScreenXFromChart(xMax);
@@ -575,7 +575,7 @@ final class Plots {
 
     // ---- style and encoders -----------------------------------------------------------------------------------
 
-    private static void style(XYStyler s) {
+    static void style(XYStyler s) {
         s.setAntiAlias(true);
         s.setToolTipsEnabled(false);
         s.setLocale(Locale.ROOT);
@@ -610,11 +610,16 @@ final class Plots {
     }
 
     static byte[] png(Figure figure) throws IOException {
-        BufferedImage image = new BufferedImage(WIDTH * PNG_SCALE, HEIGHT * PNG_SCALE, BufferedImage.TYPE_INT_RGB);
+        return png(WIDTH, HEIGHT, figure::draw);
+    }
+
+    /** A drawing of nominal size {@code width} × {@code height} as PNG, at {@link #PNG_SCALE}x. */
+    static byte[] png(int width, int height, java.util.function.Consumer<Graphics2D> drawing) throws IOException {
+        BufferedImage image = new BufferedImage(width * PNG_SCALE, height * PNG_SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.scale(PNG_SCALE, PNG_SCALE);
-            figure.draw(g);
+            drawing.accept(g);
         } finally {
             g.dispose();
         }
@@ -624,6 +629,12 @@ final class Plots {
     }
 
     static String svg(Figure figure) throws IOException {
+        return svg(figure.name(), figure.chart().getTitle(), figure.description(), WIDTH, HEIGHT, figure::draw);
+    }
+
+    /** A drawing as SVG (Batik's SVGGraphics2D) with a {@code <title>} and a {@code <desc>}. */
+    static String svg(String name, String title, String description, int width, int height,
+                      java.util.function.Consumer<Graphics2D> drawing) throws IOException {
         Document document;
         try {
             document = DocumentBuilderFactory.newInstance().newDocumentBuilder().getDOMImplementation()
@@ -632,16 +643,16 @@ final class Plots {
             throw new IllegalStateException("no XML DOM implementation available", e);
         }
         SVGGraphics2D g = new SVGGraphics2D(document);
-        g.setSVGCanvasSize(new Dimension(WIDTH, HEIGHT));
-        figure.draw(g);
+        g.setSVGCanvasSize(new Dimension(width, height));
+        drawing.accept(g);
         Element root = g.getRoot();
-        root.setAttribute("viewBox", "0 0 " + WIDTH + " " + HEIGHT);
+        root.setAttribute("viewBox", "0 0 " + width + " " + height);
         Element desc = document.createElementNS(SVG_NS, "desc");
-        desc.setTextContent(figure.description());
+        desc.setTextContent(description);
         root.insertBefore(desc, root.getFirstChild());
-        Element title = document.createElementNS(SVG_NS, "title");
-        title.setTextContent(figure.chart().getTitle());
-        root.insertBefore(title, root.getFirstChild());
+        Element titleElement = document.createElementNS(SVG_NS, "title");
+        titleElement.setTextContent(title);
+        root.insertBefore(titleElement, root.getFirstChild());
         g.dispose();
         // Serialised by the JDK rather than by Batik's stream(), which adds a DOCTYPE pointing at w3.org that
         // XML tools then try to download; presentation attributes (no CSS) read in every SVG consumer.
@@ -653,7 +664,7 @@ final class Plots {
             transformer.transform(new DOMSource(root), new StreamResult(out));
             return out + "\n";
         } catch (TransformerException e) {
-            throw new IOException("could not serialise the SVG of " + figure.name(), e);
+            throw new IOException("could not serialise the SVG of " + name, e);
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.iclab.spec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *                           train { steps 2000; optimizer adam(lr: 1e-3) } }
  * </pre>
  */
-public record Experiment(String name, long seed, Task task, Inputs inputs, Prompt prompt, Model model, TrainPlan train, EvalPlan evaluate) {
+public record Experiment(String name, long seed, Task task, Inputs inputs, Prompt prompt, Model model, TrainPlan train, EvalPlan evaluate,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) ProbePlan probes) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     public Experiment {
@@ -78,6 +79,52 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
                         "strategies", "may hold halfSubspace only where task.dims >= 2 (it spans task.dims / 2 directions)",
                         "task.dims " + task.dims())
                 .throwIfAny();
+        if (probes != null) {
+            validateProbes(task, model, evaluate.points(), probes);
+        }
+    }
+
+    /** An experiment without probes. */
+    public Experiment(String name, long seed, Task task, Inputs inputs, Prompt prompt, Model model, TrainPlan train, EvalPlan evaluate) {
+        this(name, seed, task, inputs, prompt, model, train, evaluate, null);
+    }
+
+    /** The same experiment with {@code probes} (null: none) in place of its own. */
+    public Experiment withProbes(ProbePlan probes) {
+        return new Experiment(name, seed, task, inputs, prompt, model, train, evaluate, probes);
+    }
+
+    /**
+     * What the probes need of the rest of the experiment: layers the model has (checked here for the models whose
+     * depth the spec knows; other models are checked when the probes run), positions inside the evaluation's
+     * prompts, and a linear function class for {@code weights()}.
+     */
+    private static void validateProbes(Task task, Model model, int points, ProbePlan plan) {
+        Problems problems = Problems.in("probes");
+        Integer deepest = model instanceof Gpt2 g ? g.layers() : null;
+        for (Probe p : plan.probes()) {
+            Layers layers = p instanceof LinearProbe l ? l.layers() : p instanceof ReadoutProbe r ? r.layers()
+                    : p instanceof AlignmentProbe a ? a.layers() : null;
+            if (deepest != null && layers != null && !layers.isAll()) {
+                int max = layers.only().get(layers.only().size() - 1);
+                problems.require(max <= deepest, "layers", "must be <= model.layers (" + deepest + "; 0 is the embedded input)", layers);
+            }
+            if (p instanceof LinearProbe l) {
+                List<Integer> ks = l.position().resolve(points);
+                problems.require(ks.isEmpty() || ks.get(ks.size() - 1) < points, "position",
+                        "must be < evaluate.points (" + points + ")", l.position());
+                problems.require(!ks.isEmpty(), "position", "must leave at least one k (evaluate.points is 1, and 'last' starts at k = 1)", l.position());
+                problems.require(!(l.target() instanceof Weights) || hasWeights(task), "linear.target",
+                        "weights() needs a linear function class (linearRegression, sparseLinearRegression, noisyLinearRegression,"
+                                + " linearClassification)", task.getClass().getSimpleName());
+            }
+        }
+        problems.throwIfAny();
+    }
+
+    private static boolean hasWeights(Task task) {
+        return task instanceof LinearRegression || task instanceof SparseLinearRegression || task instanceof NoisyLinearRegression
+                || task instanceof LinearClassification;
     }
 
     public static Builder builder(String name) {
@@ -88,6 +135,7 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
     public Builder toBuilder() {
         Builder b = new Builder().name(name).seed(seed).task(task).inputs(inputs).prompt(prompt).model(model).train(train);
         b.evaluate = evaluate;
+        b.probes = probes;
         return b;
     }
 
@@ -103,6 +151,8 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
         private final TrainPlan.Builder train = TrainPlan.builder();
         private EvalPlan evaluate;
         private final EvalPlan.Builder evaluation = EvalPlan.builder();
+        private ProbePlan probes;
+        private ProbePlan.Builder probing;
 
         /** The experiment's name; it names the run directory. */
         @Setting(value = "The experiment's name; it names the run directory.", range = "letters, digits, '.', '_' or '-'", example = "experiment('lr-tiny') { ... }")
@@ -169,6 +219,17 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
             return this;
         }
 
+        /** Evaluation probes, run after training; a second {@code probes} block adds to the first. */
+        @Setting(value = "What is read from the trained model's hidden states, layer by layer (a block; see describe probes).",
+                defaults = "none", example = "probes { linear(target: weights()); readout(); alignment(with: newton()) }")
+        public Builder probes(Consumer<ProbePlan.Builder> body) {
+            if (probing == null) {
+                probing = ProbePlan.builder();
+            }
+            body.accept(probing);
+            return this;
+        }
+
         /** Validates and builds; every problem found is listed in one {@link SpecException}. */
         public Experiment build() {
             Problems missing = Problems.in("experiment").requirePresent(task, "task").requirePresent(prompt, "prompt").requirePresent(model, "model");
@@ -176,7 +237,8 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
             int loops = model instanceof Looped looped ? looped.loops() : 1;
             TrainPlan t = trainPlan != null ? trainPlan : train.build(task.dims(), prompt.points(), loops);
             EvalPlan e = evaluate != null ? evaluate : evaluation.build(task, prompt.points());
-            return new Experiment(name, seed, task, inputs, prompt, model, t, e);
+            ProbePlan p = probing != null ? probing.build() : probes;
+            return new Experiment(name, seed, task, inputs, prompt, model, t, e, p);
         }
     }
 }

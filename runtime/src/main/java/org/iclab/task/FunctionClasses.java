@@ -23,12 +23,24 @@ final class FunctionClasses {
 
     /** x ↦ scale · w·x over the active coordinates. */
     static TaskFunction linear(double[] w, double scale, int activeDims) {
-        return (xs, offset) -> {
-            double dot = 0;
-            for (int j = 0; j < activeDims; j++) {
-                dot += w[j] * xs[offset + j];
+        return new TaskFunction() {
+            @Override
+            public double apply(float[] xs, int offset) {
+                double dot = 0;
+                for (int j = 0; j < activeDims; j++) {
+                    dot += w[j] * xs[offset + j];
+                }
+                return scale * dot;
             }
-            return scale * dot;
+
+            @Override
+            public double[] weights() {
+                double[] effective = new double[w.length];
+                for (int j = 0; j < activeDims; j++) {
+                    effective[j] = scale * w[j];
+                }
+                return effective;
+            }
         };
     }
 
@@ -60,7 +72,17 @@ final class FunctionClasses {
     /** x ↦ sign(w·x) ∈ {-1, +1} with sign(0) = +1; w ~ N(0, I_d) (d draws). */
     static TaskFunction linearSign(SplittableRandom rng, int dims, int activeDims) {
         TaskFunction f = linear(gaussians(rng, dims), 1.0, activeDims);
-        return (xs, offset) -> f.apply(xs, offset) >= 0 ? 1.0 : -1.0;
+        return new TaskFunction() {
+            @Override
+            public double apply(float[] xs, int offset) {
+                return f.apply(xs, offset) >= 0 ? 1.0 : -1.0;
+            }
+
+            @Override
+            public double[] weights() {
+                return f.weights();
+            }
+        };
     }
 
     /** x ↦ scale · Σ_i w_i x_i² / √3; w ~ N(0, I_d) (d draws). */

@@ -84,18 +84,7 @@ public final class PromptSampler {
     public TaskFunction drawFunction(SplittableRandom rng, int activeDims) {
         int dims = task.dims();
         if (task instanceof LinearRegression lr) {
-            double[] w = new double[dims];
-            for (int j = 0; j < dims; j++) {
-                w[j] = rng.nextGaussian();
-            }
-            double scale = lr.scale();
-            return (xs, offset) -> {
-                double dot = 0;
-                for (int j = 0; j < activeDims; j++) {
-                    dot += w[j] * xs[offset + j];
-                }
-                return scale * dot;
-            };
+            return FunctionClasses.linear(FunctionClasses.gaussians(rng, dims), lr.scale(), activeDims);
         }
         // Garg et al.'s other function classes (draw orders documented in FunctionClasses)
         if (task instanceof SparseLinearRegression t) {

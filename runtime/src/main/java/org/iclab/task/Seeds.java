@@ -8,9 +8,10 @@ public final class Seeds {
     /**
      * Stream purposes; their ordinals are part of the reproducibility contract, so only append. POOL seeds the
      * members of a finite training pool (index: the member); INPUTS the input distribution's own random transform
-     * (a non-isotropic {@code gaussian}), drawn once per experiment.
+     * (a non-isotropic {@code gaussian}), drawn once per experiment. PROBE seeds the probes' prompts and resamples
+     * (index 0: fit prompts, 1: held-out prompts, 2: control permutations, 3: bootstrap).
      */
-    public enum Stream { INIT, TRAIN, EVAL, BOOTSTRAP, POOL, INPUTS }
+    public enum Stream { INIT, TRAIN, EVAL, BOOTSTRAP, POOL, INPUTS, PROBE }
 
     private Seeds() {
     }

@@ -8,4 +8,13 @@ package org.iclab.task;
 public interface TaskFunction {
     /** f(x) for the input stored at {@code xs[offset .. offset + dims)} (coordinates past the active ones are 0). */
     double apply(float[] xs, int offset);
+
+    /**
+     * The weights w of a function of a linear class (y = w·x with its scale folded in; for linear classification,
+     * y = sign(w·x)), zero past the active coordinates; null for the other classes. Probes read them as the target
+     * {@code weights()}.
+     */
+    default double[] weights() {
+        return null;
+    }
 }

@@ -1,12 +1,12 @@
 package org.iclab.task;
 
 /** A linear solve written independently of the code under test, for tests that recover a prompt's weights. */
-final class GaussJordan {
+public final class GaussJordan {
     private GaussJordan() {
     }
 
     /** x with a·x = b, by Gauss-Jordan elimination with partial pivoting. */
-    static double[] solve(double[][] a, double[] b) {
+    public static double[] solve(double[][] a, double[] b) {
         int n = b.length;
         double[][] m = new double[n][n + 1];
         for (int i = 0; i < n; i++) {

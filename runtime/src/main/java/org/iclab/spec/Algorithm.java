@@ -1,0 +1,35 @@
+package org.iclab.spec;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/**
+ * A classical iterative algorithm whose iterates an alignment probe compares with each layer's read-out (Fu et al.
+ * 2023): iterative Newton for the pseudo-inverse, or gradient descent, both on the first k examples of each prompt.
+ *
+ * <pre>
+ * Java:   p -&gt; p.alignment(newton(20)).alignment(gradientDescent(20))
+ * Groovy: probes { alignment(with: newton(iterations: 1..20)); alignment(with: gradientDescent(steps: 1..20)) }
+ * </pre>
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Newton.class, name = "newton"),
+    @JsonSubTypes.Type(value = GradientDescent.class, name = "gradientDescent")})
+public sealed interface Algorithm permits Newton, GradientDescent {
+    /** The word that makes it. */
+    @JsonIgnore
+    String word();
+
+    /** The iterates compared, in increasing order. */
+    @JsonIgnore
+    List<Integer> iterates();
+
+    /** An iterate's name in probes.csv: {@code newton(3)}, {@code gradientDescent(5)}. */
+    @JsonIgnore
+    default String label(int iterate) {
+        return word() + "(" + iterate + ")";
+    }
+}
