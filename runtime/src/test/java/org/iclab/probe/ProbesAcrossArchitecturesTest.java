@@ -1,0 +1,56 @@
+package org.iclab.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.iclab.Iclab;
+import org.iclab.graph.CompiledModel;
+import org.iclab.spec.Experiment;
+import org.iclab.spec.Gpt2;
+import org.iclab.spec.Interleaved;
+import org.iclab.spec.LinearAttention;
+import org.iclab.spec.LinearRegression;
+import org.iclab.spec.Looped;
+import org.iclab.spec.Lstm;
+import org.iclab.spec.Model;
+import org.iclab.spec.Prompt;
+import org.iclab.spec.Stacked;
+import org.junit.jupiter.api.Test;
+
+/** A probe is declared once and runs on every architecture and prompt format, reading the tokens each format predicts at. */
+class ProbesAcrossArchitecturesTest {
+    @Test
+    void everyProbeKindRunsOnEveryArchitectureAndFormat() {
+        List<Model> models = List.of(new Looped(new Gpt2(1, 2, 16, 8), 2), new LinearAttention(2), new Lstm(1, 8, 8));
+        List<Prompt> prompts = List.of(new Interleaved(5, true, false, null), new Stacked(5));
+        for (Model model : models) {
+            for (Prompt prompt : prompts) {
+                if (model instanceof Lstm && prompt instanceof Stacked) {
+                    continue;
+                }
+                Experiment e = Experiment.builder("probe-arch").seed(1).task(new LinearRegression(3)).prompt(prompt).model(model)
+                        .train(t -> t.steps(1).batch(4)).evaluate(v -> v.resamples(50))
+                        .probes(p -> p.linear(Iclab.weights()).control(Iclab.shuffled()).readout().alignment(Iclab.newton(3))
+                                .attention(1).prompts(120).heldOut(60))
+                        .build();
+                ProbeResults r;
+                int layers;
+                int attentionLayers;
+                try (CompiledModel m = CompiledModel.compile(e, 1)) {
+                    layers = m.hiddenCount();
+                    attentionLayers = m.attentionLayers();
+                    r = Probes.run(m, e, e.probes());
+                }
+                String label = model.name() + " " + prompt.name();
+                assertThat(r.rows(ProbeRow.LINEAR)).as(label).hasSize(layers * 4); // k = 1..4
+                assertThat(r.rows(ProbeRow.READOUT)).as(label).hasSize(layers * 5);
+                assertThat(r.rows()).as(label).allMatch(row -> Double.isFinite(row.score()));
+                if (attentionLayers == 0) {
+                    assertThat(r.attention()).as(label).isNull();
+                } else {
+                    assertThat(r.attention().weights()).as(label).hasSize(attentionLayers);
+                }
+            }
+        }
+    }
+}
