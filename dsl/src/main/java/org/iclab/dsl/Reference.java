@@ -243,7 +243,7 @@ public final class Reference {
                 Setting s = c.getAnnotation(Setting.class);
                 String d = i < shortest.getParameterCount() ? "required"
                         : s != null && !s.defaults().isEmpty() ? s.defaults() : render(read(c, defaults));
-                settings.add(new Entry(c.getName(), c.getName() + ": <" + c.getType().getSimpleName() + ">",
+                settings.add(new Entry(c.getName(), c.getName() + ": <" + typeName(c.getType()) + ">",
                         s == null ? "" : s.value(), d, s == null ? "" : s.range()));
             }
         }
@@ -266,6 +266,11 @@ public final class Reference {
             throw new IllegalStateException(e);
         }
         return invoke(shortest, placeholders(shortest, 100));
+    }
+
+    /** A setting's type as a script writes it: a boxed Boolean (null meaning "the default") is still a boolean. */
+    private static String typeName(Class<?> type) {
+        return type == Boolean.class ? "boolean" : type.getSimpleName();
     }
 
     /** Stand-in arguments: {@code value} for whole numbers, value + i for the i-th number (uniform's low < high), a tiny gpt2 for a block. */
@@ -295,7 +300,7 @@ public final class Reference {
                     .orElse(overloads.get(0));
             Setting s = documented.getAnnotation(Setting.class);
             String form = s != null && !s.example().isEmpty() ? s.example()
-                    : name + " " + Arrays.stream(documented.getParameterTypes()).map(t -> "<" + t.getSimpleName() + ">").collect(Collectors.joining(", "));
+                    : name + " " + Arrays.stream(documented.getParameterTypes()).map(t -> "<" + typeName(t) + ">").collect(Collectors.joining(", "));
             String d;
             if (s != null && !s.defaults().isEmpty()) {
                 d = s.defaults();
