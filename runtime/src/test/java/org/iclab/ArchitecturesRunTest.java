@@ -59,6 +59,16 @@ class ArchitecturesRunTest {
     }
 
     @Test
+    void anUndeclaredLoopScheduleFollowsWhicheverModelTheExperimentHas() {
+        Experiment gpt = experiment("x").task(linearRegression(3)).prompt(interleaved(5)).model(gpt2("tiny")).build();
+        assertThat(gpt.train().curriculum().loops()).isNull();
+        Experiment swapped = gpt.toBuilder().model(looped(gpt2("tiny"), 7)).build();
+        assertThat(swapped.train().curriculum().loopsAt(0, 7)).isEqualTo(7);
+        assertThat(Json.write(swapped)).doesNotContain("\"loops\" : null");
+        assertThat(Json.readExperiment(Json.write(swapped), "spec.json")).isEqualTo(swapped);
+    }
+
+    @Test
     void combinationsAnArchitectureCannotReadAreRejectedWithTheRule() {
         assertThatThrownBy(() -> experiment("x").task(linearRegression(3)).prompt(stacked(5)).model(lstm(1, 8)).build())
                 .isInstanceOf(SpecException.class)

@@ -227,7 +227,7 @@ public final class CompiledModel implements AutoCloseable {
 
     /** The loop count training uses at 1-based {@code step}: the curriculum's (1 for every model but a looped one). */
     private int loopsAt(long step) {
-        return experiment.train().curriculum().loops().at(step - 1);
+        return experiment.train().curriculum().loopsAt(step - 1, defaultLoops);
     }
 
     /** Compiles the experiment and initialises its parameters from the experiment's seed. */

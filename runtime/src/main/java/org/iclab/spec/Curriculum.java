@@ -1,17 +1,19 @@
 package org.iclab.spec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Garg et al.'s curriculum: the number of active input dimensions (those beyond are zeroed) and the number of
- * points per prompt, each a {@link Schedule}.
+ * points per prompt, each a {@link Schedule}; and for a looped model, Yang et al.'s growing loop count (null: the
+ * model's own count throughout, whatever model the experiment has).
  *
  * <pre>
  * Java:   c -&gt; c.dims(5, 20, 1, 2000).points(11, 41, 2, 2000)
  * Groovy: curriculum { dims 5, 20, by: 1, every: 2000; points 11, 41, by: 2, every: 2000 }
  * </pre>
  */
-public record Curriculum(Schedule dims, Schedule points, Schedule loops) {
+public record Curriculum(Schedule dims, Schedule points, @JsonInclude(JsonInclude.Include.NON_NULL) Schedule loops) {
     public Curriculum {
-        loops = loops == null ? Schedule.fixed(1) : loops; // spec.json written before looped models existed
         Problems problems = Problems.in("train.curriculum");
         problems.requirePresent(dims, "dims").requirePresent(points, "points");
         if (dims != null) {
@@ -20,13 +22,20 @@ public record Curriculum(Schedule dims, Schedule points, Schedule loops) {
         if (points != null) {
             Schedule.check(problems, "points", points);
         }
-        Schedule.check(problems, "loops", loops);
+        if (loops != null) { // null: fixed at the model's loops (1 for every model but a looped one)
+            Schedule.check(problems, "loops", loops);
+        }
         problems.throwIfAny();
     }
 
-    /** Dims and points; one loop (every model but a looped one). */
+    /** Dims and points; the loops of a looped model fixed at its own count. */
     public Curriculum(Schedule dims, Schedule points) {
-        this(dims, points, Schedule.fixed(1));
+        this(dims, points, null);
+    }
+
+    /** The loop count in force at {@code step} (0-based) for a model of {@code modelLoops} loops. */
+    public int loopsAt(long step, int modelLoops) {
+        return loops == null ? modelLoops : loops.at(step);
     }
 
     public static Builder builder() {

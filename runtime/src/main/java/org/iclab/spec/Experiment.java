@@ -51,11 +51,11 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
                         + " query tokens would enter the state)", prompt.name());
         Schedule loops = c.loops();
         if (model instanceof Looped looped) {
-            architecture.require(loops.end() <= looped.loops(), "train.curriculum.loops.end", "must be <= model.loops",
-                    loops.end() + " > " + looped.loops());
+            architecture.require(loops == null || loops.end() <= looped.loops(), "train.curriculum.loops.end", "must be <= model.loops",
+                    loops == null ? "" : loops.end() + " > " + looped.loops());
         } else {
-            architecture.require(loops.start() == 1 && loops.end() == 1, "train.curriculum.loops",
-                    "is only for a looped model (" + model.name() + " has no loops)", loops.start() + ".." + loops.end())
+            architecture.require(loops == null || (loops.start() == 1 && loops.end() == 1), "train.curriculum.loops",
+                    "is only for a looped model (" + model.name() + " has no loops)", loops == null ? "" : loops.start() + ".." + loops.end())
                     .require(evaluate.loops().isEmpty(), "evaluate.loops",
                             "is only for a looped model (" + model.name() + " has no loops)", evaluate.loops());
         }
@@ -234,8 +234,7 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
         public Experiment build() {
             Problems missing = Problems.in("experiment").requirePresent(task, "task").requirePresent(prompt, "prompt").requirePresent(model, "model");
             missing.throwIfAny();
-            int loops = model instanceof Looped looped ? looped.loops() : 1;
-            TrainPlan t = trainPlan != null ? trainPlan : train.build(task.dims(), prompt.points(), loops);
+            TrainPlan t = trainPlan != null ? trainPlan : train.build(task.dims(), prompt.points());
             EvalPlan e = evaluate != null ? evaluate : evaluation.build(task, prompt.points());
             ProbePlan p = probing != null ? probing.build() : probes;
             return new Experiment(name, seed, task, inputs, prompt, model, t, e, p);

@@ -51,7 +51,9 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
         Builder b = new Builder().steps(steps).batch(batch).optimizer(optimizer).checkpointEvery(checkpointEvery).logEvery(logEvery).pool(pool).lossAt(lossAt);
         b.curriculum.dims(curriculum.dims().start(), curriculum.dims().end(), curriculum.dims().by(), curriculum.dims().every());
         b.curriculum.points(curriculum.points().start(), curriculum.points().end(), curriculum.points().by(), curriculum.points().every());
-        b.curriculum.loops(curriculum.loops().start(), curriculum.loops().end(), curriculum.loops().by(), curriculum.loops().every());
+        if (curriculum.loops() != null) {
+            b.curriculum.loops(curriculum.loops().start(), curriculum.loops().end(), curriculum.loops().by(), curriculum.loops().every());
+        }
         return b;
     }
 
@@ -122,17 +124,14 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
             return this;
         }
 
-        /** Builds with unset curriculum schedules fixed at the given task dims and prompt points, and one loop. */
+        /**
+         * Builds with unset curriculum schedules fixed at the given task dims and prompt points; unset loops stay
+         * unset, meaning the model's own loop count whatever model the plan ends up with.
+         */
         public TrainPlan build(int taskDims, int promptPoints) {
-            return build(taskDims, promptPoints, 1);
-        }
-
-        /** Builds with unset curriculum schedules fixed at the given task dims, prompt points and model loops. */
-        public TrainPlan build(int taskDims, int promptPoints, int modelLoops) {
             Schedule dims = curriculum.dims() != null ? curriculum.dims() : Schedule.fixed(taskDims);
             Schedule points = curriculum.points() != null ? curriculum.points() : Schedule.fixed(promptPoints);
-            Schedule loops = curriculum.loops() != null ? curriculum.loops() : Schedule.fixed(modelLoops);
-            return new TrainPlan(steps, batch, optimizer, new Curriculum(dims, points, loops), checkpointEvery, logEvery, pool, lossAt);
+            return new TrainPlan(steps, batch, optimizer, new Curriculum(dims, points, curriculum.loops()), checkpointEvery, logEvery, pool, lossAt);
         }
     }
 }
