@@ -53,7 +53,14 @@ final class Overrides {
         try {
             return Json.readExperiment(tree.toString(), what);
         } catch (SpecException e) {
-            throw new UserError(what + ": " + String.join("; ", e.problems().stream().map(p -> p.message()).toList()), e);
+            String problems = String.join("; ", e.problems().stream().map(p -> p.message()).toList());
+            // A new type keeps the old one's settings, which the new type may not take: say how to replace it whole.
+            String hint = assignments.stream().filter(a -> a[0].endsWith(".type")).findFirst()
+                    .map(a -> " (--set " + a[0] + " keeps the other settings of " + a[0].substring(0, a[0].length() - 5)
+                            + "; to change its kind, set it whole as JSON, e.g. --set "
+                            + a[0].substring(0, a[0].length() - 5) + "='{\"type\": \"" + a[1] + "\", ...}')")
+                    .orElse("");
+            throw new UserError(what + ": " + problems + hint, e);
         }
     }
 

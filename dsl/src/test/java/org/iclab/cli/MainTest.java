@@ -199,6 +199,12 @@ class MainTest {
         err.getBuffer().setLength(0);
         assertThat(iclab("check", script.toString(), "--set", "train.steps")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("--set expects path=value, e.g. --set train.steps=100; was 'train.steps'\n");
+        err.getBuffer().setLength(0);
+        assertThat(iclab("check", script.toString(), "--set", "prompt.type=stacked")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unrecognized field \"disjoint\"").endsWith("(--set prompt.type keeps the other settings of prompt;"
+                + " to change its kind, set it whole as JSON, e.g. --set prompt='{\"type\": \"stacked\", ...}')\n");
+        err.getBuffer().setLength(0);
+        assertThat(iclab("check", script.toString(), "--set", "prompt={\"type\": \"stacked\", \"points\": 5}")).isZero();
         assertThat(ran).isEmpty();
     }
 
