@@ -79,7 +79,8 @@ final class ProbePlots {
             for (int p = 0; p < maps.prompts(); p++) {
                 int prompt = p;
                 Path png = folder.resolve(ATTENTION).resolve("prompt-" + p + ".png");
-                AtomicFiles.write(png, Plots.png(width, height, g -> attention(g, experiment.name(), maps, prompt, width)));
+                boolean stacked = experiment.prompt() instanceof org.iclab.spec.Stacked;
+                AtomicFiles.write(png, Plots.png(width, height, g -> attention(g, experiment.name(), stacked, maps, prompt, width)));
                 written.add(png);
             }
         }
@@ -342,11 +343,29 @@ final class ProbePlots {
 
     // ---- attention maps --------------------------------------------------------------------------------------------
 
-    static void attention(Graphics2D g, String experiment, ProbeResults.AttentionMaps maps, int prompt, int width) {
+    /**
+     * One panel per layer and head. Softmax weights are drawn as they are; weights outside [0, 1] (linear attention's
+     * unnormalised scores) are drawn as |weight| divided by the panel's largest, and the caption says so.
+     */
+    static void attention(Graphics2D g, String experiment, boolean stacked, ProbeResults.AttentionMaps maps, int prompt, int width) {
         smooth(g);
         int layers = maps.weights().size();
         int heads = maps.heads();
         int tokens = maps.tokens();
+        boolean distributions = true;
+        for (int l = 0; l < layers && distributions; l++) {
+            for (int h = 0; h < heads && distributions; h++) {
+                for (int q = 0; q < tokens && distributions; q++) {
+                    for (int k = 0; k < tokens; k++) {
+                        float w = maps.at(l, prompt, h, q, k);
+                        if (w < -1e-6 || w > 1 + 1e-6) {
+                            distributions = false;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, 70 + layers * (CELL + 24));
         g.setColor(Plots.INK);
@@ -354,7 +373,8 @@ final class ProbePlots {
         g.drawString(experiment + " · attention · held-out prompt " + prompt, 20f, 30f);
         g.setFont(new Font(Plots.FONT, Font.PLAIN, 12));
         g.setColor(Plots.MUTED);
-        g.drawString("row: attending token · column: attended token (x1, y1, x2, y2, ...) · darker: more weight (square-root scale)", 20f, 50f);
+        g.drawString("rows attend to columns (" + (stacked ? "q1, e1, q2, e2, …" : "x1, y1, x2, y2, …")
+                + ") · darker: " + (distributions ? "more weight (√ scale)" : "larger |score| (√, per panel)"), 20f, 50f);
         double px = (double) CELL / tokens;
         for (int l = 0; l < layers; l++) {
             for (int h = 0; h < heads; h++) {
@@ -363,9 +383,20 @@ final class ProbePlots {
                 g.setColor(Plots.INK);
                 g.setFont(new Font(Plots.FONT, Font.PLAIN, 12));
                 g.drawString("layer " + l + " · head " + h, (float) x0, (float) (y0 - 4));
+                double scale = 1;
+                if (!distributions) {
+                    double max = 0;
+                    for (int q = 0; q < tokens; q++) {
+                        for (int k = 0; k <= q; k++) {
+                            max = Math.max(max, Math.abs(maps.at(l, prompt, h, q, k)));
+                        }
+                    }
+                    scale = max > 0 ? max : 1;
+                }
                 for (int q = 0; q < tokens; q++) {
                     for (int k = 0; k < tokens; k++) {
-                        g.setColor(k > q ? new Color(0xF4F4F4) : shade(Math.sqrt(maps.at(l, prompt, h, q, k))));
+                        double w = Math.abs(maps.at(l, prompt, h, q, k)) / scale;
+                        g.setColor(k > q ? new Color(0xF4F4F4) : shade(Math.sqrt(w)));
                         g.fill(new Rectangle2D.Double(x0 + k * px, y0 + q * px, px + 0.3, px + 0.3));
                     }
                 }
