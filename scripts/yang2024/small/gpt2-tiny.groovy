@@ -3,7 +3,7 @@
 experiment('yang2024-small-gpt2-tiny') {
     seed 0
     task linearRegression(dims: 5)
-    prompt stacked(points: 11)     // with interleaved prompts the looped model did not leave its plateau in 20k steps (README)
+    prompt stacked(points: 11)     // as looped.groovy beside it
     model gpt2 { layers 3; heads 2; embed 64; positions 11 }
     train {
         steps 20000

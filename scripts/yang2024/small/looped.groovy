@@ -4,7 +4,7 @@
 experiment('yang2024-small-looped') {
     seed 0
     task linearRegression(dims: 5)
-    prompt stacked(points: 11)     // with interleaved prompts the looped model did not leave its plateau in 20k steps (README)
+    prompt stacked(points: 11)     // with interleaved prompts the looped model needs about 40k steps (README)
     model looped(block: gpt2 { layers 1; heads 2; embed 64; positions 11 }, loops: 8, window: 4)
     train {
         steps 20000
