@@ -64,6 +64,7 @@ public final class CompiledModel implements AutoCloseable {
     private final List<Parameter> parameters = new ArrayList<>();
     private final Placeholder<TFloat32> xs;
     private final Placeholder<TFloat32> ys;
+    private final Operand<org.tensorflow.types.TInt32> batchSize;
     private final Operand<org.tensorflow.types.TInt32> points;
     private final Placeholder<TFloat32> beta1Power;
     private final Placeholder<TFloat32> beta2Power;
@@ -74,7 +75,6 @@ public final class CompiledModel implements AutoCloseable {
     private final Map<Integer, TrainOp> trainOps = new java.util.HashMap<>();
     private final List<Variable<TFloat32>> slotsM = new ArrayList<>();
     private final List<Variable<TFloat32>> slotsV = new ArrayList<>();
-    private final List<Operand<TFloat32>> normed;
     private final Op resetSlots;
 
     private record Parameter(String name, Variable<TFloat32> variable, long[] shape, Init init,
@@ -104,15 +104,16 @@ public final class CompiledModel implements AutoCloseable {
             xs = tf.withName(XS).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, d)));
             ys = tf.withName(YS).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
             var shapeX = tf.shape(xs);
-            var batch = tf.reshape(tf.slice(shapeX, nn.shape(0), nn.shape(1)), nn.shape());
+            batchSize = tf.reshape(tf.slice(shapeX, nn.shape(0), nn.shape(1)), nn.shape());
             points = tf.reshape(tf.slice(shapeX, nn.shape(1), nn.shape(1)), nn.shape());
             var model = experiment.model();
             // An LSTM is unrolled over the longest prompt the experiment feeds it; attention reaches model.positions.
             int maxPoints = model instanceof Lstm ? Math.max(experiment.prompt().points(), experiment.evaluate().points())
                     : model.positions();
             int referenceTokens = experiment.prompt().tokens(experiment.train().curriculum().points().end());
-            var tokens = layout.tokens(tf, nn, xs, ys, batch, tf.math.mul(points, tf.constant(2)));
-            Net net = new Net(tf, nn, this::param, layout, tokens, batch, points,
+            var tokenCount = tf.math.mul(points, tf.constant(2));
+            var tokens = layout.tokens(tf, nn, xs, ys, batchSize, tokenCount);
+            Net net = new Net(tf, nn, this::param, layout, tokens, batchSize, points, tokenCount,
                     experiment.prompt().tokens(maxPoints), referenceTokens, experiment.prompt().positionalFor(model));
             if (model instanceof Gpt2 g) {
                 forward = Gpt2Graph.build(net, g);
@@ -126,7 +127,6 @@ public final class CompiledModel implements AutoCloseable {
                 throw new IllegalArgumentException("no compiler for model " + model);
             }
             defaultLoops = model instanceof Looped l ? l.loops() : 1;
-            normed = forward.normed();
             pred = tf.withName(PRED).identity(predictions(forward.out()));
             predByLoops.put(defaultLoops, pred);
 
@@ -158,9 +158,8 @@ public final class CompiledModel implements AutoCloseable {
 
     /** Predictions [batch, points] read at the even tokens of a [batch, 2·points] output. */
     private Operand<TFloat32> predictions(Operand<TFloat32> out) {
-        var batch = tf.reshape(tf.slice(tf.shape(xs), nn.shape(0), nn.shape(1)), nn.shape());
-        var pairs = tf.reshape(out, nn.stack(List.of(batch, points, tf.constant(2))));
-        return tf.reshape(tf.slice(pairs, nn.shape(0, 0, 0), nn.shape(-1, -1, 1)), nn.stack(List.of(batch, points)));
+        var pairs = tf.reshape(out, nn.stack(List.of(batchSize, points, tf.constant(2))));
+        return tf.reshape(tf.slice(pairs, nn.shape(0, 0, 0), nn.shape(-1, -1, 1)), nn.stack(List.of(batchSize, points)));
     }
 
     /** The loss of one output [batch, tokens]: over every prediction, or only the last where train.lossAt is 'last'. */
@@ -438,7 +437,7 @@ public final class CompiledModel implements AutoCloseable {
      * reads when {@code layer} is the last), flat [batch, tokens, embed].
      */
     public float[] normedHidden(int layer, PromptBatch batch) {
-        return fetch(batch, normed.get(layer));
+        return fetch(batch, forward.normed().get(layer));
     }
 
     /** Number of layers with attention weights. */

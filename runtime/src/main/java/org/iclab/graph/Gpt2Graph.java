@@ -23,25 +23,56 @@ final class Gpt2Graph {
                  Variable<TFloat32> fcW, Variable<TFloat32> fcB, Variable<TFloat32> fcProjW, Variable<TFloat32> fcProjB) {
     }
 
+    /**
+     * The parameters around the blocks and the blocks themselves, created in GPT-2's order (read-in, positions,
+     * blocks, final LayerNorm, read-out); shared by GPT-2 and the looped model, which differ only in how they apply
+     * the blocks.
+     */
+    record Weights(Gpt2 spec, int width, Variable<TFloat32> readInW, Variable<TFloat32> readInB, Operand<TFloat32> positions,
+                   List<Block> blocks, Variable<TFloat32> lnFGain, Variable<TFloat32> lnFBias,
+                   Variable<TFloat32> readOutW, Variable<TFloat32> readOutB) {
+        static Weights create(Net net, Gpt2 spec) {
+            int e = spec.embed();
+            int w = net.layout.width();
+            double fanIn = 1 / Math.sqrt(w);
+            var readInW = net.param("read_in/w", Init.uniform(fanIn), w, e);
+            var readInB = net.param("read_in/b", Init.uniform(fanIn), e);
+            Operand<TFloat32> positions = net.positions(e, "wpe");
+            List<Block> blocks = Gpt2Graph.blocks(net, spec, spec.layers());
+            Variable<TFloat32> lnFGain = spec.layerNorm() ? net.param("ln_f/g", Init.constant(1), e) : null;
+            Variable<TFloat32> lnFBias = spec.layerNorm() ? net.param("ln_f/b", Init.constant(0), e) : null;
+            double outFan = 1 / Math.sqrt(e);
+            var readOutW = net.param("read_out/w", Init.uniform(outFan), e, 1);
+            var readOutB = net.param("read_out/b", Init.uniform(outFan), 1);
+            return new Weights(spec, w, readInW, readInB, positions, blocks, lnFGain, lnFBias, readOutW, readOutB);
+        }
+
+        /** The read-in of the prompt's tokens, flat [batch·tokens, embed], without positions. */
+        Operand<TFloat32> readIn(Net net) {
+            return net.dense(net.tf.reshape(net.tokens, net.nn.shape(-1, width)), readInW, readInB, width, spec.embed());
+        }
+
+        /** The final LayerNorm (or none), as the read-out sees a flat state. */
+        Operand<TFloat32> finalNorm(Net net, Operand<TFloat32> x) {
+            return lnFGain == null ? x : net.nn.layerNorm(x, lnFGain, lnFBias);
+        }
+
+        /** The read-out of a flat state [batch·tokens, embed] as [batch, tokens]. */
+        Operand<TFloat32> readOut(Net net, Operand<TFloat32> x) {
+            var out = net.dense(x, readOutW, readOutB, spec.embed(), 1);
+            return net.tf.reshape(out, net.nn.stack(List.of(net.batch, net.tokenCount)));
+        }
+    }
+
     static Forward build(Net net, Gpt2 spec) {
         int e = spec.embed();
-        int w = net.layout.width();
-        double fanIn = 1 / Math.sqrt(w);
-        var readInW = net.param("read_in/w", Init.uniform(fanIn), w, e);
-        var readInB = net.param("read_in/b", Init.uniform(fanIn), e);
-        Operand<TFloat32> positions = net.positions(e, "wpe");
-        List<Block> blocks = blocks(net, spec, spec.layers());
-        Variable<TFloat32> lnFGain = spec.layerNorm() ? net.param("ln_f/g", Init.constant(1), e) : null;
-        Variable<TFloat32> lnFBias = spec.layerNorm() ? net.param("ln_f/b", Init.constant(0), e) : null;
-        double outFan = 1 / Math.sqrt(e);
-        var readOutW = net.param("read_out/w", Init.uniform(outFan), e, 1);
-        var readOutB = net.param("read_out/b", Init.uniform(outFan), 1);
-
+        Weights weights = Weights.create(net, spec);
         var tf = net.tf;
-        Operand<TFloat32> embedded = net.unflatten(net.dense(tf.reshape(net.tokens, net.nn.shape(-1, w)), readInW, readInB, w, e), e);
-        if (positions != null) {
-            embedded = tf.math.add(embedded, positions);
+        Operand<TFloat32> embedded = net.unflatten(weights.readIn(net), e);
+        if (weights.positions() != null) {
+            embedded = tf.math.add(embedded, weights.positions());
         }
+        List<Block> blocks = weights.blocks();
         List<Operand<TFloat32>> hidden = new ArrayList<>();
         List<Operand<TFloat32>> attention = new ArrayList<>();
         hidden.add(tf.withName(CompiledModel.HIDDEN + 0).identity(embedded));
@@ -54,10 +85,9 @@ final class Gpt2Graph {
         List<Operand<TFloat32>> normed = new ArrayList<>();
         for (int l = 0; l < hidden.size(); l++) {
             normed.add(tf.withName(CompiledModel.NORMED + l).identity(
-                    net.unflatten(finalNorm(net, tf.reshape(hidden.get(l), net.nn.shape(-1, e)), lnFGain, lnFBias), e)));
+                    net.unflatten(weights.finalNorm(net, tf.reshape(hidden.get(l), net.nn.shape(-1, e))), e)));
         }
-        var out = net.dense(finalNorm(net, x, lnFGain, lnFBias), readOutW, readOutB, e, 1);
-        return new Forward(tf.reshape(out, net.nn.stack(List.of(net.batch, net.tokenCount))), hidden, normed, attention,
+        return new Forward(weights.readOut(net, weights.finalNorm(net, x)), hidden, normed, attention,
                 e, spec.heads(), net.flops(), null);
     }
 
@@ -127,15 +157,9 @@ final class Gpt2Graph {
         var scores = tf.math.add(tf.math.mul(nn.batchMatMul(parts.get(0), parts.get(1), false, true), nn.f(1 / Math.sqrt(dh))), mask);
         var weights = (attentionName == null ? tf : tf.withName(attentionName)).nn.softmax(scores);
         attention.add(weights);
-        for (int h = 0; h < heads; h++) {
-            net.countAttention(dh);
-        }
+        net.countAttention((long) heads * dh);
         var attended = nn.batchMatMul(weights, parts.get(2), false, false);
         return tf.reshape(tf.linalg.transpose(attended, tf.constant(new int[] {0, 2, 1, 3})), nn.shape(-1, heads * dh));
     }
 
-    /** The final LayerNorm, or the identity where the model has none. */
-    static Operand<TFloat32> finalNorm(Net net, Operand<TFloat32> x, Variable<TFloat32> gain, Variable<TFloat32> bias) {
-        return gain == null ? x : net.nn.layerNorm(x, gain, bias);
-    }
 }

@@ -68,9 +68,7 @@ final class LinearAttentionGraph {
                 a = tf.withName(CompiledModel.ATTENTION + l).math.mul(scores, weights);
             }
             attention.add(a);
-            for (int i = 0; i < h; i++) {
-                net.countAttention(s);
-            }
+            net.countAttention((long) h * s);
             var attended = tf.reshape(tf.linalg.transpose(nn.batchMatMul(a, vh, false, false), perm), nn.shape(-1, h * s));
             stream = tf.math.add(stream, net.dense(attended, proj, null, (long) h * s, s));
             hidden.add(tf.withName(CompiledModel.HIDDEN + (l + 1)).identity(net.unflatten(stream, s)));

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.iclab.spec.Gpt2;
 import org.iclab.spec.Looped;
 import org.tensorflow.Operand;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -22,13 +21,8 @@ final class LoopedGraph implements Forward.Looping {
     private final Looped spec;
     private final Gpt2 block;
     private final int e;
+    private final Gpt2Graph.Weights weights;
     private final Operand<TFloat32> embedded; // [B·T, e]
-    private final Operand<TFloat32> positions;
-    private final List<Gpt2Graph.Block> blocks;
-    private final Variable<TFloat32> lnFGain;
-    private final Variable<TFloat32> lnFBias;
-    private final Variable<TFloat32> readOutW;
-    private final Variable<TFloat32> readOutB;
     private final Operand<TFloat32> mask;
     private final List<Operand<TFloat32>> states = new ArrayList<>(); // states.get(i) = z after i loops (flat)
     private final Map<Integer, Operand<TFloat32>> outs = new HashMap<>();
@@ -40,18 +34,8 @@ final class LoopedGraph implements Forward.Looping {
         this.spec = spec;
         this.block = spec.block();
         this.e = block.embed();
-        int w = net.layout.width();
-        double fanIn = 1 / Math.sqrt(w);
-        var readInW = net.param("read_in/w", Init.uniform(fanIn), w, e);
-        var readInB = net.param("read_in/b", Init.uniform(fanIn), e);
-        positions = net.positions(e, "wpe");
-        blocks = Gpt2Graph.blocks(net, block, block.layers());
-        lnFGain = block.layerNorm() ? net.param("ln_f/g", Init.constant(1), e) : null;
-        lnFBias = block.layerNorm() ? net.param("ln_f/b", Init.constant(0), e) : null;
-        double outFan = 1 / Math.sqrt(e);
-        readOutW = net.param("read_out/w", Init.uniform(outFan), e, 1);
-        readOutB = net.param("read_out/b", Init.uniform(outFan), 1);
-        embedded = net.dense(net.tf.reshape(net.tokens, net.nn.shape(-1, w)), readInW, readInB, w, e);
+        weights = Gpt2Graph.Weights.create(net, block);
+        embedded = weights.readIn(net);
         mask = net.softmaxMask();
         states.add(spec.injection().equals(Looped.ADD) ? net.tf.zerosLike(embedded) : embedded);
     }
@@ -59,39 +43,33 @@ final class LoopedGraph implements Forward.Looping {
     static Forward build(Net net, Looped spec) {
         LoopedGraph g = new LoopedGraph(net, spec);
         var tf = net.tf;
-        long before = net.flops();
         Operand<TFloat32> out = g.outAfter(spec.loops());
         List<Operand<TFloat32>> hidden = new ArrayList<>();
         hidden.add(tf.withName(CompiledModel.HIDDEN + 0).identity(net.unflatten(g.embedded, g.e)));
         for (int i = 1; i <= spec.loops(); i++) {
             hidden.add(tf.withName(CompiledModel.HIDDEN + i).identity(net.unflatten(g.states.get(i), g.e)));
         }
-        // Forward cost of the default pass: read-in and read-out once, the backbone once per loop (as built above).
-        long flops = net.flops();
-        net.setFlops(before); // passes built later (other loop counts, training windows) are not the model's cost
-        return new Forward(out, hidden, hidden, List.copyOf(g.attention), g.e, g.block.heads(), flops, g);
+        // The forward cost of the default pass, counted as it was built: read-in and read-out once, the backbone once
+        // per loop. Passes built later (other loop counts, training windows) add to the counter after this reading.
+        return new Forward(out, hidden, hidden, List.copyOf(g.attention), g.e, g.block.heads(), net.flops(), g);
     }
 
     /** f(input): positions, the block's layers, the final LayerNorm; attention weights kept when {@code name} is set. */
     private Operand<TFloat32> backbone(Operand<TFloat32> input, String attentionName, List<Operand<TFloat32>> attentionSink) {
         var tf = net.tf;
         Operand<TFloat32> x = input;
-        if (positions != null) {
-            x = tf.reshape(tf.math.add(net.unflatten(x, e), positions), net.nn.shape(-1, e));
+        if (weights.positions() != null) {
+            x = tf.reshape(tf.math.add(net.unflatten(x, e), weights.positions()), net.nn.shape(-1, e));
         }
+        List<Gpt2Graph.Block> blocks = weights.blocks();
         for (int l = 0; l < blocks.size(); l++) {
             x = Gpt2Graph.apply(net, block, blocks.get(l), x, mask, attentionSink, attentionName == null ? null : attentionName + l);
         }
-        return Gpt2Graph.finalNorm(net, x, lnFGain, lnFBias);
+        return weights.finalNorm(net, x);
     }
 
     private Operand<TFloat32> step(Operand<TFloat32> z) {
         return spec.injection().equals(Looped.ADD) ? net.tf.math.add(z, embedded) : z;
-    }
-
-    private Operand<TFloat32> readOut(Operand<TFloat32> z) {
-        var out = net.dense(z, readOutW, readOutB, e, 1);
-        return net.tf.reshape(out, net.nn.stack(List.of(net.batch, net.tokenCount)));
     }
 
     @Override
@@ -102,7 +80,7 @@ final class LoopedGraph implements Forward.Looping {
             String name = i <= spec.loops() ? "loop" + i + "_" + CompiledModel.ATTENTION : null;
             states.add(backbone(step(states.get(i - 1)), name, sink));
         }
-        return outs.computeIfAbsent(loops, b -> readOut(states.get(b)));
+        return outs.computeIfAbsent(loops, b -> weights.readOut(net, states.get(b)));
     }
 
     @Override
@@ -121,7 +99,7 @@ final class LoopedGraph implements Forward.Looping {
             Operand<TFloat32> z = net.tf.stopGradient(states.get(start)); // loops before the window are not differentiated
             for (int i = start + 1; i <= b; i++) {
                 z = backbone(step(z), null, new ArrayList<>());
-                result.add(readOut(z));
+                result.add(weights.readOut(net, z));
             }
             return result;
         });

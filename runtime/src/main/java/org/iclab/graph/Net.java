@@ -33,7 +33,7 @@ final class Net {
     private long flops;
 
     Net(Ops tf, Layers nn, Params params, PromptLayout layout, Operand<TFloat32> tokens, Operand<TInt32> batch,
-        Operand<TInt32> points, int maxTokens, int referenceTokens, String positional) {
+        Operand<TInt32> points, Operand<TInt32> tokenCount, int maxTokens, int referenceTokens, String positional) {
         this.tf = tf;
         this.nn = nn;
         this.params = params;
@@ -41,7 +41,7 @@ final class Net {
         this.tokens = tokens;
         this.batch = batch;
         this.points = points;
-        this.tokenCount = tf.math.mul(points, tf.constant(2));
+        this.tokenCount = tokenCount;
         this.maxTokens = maxTokens;
         this.referenceTokens = referenceTokens;
         this.positional = positional;
@@ -63,10 +63,6 @@ final class Net {
 
     long flops() {
         return flops;
-    }
-
-    void setFlops(long flops) {
-        this.flops = flops;
     }
 
     /** [rows, in] · w + b, counted. */

@@ -53,16 +53,9 @@ final class PromptLayout {
             int before = prompt.yLast() ? 0 : 1;
             xTokens = tf.pad(xs, tf.constant(new int[][] {{0, 0}, {0, 0}, {before, 1 - before}}), nn.f(0));
         }
-        Operand<TFloat32> first;
-        Operand<TFloat32> second;
-        if (prompt instanceof Stacked) {
-            first = xTokens;                          // the query [x_i; 0]
-            second = tf.math.add(xTokens, yTokens);   // the example [x_i; y_i]
-        } else {
-            first = xTokens;
-            second = yTokens;
-        }
-        return tf.reshape(tf.stack(List.of(first, second), org.tensorflow.op.core.Stack.axis(2L)),
+        // Interleaved: x_i, then y_i. Stacked: the query [x_i; 0], then the example [x_i; y_i].
+        Operand<TFloat32> second = prompt instanceof Stacked ? tf.math.add(xTokens, yTokens) : yTokens;
+        return tf.reshape(tf.stack(List.of(xTokens, second), org.tensorflow.op.core.Stack.axis(2L)),
                 nn.stack(List.of(batch, tokenCount, tf.constant(width))));
     }
 
