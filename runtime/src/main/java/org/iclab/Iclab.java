@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.iclab.probe.ProbeResults;
-import org.iclab.report.Json;
+import org.iclab.io.Json;
 import org.iclab.spec.Constant;
 import org.iclab.spec.GradientDescent;
 import org.iclab.spec.GradientDescentIterate;
@@ -30,6 +30,7 @@ import org.iclab.spec.Lstm;
 import org.iclab.spec.Stacked;
 import org.iclab.spec.Uniform;
 import org.iclab.spec.Gpt2;
+import org.iclab.spec.Gru;
 import org.iclab.spec.GradientBoosting;
 import org.iclab.spec.GradientDescentNet;
 import org.iclab.spec.GreedyTree;
@@ -243,6 +244,16 @@ public final class Iclab {
     /** An LSTM reaching {@code positions} pairs. */
     public static Lstm lstm(int layers, int hidden, int positions) {
         return new Lstm(layers, hidden, positions);
+    }
+
+    /** A GRU with {@code layers} layers of width {@code hidden}. */
+    public static Gru gru(int layers, int hidden) {
+        return new Gru(layers, hidden);
+    }
+
+    /** A GRU reaching {@code positions} pairs. */
+    public static Gru gru(int layers, int hidden, int positions) {
+        return new Gru(layers, hidden, positions);
     }
 
     /** GPT-2 of a preset size: tiny, small or standard. */

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.iclab.report.Json;
+import org.iclab.io.Json;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.SpecException;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class ArchitecturesRunTest {
 
     @Test
     void anLstmAndLinearAttentionRunEndToEnd() {
-        for (var model : List.of(lstm(1, 8), linearAttention(1))) {
+        for (var model : List.of(lstm(1, 8), gru(1, 8), linearAttention(1))) {
             Experiment spec = experiment("m-" + model.name()).task(linearRegression(3)).prompt(interleaved(5, true, false, null)).model(model)
                     .train(t -> t.steps(4).batch(4).logEvery(2).checkpointEvery(4))
                     .evaluate(e -> e.prompts(8).resamples(10).baselines(leastSquares())).build();

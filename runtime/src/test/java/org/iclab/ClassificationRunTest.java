@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.iclab.engine.SavedModelPredictor;
 import org.iclab.eval.Evaluator;
-import org.iclab.report.Json;
+import org.iclab.io.Json;
 import org.iclab.spec.Experiment;
 import org.iclab.task.PromptBatch;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import java.util.List;
 import org.iclab.engine.SavedModelPredictor;
 import org.iclab.eval.Evaluator;
 import org.iclab.graph.CompiledModel;
-import org.iclab.report.Json;
+import org.iclab.io.Json;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.SpecException;
 import org.iclab.task.PromptBatch;

@@ -53,16 +53,7 @@ final class ErrorTable {
 
     /** What the numbers are: the error as the task normalises it. */
     static String title(Task task) {
-        if (task.classification()) {
-            return "class. error";
-        } else if (task.errorScale() == task.dims()) {
-            return "error/dims";
-        } else if (task.errorScale() == 1) {
-            return "error";
-        } else if (task instanceof SparseLinearRegression) {
-            return "error/sparsity";
-        }
-        return "error/" + task.errorScale();
+        return task.objective().tableTitle();
     }
 
     private static String pad(String s, int width) {

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.iclab.dsl.Suggestions;
-import org.iclab.report.Json;
+import org.iclab.io.Json;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.SpecException;
 

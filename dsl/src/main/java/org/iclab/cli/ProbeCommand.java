@@ -10,7 +10,7 @@ import org.iclab.Iclab;
 import org.iclab.dsl.DeclaredExperiment;
 import org.iclab.dsl.Reference;
 import org.iclab.probe.ProbeResults;
-import org.iclab.report.Json;
+import org.iclab.io.Json;
 import org.iclab.report.RunDirectory;
 import org.iclab.spec.Experiment;
 import picocli.CommandLine.Command;

@@ -8,7 +8,7 @@ import org.iclab.dsl.DeclaredExperiment;
 import org.iclab.dsl.Diagnostic;
 import org.iclab.dsl.ExperimentScripts;
 import org.iclab.dsl.ScriptException;
-import org.iclab.report.Json;
+import org.iclab.io.Json;
 import org.iclab.spec.SpecException;
 
 /** Reads what the command line names: Groovy scripts, or spec.json files of earlier runs (data, not code). */

@@ -63,9 +63,22 @@ final class Blocks {
             this.builder = builder;
         }
 
+        /** The builder's method; where the builder has none of that name, the word ({@link Words}). */
         @Override
         public Object invokeMethod(String name, Object args) {
-            return InvokerHelper.invokeMethod(builder, name, args);
+            try {
+                return InvokerHelper.invokeMethod(builder, name, args);
+            } catch (MissingMethodException e) {
+                if (e.getType() != builder.getClass() || !e.getMethod().equals(name)
+                        || Builders.settings(builder.getClass()).contains(name)) {
+                    throw e;
+                }
+                Object made = Words.call(name, InvokerHelper.asArray(args));
+                if (made == Words.NOT_A_WORD) {
+                    throw e;
+                }
+                return made;
+            }
         }
 
         @Override

@@ -122,8 +122,8 @@ final class Diagnostics {
             }
         }
         // a word called with arguments no form takes is not resolved statically, so it surfaces on the block
-        if (type == Vocabulary.class || Reference.words().contains(name)) {
-            return "wrong value for '" + name + "': expected " + signatures(Vocabulary.class, name) + ", was " + render(args);
+        if (type == Words.class || Words.isWord(name)) {
+            return "wrong value for '" + name + "': expected " + Words.forms(name) + ", was " + render(args);
         }
         if (block.isPresent()) {
             return unknownIn(name, block.get(), Builders.settings(type), script);
@@ -173,11 +173,7 @@ final class Diagnostics {
     private static String unknownName(String name) {
         List<String> known = new ArrayList<>();
         known.add("experiment");
-        known.addAll(Reference.words());
-        // words that make no spec record of their own (all() makes a list of strategies), in name order
-        Arrays.stream(Vocabulary.class.getMethods())
-                .filter(m -> m.getDeclaringClass() == Vocabulary.class && java.lang.reflect.Modifier.isStatic(m.getModifiers()))
-                .map(Method::getName).filter(n -> !known.contains(n)).distinct().sorted().forEach(known::add);
+        known.addAll(Words.names());
         return Suggestions.unknown("name", name, null, known);
     }
 
@@ -185,11 +181,9 @@ final class Diagnostics {
     private static String signatures(Class<?> type, String name) {
         Set<String> forms = new LinkedHashSet<>();
         List<Method> methods = new ArrayList<>(Arrays.asList(type.getMethods()));
-        if (type != Vocabulary.class) {
-            for (Method m : ClosureForms.class.getMethods()) {
-                if (m.getParameterCount() > 0 && m.getParameterTypes()[0] == type) {
-                    methods.add(m);
-                }
+        for (Method m : ClosureForms.class.getMethods()) {
+            if (m.getParameterCount() > 0 && m.getParameterTypes()[0] == type) {
+                methods.add(m);
             }
         }
         for (Method m : methods) {

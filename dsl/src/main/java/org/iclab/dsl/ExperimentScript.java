@@ -54,6 +54,19 @@ public abstract class ExperimentScript extends Script {
         }
     }
 
+    /**
+     * A name the script does not define: a word of the vocabulary ({@link Words}), made from its arguments; anything
+     * else is missing.
+     */
+    public Object methodMissing(String name, Object args) {
+        Object[] values = org.codehaus.groovy.runtime.InvokerHelper.asArray(args);
+        Object made = Words.call(name, values);
+        if (made == Words.NOT_A_WORD) {
+            throw new groovy.lang.MissingMethodException(name, getClass(), values);
+        }
+        return made;
+    }
+
     /** The experiments declared so far, in order. */
     public List<DeclaredExperiment> declared() {
         return List.copyOf(declared);

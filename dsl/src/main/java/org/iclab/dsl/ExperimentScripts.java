@@ -18,7 +18,8 @@ import org.iclab.RunResult;
 
 /**
  * Compiles and runs experiment scripts with the production configuration: {@link ExperimentScript} as the base
- * class and the vocabulary imported, so a script needs no imports. Running a script only declares experiments
+ * class (whose words come from the registry, {@link Words}) and the spec package imported, so a script needs no
+ * imports. Running a script only declares experiments
  * (nothing is trained); every failure comes back as a located {@link ScriptException}.
  */
 public final class ExperimentScripts {
@@ -30,7 +31,6 @@ public final class ExperimentScripts {
         CompilerConfiguration c = new CompilerConfiguration();
         c.setScriptBaseClass(ExperimentScript.class.getName());
         ImportCustomizer imports = new ImportCustomizer();
-        imports.addStaticStars(Vocabulary.class.getName());
         imports.addStarImports("org.iclab.spec");
         imports.addImports(Iclab.class.getName(), RunOptions.class.getName(), RunResult.class.getName());
         c.addCompilationCustomizers(imports);

@@ -1,6 +1,5 @@
 package org.iclab.dsl;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -18,6 +17,8 @@ import org.iclab.spec.Curriculum;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Gpt2;
+import org.iclab.spec.Kind;
+import org.iclab.spec.Registry;
 import org.iclab.spec.ProbePlan;
 import org.iclab.spec.Problem;
 import org.iclab.spec.Setting;
@@ -26,8 +27,8 @@ import org.iclab.spec.TrainPlan;
 
 /**
  * The reference of the DSL, generated from the code: the blocks and their settings (the builders' public methods
- * and their {@link Setting} annotations), the words of each kind (the permitted records of the sealed spec
- * interfaces a setting takes, e.g. {@code task} takes a {@code Task}: {@code linearRegression}), and defaults read
+ * and their {@link Setting} annotations), the words of each kind (the {@link Registry}'s words, e.g. {@code task}
+ * takes a {@code Task}: {@code linearRegression}), and defaults read
  * from records built with the builders' defaults. {@code iclab describe} prints it.
  */
 public final class Reference {
@@ -80,47 +81,25 @@ public final class Reference {
         return blocks;
     }
 
-    /** Every word, kind by kind, in the order the blocks take them. */
+    /** Every word, kind by kind, in the registry's order. */
     public static List<Word> vocabulary() {
         List<Word> words = new ArrayList<>();
-        for (Map.Entry<String, Class<?>> kind : kinds().entrySet()) {
-            JsonSubTypes types = kind.getValue().getAnnotation(JsonSubTypes.class);
-            for (JsonSubTypes.Type t : types.value()) {
-                words.add(word(t.name(), kind.getKey(), t.value()));
-            }
+        for (Registry.Word w : Registry.get().words()) {
+            words.add(word(w.name(), w.kind().setting(), w.spec()));
         }
         return words;
     }
 
-    /** The names of every word, in {@link #vocabulary()} order. */
+    /** The names of every registered word, in {@link #vocabulary()} order. */
     public static List<String> words() {
-        List<String> names = new ArrayList<>();
-        for (Class<?> kind : kinds().values()) {
-            for (JsonSubTypes.Type t : kind.getAnnotation(JsonSubTypes.class).value()) {
-                names.add(t.name());
-            }
-        }
-        return names;
+        return Registry.get().words().stream().map(Registry.Word::name).toList();
     }
 
-    /** The settings that take a word (task, inputs, prompt, model, optimizer, baselines) and the spec type they take. */
+    /** The settings that take a word (task, inputs, prompt, model, optimizer, baselines, ...) and the spec type they take. */
     public static Map<String, Class<?>> kinds() {
         Map<String, Class<?>> kinds = new LinkedHashMap<>();
-        for (Class<?> builder : Builders.BLOCKS.keySet()) {
-            List<Method> methods = Builders.settingMethods(builder);
-            for (String setting : Builders.settings(builder)) {
-                for (Method m : methods) {
-                    if (!m.getName().equals(setting)) {
-                        continue;
-                    }
-                    for (Class<?> p : m.getParameterTypes()) {
-                        Class<?> t = p.isArray() ? p.getComponentType() : p;
-                        if (t.isSealed() && t.isAnnotationPresent(JsonSubTypes.class)) {
-                            kinds.putIfAbsent(setting, t);
-                        }
-                    }
-                }
-            }
+        for (Kind k : Kind.values()) {
+            kinds.put(k.setting(), k.type());
         }
         return kinds;
     }
@@ -191,17 +170,7 @@ public final class Reference {
     }
 
     private static Optional<String> wordOf(Class<?> type) {
-        for (Class<?> i : type.getInterfaces()) {
-            JsonSubTypes sub = i.getAnnotation(JsonSubTypes.class);
-            if (sub != null) {
-                for (JsonSubTypes.Type t : sub.value()) {
-                    if (t.value() == type) {
-                        return Optional.of(t.name());
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+        return Registry.get().wordOf(type).map(Registry.Word::name);
     }
 
     private static Word word(String name, String kind, Class<?> type) {
@@ -209,27 +178,30 @@ public final class Reference {
         String meaning = about == null ? "" : about.value();
         List<String> forms = new ArrayList<>();
         RecordComponent[] components = type.getRecordComponents();
-        List<Method> methods = Arrays.stream(Vocabulary.class.getMethods())
-                .filter(m -> m.getName().equals(name) && Modifier.isStatic(m.getModifiers()))
-                .sorted(Comparator.comparingInt(Method::getParameterCount)).toList();
+        List<Method> methods = new ArrayList<>(Words.factories(name).stream()
+                .filter(m -> Arrays.stream(m.getParameterTypes()).noneMatch(java.util.function.Consumer.class::isAssignableFrom)).toList());
+        Arrays.stream(SpecialForms.class.getMethods()).filter(m -> m.getName().equals(name) && Modifier.isStatic(m.getModifiers()))
+                .forEach(methods::add);
+        methods.sort(Comparator.comparingInt(Method::getParameterCount));
         for (Method m : methods) {
             Class<?>[] p = m.getParameterTypes();
-            if (p.length == 1 && p[0] == Map.class) {
-                List<String> names = type == Gpt2.class ? Builders.settings(Gpt2.Builder.class)
-                        : Arrays.stream(components).map(RecordComponent::getName).toList();
-                forms.add(name + "(" + names.stream().map(n -> n + ": ...").collect(Collectors.joining(", ")) + ")");
-            } else if (p.length == 1 && groovy.lang.Closure.class.isAssignableFrom(p[0])) {
-                forms.add(name + " { " + String.join("; ", Builders.settings(Gpt2.Builder.class)) + " }");
-            } else if (p.length == 1 && p[0] == String.class && type == Gpt2.class) {
+            if (p.length == 1 && (p[0] == Map.class || groovy.lang.Closure.class.isAssignableFrom(p[0]))) {
+                continue; // the named and block forms below
+            } else if (p.length == 1 && p[0] == String.class && type == Gpt2.class && forms.stream().noneMatch(f -> f.startsWith(name + "('"))) {
                 forms.add(name + "(" + Gpt2.PRESETS.keySet().stream().sorted(Comparator.comparing(k -> Gpt2.PRESETS.get(k).get(2)))
                         .map(k -> "'" + k + "'").collect(Collectors.joining(" | ")) + ")");
-            } else {
+            } else if (!(p.length == 1 && p[0] == String.class && type == Gpt2.class)) {
                 List<String> params = new ArrayList<>();
                 for (int i = 0; i < p.length; i++) {
                     params.add(components != null && i < components.length ? components[i].getName() : p[i].getSimpleName());
                 }
                 forms.add(name + "(" + String.join(", ", params) + ")");
             }
+        }
+        List<String> names = Words.settings(name);
+        if (!names.isEmpty()) {
+            forms.add(name + "(" + names.stream().map(n -> n + ": ...").collect(Collectors.joining(", ")) + ")");
+            forms.add(name + " { " + String.join("; ", names) + " }");
         }
         List<Entry> settings;
         if (type == Gpt2.class) {
@@ -315,9 +287,25 @@ public final class Reference {
             } else {
                 d = find(defaults, name).map(Reference::render).orElse("");
             }
-            entries.add(new Entry(name, form, s == null ? "" : s.value(), d, s == null ? "" : s.range()));
+            entries.add(new Entry(name, form, s == null ? "" : s.value(), d, s == null ? "" : withWords(s.range(), documented)));
         }
         return entries;
+    }
+
+    /** A range with {@code {words}} replaced by the registered words of the kind {@code setting} takes. */
+    private static String withWords(String range, Method setting) {
+        if (!range.contains("{words}")) {
+            return range;
+        }
+        for (Class<?> p : setting.getParameterTypes()) {
+            Class<?> t = p.isArray() ? p.getComponentType() : p;
+            for (Kind k : Kind.values()) {
+                if (k.type() == t) {
+                    return range.replace("{words}", String.join(", ", Registry.get().words(k).stream().map(Registry.Word::name).toList()));
+                }
+            }
+        }
+        throw new IllegalStateException(setting + " documents {words} but takes no kind of word");
     }
 
     private static boolean isBlock(Method m) {

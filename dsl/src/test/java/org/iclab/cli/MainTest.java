@@ -14,7 +14,7 @@ import org.iclab.RunOptions;
 import org.iclab.RunResult;
 import org.iclab.dsl.ExperimentScripts;
 import org.iclab.eval.ErrorCurve;
-import org.iclab.report.Json;
+import org.iclab.io.Json;
 import org.iclab.spec.Experiment;
 import org.iclab.train.TrainingListener;
 import org.iclab.train.TrainingLog;

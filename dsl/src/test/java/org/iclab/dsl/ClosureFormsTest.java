@@ -119,25 +119,28 @@ class ClosureFormsTest {
                     params[i] = Closure.class;
                 }
             }
-            Method word;
-            try {
-                word = Vocabulary.class.getMethod(m.getName(), params);
-            } catch (NoSuchMethodException e) {
-                throw new AssertionError("Vocabulary lacks " + m.getName() + Arrays.toString(params) + ", the DSL form of " + m, e);
-            }
-            assertThat(word.getReturnType()).isEqualTo(m.getReturnType());
+            assertThat(Words.isWord(m.getName())).as(m + " is a word of the DSL").isTrue();
             if (inner != null) {
+                // a builder block's closure twin lives among the special forms and delegates only to the builder
+                Method word;
+                try {
+                    word = SpecialForms.class.getMethod(m.getName(), params);
+                } catch (NoSuchMethodException e) {
+                    throw new AssertionError("SpecialForms lacks " + m.getName() + Arrays.toString(params) + ", the DSL form of " + m, e);
+                }
+                assertThat(word.getReturnType()).isEqualTo(m.getReturnType());
                 assertDelegatesOnlyTo(word, inner);
             }
             words.add(m.getName());
         }
         assertThat(words).contains("linearRegression", "gpt2", "adam", "nearestNeighbors");
-        // and every word that has settings has a named-argument form
+        // and every registered word that has settings lists its named and block forms
         for (Reference.Word w : Reference.vocabulary()) {
             boolean hasSettings = !w.settings().isEmpty();
-            boolean named = Arrays.stream(Vocabulary.class.getMethods())
-                    .anyMatch(v -> v.getName().equals(w.name()) && Arrays.equals(v.getParameterTypes(), new Class<?>[] {Map.class}));
-            assertThat(named).as("named form of " + w.name()).isEqualTo(hasSettings);
+            assertThat(w.forms().stream().anyMatch(f -> f.startsWith(w.name() + "(") && f.contains(": ...")))
+                    .as("named form of " + w.name()).isEqualTo(hasSettings);
+            assertThat(w.forms().stream().anyMatch(f -> f.startsWith(w.name() + " { ")))
+                    .as("block form of " + w.name()).isEqualTo(hasSettings);
         }
     }
 

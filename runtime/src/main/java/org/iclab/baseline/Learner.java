@@ -1,15 +1,7 @@
 package org.iclab.baseline;
 
-import org.iclab.spec.Averaging;
 import org.iclab.spec.Baseline;
-import org.iclab.spec.GradientBoosting;
-import org.iclab.spec.GradientDescentNet;
-import org.iclab.spec.GreedyTree;
-import org.iclab.spec.Lasso;
-import org.iclab.spec.LeastSquares;
-import org.iclab.spec.NearestNeighbors;
-import org.iclab.spec.Ridge;
-import org.iclab.spec.Zero;
+import org.iclab.spec.Registry;
 import org.iclab.task.PromptBatch;
 
 /**
@@ -32,27 +24,9 @@ public interface Learner {
         return out;
     }
 
-    /** The learner declared by a baseline spec. */
+    /** The learner declared by a baseline spec (its registered {@link LearnerFactory}). */
+    @SuppressWarnings("unchecked")
     static Learner of(Baseline baseline) {
-        if (baseline instanceof LeastSquares) {
-            return new LeastSquaresLearner();
-        } else if (baseline instanceof NearestNeighbors nn) {
-            return new NearestNeighborsLearner(nn.k());
-        } else if (baseline instanceof Averaging) {
-            return new AveragingLearner();
-        } else if (baseline instanceof Ridge ridge) {
-            return new RidgeLearner(ridge.alpha());
-        } else if (baseline instanceof Lasso lasso) {
-            return new LassoLearner(lasso.alpha());
-        } else if (baseline instanceof GreedyTree tree) {
-            return new GreedyTreeLearner(tree.maxDepth());
-        } else if (baseline instanceof GradientBoosting boosting) {
-            return new GradientBoostingLearner(boosting);
-        } else if (baseline instanceof GradientDescentNet net) {
-            return new GradientDescentNetLearner(net);
-        } else if (baseline instanceof Zero) {
-            return new ZeroLearner();
-        }
-        throw new IllegalArgumentException("no learner for " + baseline);
+        return Registry.get().implementation(baseline, LearnerFactory.class).create(baseline);
     }
 }

@@ -134,4 +134,10 @@ public final class NativeLibraries {
             }
         }
     }
+
+    /** The version of the TensorFlow runtime the natives provide, for a run's env.json. */
+    public static String tensorflowVersion() {
+        ensureLoaded();
+        return org.tensorflow.TensorFlow.version();
+    }
 }

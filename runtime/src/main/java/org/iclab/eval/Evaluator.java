@@ -140,7 +140,7 @@ public final class Evaluator {
         return errors;
     }
 
-    /** Per-position errors of one prompt's predictions: squared error ÷ the task's scale, or 0/1 for classification. */
+    /** Per-position errors of one prompt's predictions under the task's objective. */
     static double[] errors(PromptBatch batch, int prompt, double[] pred, Task task) {
         double[] err = new double[pred.length];
         for (int i = 0; i < pred.length; i++) {
@@ -151,10 +151,6 @@ public final class Evaluator {
 
     /** One prediction's error against its target under the task's metric (what eval.csv reports, per prompt and k). */
     public static double error(double pred, double y, Task task) {
-        if (task.classification()) {
-            return (pred >= 0 ? 1 : -1) == (y >= 0 ? 1 : -1) ? 0 : 1;
-        }
-        double diff = pred - y;
-        return diff * diff / task.errorScale();
+        return task.objective().error(pred, y);
     }
 }

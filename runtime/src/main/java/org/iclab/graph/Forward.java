@@ -10,7 +10,7 @@ import org.tensorflow.types.TFloat32;
  * them ({@code normed}), attention weights per layer and head, the stream's width, heads per layer, and forward
  * FLOPs per token. A looped model also gives {@link Looping} to read it after other loop counts.
  */
-record Forward(Operand<TFloat32> out, List<Operand<TFloat32>> hidden, List<Operand<TFloat32>> normed,
+public record Forward(Operand<TFloat32> out, List<Operand<TFloat32>> hidden, List<Operand<TFloat32>> normed,
                List<Operand<TFloat32>> attention, int width, int heads, long flopsPerToken, Looping looping) {
 
     /** Reading a looped model after any number of loops. */

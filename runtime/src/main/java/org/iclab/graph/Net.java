@@ -13,7 +13,7 @@ import org.tensorflow.types.TInt32;
  * layout, the batch and token counts (dynamic scalars), and a counter of forward FLOPs per token (2 per
  * multiply-add of a matrix product, at {@code referenceTokens} tokens; element-wise ops are not counted).
  */
-final class Net {
+public final class Net {
     /** Creates a trainable parameter; parameters are created once and initialised in creation order. */
     interface Params {
         Variable<TFloat32> create(String name, Init init, long... shape);

@@ -1,16 +1,14 @@
 package org.iclab.graph;
 
 import java.util.List;
-import org.iclab.spec.Interleaved;
 import org.iclab.spec.Prompt;
-import org.iclab.spec.Stacked;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * A prompt format turned into tokens: both formats give 2·points tokens, pair i as tokens 2i and 2i+1, and the
+ * A prompt format ({@link PromptFormat}) turned into tokens and attention masks: both formats give 2·points tokens, pair i as tokens 2i and 2i+1, and the
  * prediction for y_{i+1} is read at token 2i (the x token of an interleaved prompt, the query token of a stacked
  * one). What differs is what the tokens hold and which tokens a token may attend to:
  * <ul>
@@ -22,12 +20,14 @@ import org.tensorflow.types.TInt32;
  */
 final class PromptLayout {
     private final Prompt prompt;
+    private final PromptFormat<Prompt> format;
     private final int dims;
     private final int width;
     private final int yIndex;
 
     PromptLayout(Prompt prompt, int dims) {
         this.prompt = prompt;
+        this.format = PromptFormat.of(prompt);
         this.dims = dims;
         this.width = prompt.width(dims);
         this.yIndex = prompt.yLast() ? width - 1 : 0;
@@ -53,22 +53,14 @@ final class PromptLayout {
             int before = prompt.yLast() ? 0 : 1;
             xTokens = tf.pad(xs, tf.constant(new int[][] {{0, 0}, {0, 0}, {before, 1 - before}}), nn.f(0));
         }
-        // Interleaved: x_i, then y_i. Stacked: the query [x_i; 0], then the example [x_i; y_i].
-        Operand<TFloat32> second = prompt instanceof Stacked ? tf.math.add(xTokens, yTokens) : yTokens;
+        Operand<TFloat32> second = format.secondToken(tf, xTokens, yTokens);
         return tf.reshape(tf.stack(List.of(xTokens, second), org.tensorflow.op.core.Stack.axis(2L)),
                 nn.stack(List.of(batch, tokenCount, tf.constant(width))));
     }
 
-    /** Whether token {@code row} may attend to token {@code col}. */
+    /** Whether token {@code row} may attend to token {@code col}: the format's rule. */
     boolean allowed(int row, int col) {
-        if (prompt instanceof Interleaved) {
-            return col <= row;
-        }
-        boolean colIsExample = col % 2 == 1;
-        if (row % 2 == 1) {
-            return colIsExample && col <= row;
-        }
-        return col == row || (colIsExample && col < row);
+        return format.allowed(row, col);
     }
 
     /** Complete examples token {@code row} has seen. */

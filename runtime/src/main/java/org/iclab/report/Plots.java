@@ -1,5 +1,6 @@
 package org.iclab.report;
 
+import org.iclab.io.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Dimension;
@@ -248,19 +249,7 @@ final class Plots {
      * error divided by the task's error scale, named where it is d (most tasks), the sparsity or 1.
      */
     static String yTitle(Task task) {
-        if (task.classification()) {
-            return CLASSIFICATION_Y_TITLE;
-        }
-        if (task.errorScale() == task.dims()) {
-            return Y_TITLE;
-        }
-        if (task.errorScale() == 1) {
-            return "squared error";
-        }
-        if (task instanceof SparseLinearRegression) {
-            return "squared error / sparsity";
-        }
-        return String.format(Locale.ROOT, "squared error / %s", task.errorScale());
+        return task.objective().axisTitle();
     }
 
     private static boolean isModel(ErrorCurve c) {

@@ -1,5 +1,6 @@
 package org.iclab.report;
 
+import org.iclab.io.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,5 +1,7 @@
 package org.iclab.report;
 
+import org.iclab.io.AtomicFiles;
+import org.iclab.io.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -126,7 +128,7 @@ public final class RunDirectory implements TrainingListener {
      * {@code accuracy_ci_high} = 1 − ci_low; eval.csv keeps its columns for every task.
      */
     public void writeEvaluation(Experiment experiment, List<ErrorCurve> curves) {
-        boolean classification = experiment.task().classification();
+        boolean classification = experiment.task().objective().reportsAccuracy();
         StringBuilder csv = new StringBuilder("strategy,learner,k,error,ci_low,ci_high\n");
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
         for (ErrorCurve c : curves) {

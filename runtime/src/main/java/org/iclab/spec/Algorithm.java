@@ -1,7 +1,6 @@
 package org.iclab.spec;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 
@@ -15,10 +14,7 @@ import java.util.List;
  * </pre>
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = Newton.class, name = "newton"),
-    @JsonSubTypes.Type(value = GradientDescent.class, name = "gradientDescent")})
-public sealed interface Algorithm permits Newton, GradientDescent {
+public interface Algorithm {
     /** The word that makes it. */
     @JsonIgnore
     String word();

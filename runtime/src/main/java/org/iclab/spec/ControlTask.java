@@ -1,7 +1,6 @@
 package org.iclab.spec;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
@@ -16,10 +15,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * </pre>
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = Constant.class, name = "constant"),
-    @JsonSubTypes.Type(value = Shuffled.class, name = "shuffled")})
-public sealed interface ControlTask permits Constant, Shuffled {
+public interface ControlTask {
     @JsonIgnore
     String word();
 }

@@ -31,7 +31,14 @@ public record DecisionTree(@Setting(value = "Input dimension d.", range = "> 0")
     }
 
     @Override
-    public double errorScale() {
-        return 1;
+    public Objective objective() {
+        return Objective.squaredError(Objective.SquaredError.NONE, 1);
+    }
+
+    /** Least squares, 3-NN, averaging, greedy trees of depth 4 and unlimited, and gradient boosting (Garg et al.). */
+    @Override
+    public java.util.List<Baseline> defaultBaselines() {
+        return java.util.List.of(new LeastSquares(), new NearestNeighbors(3), new Averaging(), new GreedyTree(4),
+                new GreedyTree(GreedyTree.UNLIMITED), new GradientBoosting());
     }
 }

@@ -78,14 +78,14 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, List<S
         }
 
         /** The classical learners to compare with. */
-        @Setting(value = "The classical learners the model is compared with.", defaults = "Garg et al.'s for the task: leastSquares, nearestNeighbors(3), averaging; + lasso(1 ... 1e-4) for sparseLinearRegression, + gradientDescentNet for reluNetwork, + greedyTree(4), greedyTree(unlimited), gradientBoosting for decisionTree; no leastSquares for linearClassification", range = "leastSquares, nearestNeighbors, averaging, ridge, lasso, greedyTree, gradientBoosting, gradientDescentNet, zero; each name at most once", example = "baselines leastSquares(), nearestNeighbors(k: 3), averaging()")
+        @Setting(value = "The classical learners the model is compared with.", defaults = "Garg et al.'s for the task: leastSquares, nearestNeighbors(3), averaging; + lasso(1 ... 1e-4) for sparseLinearRegression, + gradientDescentNet for reluNetwork, + greedyTree(4), greedyTree(unlimited), gradientBoosting for decisionTree; no leastSquares for linearClassification", range = "{words}; each name at most once", example = "baselines leastSquares(), nearestNeighbors(k: 3), averaging()")
         public Builder baselines(Baseline... baselines) {
             this.baselines = new ArrayList<>(Arrays.asList(baselines));
             return this;
         }
 
         /** The classical learners to compare with. */
-        @Setting(value = "The classical learners the model is compared with, as a list.", range = "leastSquares, nearestNeighbors, averaging, ridge, lasso, greedyTree, gradientBoosting, gradientDescentNet, zero; each name at most once")
+        @Setting(value = "The classical learners the model is compared with, as a list.", range = "{words}; each name at most once")
         public Builder baselines(List<? extends Baseline> baselines) {
             this.baselines = new ArrayList<>(baselines);
             return this;
@@ -93,9 +93,7 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, List<S
 
         /** The evaluation strategies, each on prompts of its own; {@code all()} names Garg et al.'s whole set. */
         @Setting(value = "The evaluation strategies: which prompts the model and the baselines are scored on, each strategy"
-                + " on prompts of its own.", range = "standard, halfSubspace, skewedCovariance, orthogonalTrainTest,"
-                + " overlappingTrainTest, randomQuadrants, oppositeQuadrants, scaledX, scaledY, noisyY (each label at most"
-                + " once), or all()", example = "strategies standard(), halfSubspace(), scaledX(2)")
+                + " on prompts of its own.", range = "{words} (each label at most once), or all()", example = "strategies standard(), halfSubspace(), scaledX(2)")
         public Builder strategies(Strategy... strategies) {
             this.strategies = new ArrayList<>(Arrays.asList(strategies));
             return this;
@@ -149,23 +147,6 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, List<S
      * greedy trees (depth 4 and unlimited) and gradient boosting for decision trees.
      */
     public static List<Baseline> defaultBaselines(Task task) {
-        List<Baseline> all = new ArrayList<>();
-        if (!(task instanceof LinearClassification)) {
-            all.add(new LeastSquares());
-        }
-        all.add(new NearestNeighbors(3));
-        all.add(new Averaging());
-        if (task instanceof SparseLinearRegression) {
-            for (double alpha : new double[] {1, 0.1, 0.01, 0.001, 0.0001}) {
-                all.add(new Lasso(alpha));
-            }
-        } else if (task instanceof ReluNetwork) {
-            all.add(new GradientDescentNet());
-        } else if (task instanceof DecisionTree) {
-            all.add(new GreedyTree(4));
-            all.add(new GreedyTree(GreedyTree.UNLIMITED));
-            all.add(new GradientBoosting());
-        }
-        return List.copyOf(all);
+        return task.defaultBaselines();
     }
 }

@@ -46,13 +46,12 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
                         evaluate.points() + " > " + model.positions())
                 .throwIfAny();
         Problems architecture = Problems.in("experiment");
-        architecture.require(!(model instanceof Lstm) || prompt instanceof Interleaved, "prompt",
-                "must be interleaved for an lstm (a recurrent state reads one token after another; a stacked prompt's"
-                        + " query tokens would enter the state)", prompt.name());
+        String unreadable = model.cannotRead(prompt);
+        architecture.require(unreadable == null, "prompt", unreadable, prompt.name());
         Schedule loops = c.loops();
-        if (model instanceof Looped looped) {
-            architecture.require(loops == null || loops.end() <= looped.loops(), "train.curriculum.loops.end", "must be <= model.loops",
-                    loops == null ? "" : loops.end() + " > " + looped.loops());
+        if (model.hasLoops()) {
+            architecture.require(loops == null || loops.end() <= model.loops(), "train.curriculum.loops.end", "must be <= model.loops",
+                    loops == null ? "" : loops.end() + " > " + model.loops());
         } else {
             architecture.require(loops == null || (loops.start() == 1 && loops.end() == 1), "train.curriculum.loops",
                     "is only for a looped model (" + model.name() + " has no loops)", loops == null ? "" : loops.start() + ".." + loops.end())
@@ -69,7 +68,7 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
         }
         if (!(inputs instanceof Gaussian)) {
             List<String> needGaussian = evaluate.strategies().stream()
-                    .filter(st -> st instanceof HalfSubspace || st instanceof SkewedCovariance).map(Strategy::label).toList();
+                    .filter(Strategy::needsGaussianInputs).map(Strategy::label).toList();
             inputsAndStrategies.require(needGaussian.isEmpty(), "evaluate.strategies",
                     "may hold halfSubspace or skewedCovariance only with gaussian inputs (they change its covariance)", needGaussian);
         }
@@ -101,7 +100,7 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
      */
     private static void validateProbes(Task task, Model model, int points, ProbePlan plan) {
         Problems problems = Problems.in("probes");
-        Integer deepest = model instanceof Gpt2 g ? g.layers() : null;
+        Integer deepest = model.depth();
         for (Probe p : plan.probes()) {
             Layers layers = p instanceof LinearProbe l ? l.layers() : p instanceof ReadoutProbe r ? r.layers()
                     : p instanceof AlignmentProbe a ? a.layers() : null;
@@ -114,17 +113,12 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
                 problems.require(ks.isEmpty() || ks.get(ks.size() - 1) < points, "position",
                         "must be < evaluate.points (" + points + ")", l.position());
                 problems.require(!ks.isEmpty(), "position", "must leave at least one k (evaluate.points is 1, and 'last' starts at k = 1)", l.position());
-                problems.require(!(l.target() instanceof Weights) || hasWeights(task), "linear.target",
+                problems.require(!(l.target() instanceof Weights) || task.hasWeights(), "linear.target",
                         "weights() needs a linear function class (linearRegression, sparseLinearRegression, noisyLinearRegression,"
                                 + " linearClassification)", task.getClass().getSimpleName());
             }
         }
         problems.throwIfAny();
-    }
-
-    private static boolean hasWeights(Task task) {
-        return task instanceof LinearRegression || task instanceof SparseLinearRegression || task instanceof NoisyLinearRegression
-                || task instanceof LinearClassification;
     }
 
     public static Builder builder(String name) {
@@ -169,28 +163,28 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
         }
 
         /** The function class, e.g. {@code linearRegression(dims: 5)}. */
-        @Setting(value = "The function class each prompt's function is drawn from.", range = "a task: linearRegression", example = "task linearRegression(dims: 5)")
+        @Setting(value = "The function class each prompt's function is drawn from.", range = "a task: {words}", example = "task linearRegression(dims: 5)")
         public Builder task(Task task) {
             this.task = task;
             return this;
         }
 
         /** How inputs are sampled (default {@code gaussian()}). */
-        @Setting(value = "How the inputs x are sampled.", range = "an input sampler: gaussian, uniform", example = "inputs gaussian(covariance: 'skewed')")
+        @Setting(value = "How the inputs x are sampled.", range = "an input sampler: {words}", example = "inputs gaussian(covariance: 'skewed')")
         public Builder inputs(Inputs inputs) {
             this.inputs = inputs;
             return this;
         }
 
         /** The prompt layout, e.g. {@code interleaved(points: 11)}. */
-        @Setting(value = "How (x, y) pairs are laid out as tokens, and how many pairs a training prompt holds.", range = "a prompt format: interleaved, stacked; points <= model.positions", example = "prompt interleaved(points: 11)")
+        @Setting(value = "How (x, y) pairs are laid out as tokens, and how many pairs a training prompt holds.", range = "a prompt format: {words}; points <= model.positions", example = "prompt interleaved(points: 11)")
         public Builder prompt(Prompt prompt) {
             this.prompt = prompt;
             return this;
         }
 
         /** The architecture, e.g. {@code gpt2('tiny')}. */
-        @Setting(value = "The architecture that reads a prompt.", range = "a model: gpt2, linearAttention, looped, lstm", example = "model gpt2('tiny')")
+        @Setting(value = "The architecture that reads a prompt.", range = "a model: {words}", example = "model gpt2('tiny')")
         public Builder model(Model model) {
             this.model = model;
             return this;

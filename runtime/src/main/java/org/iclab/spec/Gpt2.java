@@ -46,6 +46,11 @@ public record Gpt2(int layers, int heads, int embed, int positions, Boolean laye
         return "gpt2";
     }
 
+    @Override
+    public Integer depth() {
+        return layers;
+    }
+
     /** One of {@link #PRESETS}. */
     public static Gpt2 preset(String name) {
         return builder().preset(name).build();

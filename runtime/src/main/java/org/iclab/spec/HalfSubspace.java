@@ -16,4 +16,9 @@ public record HalfSubspace() implements Strategy {
     public String label() {
         return "halfSubspace";
     }
+
+    @Override
+    public boolean needsGaussianInputs() {
+        return true;
+    }
 }

@@ -37,4 +37,10 @@ public record LinearAttention(
     public String name() {
         return "linearAttention";
     }
+
+    /** None: von Oswald et al.'s linear self-attention reads the raw tokens. */
+    @Override
+    public String defaultPositional() {
+        return Prompt.NONE;
+    }
 }

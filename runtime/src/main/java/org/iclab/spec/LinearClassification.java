@@ -18,14 +18,19 @@ public record LinearClassification(@Setting(value = "Input dimension d.", range 
                 .throwIfAny();
     }
 
-    /** 1: classification is scored by sign, so this divides nothing. */
     @Override
-    public double errorScale() {
-        return 1;
+    public Objective objective() {
+        return Objective.logistic();
     }
 
     @Override
-    public boolean classification() {
+    public boolean hasWeights() {
         return true;
+    }
+
+    /** 3-NN and averaging: least squares predicts values, not labels (Garg et al.'s get_relevant_baselines). */
+    @Override
+    public java.util.List<Baseline> defaultBaselines() {
+        return java.util.List.of(new NearestNeighbors(3), new Averaging());
     }
 }

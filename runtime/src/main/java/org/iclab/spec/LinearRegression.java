@@ -22,7 +22,12 @@ public record LinearRegression(@Setting(value = "Input dimension d.", range = ">
     }
 
     @Override
-    public double errorScale() {
-        return dims;
+    public Objective objective() {
+        return Objective.squaredError(Objective.SquaredError.DIMS, dims);
+    }
+
+    @Override
+    public boolean hasWeights() {
+        return true;
     }
 }

@@ -50,4 +50,9 @@ public record Looped(
     public String name() {
         return "looped";
     }
+
+    @Override
+    public boolean hasLoops() {
+        return true;
+    }
 }

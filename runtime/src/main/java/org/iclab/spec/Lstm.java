@@ -30,4 +30,21 @@ public record Lstm(
     public String name() {
         return "lstm";
     }
+
+    /** None: a recurrence knows each token's position from the order it reads them in. */
+    @Override
+    public String defaultPositional() {
+        return Prompt.NONE;
+    }
+
+    @Override
+    public String cannotRead(Prompt prompt) {
+        return interleavedOnly("an lstm", prompt);
+    }
+
+    /** A recurrence reads interleaved prompts only: the rule broken by {@code prompt}, or null. */
+    static String interleavedOnly(String model, Prompt prompt) {
+        return prompt instanceof Interleaved ? null : "must be interleaved for " + model + " (a recurrent state reads one token"
+                + " after another; a stacked prompt's query tokens would enter the state)";
+    }
 }

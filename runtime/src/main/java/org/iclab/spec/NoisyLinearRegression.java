@@ -45,7 +45,12 @@ public record NoisyLinearRegression(@Setting(value = "Input dimension d.", range
     }
 
     @Override
-    public double errorScale() {
-        return dims;
+    public Objective objective() {
+        return Objective.squaredError(Objective.SquaredError.DIMS, dims);
+    }
+
+    @Override
+    public boolean hasWeights() {
+        return true;
     }
 }

@@ -1,15 +1,12 @@
 package org.iclab.spec;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 
 /** How (x, y) pairs are laid out as a token sequence, and the positional encoding added to it. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = Interleaved.class, name = "interleaved"),
-        @JsonSubTypes.Type(value = Stacked.class, name = "stacked")})
-public sealed interface Prompt permits Interleaved, Stacked {
+public interface Prompt {
     String LEARNED = "learned";
     String NONE = "none";
     String SINUSOIDAL = "sinusoidal";
@@ -40,6 +37,6 @@ public sealed interface Prompt permits Interleaved, Stacked {
         if (positional() != null) {
             return positional();
         }
-        return model instanceof Lstm || model instanceof LinearAttention ? NONE : LEARNED;
+        return model.defaultPositional();
     }
 }

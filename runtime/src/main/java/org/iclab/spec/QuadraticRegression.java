@@ -24,7 +24,7 @@ public record QuadraticRegression(@Setting(value = "Input dimension d.", range =
     }
 
     @Override
-    public double errorScale() {
-        return dims;
+    public Objective objective() {
+        return Objective.squaredError(Objective.SquaredError.DIMS, dims);
     }
 }

@@ -28,7 +28,13 @@ public record ReluNetwork(@Setting(value = "Input dimension d.", range = "> 0") 
     }
 
     @Override
-    public double errorScale() {
-        return dims;
+    public Objective objective() {
+        return Objective.squaredError(Objective.SquaredError.DIMS, dims);
+    }
+
+    /** Least squares, 3-NN, averaging and the per-prompt ReLU net (Garg et al.'s get_relevant_baselines). */
+    @Override
+    public java.util.List<Baseline> defaultBaselines() {
+        return java.util.List.of(new LeastSquares(), new NearestNeighbors(3), new Averaging(), new GradientDescentNet());
     }
 }

@@ -20,7 +20,10 @@ public @interface Setting {
     /** What the setting means, one sentence. */
     String value();
 
-    /** The allowed values, as the validation enforces them ({@code "> 0"}, {@code "[0, 1)"}); empty if any. */
+    /**
+     * The allowed values, as the validation enforces them ({@code "> 0"}, {@code "[0, 1)"}); empty if any. For a
+     * setting that takes words, {@code {words}} stands for the registered words of that kind.
+     */
     String range() default "";
 
     /** The default where it is derived rather than a constant ({@code "the prompt's points"}). */

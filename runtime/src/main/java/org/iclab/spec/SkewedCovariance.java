@@ -15,4 +15,9 @@ public record SkewedCovariance() implements Strategy {
     public String label() {
         return "skewedCovariance";
     }
+
+    @Override
+    public boolean needsGaussianInputs() {
+        return true;
+    }
 }

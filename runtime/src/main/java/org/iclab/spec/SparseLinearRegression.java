@@ -30,7 +30,22 @@ public record SparseLinearRegression(@Setting(value = "Input dimension d.", rang
     }
 
     @Override
-    public double errorScale() {
-        return sparsity;
+    public Objective objective() {
+        return Objective.squaredError(Objective.SquaredError.SPARSITY, sparsity);
+    }
+
+    @Override
+    public boolean hasWeights() {
+        return true;
+    }
+
+    /** Least squares, 3-NN and averaging, and the Lasso over alpha 1 ... 1e-4 (Garg et al.'s get_relevant_baselines). */
+    @Override
+    public java.util.List<Baseline> defaultBaselines() {
+        java.util.List<Baseline> all = new java.util.ArrayList<>(Task.super.defaultBaselines());
+        for (double alpha : new double[] {1, 0.1, 0.01, 0.001, 0.0001}) {
+            all.add(new Lasso(alpha));
+        }
+        return java.util.List.copyOf(all);
     }
 }

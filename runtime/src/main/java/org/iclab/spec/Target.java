@@ -1,7 +1,6 @@
 package org.iclab.spec;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
@@ -16,12 +15,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * </pre>
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = Weights.class, name = "weights"),
-    @JsonSubTypes.Type(value = LeastSquaresEstimate.class, name = "leastSquaresEstimate"),
-    @JsonSubTypes.Type(value = MomentXy.class, name = "momentXy"),
-    @JsonSubTypes.Type(value = GradientDescentIterate.class, name = "gradientDescentIterate")})
-public sealed interface Target permits Weights, LeastSquaresEstimate, MomentXy, GradientDescentIterate {
+public interface Target {
     /** The word that makes it ({@code weights}, ...), which a {@code control} names. */
     @JsonIgnore
     String word();

@@ -1,31 +1,40 @@
 package org.iclab.spec;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
 
-/** A function class: the distribution of functions f from which each prompt's (x, f(x)) pairs are drawn. */
+/**
+ * A function class: the distribution of functions f from which each prompt's (x, f(x)) pairs are drawn. The record
+ * declares what the rest of iclab needs to know about the class — its objective, the baselines it is compared with
+ * by default, whether its functions have weights — and its sampler is registered beside it
+ * ({@code org.iclab.task.FunctionClass}), so a new class is its record, its sampler and one registration line.
+ * JSON type names come from the registry ({@link Registry}).
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = LinearRegression.class, name = "linearRegression"),
-        // Garg et al.'s other function classes
-        @JsonSubTypes.Type(value = SparseLinearRegression.class, name = "sparseLinearRegression"),
-        @JsonSubTypes.Type(value = NoisyLinearRegression.class, name = "noisyLinearRegression"),
-        @JsonSubTypes.Type(value = LinearClassification.class, name = "linearClassification"),
-        @JsonSubTypes.Type(value = QuadraticRegression.class, name = "quadraticRegression"),
-        @JsonSubTypes.Type(value = ReluNetwork.class, name = "reluNetwork"),
-        @JsonSubTypes.Type(value = DecisionTree.class, name = "decisionTree")})
-public sealed interface Task permits LinearRegression,
-        SparseLinearRegression, NoisyLinearRegression, LinearClassification, QuadraticRegression, ReluNetwork, DecisionTree {
+public interface Task {
     /** Input dimension d. */
     int dims();
 
-    /** What a prediction's squared error is divided by when reported (Garg et al.: d for linear regression). */
-    double errorScale();
+    /** What the model is trained to minimise and how every prediction is scored. */
+    Objective objective();
 
-    /**
-     * True for tasks whose y are labels ±1: the model is trained with the logistic loss on its output as a logit, and
-     * every learner is scored by the sign of its prediction, sign(0) = +1 as for the labels (error 1 for a wrong sign, 0 otherwise: 1 − accuracy).
-     */
-    default boolean classification() {
+    /** The baselines an evaluation compares with when none are declared. */
+    default List<Baseline> defaultBaselines() {
+        return List.of(new LeastSquares(), new NearestNeighbors(3), new Averaging());
+    }
+
+    /** Whether each function has weights w (a linear class), which probes can read as the target {@code weights()}. */
+    default boolean hasWeights() {
         return false;
+    }
+
+    /** What a prediction's squared error is divided by when reported (1 where the objective is not a squared error). */
+    default double errorScale() {
+        return objective() instanceof Objective.SquaredError s ? s.scale() : 1;
+    }
+
+    /** True where the objective is the logistic loss on ±1 labels (scored as 1 − accuracy). */
+    default boolean classification() {
+        return objective().loss() == Objective.Loss.LOGISTIC;
     }
 }

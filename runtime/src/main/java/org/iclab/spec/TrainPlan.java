@@ -83,7 +83,7 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
         }
 
         /** The optimizer, e.g. {@code adam(lr: 1e-3)}. */
-        @Setting(value = "How parameters are updated from gradients.", range = "an optimizer: adam", example = "optimizer adam(lr: 1e-3)")
+        @Setting(value = "How parameters are updated from gradients.", range = "an optimizer: {words}", example = "optimizer adam(lr: 1e-3)")
         public Builder optimizer(Optimizer optimizer) {
             this.optimizer = optimizer;
             return this;

@@ -11,7 +11,7 @@ import org.iclab.spec.Gaussian;
  * A {@link Gaussian} declaration made concrete for one task dimension and one seed: x = scale · z·T + bias, with the
  * transform T (null for isotropic inputs) drawn once, here, as Garg et al.'s {@code sample_transformation}.
  */
-final class GaussianInputs {
+final class GaussianInputs implements InputSampler.Draws {
     private final int dims;
     private final double scale;
     private final double bias;
@@ -102,7 +102,8 @@ final class GaussianInputs {
     }
 
     /** The dimension of the subspace the inputs span before the bias (dims, or the lowRank rank). */
-    int span() {
+    @Override
+    public int span() {
         return span;
     }
 
@@ -111,7 +112,8 @@ final class GaussianInputs {
      * are left 0. Isotropic inputs draw only the active coordinates, in order (so seeded draws never moved when the
      * other covariances arrived); transformed ones draw all of z, as Garg et al. do before truncating.
      */
-    void draw(SplittableRandom rng, float[] xs, int offset, int count, int activeDims) {
+    @Override
+    public void draw(SplittableRandom rng, float[] xs, int offset, int count, int activeDims) {
         if (transform == null) {
             for (int i = 0; i < count; i++) {
                 int row = offset + i * dims;

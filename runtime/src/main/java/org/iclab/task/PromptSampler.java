@@ -1,16 +1,8 @@
 package org.iclab.task;
 
 import java.util.SplittableRandom;
-import org.iclab.spec.DecisionTree;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Gaussian;
 import org.iclab.spec.Inputs;
-import org.iclab.spec.LinearClassification;
-import org.iclab.spec.LinearRegression;
-import org.iclab.spec.NoisyLinearRegression;
-import org.iclab.spec.QuadraticRegression;
-import org.iclab.spec.ReluNetwork;
-import org.iclab.spec.SparseLinearRegression;
 import org.iclab.spec.Task;
 
 /**
@@ -21,7 +13,8 @@ import org.iclab.spec.Task;
 public final class PromptSampler {
     private final Task task;
     private final Inputs inputs;
-    private final GaussianInputs gaussian;
+    private final FunctionClass<Task> functions;
+    private final InputSampler.Draws draws;
 
     /** A sampler whose inputs need no seed of their own (isotropic), or whose transform is drawn from seed 0. */
     public PromptSampler(Task task, Inputs inputs) {
@@ -35,7 +28,8 @@ public final class PromptSampler {
     public PromptSampler(Task task, Inputs inputs, long seed) {
         this.task = task;
         this.inputs = inputs;
-        this.gaussian = inputs instanceof Gaussian g ? GaussianInputs.of(g, task.dims(), Seeds.derive(seed, Seeds.Stream.INPUTS, 0)) : null;
+        this.functions = FunctionClass.of(task);
+        this.draws = InputSampler.of(inputs).prepare(inputs, task.dims(), Seeds.derive(seed, Seeds.Stream.INPUTS, 0));
     }
 
     /** The sampler of an experiment's training and standard evaluation prompts. */
@@ -82,63 +76,25 @@ public final class PromptSampler {
 
     /** A function of the task's class; coordinates at or past {@code activeDims} are zero in every input it sees. */
     public TaskFunction drawFunction(SplittableRandom rng, int activeDims) {
-        int dims = task.dims();
-        if (task instanceof LinearRegression lr) {
-            return FunctionClasses.linear(FunctionClasses.gaussians(rng, dims), lr.scale(), activeDims);
-        }
-        // Garg et al.'s other function classes (draw orders documented in FunctionClasses)
-        if (task instanceof SparseLinearRegression t) {
-            return FunctionClasses.linear(FunctionClasses.sparse(rng, dims, t.sparsity(), activeDims), t.scale(), activeDims);
-        }
-        if (task instanceof NoisyLinearRegression t) {
-            return FunctionClasses.linear(FunctionClasses.gaussians(rng, dims), t.scale(), activeDims); // noise: observe
-        }
-        if (task instanceof LinearClassification) {
-            return FunctionClasses.linearSign(rng, dims, activeDims);
-        }
-        if (task instanceof QuadraticRegression t) {
-            return FunctionClasses.quadratic(rng, dims, t.scale(), activeDims);
-        }
-        if (task instanceof ReluNetwork t) {
-            return FunctionClasses.reluNetwork(rng, dims, t.hidden(), t.scale(), activeDims);
-        }
-        if (task instanceof DecisionTree t) {
-            return FunctionClasses.decisionTree(rng, dims, t.depth());
-        }
-        throw new IllegalStateException("no sampler for task " + task);
+        return functions.draw(task, rng, activeDims);
     }
 
     /**
      * The y the task records for f(x) = {@code clean} while {@code activeDims} coordinates are active: its
-     * observation noise, drawn per point after f. Only noisy linear regression has any: it adds noise · ε
-     * (one N(0, 1) draw) and, when renormalising, multiplies by {@link NoisyLinearRegression#renormalization}.
-     * Every other task returns {@code clean} and draws nothing.
+     * observation noise ({@link FunctionClass#observe}), drawn per point after f. Noiseless tasks return
+     * {@code clean} and draw nothing.
      */
     public double observe(SplittableRandom rng, double clean, int activeDims) {
-        if (task instanceof NoisyLinearRegression t) {
-            return (clean + t.noise() * rng.nextGaussian()) * t.renormalization(activeDims);
-        }
-        return clean;
+        return functions.observe(task, rng, clean, activeDims);
     }
 
     /** Draws {@code count} inputs from the experiment's input distribution into consecutive rows from {@code offset}. */
     public void drawInputs(SplittableRandom rng, float[] xs, int offset, int count, int activeDims) {
-        if (gaussian != null) {
-            gaussian.draw(rng, xs, offset, count, activeDims);
-        } else if (inputs instanceof org.iclab.spec.Uniform u) {
-            int dims = task.dims();
-            for (int i = 0; i < count; i++) {
-                for (int j = 0; j < dims; j++) {
-                    xs[offset + i * dims + j] = j < activeDims ? (float) (u.low() + (u.high() - u.low()) * rng.nextDouble()) : 0f;
-                }
-            }
-        } else {
-            throw new IllegalStateException("no sampler for inputs " + inputs);
-        }
+        draws.draw(rng, xs, offset, count, activeDims);
     }
 
     /** The dimension of the subspace the inputs span (task dims, or the rank of lowRank inputs). */
     int inputSpan() {
-        return gaussian != null ? gaussian.span() : task.dims();
+        return draws.span();
     }
 }

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.iclab.graph.CompiledModel;
-import org.iclab.report.AtomicFiles;
-import org.iclab.report.Json;
+import org.iclab.io.AtomicFiles;
+import org.iclab.io.Json;
 
 /**
  * The {@code checkpoint/} folder of a run: {@code latest} holds the newest checkpoint with a finite loss and

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.iclab.spec.Adam;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Gpt2;
+import org.iclab.spec.Gru;
 import org.iclab.spec.Interleaved;
 import org.iclab.spec.LinearAttention;
 import org.iclab.spec.LinearRegression;
@@ -36,11 +37,12 @@ class ArchitecturesTest {
                 new LinearAttention(2, 2, 0, false, 8),              // tokens as the stream
                 new LinearAttention(2, 1, 12, true, 8),              // read-in, softmax first layer
                 new Looped(new Gpt2(1, 2, 16, 8), 3, 3, Looped.ADD),  // whole pass differentiated (see LoopedTest for windows)
-                new Lstm(2, 8, 8));
+                new Lstm(2, 8, 8),
+                new Gru(2, 8, 8));
         List<Prompt> prompts = List.of(new Interleaved(POINTS), new Interleaved(POINTS, true, true, Prompt.SINUSOIDAL),
                 new Stacked(POINTS), new Stacked(POINTS, false, Prompt.LEARNED));
         return models.stream().flatMap(m -> prompts.stream()
-                .filter(p -> !(m instanceof Lstm) || p instanceof Interleaved)
+                .filter(p -> m.cannotRead(p) == null)
                 .map(p -> Arguments.of(m.name() + " " + p, m, p)));
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.iclab.Iclab;
 import org.iclab.graph.CompiledModel;
-import org.iclab.report.Json;
+import org.iclab.io.Json;
 import org.iclab.report.RunDirectory;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Gpt2;

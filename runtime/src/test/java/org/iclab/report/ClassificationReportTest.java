@@ -1,5 +1,6 @@
 package org.iclab.report;
 
+import org.iclab.io.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.iclab.Iclab;
-import org.iclab.report.Json;
+import org.iclab.io.Json;
 import org.junit.jupiter.api.Test;
 
 /** Validation, Garg et al.'s defaults and the spec.json round trip of the function classes beyond linear regression. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.iclab.Iclab;
-import org.iclab.report.Json;
+import org.iclab.io.Json;
 import org.junit.jupiter.api.Test;
 
 /** The probe plan: defaults, validation messages, and spec.json with and without probes. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.iclab.Iclab;
-import org.iclab.report.Json;
+import org.iclab.io.Json;
 import org.junit.jupiter.api.Test;
 
 class StrategiesAndInputsSpecTest {

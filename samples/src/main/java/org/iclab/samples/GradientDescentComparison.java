@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.iclab.eval.Evaluator;
 import org.iclab.graph.CompiledModel;
-import org.iclab.report.Json;
+import org.iclab.io.Json;
 import org.iclab.report.RunDirectory;
 import org.iclab.spec.Experiment;
 import org.iclab.task.PromptBatch;

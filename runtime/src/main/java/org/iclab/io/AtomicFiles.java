@@ -1,4 +1,4 @@
-package org.iclab.report;
+package org.iclab.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.iclab.report;
+package org.iclab.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,15 +8,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import org.iclab.spec.Experiment;
+import org.iclab.spec.Registry;
 import org.iclab.spec.SpecException;
 
-/** The one JSON configuration used for every file iclab writes and reads. */
+/** The one JSON configuration used for every file iclab writes and reads; spec type names come from the {@link Registry}. */
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    static {
+        MAPPER.registerSubtypes(Registry.get().jsonTypes().toArray(NamedType[]::new));
+    }
 
     private Json() {
     }

@@ -1,4 +1,4 @@
-package org.iclab.report;
+package org.iclab.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,87 @@
+package org.iclab.dsl;
+
+import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
+import java.util.List;
+import java.util.Map;
+import org.iclab.Iclab;
+import org.iclab.spec.GradientDescent;
+import org.iclab.spec.GradientDescentIterate;
+import org.iclab.spec.Gpt2;
+import org.iclab.spec.Newton;
+
+/**
+ * The few DSL forms that are not the registry's generic ones ({@link Words}): {@code gpt2}'s presets and builder
+ * block, the probe algorithms' ranges of counts and {@code lr: 'best'}, and {@code all()}. {@link Words} calls a
+ * form here when one takes the arguments given, and the generic form otherwise; nothing here is imported into
+ * scripts.
+ */
+public final class SpecialForms {
+    private SpecialForms() {
+    }
+
+    /**
+     * {@code strategies all()}: every strategy, as Garg et al. evaluate them; in a probe, {@code layers: all()}: every
+     * layer (see {@link Every}).
+     */
+    public static Every all() {
+        return new Every();
+    }
+
+    /** {@code gpt2('tiny')}, {@code gpt2('small')}, {@code gpt2('standard')}. */
+    public static Gpt2 gpt2(String preset) {
+        return Iclab.gpt2(preset);
+    }
+
+    /** {@code gpt2 { layers 3; heads 2; embed 64 }}, starting from tiny. */
+    public static Gpt2 gpt2(@DelegatesTo(value = Gpt2.Builder.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+        return Iclab.gpt2(b -> Blocks.call(body, b));
+    }
+
+    /** {@code gpt2(layers: 3, heads: 2, embed: 64)}; a {@code preset} is applied first. */
+    public static Gpt2 gpt2(Map<String, ?> settings) {
+        Gpt2.Builder b = Gpt2.builder();
+        NamedArguments args = new NamedArguments("gpt2", settings, Builders.settings(Gpt2.Builder.class));
+        if (args.has("preset")) {
+            b.preset((String) args.convert("preset", String.class));
+        }
+        for (String name : settings.keySet()) {
+            if (!name.equals("preset")) {
+                try {
+                    if (name.equals("layerNorm") || name.equals("mlp")) {
+                        Gpt2.Builder.class.getMethod(name, boolean.class).invoke(b, args.convert(name, boolean.class));
+                        continue;
+                    }
+                    Gpt2.Builder.class.getMethod(name, int.class).invoke(b, args.convert(name, int.class));
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("Gpt2.Builder lacks an int setting " + name, e);
+                }
+            }
+        }
+        return b.build();
+    }
+
+    /** {@code gradientDescentIterate(steps: 1)}, {@code gradientDescentIterate(steps: 3, lr: 0.1)}, {@code lr: 'best'}. */
+    public static GradientDescentIterate gradientDescentIterate(Map<String, ?> settings) {
+        NamedArguments args = new NamedArguments("gradientDescentIterate", settings, List.of("steps", "lr"));
+        if (!args.has("steps")) {
+            throw new org.iclab.spec.SpecException("gradientDescentIterate", "steps", "is required", "missing");
+        }
+        return new GradientDescentIterate((int) args.convert("steps", int.class), ProbeArguments.stepSize(args, "gradientDescentIterate"));
+    }
+
+    /** {@code newton(iterations: 1..20)}, {@code newton(iterations: [1, 2, 4, 8])}, {@code newton(iterations: 10)} (1..10). */
+    public static Newton newton(Map<String, ?> settings) {
+        NamedArguments args = new NamedArguments("newton", settings, List.of("iterations"));
+        return args.has("iterations") ? new Newton(ProbeArguments.counts(args, "newton", "iterations")) : Iclab.newton();
+    }
+
+    /** {@code gradientDescent(steps: 1..20)}, {@code gradientDescent(steps: 1..10, lr: 0.1)}, {@code lr: 'best'}. */
+    public static GradientDescent gradientDescent(Map<String, ?> settings) {
+        NamedArguments args = new NamedArguments("gradientDescent", settings, List.of("steps", "lr"));
+        List<Integer> steps = args.has("steps") ? ProbeArguments.counts(args, "gradientDescent", "steps") : Iclab.gradientDescent().steps();
+        return new GradientDescent(steps, ProbeArguments.stepSize(args, "gradientDescent"));
+    }
+}

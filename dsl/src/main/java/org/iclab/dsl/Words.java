@@ -1,0 +1,216 @@
+package org.iclab.dsl;
+
+import groovy.lang.Closure;
+import groovy.lang.GroovyInterceptable;
+import groovy.lang.GroovyObjectSupport;
+import groovy.lang.MissingMethodException;
+import groovy.lang.MissingPropertyException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.codehaus.groovy.runtime.InvokerHelper;
+import org.iclab.Iclab;
+import org.iclab.spec.Registry;
+
+/**
+ * The words of a script, straight from the {@link Registry}: every registered word can be written
+ * <ul>
+ * <li>positionally, as {@link Iclab}'s factory of that name takes it: {@code linearRegression(5)};</li>
+ * <li>with named arguments, one per record component: {@code linearRegression(dims: 5, scale: 2)};</li>
+ * <li>as a block of the same settings: {@code linearRegression { dims 5; scale 2 }};</li>
+ * <li>or both: {@code lstm(layers: 2) { hidden 64 }}.</li>
+ * </ul>
+ * Settings left out keep the defaults of the word's shortest factory, and the record's own validation checks the
+ * result. The few words with forms of their own ({@code gpt2}'s presets and builder, ranges of counts) are in
+ * {@link SpecialForms}, which is tried first. A script calls words through {@link ExperimentScript#methodMissing}
+ * and, inside blocks, through {@link Blocks}; nothing is imported, so a new registered word is a DSL word at once.
+ */
+public final class Words {
+    /** What {@link #call} returns for a name that is no word. */
+    static final Object NOT_A_WORD = new Object();
+
+    private Words() {
+    }
+
+    /** Every name a script can call as a word: the registered words, then the special forms' own names ({@code all}). */
+    public static List<String> names() {
+        Set<String> names = new LinkedHashSet<>();
+        Registry.get().words().forEach(w -> names.add(w.name()));
+        specialMethods().stream().map(Method::getName).sorted().forEach(names::add);
+        return List.copyOf(names);
+    }
+
+    /** Whether {@code name} is a word. */
+    public static boolean isWord(String name) {
+        return Registry.get().word(name).isPresent() || specialMethods().stream().anyMatch(m -> m.getName().equals(name));
+    }
+
+    /** Calls the word {@code name} with a script's arguments; {@link #NOT_A_WORD} where {@code name} is none. */
+    static Object call(String name, Object[] args) {
+        if (!isWord(name)) {
+            return NOT_A_WORD;
+        }
+        if (specialMethods().stream().anyMatch(m -> m.getName().equals(name) && accepts(m, args))) {
+            return InvokerHelper.invokeStaticMethod(SpecialForms.class, name, args);
+        }
+        if (args.length >= 1 && args[args.length - 1] instanceof Closure<?> body && args.length <= 2
+                && (args.length == 1 || args[0] instanceof Map)) {
+            Map<String, Object> settings = new LinkedHashMap<>();
+            if (args.length == 2) {
+                ((Map<?, ?>) args[0]).forEach((k, v) -> settings.put(String.valueOf(k), v));
+            }
+            settings.putAll(collect(name, body));
+            return call(name, new Object[] {settings});
+        }
+        var word = Registry.get().word(name);
+        if (args.length == 1 && args[0] instanceof Map<?, ?> named && word.isPresent() && word.get().spec().isRecord()) {
+            @SuppressWarnings("unchecked")
+            Map<String, ?> settings = (Map<String, ?>) named;
+            return NamedArguments.record(name, word.get().spec().asSubclass(Record.class), settings);
+        }
+        try {
+            return InvokerHelper.invokeStaticMethod(Iclab.class, name, args);
+        } catch (MissingMethodException e) {
+            if (e.getType() == Iclab.class && e.getMethod().equals(name)) {
+                MissingMethodException onWord = new MissingMethodException(name, Words.class, args);
+                onWord.setStackTrace(e.getStackTrace());
+                throw onWord;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The forms of {@code name}, as an error message lists them: {@code (int) or (int, double) or (name: value...)
+     * or { block }}.
+     */
+    static String forms(String name) {
+        Set<String> forms = new LinkedHashSet<>();
+        List<Method> positional = new ArrayList<>(factories(name).stream()
+                .filter(m -> Arrays.stream(m.getParameterTypes()).noneMatch(java.util.function.Consumer.class::isAssignableFrom)).toList());
+        specialMethods().stream().filter(m -> m.getName().equals(name)).forEach(positional::add);
+        positional.sort(Comparator.comparingInt(Method::getParameterCount));
+        for (Method m : positional) {
+            forms.add(Arrays.stream(m.getParameterTypes()).map(Words::typeName).collect(Collectors.joining(", ", "(", ")")));
+        }
+        if (hasSettings(name)) {
+            forms.add("(name: value...)");
+            forms.add("{ block }");
+        }
+        return String.join(" or ", forms);
+    }
+
+    /** The settings a word's named and block forms take: its record's components (gpt2: its builder's settings). */
+    static List<String> settings(String name) {
+        var word = Registry.get().word(name);
+        if (word.isEmpty()) {
+            return List.of();
+        }
+        if (name.equals("gpt2")) {
+            return Builders.settings(org.iclab.spec.Gpt2.Builder.class);
+        }
+        RecordComponent[] components = word.get().spec().getRecordComponents();
+        return components == null ? List.of() : Arrays.stream(components).map(RecordComponent::getName).toList();
+    }
+
+    private static boolean hasSettings(String name) {
+        return !settings(name).isEmpty();
+    }
+
+    /** {@link Iclab}'s public static factories named {@code name}, shortest first. */
+    static List<Method> factories(String name) {
+        return Arrays.stream(Iclab.class.getMethods())
+                .filter(m -> Modifier.isStatic(m.getModifiers()) && m.getName().equals(name))
+                .sorted(Comparator.comparingInt(Method::getParameterCount)).toList();
+    }
+
+    private static List<Method> specialMethods() {
+        return Arrays.stream(SpecialForms.class.getMethods())
+                .filter(m -> m.getDeclaringClass() == SpecialForms.class && Modifier.isStatic(m.getModifiers())).toList();
+    }
+
+    /** Whether {@code m} takes {@code args} as they are (Groovy's coercions aside: only a special form's own shapes count). */
+    private static boolean accepts(Method m, Object[] args) {
+        Class<?>[] p = m.getParameterTypes();
+        if (p.length != args.length) {
+            return false;
+        }
+        for (int i = 0; i < p.length; i++) {
+            if (args[i] != null && !box(p[i]).isInstance(args[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Class<?> box(Class<?> c) {
+        if (!c.isPrimitive()) {
+            return c;
+        }
+        return c == int.class ? Integer.class : c == long.class ? Long.class : c == double.class ? Number.class
+                : c == boolean.class ? Boolean.class : Object.class;
+    }
+
+    private static String typeName(Class<?> c) {
+        if (c == Map.class) {
+            return "name: value...";
+        }
+        if (Closure.class.isAssignableFrom(c)) {
+            return "{ block }";
+        }
+        return c.isArray() ? c.getComponentType().getSimpleName() + "..." : c.getSimpleName();
+    }
+
+    /** The settings a word's block sets, in order; a word called inside the block is made as usual. */
+    private static Map<String, Object> collect(String word, Closure<?> body) {
+        Collector collector = new Collector(word);
+        Closure<?> c = body.rehydrate(collector, body.getOwner(), body.getThisObject());
+        c.setResolveStrategy(Closure.DELEGATE_ONLY);
+        c.call();
+        return collector.settings;
+    }
+
+    /** A word's block: {@code name value} sets a setting; a word is made as everywhere else. */
+    private static final class Collector extends GroovyObjectSupport implements GroovyInterceptable {
+        private final String word;
+        private final Map<String, Object> settings = new LinkedHashMap<>();
+
+        Collector(String word) {
+            this.word = word;
+        }
+
+        @Override
+        public Object invokeMethod(String name, Object args) {
+            Object[] values = InvokerHelper.asArray(args);
+            if (!settings(word).contains(name) && isWord(name)) {
+                return call(name, values);
+            }
+            if (values.length == 0) {
+                throw new DslError("setting '" + name + "' in " + word + " needs a value, e.g. " + name + " <value>");
+            }
+            settings.put(name, values.length == 1 ? values[0] : Arrays.asList(values));
+            return this;
+        }
+
+        @Override
+        public void setProperty(String name, Object value) {
+            settings.put(name, value);
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            Optional<?> w = Registry.get().word(name);
+            throw new MissingPropertyException(name, w.isPresent() ? Words.class : Collector.class);
+        }
+    }
+}

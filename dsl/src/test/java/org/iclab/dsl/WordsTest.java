@@ -1,0 +1,95 @@
+package org.iclab.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import groovy.lang.GroovyShell;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.iclab.Iclab;
+import org.iclab.spec.Gpt2;
+import org.iclab.spec.Registry;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every registered word is a word of both APIs: it has a Java factory on {@link Iclab}, and a script can write it
+ * with named arguments and as a block, giving the record the factory gives.
+ */
+class WordsTest {
+    private static Object evaluate(String expression) {
+        return new GroovyShell(ExperimentScripts.configuration()).evaluate(expression);
+    }
+
+    /** The word's record from its shortest factory, with small stand-ins for the required settings. */
+    private static Object example(Method shortest) throws ReflectiveOperationException {
+        Class<?>[] types = shortest.getParameterTypes();
+        Object[] args = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            Class<?> t = types[i];
+            args[i] = t == int.class ? (Object) 4 : t == double.class ? (Object) (0.25 + i) : t == Gpt2.class ? Iclab.gpt2("tiny")
+                    : t == String.class ? "tiny" : null;
+        }
+        return shortest.invoke(null, args);
+    }
+
+    private static String literal(Object v) {
+        if (v instanceof String s) {
+            return "'" + s + "'";
+        }
+        if (v instanceof Double d) {
+            return d + "d";
+        }
+        if (v instanceof Gpt2 g) {
+            return "gpt2(layers: " + g.layers() + ", heads: " + g.heads() + ", embed: " + g.embed() + ", positions: " + g.positions() + ")";
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(WordsTest::literal).collect(Collectors.joining(", ", "[", "]"));
+        }
+        return String.valueOf(v);
+    }
+
+    @Test
+    void everyRegisteredWordHasAJavaFactoryAndNamedAndBlockForms() throws Exception {
+        List<String> checked = new ArrayList<>();
+        for (Registry.Word w : Registry.get().words()) {
+            List<Method> factories = Arrays.stream(Iclab.class.getMethods())
+                    .filter(m -> Modifier.isStatic(m.getModifiers()) && m.getName().equals(w.name()) && m.getReturnType() == w.spec()
+                            && Arrays.stream(m.getParameterTypes()).noneMatch(java.util.function.Consumer.class::isAssignableFrom))
+                    .sorted(Comparator.comparingInt(Method::getParameterCount)).toList();
+            assertThat(factories).as("Iclab has a factory " + w.name() + " making " + w.spec().getSimpleName()).isNotEmpty();
+            Object expected = example(factories.get(0));
+            RecordComponent[] components = w.spec().getRecordComponents();
+            if (components == null || components.length == 0) {
+                assertThat(evaluate(w.name() + "()")).as(w.name()).isEqualTo(expected);
+                checked.add(w.name());
+                continue;
+            }
+            List<String> named = new ArrayList<>();
+            List<String> block = new ArrayList<>();
+            for (RecordComponent c : components) {
+                Object v = c.getAccessor().invoke(expected);
+                if (v == null) {
+                    continue;
+                }
+                named.add(c.getName() + ": " + literal(v));
+                block.add(c.getName() + "(" + literal(v) + ")");
+            }
+            assertThat(evaluate(w.name() + "(" + String.join(", ", named) + ")")).as(w.name() + " named").isEqualTo(expected);
+            assertThat(evaluate(w.name() + " { " + String.join("; ", block) + " }")).as(w.name() + " block").isEqualTo(expected);
+            checked.add(w.name());
+        }
+        assertThat(checked).contains("linearRegression", "gpt2", "gru", "lstm", "linearAttention", "looped", "adam", "noisyY", "newton");
+    }
+
+    @Test
+    void namedArgumentsAndABlockCombineAndWordsNestInBlocks() {
+        assertThat(evaluate("lstm(layers: 2) { hidden 16 }")).isEqualTo(Iclab.lstm(2, 16));
+        assertThat(evaluate("looped { block gpt2 { layers 1 }; loops 6 }")).isEqualTo(Iclab.looped(Iclab.gpt2(b -> b.layers(1)), 6));
+        assertThat(evaluate("linearAttention { layers 1 }")).isEqualTo(Iclab.linearAttention(1));
+    }
+}

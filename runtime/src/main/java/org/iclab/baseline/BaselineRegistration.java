@@ -1,0 +1,31 @@
+package org.iclab.baseline;
+
+import java.util.List;
+import org.iclab.spec.Averaging;
+import org.iclab.spec.Extension;
+import org.iclab.spec.GradientBoosting;
+import org.iclab.spec.GradientDescentNet;
+import org.iclab.spec.GreedyTree;
+import org.iclab.spec.Lasso;
+import org.iclab.spec.LeastSquares;
+import org.iclab.spec.NearestNeighbors;
+import org.iclab.spec.Registration;
+import org.iclab.spec.Ridge;
+import org.iclab.spec.Zero;
+
+/** The baselines this package implements, one line a word. */
+public final class BaselineRegistration implements Registration {
+    @Override
+    public List<Extension> extensions() {
+        return List.of(
+                LearnerFactory.of("leastSquares", LeastSquares.class, b -> new LeastSquaresLearner()),
+                LearnerFactory.of("nearestNeighbors", NearestNeighbors.class, b -> new NearestNeighborsLearner(b.k())),
+                LearnerFactory.of("averaging", Averaging.class, b -> new AveragingLearner()),
+                LearnerFactory.of("ridge", Ridge.class, b -> new RidgeLearner(b.alpha())),
+                LearnerFactory.of("lasso", Lasso.class, b -> new LassoLearner(b.alpha())),
+                LearnerFactory.of("greedyTree", GreedyTree.class, b -> new GreedyTreeLearner(b.maxDepth())),
+                LearnerFactory.of("gradientBoosting", GradientBoosting.class, GradientBoostingLearner::new),
+                LearnerFactory.of("gradientDescentNet", GradientDescentNet.class, GradientDescentNetLearner::new),
+                LearnerFactory.of("zero", Zero.class, b -> new ZeroLearner()));
+    }
+}

@@ -1,0 +1,39 @@
+package org.iclab.baseline;
+
+import java.util.function.Function;
+import org.iclab.spec.Baseline;
+import org.iclab.spec.Extension;
+
+/**
+ * The extension point of baselines: the {@link Learner} a declared {@link Baseline} record stands for. Registered in
+ * {@link BaselineRegistration}.
+ *
+ * @param <B> the spec record
+ */
+public interface LearnerFactory<B extends Baseline> extends Extension {
+    @Override
+    Class<B> spec();
+
+    /** The learner {@code baseline} declares; evaluation shares it across threads. */
+    Learner create(B baseline);
+
+    /** A learner factory from its word, record and constructor. */
+    static <B extends Baseline> LearnerFactory<B> of(String word, Class<B> spec, Function<B, Learner> create) {
+        return new LearnerFactory<>() {
+            @Override
+            public String word() {
+                return word;
+            }
+
+            @Override
+            public Class<B> spec() {
+                return spec;
+            }
+
+            @Override
+            public Learner create(B baseline) {
+                return create.apply(baseline);
+            }
+        };
+    }
+}

@@ -1,0 +1,80 @@
+package org.iclab.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.iclab.spec.Adam;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Adam built from raw ops: a first and second moment per parameter ({@code adam/m/NAME}, {@code adam/v/NAME}), the
+ * bias corrections β^step fed as placeholders, and the fenced update: every update reads its gradient through an
+ * identity that waits for all gradients, so no update can race a gradient computation that still reads the old
+ * value (the fence that makes runs bit-identical).
+ */
+final class AdamUpdates {
+    private final Ops tf;
+    private final Layers nn;
+    private final Adam adam;
+    private final List<Variable<TFloat32>> parameters;
+    private final Placeholder<TFloat32> beta1Power;
+    private final Placeholder<TFloat32> beta2Power;
+    private final List<Variable<TFloat32>> slotsM = new ArrayList<>();
+    private final List<Variable<TFloat32>> slotsV = new ArrayList<>();
+    private final Op resetSlots;
+
+    AdamUpdates(Ops tf, Layers nn, Parameters params, Adam adam) {
+        this.tf = tf;
+        this.nn = nn;
+        this.adam = adam;
+        this.parameters = params.variables();
+        beta1Power = Parameters.named(tf, "adam/beta1_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        beta2Power = Parameters.named(tf, "adam/beta2_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        List<Op> resets = new ArrayList<>();
+        for (Parameters.Parameter p : params.all()) {
+            var m = Parameters.named(tf, "adam/m/" + p.name()).variable(Shape.of(p.shape()), TFloat32.class);
+            var v = Parameters.named(tf, "adam/v/" + p.name()).variable(Shape.of(p.shape()), TFloat32.class);
+            var zeros = tf.zeros(tf.constant(p.shape()), TFloat32.class);
+            resets.add(tf.assign(m, zeros));
+            resets.add(tf.assign(v, zeros));
+            slotsM.add(m);
+            slotsV.add(v);
+        }
+        resetSlots = tf.withControlDependencies(resets).withName("reset_slots").noOp();
+    }
+
+    /** The update of every parameter from its gradient (in parameter order), fenced; named {@code train_step + suffix}. */
+    Op step(List<Output<?>> gradients, String suffix) {
+        List<Op> gradientOps = gradients.stream().map(g -> (Op) tf.identity(g)).toList();
+        Ops fenced = tf.withControlDependencies(gradientOps);
+        List<Op> updates = new ArrayList<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            @SuppressWarnings("unchecked")
+            Operand<TFloat32> g = fenced.identity((Output<TFloat32>) gradients.get(i));
+            updates.add(tf.train.applyAdam(parameters.get(i), slotsM.get(i), slotsV.get(i), beta1Power, beta2Power,
+                    nn.f(adam.lr()), nn.f(adam.beta1()), nn.f(adam.beta2()), nn.f(adam.eps()), g));
+        }
+        return tf.withControlDependencies(updates).withName("train_step" + suffix).noOp();
+    }
+
+    /** Feeds the bias corrections of 1-based {@code step}; the tensors are added to {@code open}, to be closed by the caller. */
+    Session.Runner feed(Session.Runner runner, long step, List<AutoCloseable> open) {
+        TFloat32 b1 = TFloat32.scalarOf((float) Math.pow(adam.beta1(), step));
+        open.add(b1);
+        TFloat32 b2 = TFloat32.scalarOf((float) Math.pow(adam.beta2(), step));
+        open.add(b2);
+        return runner.feed(beta1Power, b1).feed(beta2Power, b2);
+    }
+
+    /** Zeroes both moments of every parameter. */
+    void reset(Session session) {
+        session.run(resetSlots);
+    }
+}

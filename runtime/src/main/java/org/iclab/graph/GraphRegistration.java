@@ -1,0 +1,29 @@
+package org.iclab.graph;
+
+import java.util.List;
+import org.iclab.spec.Adam;
+import org.iclab.spec.Extension;
+import org.iclab.spec.Gpt2;
+import org.iclab.spec.Gru;
+import org.iclab.spec.LinearAttention;
+import org.iclab.spec.Looped;
+import org.iclab.spec.Lstm;
+import org.iclab.spec.Registration;
+
+/** The words this package compiles: prompt formats, architectures and the optimizer. One line a word. */
+public final class GraphRegistration implements Registration {
+    @Override
+    public List<Extension> extensions() {
+        return List.of(
+                new InterleavedFormat(),
+                new StackedFormat(),
+
+                Architecture.of("gpt2", Gpt2.class, Gpt2Graph::build),
+                Architecture.of("linearAttention", LinearAttention.class, LinearAttentionGraph::build),
+                Architecture.of("looped", Looped.class, LoopedGraph::build),
+                Architecture.recurrent("lstm", Lstm.class, LstmGraph::build),
+                Architecture.recurrent("gru", Gru.class, GruGraph::build),
+
+                Extension.declared("adam", Adam.class)); // Adam's update is built by AdamUpdates
+    }
+}

@@ -1,0 +1,133 @@
+package org.iclab.graph;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.iclab.spec.Adam;
+import org.iclab.spec.Experiment;
+import org.iclab.spec.Model;
+import org.iclab.spec.TrainPlan;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * An experiment compiled to one TensorFlow graph, without a session: the prompt placeholders {@code xs}
+ * [batch, points, dims] and {@code ys} [batch, points], the prompt format's tokens ({@link PromptLayout}), the
+ * registered {@link Architecture}'s forward pass, the predictions {@code pred} [batch, points] read at the even
+ * tokens, the objective's loss ({@link Losses}; over every position, or the last where train.lossAt is 'last'),
+ * the parameters ({@link Parameters}) and Adam ({@link AdamUpdates}). A looped model's passes for other loop counts,
+ * and their losses and updates, are added when first asked for.
+ */
+final class ModelGraph {
+    final Experiment experiment;
+    final Graph graph;
+    final Ops tf;
+    final Layers nn;
+    final Parameters parameters;
+    final Placeholder<TFloat32> xs;
+    final Placeholder<TFloat32> ys;
+    final Forward forward;
+    final Operand<TFloat32> pred;
+    final int defaultLoops;
+    final AdamUpdates adam;
+    private final Operand<TInt32> batchSize;
+    private final Operand<TInt32> points;
+    private final Map<Integer, Operand<TFloat32>> predByLoops = new HashMap<>();
+    private final Map<Integer, TrainOp> trainOps = new HashMap<>();
+
+    /** The loss of passes with one loop count, its gradients, and the fenced update. */
+    record TrainOp(Operand<TFloat32> loss, List<Output<?>> gradients, Op step) {
+    }
+
+    ModelGraph(Experiment experiment) {
+        this.experiment = experiment;
+        this.graph = new Graph();
+        try {
+            tf = Ops.create(graph);
+            nn = new Layers(tf);
+            parameters = new Parameters(tf);
+            int d = experiment.task().dims();
+            PromptLayout layout = new PromptLayout(experiment.prompt(), d);
+            xs = tf.withName(CompiledModel.XS).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, d)));
+            ys = tf.withName(CompiledModel.YS).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
+            var shapeX = tf.shape(xs);
+            batchSize = tf.reshape(tf.slice(shapeX, nn.shape(0), nn.shape(1)), nn.shape());
+            points = tf.reshape(tf.slice(shapeX, nn.shape(1), nn.shape(1)), nn.shape());
+            Model model = experiment.model();
+            Architecture<Model> architecture = Architecture.of(model);
+            int maxPoints = architecture.reach(model, experiment);
+            int referenceTokens = experiment.prompt().tokens(experiment.train().curriculum().points().end());
+            var tokenCount = tf.math.mul(points, tf.constant(2));
+            var tokens = layout.tokens(tf, nn, xs, ys, batchSize, tokenCount);
+            Net net = new Net(tf, nn, parameters::create, layout, tokens, batchSize, points, tokenCount,
+                    experiment.prompt().tokens(maxPoints), referenceTokens, experiment.prompt().positionalFor(model));
+            forward = architecture.build(net, model);
+            defaultLoops = model.loops();
+            pred = tf.withName(CompiledModel.PRED).identity(predictions(forward.out()));
+            predByLoops.put(defaultLoops, pred);
+            adam = new AdamUpdates(tf, nn, parameters, (Adam) experiment.train().optimizer());
+            trainOp(defaultLoops); // the usual pass's loss and update exist from the start (and in the SavedModel's graph)
+        } catch (RuntimeException ex) {
+            graph.close();
+            throw ex;
+        }
+    }
+
+    /** Predictions [batch, points] read at the even tokens of a [batch, 2·points] output. */
+    private Operand<TFloat32> predictions(Operand<TFloat32> out) {
+        var pairs = tf.reshape(out, nn.stack(List.of(batchSize, points, tf.constant(2))));
+        return tf.reshape(tf.slice(pairs, nn.shape(0, 0, 0), nn.shape(-1, -1, 1)), nn.stack(List.of(batchSize, points)));
+    }
+
+    /** The objective's loss of one output [batch, tokens]: over every prediction, or only the last where train.lossAt is 'last'. */
+    private Operand<TFloat32> lossOf(Operand<TFloat32> out) {
+        Operand<TFloat32> p = predictions(out);
+        Operand<TFloat32> y = ys;
+        if (TrainPlan.LAST.equals(experiment.train().lossAt())) {
+            var lastColumn = nn.stack(List.of(tf.constant(0), tf.math.sub(points, tf.constant(1))));
+            p = tf.slice(p, lastColumn, nn.shape(-1, 1));
+            y = tf.slice(ys, lastColumn, nn.shape(-1, 1));
+        }
+        return Losses.of(experiment.task().objective(), tf, nn, p, y);
+    }
+
+    /**
+     * The loss, gradients and fenced update of passes with {@code loops} loops (1 for every model but a looped one),
+     * added to the graph on first use. A looped model's loss is the mean over the loops of its window.
+     */
+    TrainOp trainOp(int loops) {
+        TrainOp existing = trainOps.get(loops);
+        if (existing != null) {
+            return existing;
+        }
+        String suffix = loops == defaultLoops ? "" : "_loops_" + loops;
+        Operand<TFloat32> loss;
+        if (forward.looping() == null) {
+            loss = tf.withName(CompiledModel.LOSS + suffix).identity(lossOf(forward.out()));
+        } else {
+            List<Operand<TFloat32>> outs = forward.looping().windowOuts(loops);
+            Operand<TFloat32> sum = lossOf(outs.get(0));
+            for (int i = 1; i < outs.size(); i++) {
+                sum = tf.math.add(sum, lossOf(outs.get(i)));
+            }
+            loss = tf.withName(CompiledModel.LOSS + suffix).math.mul(sum, nn.f(1.0 / outs.size()));
+        }
+        List<Output<?>> gradients = tf.gradients(loss, parameters.variables()).dy();
+        TrainOp op = new TrainOp(loss, gradients, adam.step(gradients, suffix));
+        trainOps.put(loops, op);
+        return op;
+    }
+
+    /** The predictions after {@code loops} loops of a looped model, added to the graph on first use. */
+    Operand<TFloat32> predAfter(int loops) {
+        return predByLoops.computeIfAbsent(loops,
+                b -> tf.withName(CompiledModel.PRED + "_loops_" + b).identity(predictions(forward.looping().outAfter(b))));
+    }
+}

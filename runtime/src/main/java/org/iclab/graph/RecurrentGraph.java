@@ -1,0 +1,79 @@
+package org.iclab.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.core.Unstack;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A stacked recurrence unrolled over the longest prompt the experiment uses: tokens are zero-padded at the end to
+ * that length (a recurrence never reads ahead, so padding cannot change an earlier output), read in linearly
+ * ({@code read_in}), passed through the layers' cells, cut back to the prompt's length and read out linearly
+ * ({@code read_out}). The cell ({@link LstmGraph}, {@link GruGraph}) is the only thing that differs.
+ */
+final class RecurrentGraph {
+    /** One layer's cell, its parameters created: a step from input x_t and the state to the next state. */
+    interface Cell {
+        /** The state before the first token (h first; h is also the layer's output). */
+        List<Operand<TFloat32>> initial(Operand<TFloat32> zeros);
+
+        /** The state after reading {@code x} [batch, hidden]; element 0 is h. */
+        List<Operand<TFloat32>> step(Operand<TFloat32> x, List<Operand<TFloat32>> state);
+    }
+
+    /** Creates layer {@code layer}'s parameters (named with {@code prefix}) and counts its products. */
+    @FunctionalInterface
+    interface CellFactory {
+        Cell create(Net net, String prefix, int hidden);
+    }
+
+    private RecurrentGraph() {
+    }
+
+    static Forward build(Net net, int layers, int hd, String name, CellFactory cells) {
+        var tf = net.tf;
+        var nn = net.nn;
+        int w = net.layout.width();
+        int steps = net.maxTokens;
+        double fanIn = 1 / Math.sqrt(w);
+        var readInW = net.param("read_in/w", Init.uniform(fanIn), w, hd);
+        var readInB = net.param("read_in/b", Init.uniform(fanIn), hd);
+        Operand<TFloat32> positions = net.positions(hd, "wpe");
+        // Pad [B, T, w] to [B, steps, w] (T is fed; steps is fixed when the graph is built).
+        var padding = nn.stack(List.of(tf.constant(0), tf.math.sub(tf.constant(steps), net.tokenCount)));
+        var paddings = tf.stack(List.of(tf.constant(new int[] {0, 0}), padding, tf.constant(new int[] {0, 0})));
+        var padded = tf.pad(net.tokens, paddings, nn.f(0));
+        var paddedShape = nn.stack(List.of(net.batch, tf.constant(steps), tf.constant(hd)));
+        Operand<TFloat32> input = tf.reshape(net.dense(tf.reshape(padded, nn.shape(-1, w)), readInW, readInB, w, hd), paddedShape);
+        if (positions != null) {
+            input = tf.math.add(input, tf.pad(positions, tf.stack(List.of(padding, tf.constant(new int[] {0, 0}))), nn.f(0)));
+        }
+        List<Operand<TFloat32>> hidden = new ArrayList<>();
+        hidden.add(tf.withName(CompiledModel.HIDDEN + 0).identity(cut(net, input, hd)));
+        for (int l = 0; l < layers; l++) {
+            Cell cell = cells.create(net, name + l + "/", hd);
+            var inputs = tf.unstack(input, (long) steps, Unstack.axis(1L)).output(); // steps × [B, hd]
+            var zeros = tf.zeros(nn.stack(List.of(net.batch, tf.constant(hd))), TFloat32.class);
+            List<Operand<TFloat32>> state = cell.initial(zeros);
+            List<Operand<TFloat32>> outputs = new ArrayList<>();
+            for (int t = 0; t < steps; t++) {
+                state = cell.step(inputs.get(t), state);
+                outputs.add(state.get(0));
+            }
+            input = tf.stack(outputs, org.tensorflow.op.core.Stack.axis(1L)); // [B, steps, hd]
+            hidden.add(tf.withName(CompiledModel.HIDDEN + (l + 1)).identity(cut(net, input, hd)));
+        }
+        double outFan = 1 / Math.sqrt(hd);
+        var readOutW = net.param("read_out/w", Init.uniform(outFan), hd, 1);
+        var readOutB = net.param("read_out/b", Init.uniform(outFan), 1);
+        var last = tf.reshape(hidden.get(hidden.size() - 1), nn.shape(-1, hd));
+        var out = tf.reshape(net.dense(last, readOutW, readOutB, hd, 1), nn.stack(List.of(net.batch, net.tokenCount)));
+        return new Forward(out, hidden, hidden, List.of(), hd, 0, net.flops(), null);
+    }
+
+    /** [B, steps, hd] → its first T tokens. */
+    private static Operand<TFloat32> cut(Net net, Operand<TFloat32> x, int hd) {
+        return net.tf.slice(x, net.nn.shape(0, 0, 0), net.nn.stack(List.of(net.tf.constant(-1), net.tokenCount, net.tf.constant(hd))));
+    }
+}

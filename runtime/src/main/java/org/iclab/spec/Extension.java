@@ -1,0 +1,32 @@
+package org.iclab.spec;
+
+/**
+ * One word of the vocabulary and its implementation: the word ({@code linearRegression}; also its JSON type name and
+ * its entry in {@code describe}) and the spec record it makes. Each extension point is an interface extending this
+ * one, in the package that implements it:
+ * <ul>
+ * <li>function class: {@code org.iclab.task.FunctionClass}; input sampler: {@code org.iclab.task.InputSampler};</li>
+ * <li>prompt format: {@code org.iclab.graph.PromptFormat}; architecture: {@code org.iclab.graph.Architecture};</li>
+ * <li>learner: {@code org.iclab.baseline.LearnerFactory}.</li>
+ * </ul>
+ * Words whose behaviour still lives in one shared class (evaluation strategies in {@code EvaluationPrompts}, the
+ * probes' targets, algorithms and controls in {@code Probes}, the optimizer in the graph) are registered as
+ * {@link #declared} words. Every extension is listed in its package's {@link Registration}; the {@link Registry}
+ * collects them.
+ */
+public interface Extension {
+    /** The word: the DSL word, the JSON type name and the {@code describe} entry. */
+    String word();
+
+    /** The spec record the word makes. */
+    Class<?> spec();
+
+    /** A word whose behaviour is implemented elsewhere (see the class comment). */
+    static Extension declared(String word, Class<? extends Record> spec) {
+        return new Declared(word, spec);
+    }
+
+    /** A word registered by name and record only. */
+    record Declared(String word, Class<?> spec) implements Extension {
+    }
+}

@@ -1,0 +1,47 @@
+package org.iclab.spec;
+
+/**
+ * The kinds of word a declaration takes, each the spec interface its records implement and the setting that takes
+ * it ({@code task linearRegression(dims: 5)}, {@code baselines leastSquares(), averaging()}). In the order
+ * {@code describe} lists them.
+ */
+public enum Kind {
+    TASK("task", Task.class),
+    INPUTS("inputs", Inputs.class),
+    PROMPT("prompt", Prompt.class),
+    MODEL("model", Model.class),
+    OPTIMIZER("optimizer", Optimizer.class),
+    BASELINE("baselines", Baseline.class),
+    STRATEGY("strategies", Strategy.class),
+    ALGORITHM("alignment", Algorithm.class),
+    CONTROL("control", ControlTask.class),
+    TARGET("linear", Target.class);
+
+    private final String setting;
+    private final Class<?> type;
+
+    Kind(String setting, Class<?> type) {
+        this.setting = setting;
+        this.type = type;
+    }
+
+    /** The setting that takes words of this kind: {@code task}, {@code baselines}, ... */
+    public String setting() {
+        return setting;
+    }
+
+    /** The spec interface every word of this kind implements. */
+    public Class<?> type() {
+        return type;
+    }
+
+    /** The kind of a spec record, or null when it implements none of the kinds' interfaces. */
+    public static Kind of(Class<?> spec) {
+        for (Kind k : values()) {
+            if (k.type.isAssignableFrom(spec)) {
+                return k;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+package org.iclab.task;
+
+import java.util.List;
+import org.iclab.spec.DecisionTree;
+import org.iclab.spec.Extension;
+import org.iclab.spec.Gaussian;
+import org.iclab.spec.HalfSubspace;
+import org.iclab.spec.LinearClassification;
+import org.iclab.spec.LinearRegression;
+import org.iclab.spec.NoisyY;
+import org.iclab.spec.OppositeQuadrants;
+import org.iclab.spec.OrthogonalTrainTest;
+import org.iclab.spec.OverlappingTrainTest;
+import org.iclab.spec.QuadraticRegression;
+import org.iclab.spec.RandomQuadrants;
+import org.iclab.spec.Registration;
+import org.iclab.spec.ReluNetwork;
+import org.iclab.spec.ScaledX;
+import org.iclab.spec.ScaledY;
+import org.iclab.spec.SkewedCovariance;
+import org.iclab.spec.SparseLinearRegression;
+import org.iclab.spec.Standard;
+import org.iclab.spec.Uniform;
+
+/**
+ * The words this package implements: function classes (draw orders documented in {@link FunctionClasses}), input
+ * distributions, and the evaluation strategies (whose prompts {@link EvaluationPrompts} draws). One line a word.
+ */
+public final class TaskRegistration implements Registration {
+    @Override
+    public List<Extension> extensions() {
+        return List.of(
+                FunctionClass.of("linearRegression", LinearRegression.class,
+                        (t, rng, active) -> FunctionClasses.linear(FunctionClasses.gaussians(rng, t.dims()), t.scale(), active)),
+                FunctionClass.of("sparseLinearRegression", SparseLinearRegression.class, (t, rng, active) ->
+                        FunctionClasses.linear(FunctionClasses.sparse(rng, t.dims(), t.sparsity(), active), t.scale(), active)),
+                new NoisyLinearRegressionClass(),
+                FunctionClass.of("linearClassification", LinearClassification.class,
+                        (t, rng, active) -> FunctionClasses.linearSign(rng, t.dims(), active)),
+                FunctionClass.of("quadraticRegression", QuadraticRegression.class,
+                        (t, rng, active) -> FunctionClasses.quadratic(rng, t.dims(), t.scale(), active)),
+                FunctionClass.of("reluNetwork", ReluNetwork.class,
+                        (t, rng, active) -> FunctionClasses.reluNetwork(rng, t.dims(), t.hidden(), t.scale(), active)),
+                FunctionClass.of("decisionTree", DecisionTree.class,
+                        (t, rng, active) -> FunctionClasses.decisionTree(rng, t.dims(), t.depth())),
+
+                InputSampler.of("gaussian", Gaussian.class, GaussianInputs::of),
+                InputSampler.of("uniform", Uniform.class, (u, dims, seed) -> new UniformInputs(u, dims)),
+
+                Extension.declared("standard", Standard.class),
+                Extension.declared("halfSubspace", HalfSubspace.class),
+                Extension.declared("skewedCovariance", SkewedCovariance.class),
+                Extension.declared("orthogonalTrainTest", OrthogonalTrainTest.class),
+                Extension.declared("overlappingTrainTest", OverlappingTrainTest.class),
+                Extension.declared("randomQuadrants", RandomQuadrants.class),
+                Extension.declared("oppositeQuadrants", OppositeQuadrants.class),
+                Extension.declared("scaledX", ScaledX.class),
+                Extension.declared("scaledY", ScaledY.class),
+                Extension.declared("noisyY", NoisyY.class));
+    }
+}

@@ -1,0 +1,83 @@
+package org.iclab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.iclab.baseline.LearnerFactory;
+import org.iclab.graph.Architecture;
+import org.iclab.graph.PromptFormat;
+import org.iclab.io.Json;
+import org.iclab.spec.Baseline;
+import org.iclab.spec.Experiment;
+import org.iclab.spec.Extension;
+import org.iclab.spec.Inputs;
+import org.iclab.spec.Kind;
+import org.iclab.spec.Model;
+import org.iclab.spec.Prompt;
+import org.iclab.spec.Registry;
+import org.iclab.spec.Task;
+import org.iclab.task.FunctionClass;
+import org.iclab.task.InputSampler;
+import org.junit.jupiter.api.Test;
+
+/** The registry: every word found once, of the right kind, with the implementation its kind's extension point needs. */
+class RegistryTest {
+    /** The extension point each kind with implementations of its own needs. */
+    private static final Map<Kind, Class<? extends Extension>> POINTS = Map.of(
+            Kind.TASK, FunctionClass.class,
+            Kind.INPUTS, InputSampler.class,
+            Kind.PROMPT, PromptFormat.class,
+            Kind.MODEL, Architecture.class,
+            Kind.BASELINE, LearnerFactory.class);
+
+    @Test
+    void everyKindHasWordsAndEveryWordItsImplementation() {
+        Registry registry = Registry.get();
+        for (Kind kind : Kind.values()) {
+            assertThat(registry.words(kind)).as(kind.setting()).isNotEmpty();
+        }
+        for (Registry.Word w : registry.words()) {
+            assertThat(w.kind().type()).as(w.name()).isAssignableFrom(w.spec());
+            Class<? extends Extension> point = POINTS.get(w.kind());
+            if (point != null) {
+                assertThat(w.extension()).as(w.name() + " implements " + point.getSimpleName()).isInstanceOf(point);
+            }
+            assertThat(w.extension().word()).isEqualTo(w.name());
+            assertThat(registry.wordOf(w.spec()).orElseThrow()).isEqualTo(w);
+        }
+        assertThat(registry.words(Kind.TASK)).extracting(Registry.Word::name).startsWith("linearRegression", "sparseLinearRegression");
+        assertThat(registry.words(Kind.MODEL)).extracting(Registry.Word::name).containsExactly("gpt2", "linearAttention", "looped", "lstm", "gru");
+    }
+
+    @Test
+    void implementationsAreFoundFromSpecs() {
+        Task task = Iclab.sparseLinearRegression(6, 2);
+        assertThat(FunctionClass.of(task).spec()).isEqualTo(task.getClass());
+        Inputs inputs = Iclab.uniform(-1, 1);
+        assertThat(InputSampler.of(inputs).word()).isEqualTo("uniform");
+        Prompt prompt = Iclab.stacked(5);
+        assertThat(PromptFormat.of(prompt).word()).isEqualTo("stacked");
+        Model model = Iclab.lstm(1, 8);
+        assertThat(Architecture.of(model).word()).isEqualTo("lstm");
+        Baseline ridge = Iclab.ridge(0.5);
+        assertThat(Registry.get().implementation(ridge, LearnerFactory.class).word()).isEqualTo("ridge");
+        // a declared word has no implementation of an extension point, and says so
+        assertThatThrownBy(() -> Registry.get().implementation(Iclab.adam(1e-3), Architecture.class))
+                .hasMessageContaining("adam has no Architecture");
+    }
+
+    @Test
+    void jsonTypeNamesAreTheWords() {
+        Experiment e = Experiment.builder("names").task(Iclab.decisionTree(4, 2)).inputs(Iclab.uniform(-1, 1))
+                .prompt(Iclab.stacked(6)).model(Iclab.gpt2("tiny"))
+                .train(t -> t.steps(1).optimizer(Iclab.adam(1e-3)))
+                .evaluate(v -> v.baselines(Iclab.greedyTree(2)).strategies(Iclab.standard(), Iclab.scaledY(2))).build();
+        String json = Json.write(e);
+        for (String word : List.of("decisionTree", "uniform", "stacked", "gpt2", "adam", "greedyTree", "standard", "scaledY")) {
+            assertThat(json).contains("\"type\" : \"" + word + "\"");
+        }
+        assertThat(Json.readExperiment(json, "spec.json")).isEqualTo(e);
+    }
+}
