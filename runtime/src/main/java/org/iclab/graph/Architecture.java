@@ -35,47 +35,25 @@ public interface Architecture<M extends Model> extends Extension {
 
     /** An architecture from its word, record and forward pass. */
     static <M extends Model> Architecture<M> of(String word, Class<M> spec, Build<M> build) {
-        return new Architecture<>() {
-            @Override
-            public String word() {
-                return word;
-            }
-
-            @Override
-            public Class<M> spec() {
-                return spec;
-            }
-
-            @Override
-            public Forward build(Net net, M model) {
-                return build.build(net, model);
-            }
-        };
+        return new Simple<>(word, spec, build, false);
     }
 
     /** A recurrence unrolled over the longest prompt the experiment uses (training or evaluation). */
     static <M extends Model> Architecture<M> recurrent(String word, Class<M> spec, Build<M> build) {
-        return new Architecture<>() {
-            @Override
-            public String word() {
-                return word;
-            }
+        return new Simple<>(word, spec, build, true);
+    }
 
-            @Override
-            public Class<M> spec() {
-                return spec;
-            }
+    /** An architecture made of its parts; a recurrent one reaches the experiment's longest prompt. */
+    record Simple<M extends Model>(String word, Class<M> spec, Build<M> build, boolean recurrent) implements Architecture<M> {
+        @Override
+        public Forward build(Net net, M model) {
+            return build.build(net, model);
+        }
 
-            @Override
-            public Forward build(Net net, M model) {
-                return build.build(net, model);
-            }
-
-            @Override
-            public int reach(M model, Experiment experiment) {
-                return Math.max(experiment.prompt().points(), experiment.evaluate().points());
-            }
-        };
+        @Override
+        public int reach(M model, Experiment experiment) {
+            return recurrent ? Math.max(experiment.prompt().points(), experiment.evaluate().points()) : model.positions();
+        }
     }
 
     /** The registered architecture of {@code model}. */

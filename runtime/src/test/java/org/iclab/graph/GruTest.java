@@ -60,16 +60,18 @@ class GruTest {
 
     @Test
     void trainingLowersTheLoss() {
-        Experiment e = experiment(200);
+        // one-dimensional regression: y = w·x is learnable from the first example, so a small GRU gains quickly
+        Experiment e = Experiment.builder("gru").seed(3).task(new LinearRegression(1)).prompt(new Interleaved(6)).model(new Gru(1, 16, 6))
+                .train(t -> t.steps(300).batch(32).optimizer(new Adam(1e-2))).build();
         PromptSampler sampler = PromptSampler.of(e);
         try (CompiledModel m = CompiledModel.compile(e, 1)) {
-            PromptBatch held = sampler.sample(999, 64, 6, 3);
+            PromptBatch held = sampler.sample(999, 128, 6, 1);
             float before = m.loss(held);
-            for (int step = 1; step <= 200; step++) {
-                m.trainStep(sampler.sample(step, 16, 6, 3), step);
+            for (int step = 1; step <= 300; step++) {
+                m.trainStep(sampler.sample(step, 32, 6, 1), step);
             }
             float after = m.loss(held);
-            assertThat(after).as("held-out loss after 200 steps (before: %s)", before).isLessThan(0.8f * before);
+            assertThat(after).as("held-out loss after 300 steps (before: %s)", before).isLessThan(0.6f * before);
         }
     }
 
