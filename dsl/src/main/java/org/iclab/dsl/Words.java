@@ -82,12 +82,19 @@ public final class Words {
             return InvokerHelper.invokeStaticMethod(Iclab.class, name, args);
         } catch (MissingMethodException e) {
             if (e.getType() == Iclab.class && e.getMethod().equals(name)) {
-                MissingMethodException onWord = new MissingMethodException(name, Words.class, args);
-                onWord.setStackTrace(e.getStackTrace());
-                throw onWord;
+                throw noForm(name, args, e);
             }
             throw e;
+        } catch (org.codehaus.groovy.runtime.metaclass.MethodSelectionException e) {
+            throw noForm(name, args, e); // arguments that fit several factories equally badly
         }
+    }
+
+    /** The word {@code name} has no form for {@code args}: reported as missing on the words, with the forms it has. */
+    private static MissingMethodException noForm(String name, Object[] args, RuntimeException cause) {
+        MissingMethodException onWord = new MissingMethodException(name, Words.class, args);
+        onWord.setStackTrace(cause.getStackTrace());
+        return onWord;
     }
 
     /**

@@ -64,7 +64,7 @@ class BaselineWordsTest {
     void theReferenceListsEachWordWithItsForms() {
         Reference.Word lasso = Reference.vocabulary().stream().filter(w -> w.name().equals("lasso")).findFirst().orElseThrow();
         assertThat(lasso.kind()).isEqualTo("baselines");
-        assertThat(lasso.forms()).containsExactlyInAnyOrder("lasso(alpha)", "lasso(alpha: ...)");
+        assertThat(lasso.forms()).containsExactlyInAnyOrder("lasso(alpha)", "lasso(alpha: ...)", "lasso { alpha }");
         assertThat(lasso.settings()).extracting(Reference.Entry::defaults).containsExactly("required");
         Reference.Word net = Reference.vocabulary().stream().filter(w -> w.name().equals("gradientDescentNet")).findFirst().orElseThrow();
         assertThat(net.settings()).extracting(Reference.Entry::name, Reference.Entry::defaults).containsExactly(

@@ -50,6 +50,10 @@ class ClosureFormsTest {
             if (c.isSealed()) {
                 todo.addAll(Arrays.asList(c.getPermittedSubclasses()));
             }
+            if (c.isInterface()) { // a kind of word: its registered records
+                org.iclab.spec.Registry.get().words().stream().map(org.iclab.spec.Registry.Word::spec)
+                        .filter(c::isAssignableFrom).forEach(todo::add);
+            }
             todo.addAll(Arrays.asList(c.getDeclaredClasses()));
         }
         return seen;
