@@ -55,12 +55,17 @@ final class ExperimentRunner {
             listeners.add(dir);
             listeners.addAll(options.listeners());
             List<TrainingLog> logs = new Trainer(model, checkpoints, listeners).train(firstStep);
-            Map<String, java.util.function.Function<org.iclab.task.PromptBatch, float[]>> readings = new LinkedHashMap<>();
-            readings.put(Evaluator.MODEL, model::predict);
-            for (int loops : experiment.evaluate().loops()) {
-                readings.put(Evaluator.MODEL + "@" + loops, batch -> model.predict(batch, loops));
+            List<ErrorCurve> curves;
+            if (experiment.prompt().readsTokens()) {
+                curves = new Evaluator(experiment).evaluateTokens(model::predictIds);
+            } else {
+                Map<String, java.util.function.Function<org.iclab.task.PromptBatch, float[]>> readings = new LinkedHashMap<>();
+                readings.put(Evaluator.MODEL, model::predict);
+                for (int loops : experiment.evaluate().loops()) {
+                    readings.put(Evaluator.MODEL + "@" + loops, batch -> model.predict(batch, loops));
+                }
+                curves = new Evaluator(experiment).evaluate(readings);
             }
-            List<ErrorCurve> curves = new Evaluator(experiment).evaluate(readings);
             dir.writeEvaluation(experiment, curves);
             exportModel(model, dir.resolve(RunDirectory.MODEL));
             dir.writePlots(experiment, curves); // a plotting failure must not cost the trained model

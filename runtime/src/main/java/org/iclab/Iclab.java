@@ -31,6 +31,7 @@ import org.iclab.spec.Stacked;
 import org.iclab.spec.Uniform;
 import org.iclab.spec.Gpt2;
 import org.iclab.spec.Gru;
+import org.iclab.spec.Tokens;
 import org.iclab.spec.GradientBoosting;
 import org.iclab.spec.GradientDescentNet;
 import org.iclab.spec.GreedyTree;
@@ -244,6 +245,16 @@ public final class Iclab {
     /** An LSTM reaching {@code positions} pairs. */
     public static Lstm lstm(int layers, int hidden, int positions) {
         return new Lstm(layers, hidden, positions);
+    }
+
+    /** A token task's prompt: its sequences as they are, their length the task's. */
+    public static Tokens tokens() {
+        return new Tokens();
+    }
+
+    /** A token prompt of {@code points} tokens (0: the task's length) with a positional encoding (null: the model's default). */
+    public static Tokens tokens(int points, String positional) {
+        return new Tokens(points, positional);
     }
 
     /** A GRU with {@code layers} layers of width {@code hidden}. */

@@ -58,6 +58,42 @@ public final class BootstrapInterval {
     }
 
     /**
+     * errors[prompt][k] weighted by weights[prompt][k] (a token task's loss mask: 0 leaves the prompt out at k) to a
+     * curve of weighted means Σ w·e / Σ w and interval bounds, resampling prompts as {@link #curve(String, String,
+     * double[][])} does. A k no prompt weighs is NaN; a resample that draws none of the prompts weighing a k is left
+     * out of that k's interval.
+     */
+    public ErrorCurve curve(String strategy, String learner, double[][] errors, double[][] weights) {
+        int points = errors[0].length;
+        double[] mean = new double[points];
+        double[] total = new double[points];
+        for (int p = 0; p < errors.length; p++) {
+            for (int k = 0; k < points; k++) {
+                mean[k] += weights[p][k] * errors[p][k];
+                total[k] += weights[p][k];
+            }
+        }
+        double[] low = new double[points];
+        double[] high = new double[points];
+        for (int k = 0; k < points; k++) {
+            mean[k] = total[k] > 0 ? mean[k] / total[k] : Double.NaN;
+            int at = k;
+            double[] bounds = bounds(r -> {
+                double sum = 0;
+                double weight = 0;
+                for (int idx : r) {
+                    sum += weights[idx][at] * errors[idx][at];
+                    weight += weights[idx][at];
+                }
+                return weight > 0 ? sum / weight : Double.NaN;
+            });
+            low[k] = bounds[0];
+            high[k] = bounds[1];
+        }
+        return new ErrorCurve(strategy, learner, mean, low, high);
+    }
+
+    /**
      * The percentile interval {low, high} of any statistic of the prompts (an R², a cosine, a ratio of sums: what a
      * mean over prompts cannot express), computed on each shared resample; {@code statistic} receives the resample's
      * prompt indices, with repeats. Resamples where it is not finite are left out.

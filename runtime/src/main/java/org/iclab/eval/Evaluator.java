@@ -11,9 +11,12 @@ import org.iclab.spec.Experiment;
 import org.iclab.spec.Standard;
 import org.iclab.spec.Strategy;
 import org.iclab.spec.Task;
+import org.iclab.spec.TokenTask;
 import org.iclab.task.EvaluationPrompts;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.Seeds;
+import org.iclab.task.TokenBatch;
+import org.iclab.task.TokenSampler;
 
 /**
  * Evaluates a model and the declared baselines under each declared strategy, on that strategy's fixed prompts
@@ -87,6 +90,40 @@ public final class Evaluator {
             }
         }
         return curves;
+    }
+
+    /**
+     * A token task's curve: the model's token error (1 − accuracy of its arg-max prediction) at each position of
+     * the task's evaluation sequences (drawn from the evaluation seed stream), averaged over the sequences whose
+     * mask scores that position, with the paired bootstrap interval; NaN at a position no sequence scores.
+     * {@code predictIds} maps a batch to predicted ids [batch·length].
+     */
+    public List<ErrorCurve> evaluateTokens(Function<TokenBatch, int[]> predictIds) {
+        EvalPlan plan = experiment.evaluate();
+        TokenBatch prompts = tokenPrompts();
+        BootstrapInterval bootstrap = new BootstrapInterval(plan.prompts(), plan.bootstrap().resamples(),
+                plan.bootstrap().confidence(), Seeds.derive(experiment.seed(), Seeds.Stream.BOOTSTRAP, 0));
+        double[][] errors = new double[prompts.batch()][prompts.length()];
+        double[][] weights = new double[prompts.batch()][prompts.length()];
+        for (int from = 0; from < prompts.batch(); from += MODEL_BATCH) {
+            int to = Math.min(prompts.batch(), from + MODEL_BATCH);
+            int[] predicted = predictIds.apply(prompts.slice(from, to));
+            for (int p = from; p < to; p++) {
+                for (int t = 0; t < prompts.length(); t++) {
+                    int at = (p - from) * prompts.length() + t;
+                    errors[p][t] = experiment.task().objective().error(predicted[at], prompts.target(p, t));
+                    weights[p][t] = prompts.mask(p, t);
+                }
+            }
+        }
+        return List.of(bootstrap.curve(STANDARD, MODEL, errors, weights));
+    }
+
+    /** A token task's evaluation sequences: the same for every call. */
+    public TokenBatch tokenPrompts() {
+        EvalPlan plan = experiment.evaluate();
+        return new TokenSampler((TokenTask) experiment.task())
+                .sample(Seeds.derive(experiment.seed(), Seeds.Stream.EVAL, 0), plan.prompts(), plan.points());
     }
 
     private static double[][] modelErrors(PromptBatch prompts, Function<PromptBatch, float[]> model, Task task) {

@@ -9,7 +9,9 @@ import java.util.Map;
 import org.iclab.engine.NativeLibraries;
 import org.iclab.engine.SavedModels;
 import org.iclab.spec.Experiment;
+import org.iclab.task.Batch;
 import org.iclab.task.PromptBatch;
+import org.iclab.task.TokenBatch;
 import org.iclab.task.Seeds;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -34,6 +36,11 @@ public final class CompiledModel implements AutoCloseable {
     public static final String HIDDEN = "hidden_";
     public static final String ATTENTION = "attention_";
     public static final String NORMED = "normed_";
+    /** A token prompt's endpoints: the ids read, the targets and loss mask, the predicted ids (arg-max of {@code pred}'s logits). */
+    public static final String IDS = "ids";
+    public static final String TARGETS = "targets";
+    public static final String MASK = "mask";
+    public static final String PREDICTED_IDS = "predicted_ids";
 
     private final ModelGraph g;
     private final Session session;
@@ -102,28 +109,22 @@ public final class CompiledModel implements AutoCloseable {
     }
 
     /** One Adam step (1-based {@code step} sets the bias correction); returns the loss before the update. */
-    public float trainStep(PromptBatch batch, long step) {
+    public float trainStep(Batch batch, long step) {
         try (Result r = runTrainStep(batch, step, null)) {
             return ((TFloat32) r.get(0)).getFloat();
         }
     }
 
     /** Runs the fenced update, fetching the loss; with {@code trace}, TensorFlow's step stats come back too. */
-    private Result runTrainStep(PromptBatch batch, long step, org.tensorflow.proto.RunOptions trace) {
+    private Result runTrainStep(Batch batch, long step, org.tensorflow.proto.RunOptions trace) {
         List<AutoCloseable> open = new ArrayList<>();
-        try (TFloat32 x = Tensors.xs(batch); TFloat32 y = Tensors.ys(batch)) {
+        try {
             ModelGraph.TrainOp op = g.trainOp(loopsAt(step));
-            Session.Runner runner = g.adam.feed(session.runner().feed(g.xs, x).feed(g.ys, y), step, open)
+            Session.Runner runner = g.adam.feed(feed(session.runner(), batch, open), step, open)
                     .addTarget(op.step()).fetch(op.loss());
             return trace == null ? runner.run() : runner.setOptions(trace).runAndFetchMetadata();
         } finally {
-            for (AutoCloseable c : open) {
-                try {
-                    c.close();
-                } catch (Exception ignored) {
-                    // closing a tensor does not fail
-                }
-            }
+            Tensors.close(open);
         }
     }
 
@@ -131,7 +132,7 @@ public final class CompiledModel implements AutoCloseable {
      * One training step traced by TensorFlow: the summed kernel time of each op type (MatMul, BatchMatMulV2,
      * ApplyAdam, ...) in microseconds, largest first. With several threads the sum can exceed the step's wall time.
      */
-    public Map<String, Long> profileTrainStep(PromptBatch batch, long step) {
+    public Map<String, Long> profileTrainStep(Batch batch, long step) {
         org.tensorflow.proto.RunOptions trace = org.tensorflow.proto.RunOptions.newBuilder()
                 .setTraceLevel(org.tensorflow.proto.RunOptions.TraceLevel.FULL_TRACE).build();
         Map<String, Long> byType = new HashMap<>();
@@ -152,13 +153,36 @@ public final class CompiledModel implements AutoCloseable {
     }
 
     /** The loss on a batch, without updating anything. */
-    public float loss(PromptBatch batch) {
+    public float loss(Batch batch) {
         return fetch(batch, g.trainOp(g.defaultLoops).loss())[0];
     }
 
     /** Predictions [batch·points], element (b, i) predicting y_i of prompt b from its first i examples. */
     public float[] predict(PromptBatch batch) {
         return fetch(batch, g.pred);
+    }
+
+    /** A token prompt's logits [batch·tokens·vocabulary]: position t's scores for the target at t, from tokens 0..t. */
+    public float[] logits(TokenBatch batch) {
+        return fetch(batch, g.pred);
+    }
+
+    /** A token prompt's predicted ids [batch·tokens]: the arg-max of each position's logits. */
+    public int[] predictIds(TokenBatch batch) {
+        if (g.predictedIds == null) {
+            throw new IllegalArgumentException("the model reads (x, y) prompts, not tokens");
+        }
+        List<AutoCloseable> open = new ArrayList<>();
+        try (Result r = feed(session.runner(), batch, open).fetch(g.predictedIds).run()) {
+            return Tensors.readInts((org.tensorflow.types.TInt32) r.get(0));
+        } finally {
+            Tensors.close(open);
+        }
+    }
+
+    /** The vocabulary of a token prompt, or 0 where the model reads (x, y) prompts. */
+    public int vocabulary() {
+        return g.vocabulary;
     }
 
     /**
@@ -194,7 +218,7 @@ public final class CompiledModel implements AutoCloseable {
     }
 
     /** The hidden state after layer {@code layer} (0 = embedded input), flat [batch, tokens, embed]. */
-    public float[] hidden(int layer, PromptBatch batch) {
+    public float[] hidden(int layer, Batch batch) {
         return fetch(batch, g.forward.hidden().get(layer));
     }
 
@@ -202,7 +226,7 @@ public final class CompiledModel implements AutoCloseable {
      * The attention weights of layer {@code layer} (0-based), flat [batch, heads, tokens, tokens]: row i holds how
      * much token i reads each token (zero above the diagonal).
      */
-    public float[] attention(int layer, PromptBatch batch) {
+    public float[] attention(int layer, Batch batch) {
         return fetch(batch, g.forward.attention().get(layer));
     }
 
@@ -210,7 +234,7 @@ public final class CompiledModel implements AutoCloseable {
      * The hidden state after layer {@code layer} passed through the model's final LayerNorm (what the read-out
      * reads when {@code layer} is the last), flat [batch, tokens, embed].
      */
-    public float[] normedHidden(int layer, PromptBatch batch) {
+    public float[] normedHidden(int layer, Batch batch) {
         return fetch(batch, g.forward.normed().get(layer));
     }
 
@@ -248,9 +272,10 @@ public final class CompiledModel implements AutoCloseable {
     }
 
     /** Gradients of the loss on {@code batch} with respect to every parameter, by name. */
-    public Map<String, float[]> gradients(PromptBatch batch) {
-        try (TFloat32 x = Tensors.xs(batch); TFloat32 y = Tensors.ys(batch)) {
-            Session.Runner runner = session.runner().feed(g.xs, x).feed(g.ys, y);
+    public Map<String, float[]> gradients(Batch batch) {
+        List<AutoCloseable> open = new ArrayList<>();
+        try {
+            Session.Runner runner = feed(session.runner(), batch, open);
             List<Output<?>> gradients = g.trainOp(g.defaultLoops).gradients();
             gradients.forEach(runner::fetch);
             List<String> names = g.parameters.names();
@@ -261,6 +286,8 @@ public final class CompiledModel implements AutoCloseable {
                 }
             }
             return out;
+        } finally {
+            Tensors.close(open);
         }
     }
 
@@ -274,11 +301,18 @@ public final class CompiledModel implements AutoCloseable {
         session.restore(prefix.toString());
     }
 
-    /** Exports a SavedModel (tag {@code serve}, signature {@code serving_default}: xs, ys → pred) into {@code dir}. */
+    /**
+     * Exports a SavedModel (tag {@code serve}, signature {@code serving_default}: xs, ys → pred; for a token prompt,
+     * ids → pred, the logits) into {@code dir}.
+     */
     public void exportSavedModel(Path dir) {
         Map<String, Operand<?>> inputs = new LinkedHashMap<>();
-        inputs.put(XS, g.xs);
-        inputs.put(YS, g.ys);
+        if (g.ids != null) {
+            inputs.put(IDS, g.ids);
+        } else {
+            inputs.put(XS, g.xs);
+            inputs.put(YS, g.ys);
+        }
         SavedModels.export(session, inputs, Map.of(PRED, g.pred), dir);
     }
 
@@ -286,11 +320,41 @@ public final class CompiledModel implements AutoCloseable {
         return g.experiment;
     }
 
-    private float[] fetch(PromptBatch batch, Operand<TFloat32> endpoint) {
-        try (TFloat32 x = Tensors.xs(batch); TFloat32 y = Tensors.ys(batch);
-             Result r = session.runner().feed(g.xs, x).feed(g.ys, y).fetch(endpoint).run()) {
+    private float[] fetch(Batch batch, Operand<TFloat32> endpoint) {
+        List<AutoCloseable> open = new ArrayList<>();
+        try (Result r = feed(session.runner(), batch, open).fetch(endpoint).run()) {
             return Tensors.read((TFloat32) r.get(0));
+        } finally {
+            Tensors.close(open);
         }
+    }
+
+    /** Feeds {@code batch} to the placeholders of its kind; the tensors made are added to {@code open}. */
+    private Session.Runner feed(Session.Runner runner, Batch batch, List<AutoCloseable> open) {
+        if (batch instanceof PromptBatch b) {
+            if (g.xs == null) {
+                throw new IllegalArgumentException("the model reads token sequences; it was given (x, y) prompts");
+            }
+            TFloat32 x = Tensors.xs(b);
+            open.add(x);
+            TFloat32 y = Tensors.ys(b);
+            open.add(y);
+            return runner.feed(g.xs, x).feed(g.ys, y);
+        }
+        TokenBatch t = (TokenBatch) batch;
+        if (g.ids == null) {
+            throw new IllegalArgumentException("the model reads (x, y) prompts; it was given token sequences");
+        }
+        if (t.vocabulary() != g.vocabulary) {
+            throw new IllegalArgumentException("the batch's vocabulary is " + t.vocabulary() + ", the model's " + g.vocabulary);
+        }
+        var ids = Tensors.ints(t.ids(), t.batch(), t.length());
+        open.add(ids);
+        var targets = Tensors.ints(t.targets(), t.batch(), t.length());
+        open.add(targets);
+        TFloat32 mask = Tensors.floats(t.mask(), t.batch(), t.length());
+        open.add(mask);
+        return runner.feed(g.ids, ids).feed(g.targets, targets).feed(g.mask, mask);
     }
 
     @Override

@@ -6,7 +6,7 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * An architecture's forward pass: {@code out} [batch, tokens] (one number per token; the compiler reads the
- * predictions at the even tokens), the hidden state after each layer (or loop), those states as the read-out sees
+ * predictions at the even tokens), or [batch, tokens, vocabulary] logits for a token prompt, the hidden state after each layer (or loop), those states as the read-out sees
  * them ({@code normed}), attention weights per layer and head, the stream's width, heads per layer, and forward
  * FLOPs per token. A looped model also gives {@link Looping} to read it after other loop counts.
  */

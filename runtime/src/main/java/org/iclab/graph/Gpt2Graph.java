@@ -42,8 +42,8 @@ final class Gpt2Graph {
             Variable<TFloat32> lnFGain = spec.layerNorm() ? net.param("ln_f/g", Init.constant(1), e) : null;
             Variable<TFloat32> lnFBias = spec.layerNorm() ? net.param("ln_f/b", Init.constant(0), e) : null;
             double outFan = 1 / Math.sqrt(e);
-            var readOutW = net.param("read_out/w", Init.uniform(outFan), e, 1);
-            var readOutB = net.param("read_out/b", Init.uniform(outFan), 1);
+            var readOutW = net.param("read_out/w", Init.uniform(outFan), e, net.outputs);
+            var readOutB = net.param("read_out/b", Init.uniform(outFan), net.outputs);
             return new Weights(spec, w, readInW, readInB, positions, blocks, lnFGain, lnFBias, readOutW, readOutB);
         }
 
@@ -57,10 +57,9 @@ final class Gpt2Graph {
             return lnFGain == null ? x : net.nn.layerNorm(x, lnFGain, lnFBias);
         }
 
-        /** The read-out of a flat state [batch·tokens, embed] as [batch, tokens]. */
+        /** The read-out of a flat state [batch·tokens, embed] per token ({@link Net#perToken}). */
         Operand<TFloat32> readOut(Net net, Operand<TFloat32> x) {
-            var out = net.dense(x, readOutW, readOutB, spec.embed(), 1);
-            return net.tf.reshape(out, net.nn.stack(List.of(net.batch, net.tokenCount)));
+            return net.perToken(net.dense(x, readOutW, readOutB, spec.embed(), net.outputs));
         }
     }
 

@@ -17,6 +17,7 @@ public final class GraphRegistration implements Registration {
         return List.of(
                 new InterleavedFormat(),
                 new StackedFormat(),
+                new TokensFormat(),
 
                 Architecture.of("gpt2", Gpt2.class, Gpt2Graph::build),
                 Architecture.of("linearAttention", LinearAttention.class, LinearAttentionGraph::build),

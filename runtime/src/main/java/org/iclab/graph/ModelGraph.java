@@ -6,6 +6,7 @@ import java.util.Map;
 import org.iclab.spec.Adam;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Model;
+import org.iclab.spec.Objective;
 import org.iclab.spec.TrainPlan;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -19,7 +20,9 @@ import org.tensorflow.types.TInt32;
 
 /**
  * An experiment compiled to one TensorFlow graph, without a session: the prompt placeholders {@code xs}
- * [batch, points, dims] and {@code ys} [batch, points], the prompt format's tokens ({@link PromptLayout}), the
+ * [batch, points, dims] and {@code ys} [batch, points] (or, for a token prompt, {@code ids}, {@code targets} and
+ * {@code mask} [batch, tokens], the ids read in as one-hot rows and the logits read out at every token, scored by
+ * masked cross-entropy), the prompt format's tokens ({@link PromptLayout}), the
  * registered {@link Architecture}'s forward pass, the predictions {@code pred} [batch, points] read at the even
  * tokens, the objective's loss ({@link Losses}; over every position, or the last where train.lossAt is 'last'),
  * the parameters ({@link Parameters}) and Adam ({@link AdamUpdates}). A looped model's passes for other loop counts,
@@ -31,8 +34,17 @@ final class ModelGraph {
     final Ops tf;
     final Layers nn;
     final Parameters parameters;
+    /** The (x, y) placeholders; null for a token prompt. */
     final Placeholder<TFloat32> xs;
     final Placeholder<TFloat32> ys;
+    /** A token prompt's placeholders (ids and targets [batch, tokens], the loss mask); null for (x, y) prompts. */
+    final Placeholder<TInt32> ids;
+    final Placeholder<TInt32> targets;
+    final Placeholder<TFloat32> mask;
+    /** A token prompt's vocabulary, 0 for (x, y) prompts. */
+    final int vocabulary;
+    /** The predicted token ids [batch, tokens] of a token prompt (arg-max of the logits); null otherwise. */
+    final Operand<TInt32> predictedIds;
     final Forward forward;
     final Operand<TFloat32> pred;
     final int defaultLoops;
@@ -53,24 +65,48 @@ final class ModelGraph {
             tf = Ops.create(graph);
             nn = new Layers(tf);
             parameters = new Parameters(tf);
-            int d = experiment.task().dims();
-            PromptLayout layout = new PromptLayout(experiment.prompt(), d);
-            xs = tf.withName(CompiledModel.XS).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, d)));
-            ys = tf.withName(CompiledModel.YS).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
-            var shapeX = tf.shape(xs);
-            batchSize = tf.reshape(tf.slice(shapeX, nn.shape(0), nn.shape(1)), nn.shape());
-            points = tf.reshape(tf.slice(shapeX, nn.shape(1), nn.shape(1)), nn.shape());
             Model model = experiment.model();
             Architecture<Model> architecture = Architecture.of(model);
             int maxPoints = architecture.reach(model, experiment);
             int referenceTokens = experiment.prompt().tokens(experiment.train().curriculum().points().end());
-            var tokenCount = tf.math.mul(points, tf.constant(2));
-            var tokens = layout.tokens(tf, nn, xs, ys, batchSize, tokenCount);
-            Net net = new Net(tf, nn, parameters::create, layout, tokens, batchSize, points, tokenCount,
-                    experiment.prompt().tokens(maxPoints), referenceTokens, experiment.prompt().positionalFor(model));
+            Net net;
+            if (experiment.prompt().readsTokens()) {
+                // A token sequence: ids read in as one-hot rows, so the read-in's product is the embedding lookup.
+                vocabulary = ((Objective.CrossEntropy) experiment.task().objective()).vocabulary();
+                PromptLayout layout = new PromptLayout(experiment.prompt(), vocabulary);
+                xs = null;
+                ys = null;
+                ids = tf.withName(CompiledModel.IDS).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
+                targets = tf.withName(CompiledModel.TARGETS).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
+                mask = tf.withName(CompiledModel.MASK).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
+                var shape = tf.shape(ids);
+                batchSize = tf.reshape(tf.slice(shape, nn.shape(0), nn.shape(1)), nn.shape());
+                points = tf.reshape(tf.slice(shape, nn.shape(1), nn.shape(1)), nn.shape());
+                var tokens = tf.oneHot(ids, tf.constant(vocabulary), nn.f(1), nn.f(0));
+                net = new Net(tf, nn, parameters::create, layout, tokens, batchSize, points, points,
+                        experiment.prompt().tokens(maxPoints), referenceTokens, experiment.prompt().positionalFor(model), vocabulary);
+            } else {
+                int d = experiment.task().dims();
+                vocabulary = 0;
+                ids = null;
+                targets = null;
+                mask = null;
+                PromptLayout layout = new PromptLayout(experiment.prompt(), d);
+                xs = tf.withName(CompiledModel.XS).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, d)));
+                ys = tf.withName(CompiledModel.YS).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
+                var shapeX = tf.shape(xs);
+                batchSize = tf.reshape(tf.slice(shapeX, nn.shape(0), nn.shape(1)), nn.shape());
+                points = tf.reshape(tf.slice(shapeX, nn.shape(1), nn.shape(1)), nn.shape());
+                var tokenCount = tf.math.mul(points, tf.constant(2));
+                var tokens = layout.tokens(tf, nn, xs, ys, batchSize, tokenCount);
+                net = new Net(tf, nn, parameters::create, layout, tokens, batchSize, points, tokenCount,
+                        experiment.prompt().tokens(maxPoints), referenceTokens, experiment.prompt().positionalFor(model), 1);
+            }
             forward = architecture.build(net, model);
             defaultLoops = model.loops();
             pred = tf.withName(CompiledModel.PRED).identity(predictions(forward.out()));
+            predictedIds = vocabulary == 0 ? null
+                    : tf.withName(CompiledModel.PREDICTED_IDS).math.argMax(pred, tf.constant(-1), TInt32.class);
             predByLoops.put(defaultLoops, pred);
             adam = new AdamUpdates(tf, nn, parameters, (Adam) experiment.train().optimizer());
             trainOp(defaultLoops); // the usual pass's loss and update exist from the start (and in the SavedModel's graph)
@@ -80,14 +116,23 @@ final class ModelGraph {
         }
     }
 
-    /** Predictions [batch, points] read at the even tokens of a [batch, 2·points] output. */
+    /**
+     * Predictions [batch, points] read at the even tokens of a [batch, 2·points] output; a token prompt's logits
+     * [batch, tokens, vocabulary] are its predictions as they are.
+     */
     private Operand<TFloat32> predictions(Operand<TFloat32> out) {
+        if (vocabulary > 0) {
+            return out;
+        }
         var pairs = tf.reshape(out, nn.stack(List.of(batchSize, points, tf.constant(2))));
         return tf.reshape(tf.slice(pairs, nn.shape(0, 0, 0), nn.shape(-1, -1, 1)), nn.stack(List.of(batchSize, points)));
     }
 
     /** The objective's loss of one output [batch, tokens]: over every prediction, or only the last where train.lossAt is 'last'. */
     private Operand<TFloat32> lossOf(Operand<TFloat32> out) {
+        if (vocabulary > 0) {
+            return Losses.crossEntropy(tf, nn, out, targets, mask, vocabulary);
+        }
         Operand<TFloat32> p = predictions(out);
         Operand<TFloat32> y = ys;
         if (TrainPlan.LAST.equals(experiment.train().lossAt())) {

@@ -30,10 +30,12 @@ public final class Net {
     final int maxTokens;
     final int referenceTokens;
     final String positional;
+    /** Numbers the read-out gives per token: 1 for (x, y) prompts, the vocabulary's size (logits) for token prompts. */
+    final int outputs;
     private long flops;
 
     Net(Ops tf, Layers nn, Params params, PromptLayout layout, Operand<TFloat32> tokens, Operand<TInt32> batch,
-        Operand<TInt32> points, Operand<TInt32> tokenCount, int maxTokens, int referenceTokens, String positional) {
+        Operand<TInt32> points, Operand<TInt32> tokenCount, int maxTokens, int referenceTokens, String positional, int outputs) {
         this.tf = tf;
         this.nn = nn;
         this.params = params;
@@ -45,6 +47,7 @@ public final class Net {
         this.maxTokens = maxTokens;
         this.referenceTokens = referenceTokens;
         this.positional = positional;
+        this.outputs = outputs;
     }
 
     Variable<TFloat32> param(String name, Init init, long... shape) {
@@ -69,6 +72,15 @@ public final class Net {
     Operand<TFloat32> dense(Operand<TFloat32> x, Variable<TFloat32> w, Variable<TFloat32> b, long in, long out) {
         countDense(in, out);
         return b == null ? tf.linalg.matMul(x, w) : nn.dense(x, w, b);
+    }
+
+    /**
+     * The read-out [batch·tokens, outputs] per token: [batch, tokens] where the read-out gives one number,
+     * [batch, tokens, outputs] (logits) for token prompts.
+     */
+    Operand<TFloat32> perToken(Operand<TFloat32> out) {
+        return outputs == 1 ? tf.reshape(out, nn.stack(List.of(batch, tokenCount)))
+                : tf.reshape(out, nn.stack(List.of(batch, tokenCount, tf.constant(outputs))));
     }
 
     /** [batch·tokens, width] → [batch, tokens, width]. */

@@ -65,10 +65,10 @@ final class RecurrentGraph {
             hidden.add(tf.withName(CompiledModel.HIDDEN + (l + 1)).identity(cut(net, input, hd)));
         }
         double outFan = 1 / Math.sqrt(hd);
-        var readOutW = net.param("read_out/w", Init.uniform(outFan), hd, 1);
-        var readOutB = net.param("read_out/b", Init.uniform(outFan), 1);
+        var readOutW = net.param("read_out/w", Init.uniform(outFan), hd, net.outputs);
+        var readOutB = net.param("read_out/b", Init.uniform(outFan), net.outputs);
         var last = tf.reshape(hidden.get(hidden.size() - 1), nn.shape(-1, hd));
-        var out = tf.reshape(net.dense(last, readOutW, readOutB, hd, 1), nn.stack(List.of(net.batch, net.tokenCount)));
+        var out = net.perToken(net.dense(last, readOutW, readOutB, hd, net.outputs));
         return new Forward(out, hidden, hidden, List.of(), hd, 0, net.flops(), null);
     }
 

@@ -24,6 +24,9 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     public Experiment {
+        if (task instanceof TokenTask tokens && (prompt == null || prompt instanceof Tokens t && t.points() == 0)) {
+            prompt = new Tokens(tokens.length(), prompt == null ? null : ((Tokens) prompt).positional());
+        }
         Problems problems = Problems.in("experiment")
                 .require(name != null && NAME.matcher(name).matches(), "name",
                         "must be letters, digits, '.', '_' or '-' (it names the run directory)", name == null ? "missing" : "'" + name + "'")
@@ -46,6 +49,22 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
                         evaluate.points() + " > " + model.positions())
                 .throwIfAny();
         Problems architecture = Problems.in("experiment");
+        boolean tokenTask = task instanceof TokenTask;
+        architecture.require(tokenTask == prompt.readsTokens(), "prompt", tokenTask
+                ? "must be tokens() for a token task (its prompts are token sequences)"
+                : "must hold (x, y) pairs for a task of real-valued inputs (tokens() is for token tasks)", prompt.name());
+        architecture.require(!tokenTask || TrainPlan.ALL.equals(train.lossAt()), "train.lossAt",
+                "must be 'all' for a token task (every masked position is predicted)", train.lossAt());
+        architecture.require(!tokenTask || !train.pool().limited(), "train.pool",
+                "is not yet supported for token tasks", train.pool());
+        architecture.require(!tokenTask || evaluate.baselines().isEmpty(), "evaluate.baselines",
+                "must be empty for a token task (the classical learners read (x, y) pairs)",
+                evaluate.baselines().stream().map(Baseline::learnerName).toList());
+        architecture.require(!tokenTask || evaluate.strategies().stream().allMatch(s -> s instanceof Standard), "evaluate.strategies",
+                "may hold only standard() for a token task", evaluate.strategies().stream().map(Strategy::label).toList());
+        architecture.require(!tokenTask || probes == null, "probes", "are not yet supported for token tasks", "declared");
+        architecture.require(!tokenTask || evaluate.loops().isEmpty(), "evaluate.loops", "is not yet supported for token tasks",
+                evaluate.loops());
         String unreadable = model.cannotRead(prompt);
         architecture.require(unreadable == null, "prompt", unreadable, prompt.name());
         Schedule loops = c.loops();
@@ -226,8 +245,14 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
 
         /** Validates and builds; every problem found is listed in one {@link SpecException}. */
         public Experiment build() {
+            Prompt prompt = this.prompt;
+            if (task instanceof TokenTask tokens && (prompt == null || prompt instanceof Tokens t && t.points() == 0)) {
+                prompt = new Tokens(tokens.length(), prompt == null ? null : ((Tokens) prompt).positional()); // from the task
+            }
             Problems missing = Problems.in("experiment").requirePresent(task, "task").requirePresent(prompt, "prompt").requirePresent(model, "model");
             missing.throwIfAny();
+            Problems.in("experiment").require(task instanceof TokenTask || !prompt.readsTokens(), "prompt",
+                    "must hold (x, y) pairs for a task of real-valued inputs (tokens() is for token tasks)", prompt.name()).throwIfAny();
             TrainPlan t = trainPlan != null ? trainPlan : train.build(task.dims(), prompt.points());
             EvalPlan e = evaluate != null ? evaluate : evaluation.build(task, prompt.points());
             ProbePlan p = probing != null ? probing.build() : probes;

@@ -38,6 +38,12 @@ public record LinearAttention(
         return "linearAttention";
     }
 
+    @Override
+    public String cannotRead(Prompt prompt) {
+        return prompt.readsTokens() ? "must hold (x, y) pairs for linearAttention (it reads the query's y coordinate or a"
+                + " scalar read-out, not a vocabulary)" : null;
+    }
+
     /** None: von Oswald et al.'s linear self-attention reads the raw tokens. */
     @Override
     public String defaultPositional() {

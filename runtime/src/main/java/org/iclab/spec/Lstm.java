@@ -42,9 +42,9 @@ public record Lstm(
         return interleavedOnly("an lstm", prompt);
     }
 
-    /** A recurrence reads interleaved prompts only: the rule broken by {@code prompt}, or null. */
+    /** A recurrence reads interleaved prompts and token sequences only: the rule broken by {@code prompt}, or null. */
     static String interleavedOnly(String model, Prompt prompt) {
-        return prompt instanceof Interleaved ? null : "must be interleaved for " + model + " (a recurrent state reads one token"
+        return prompt instanceof Interleaved || prompt.readsTokens() ? null : "must be interleaved for " + model + " (a recurrent state reads one token"
                 + " after another; a stacked prompt's query tokens would enter the state)";
     }
 }

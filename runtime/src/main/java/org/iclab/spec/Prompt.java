@@ -32,6 +32,11 @@ public interface Prompt {
     @JsonIgnore
     String name();
 
+    /** Whether the prompt is a token sequence ({@link Tokens}) rather than real-valued (x, y) pairs. */
+    default boolean readsTokens() {
+        return false;
+    }
+
     /** The positional encoding in force for {@code model}: the declared one, else learned for transformers with a read-in, none otherwise. */
     default String positionalFor(Model model) {
         if (positional() != null) {

@@ -4,7 +4,7 @@ package org.iclab.task;
  * A batch of prompts as flat row-major arrays: {@code xs} is [batch, points, dims], {@code ys} is [batch, points].
  * Arrays are float because that is what the model reads; baselines read the same values.
  */
-public record PromptBatch(int batch, int points, int dims, float[] xs, float[] ys) {
+public record PromptBatch(int batch, int points, int dims, float[] xs, float[] ys) implements Batch {
     public PromptBatch {
         if (xs.length != (long) batch * points * dims || ys.length != (long) batch * points) {
             throw new IllegalArgumentException("arrays do not match shape [" + batch + ", " + points + ", " + dims + "]");

@@ -6,10 +6,8 @@ import org.iclab.graph.CompiledModel;
 import org.iclab.spec.Curriculum;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.TrainPlan;
-import org.iclab.task.PromptDesign;
-import org.iclab.task.PromptSampler;
 import org.iclab.task.Seeds;
-import org.iclab.task.TrainingPool;
+import org.iclab.task.TrainingBatches;
 
 /**
  * Runs the training loop of an experiment on a compiled model. The batch of step s is drawn from a seed derived
@@ -34,8 +32,7 @@ public final class Trainer {
     public List<TrainingLog> train(long firstStep) {
         TrainPlan plan = experiment.train();
         Curriculum curriculum = plan.curriculum();
-        PromptSampler sampler = PromptSampler.of(experiment);
-        PromptDesign design = plan.pool().limited() ? new TrainingPool(plan.pool(), experiment.seed(), sampler) : PromptDesign.DEFAULT;
+        TrainingBatches batches = TrainingBatches.of(experiment);
         listeners.forEach(l -> l.started(firstStep, plan.steps()));
         List<TrainingLog> logs = new ArrayList<>();
         long start = System.nanoTime();
@@ -44,7 +41,7 @@ public final class Trainer {
         for (long step = firstStep; step <= plan.steps(); step++) {
             int dims = curriculum.dims().at(step - 1);
             int points = curriculum.points().at(step - 1);
-            var batch = sampler.sample(Seeds.derive(experiment.seed(), Seeds.Stream.TRAIN, step), plan.batch(), points, dims, design);
+            var batch = batches.sample(Seeds.derive(experiment.seed(), Seeds.Stream.TRAIN, step), plan.batch(), points, dims);
             double loss = model.trainStep(batch, step);
             windowSteps++;
             if (!Double.isFinite(loss)) {

@@ -1,7 +1,7 @@
 package org.iclab.graph;
 
 import java.util.Map;
-import org.iclab.task.PromptBatch;
+import org.iclab.task.Batch;
 
 /** Central finite differences of a compiled model's loss, to check its graph gradients against. */
 final class FiniteDifferences {
@@ -20,7 +20,7 @@ final class FiniteDifferences {
     }
 
     /** (loss(θ + eps·e_idx) − loss(θ − eps·e_idx)) / 2eps for parameter {@code name}; the parameter is restored. */
-    static double centralDifference(CompiledModel model, PromptBatch batch, String name, int idx, double eps) {
+    static double centralDifference(CompiledModel model, Batch batch, String name, int idx, double eps) {
         float[] v = model.parameterValues().get(name).clone();
         float original = v[idx];
         v[idx] = (float) (original + eps);

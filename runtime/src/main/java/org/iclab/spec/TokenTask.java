@@ -1,0 +1,32 @@
+package org.iclab.spec;
+
+import java.util.List;
+
+/**
+ * A task whose prompts are token sequences over a vocabulary rather than real-valued (x, y) pairs: its
+ * objective is cross-entropy over the vocabulary, it is read through a {@link Tokens} prompt, and its sequences
+ * are drawn by its registered {@code org.iclab.task.TokenClass}. It has no input dimension ({@link #dims()} is 1,
+ * so that dimension curricula stay trivial) and no classical baselines by default.
+ */
+public interface TokenTask extends Task {
+    /** Tokens in the vocabulary, ids 0..vocabulary-1. */
+    int vocabulary();
+
+    /** Tokens in one sequence (one prompt). */
+    int length();
+
+    @Override
+    default int dims() {
+        return 1;
+    }
+
+    @Override
+    default Objective objective() {
+        return Objective.crossEntropy(vocabulary());
+    }
+
+    @Override
+    default List<Baseline> defaultBaselines() {
+        return List.of();
+    }
+}

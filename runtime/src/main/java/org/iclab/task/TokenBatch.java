@@ -1,0 +1,46 @@
+package org.iclab.task;
+
+import java.util.Arrays;
+
+/**
+ * A batch of token sequences as flat row-major arrays [batch, length]: the token {@code ids} a model reads, the
+ * {@code targets} it is trained to predict at each position (usually the next token), and a loss {@code mask} (1
+ * where a position is predicted and scored, 0 elsewhere), over a vocabulary of {@code vocabulary} tokens.
+ */
+public record TokenBatch(int batch, int length, int vocabulary, int[] ids, int[] targets, float[] mask) implements Batch {
+    public TokenBatch {
+        long n = (long) batch * length;
+        if (ids.length != n || targets.length != n || mask.length != n) {
+            throw new IllegalArgumentException("arrays do not match shape [" + batch + ", " + length + "]");
+        }
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] < 0 || ids[i] >= vocabulary || targets[i] < 0 || targets[i] >= vocabulary) {
+                throw new IllegalArgumentException("token " + (ids[i] < 0 || ids[i] >= vocabulary ? ids[i] : targets[i])
+                        + " at " + i + " is outside the vocabulary [0, " + vocabulary + ")");
+            }
+        }
+    }
+
+    public int id(int sequence, int position) {
+        return ids[sequence * length + position];
+    }
+
+    public int target(int sequence, int position) {
+        return targets[sequence * length + position];
+    }
+
+    public float mask(int sequence, int position) {
+        return mask[sequence * length + position];
+    }
+
+    /** The same batch with {@code ids} replaced (targets and mask kept). */
+    public TokenBatch withIds(int[] ids) {
+        return new TokenBatch(batch, length, vocabulary, ids, targets, mask);
+    }
+
+    /** Sequences {@code from} (inclusive) to {@code to} (exclusive) as a batch of their own. */
+    public TokenBatch slice(int from, int to) {
+        return new TokenBatch(to - from, length, vocabulary, Arrays.copyOfRange(ids, from * length, to * length),
+                Arrays.copyOfRange(targets, from * length, to * length), Arrays.copyOfRange(mask, from * length, to * length));
+    }
+}

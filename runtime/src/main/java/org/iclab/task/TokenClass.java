@@ -1,0 +1,31 @@
+package org.iclab.task;
+
+import java.util.SplittableRandom;
+import org.iclab.spec.Extension;
+import org.iclab.spec.Registry;
+import org.iclab.spec.TokenTask;
+
+/**
+ * The extension point of token tasks: how one sequence of a declared {@link TokenTask} is drawn (a fresh language,
+ * chain or rule per sequence where the task says so), with the target at each position and whether that position
+ * is scored. Registered in a package's registration list like every word.
+ *
+ * @param <T> the spec record
+ */
+public interface TokenClass<T extends TokenTask> extends Extension {
+    @Override
+    Class<T> spec();
+
+    /**
+     * Draws one sequence of {@code task.length()} tokens from {@code rng} into {@code ids}, {@code targets} and
+     * {@code mask} from {@code offset}: the ids the model reads, the target it should predict at each position, and
+     * 1 where that prediction is scored (0 elsewhere).
+     */
+    void draw(T task, SplittableRandom rng, int[] ids, int[] targets, float[] mask, int offset);
+
+    /** The registered token class of {@code task}. */
+    @SuppressWarnings("unchecked")
+    static <T extends TokenTask> TokenClass<T> of(T task) {
+        return Registry.get().implementation(task, TokenClass.class);
+    }
+}

@@ -1,0 +1,47 @@
+package org.iclab.task;
+
+import java.util.SplittableRandom;
+import org.iclab.spec.TokenTask;
+
+/** Draws batches of a token task's sequences; every batch is a pure function of its seed. */
+public final class TokenSampler {
+    private final TokenTask task;
+    private final TokenClass<TokenTask> sequences;
+
+    public TokenSampler(TokenTask task) {
+        this.task = task;
+        this.sequences = TokenClass.of(task);
+    }
+
+    /**
+     * {@code batch} sequences drawn one after another from one generator seeded by {@code seed}, each cut to its
+     * first {@code length} tokens (a curriculum over lengths; the task's length at most).
+     */
+    public TokenBatch sample(long seed, int batch, int length) {
+        int full = task.length();
+        if (length < 1 || length > full) {
+            throw new IllegalArgumentException("length must be in [1, " + full + "], was " + length);
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] ids = new int[batch * full];
+        int[] targets = new int[batch * full];
+        float[] mask = new float[batch * full];
+        for (int b = 0; b < batch; b++) {
+            sequences.draw(task, rng, ids, targets, mask, b * full);
+        }
+        TokenBatch drawn = new TokenBatch(batch, full, task.vocabulary(), ids, targets, mask);
+        return length == full ? drawn : cut(drawn, length);
+    }
+
+    private static TokenBatch cut(TokenBatch b, int length) {
+        int[] ids = new int[b.batch() * length];
+        int[] targets = new int[b.batch() * length];
+        float[] mask = new float[b.batch() * length];
+        for (int s = 0; s < b.batch(); s++) {
+            System.arraycopy(b.ids(), s * b.length(), ids, s * length, length);
+            System.arraycopy(b.targets(), s * b.length(), targets, s * length, length);
+            System.arraycopy(b.mask(), s * b.length(), mask, s * length, length);
+        }
+        return new TokenBatch(b.batch(), length, b.vocabulary(), ids, targets, mask);
+    }
+}

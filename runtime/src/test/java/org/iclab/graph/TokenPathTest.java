@@ -1,0 +1,140 @@
+package org.iclab.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.iclab.spec.Adam;
+import org.iclab.spec.Experiment;
+import org.iclab.spec.Gpt2;
+import org.iclab.spec.Gru;
+import org.iclab.spec.Lstm;
+import org.iclab.spec.Model;
+import org.iclab.spec.Tokens;
+import org.iclab.task.TokenBatch;
+import org.iclab.task.TokenSampler;
+import org.iclab.tokens.Copying;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The token path through every architecture that reads token prompts, on the test-only {@link Copying} task: the
+ * ids read in as embedding rows, logits read out at every position, masked cross-entropy; gradients against
+ * finite differences, causality, and training.
+ */
+class TokenPathTest {
+    static final Copying TASK = new Copying(6, 3);
+
+    static Stream<Model> models() {
+        return Stream.of(new Gru(1, 12, 8), new Lstm(1, 8, 8), new Gpt2(2, 2, 16, 8));
+    }
+
+    static Experiment experiment(Model model, int steps) {
+        return Experiment.builder("tokens").seed(5).task(TASK).model(model)
+                .train(t -> t.steps(steps).batch(32).optimizer(new Adam(1e-2))).build();
+    }
+
+    @Test
+    void aTokenTaskNeedsNoPromptLineAndTakesItsLengthFromTheTask() {
+        Experiment e = experiment(new Gru(1, 8, 8), 1);
+        assertThat(e.prompt()).isEqualTo(new Tokens(7, null));
+        assertThat(e.task().objective().loss()).isEqualTo(org.iclab.spec.Objective.Loss.CROSS_ENTROPY);
+        assertThat(e.evaluate().baselines()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void embeddingAndEveryOtherGradientMatchFiniteDifferences(Model model) {
+        Experiment e = experiment(model, 1);
+        TokenBatch batch = new TokenSampler(TASK).sample(3, 4, TASK.length());
+        try (CompiledModel m = CompiledModel.compile(e, 1)) {
+            assertThat(m.vocabulary()).isEqualTo(6);
+            Map<String, float[]> grads = m.gradients(batch);
+            assertThat(grads).containsKey("read_in/w");
+            for (String name : m.parameterNames()) {
+                float[] g = grads.get(name);
+                int idx = FiniteDifferences.argMaxAbs(g);
+                double numeric = FiniteDifferences.centralDifference(m, batch, name, idx, 1e-2);
+                assertThat((double) g[idx]).as(name + "[" + idx + "]").isCloseTo(numeric, within(2e-3 + 0.05 * Math.abs(numeric)));
+            }
+            // the embedding's gradient is zero on the rows of ids the batch never reads (pad, 0, is never read)
+            float[] embedding = grads.get("read_in/w");
+            int width = embedding.length / 6;
+            for (int j = 0; j < width; j++) {
+                assertThat(embedding[j]).as("row of id 0, column %d", j).isZero();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void aPredictionNeverDependsOnLaterTokens(Model model) {
+        Experiment e = experiment(model, 1);
+        TokenBatch batch = new TokenSampler(TASK).sample(4, 3, TASK.length());
+        int length = TASK.length();
+        try (CompiledModel m = CompiledModel.compile(e, 1)) {
+            float[] before = m.logits(batch);
+            for (int t = 0; t < length; t++) {
+                int[] ids = batch.ids().clone();
+                for (int b = 0; b < batch.batch(); b++) {
+                    ids[b * length + t] = ids[b * length + t] == 5 ? 2 : 5;
+                }
+                float[] after = m.logits(batch.withIds(ids));
+                for (int b = 0; b < batch.batch(); b++) {
+                    for (int s = 0; s < length; s++) {
+                        for (int v = 0; v < 6; v++) {
+                            int at = (b * length + s) * 6 + v;
+                            if (s < t) {
+                                assertThat(after[at]).as("sequence %d, position %d after changing token %d", b, s, t).isEqualTo(before[at]);
+                            }
+                        }
+                    }
+                    assertThat(after[(b * length + t) * 6]).as("position %d reads its own token", t).isNotEqualTo(before[(b * length + t) * 6]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aGruLearnsToCopyInContext() {
+        Experiment e = experiment(new Gru(1, 32, 8), 400);
+        TokenSampler sampler = new TokenSampler(TASK);
+        try (CompiledModel m = CompiledModel.compile(e, 1)) {
+            TokenBatch held = sampler.sample(999, 256, TASK.length());
+            float before = m.loss(held);
+            for (int step = 1; step <= 400; step++) {
+                m.trainStep(sampler.sample(step, 32, TASK.length()), step);
+            }
+            float after = m.loss(held);
+            // uniform guessing over the 4 symbols costs ln 4 = 1.386 per scored position; copying needs the context
+            assertThat(before).isGreaterThan(1.2f);
+            assertThat(after).as("held-out cross-entropy after 400 steps (before: %s)", before).isLessThan(0.7f);
+            int[] predicted = m.predictIds(held);
+            int right = 0;
+            int scored = 0;
+            for (int i = 0; i < predicted.length; i++) {
+                if (held.mask()[i] > 0) {
+                    scored++;
+                    right += predicted[i] == held.targets()[i] ? 1 : 0;
+                }
+            }
+            assertThat(right / (double) scored).as("copy accuracy").isGreaterThan(0.5);
+        }
+    }
+
+    @Test
+    void aLinearAttentionModelAndPairPromptsAreRejectedForTokenTasks() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> experiment(new org.iclab.spec.LinearAttention(1), 1))
+                .hasMessageContaining("prompt must hold (x, y) pairs for linearAttention");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Experiment.builder("x").task(TASK)
+                        .prompt(new org.iclab.spec.Interleaved(7)).model(new Gru(1, 8, 8)).build())
+                .hasMessageContaining("prompt must be tokens() for a token task");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Experiment.builder("x").task(new org.iclab.spec.LinearRegression(3))
+                        .prompt(new Tokens()).model(new Gru(1, 8, 8)).build())
+                .hasMessageContaining("prompt must hold (x, y) pairs for a task of real-valued inputs");
+        assertThat(List.of(TASK.length())).containsExactly(7);
+    }
+}
