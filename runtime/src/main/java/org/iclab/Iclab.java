@@ -31,6 +31,7 @@ import org.iclab.spec.Stacked;
 import org.iclab.spec.Uniform;
 import org.iclab.spec.Gpt2;
 import org.iclab.spec.Gru;
+import org.iclab.spec.MarkovChain;
 import org.iclab.spec.Tokens;
 import org.iclab.spec.GradientBoosting;
 import org.iclab.spec.GradientDescentNet;
@@ -245,6 +246,16 @@ public final class Iclab {
     /** An LSTM reaching {@code positions} pairs. */
     public static Lstm lstm(int layers, int hidden, int positions) {
         return new Lstm(layers, hidden, positions);
+    }
+
+    /** A first-order Markov chain over {@code states} tokens, a fresh table per prompt (uniform Dirichlet rows), 64 tokens long. */
+    public static MarkovChain markovChain(int states) {
+        return new MarkovChain(states);
+    }
+
+    /** A Markov chain of order {@code order}, rows ~ Dirichlet(concentration), {@code length} tokens per prompt. */
+    public static MarkovChain markovChain(int states, int order, double concentration, int length) {
+        return new MarkovChain(states, order, concentration, length);
     }
 
     /** A token task's prompt: its sequences as they are, their length the task's. */

@@ -252,7 +252,7 @@ class ExperimentScriptsTest {
         assertThat(error("experiment('x') {\n  task linearRegresion(dims: 5)\n}"))
                 .isEqualTo("lr.groovy:2: unknown name 'linearRegresion'; did you mean 'linearRegression'? (known: experiment, "
                         + "linearRegression, sparseLinearRegression, noisyLinearRegression, linearClassification, quadraticRegression, "
-                        + "reluNetwork, decisionTree, gaussian, uniform, interleaved, stacked, gpt2, linearAttention, looped, lstm, gru, adam, leastSquares, nearestNeighbors, averaging, "
+                        + "reluNetwork, decisionTree, markovChain, gaussian, uniform, interleaved, stacked, tokens, gpt2, linearAttention, looped, lstm, gru, adam, leastSquares, nearestNeighbors, averaging, "
                         + "ridge, lasso, greedyTree, gradientBoosting, gradientDescentNet, zero, standard, "
                         + "halfSubspace, skewedCovariance, orthogonalTrainTest, overlappingTrainTest, randomQuadrants, "
                         + "oppositeQuadrants, scaledX, scaledY, noisyY, newton, gradientDescent, constant, shuffled, weights, "

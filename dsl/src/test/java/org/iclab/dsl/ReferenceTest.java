@@ -77,8 +77,8 @@ class ReferenceTest {
         assertThat(Reference.kinds().keySet()).containsExactly("task", "inputs", "prompt", "model", "optimizer", "baselines",
                 "strategies", "alignment", "control", "linear");
         assertThat(Reference.words()).containsExactly("linearRegression",
-                "sparseLinearRegression", "noisyLinearRegression", "linearClassification", "quadraticRegression", "reluNetwork", "decisionTree",
-                "gaussian", "uniform", "interleaved", "stacked", "gpt2", "linearAttention", "looped", "lstm", "gru", "adam",
+                "sparseLinearRegression", "noisyLinearRegression", "linearClassification", "quadraticRegression", "reluNetwork", "decisionTree", "markovChain",
+                "gaussian", "uniform", "interleaved", "stacked", "tokens", "gpt2", "linearAttention", "looped", "lstm", "gru", "adam",
                 "leastSquares", "nearestNeighbors", "averaging",
                 "ridge", "lasso", "greedyTree", "gradientBoosting", "gradientDescentNet", "zero",
                 "standard", "halfSubspace", "skewedCovariance", "orthogonalTrainTest", "overlappingTrainTest",

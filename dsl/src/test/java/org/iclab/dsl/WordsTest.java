@@ -87,6 +87,26 @@ class WordsTest {
     }
 
     @Test
+    void aTokenTaskNeedsNoPromptLine() {
+        List<DeclaredExperiment> d = ExperimentScripts.evaluate("""
+                experiment('chain') {
+                    task markovChain(states: 4, length: 12)
+                    model gru { layers 1; hidden 8 }
+                    train { steps 10 }
+                }
+                experiment('chain-sinusoidal') {
+                    task markovChain { states 4; order 2; length 12 }
+                    prompt tokens(positional: 'sinusoidal')
+                    model gpt2 { layers 1; positions 12 }
+                }
+                """, "m.groovy");
+        assertThat(d.get(0).experiment().prompt()).isEqualTo(new org.iclab.spec.Tokens(12, null));
+        assertThat(d.get(0).experiment().task()).isEqualTo(Iclab.markovChain(4, 1, 1.0, 12));
+        assertThat(d.get(1).experiment().prompt()).isEqualTo(new org.iclab.spec.Tokens(12, "sinusoidal"));
+        assertThat(d.get(1).experiment().evaluate().baselines()).isEmpty();
+    }
+
+    @Test
     void namedArgumentsAndABlockCombineAndWordsNestInBlocks() {
         assertThat(evaluate("lstm(layers: 2) { hidden 16 }")).isEqualTo(Iclab.lstm(2, 16));
         assertThat(evaluate("looped { block gpt2 { layers 1 }; loops 6 }")).isEqualTo(Iclab.looped(Iclab.gpt2(b -> b.layers(1)), 6));

@@ -43,6 +43,7 @@ public final class TaskRegistration implements Registration {
                         (t, rng, active) -> FunctionClasses.reluNetwork(rng, t.dims(), t.hidden(), t.scale(), active)),
                 FunctionClass.of("decisionTree", DecisionTree.class,
                         (t, rng, active) -> FunctionClasses.decisionTree(rng, t.dims(), t.depth())),
+                new MarkovChainClass(),
 
                 InputSampler.of("gaussian", Gaussian.class, GaussianInputs::of),
                 InputSampler.of("uniform", Uniform.class, (u, dims, seed) -> new UniformInputs(u, dims)),

@@ -1,0 +1,90 @@
+package org.iclab.task;
+
+import java.util.SplittableRandom;
+import org.iclab.spec.MarkovChain;
+
+/**
+ * Draws {@link MarkovChain} sequences. Per sequence: the transition table, row by row (context c = the previous
+ * {@code order} tokens as a base-{@code states} number, most recent last), each row {@code states} Gamma(α) draws
+ * normalised (a Dirichlet(α) draw); then the first {@code order} tokens uniformly ({@code nextInt}); then each later
+ * token by one {@code nextDouble} against its row's cumulative probabilities. Every position but the last is
+ * scored on its next token.
+ */
+final class MarkovChainClass implements TokenClass<MarkovChain> {
+    @Override
+    public String word() {
+        return "markovChain";
+    }
+
+    @Override
+    public Class<MarkovChain> spec() {
+        return MarkovChain.class;
+    }
+
+    @Override
+    public void draw(MarkovChain task, SplittableRandom rng, int[] ids, int[] targets, float[] mask, int offset) {
+        int s = task.states();
+        int contexts = (int) Math.pow(s, task.order());
+        double[] table = new double[contexts * s];
+        for (int c = 0; c < contexts; c++) {
+            double sum = 0;
+            for (int j = 0; j < s; j++) {
+                table[c * s + j] = gamma(rng, task.concentration());
+                sum += table[c * s + j];
+            }
+            for (int j = 0; j < s; j++) {
+                table[c * s + j] /= sum;
+            }
+        }
+        int length = task.length();
+        for (int t = 0; t < length; t++) {
+            if (t < task.order()) {
+                ids[offset + t] = rng.nextInt(s);
+                continue;
+            }
+            int context = 0;
+            for (int i = t - task.order(); i < t; i++) {
+                context = context * s + ids[offset + i];
+            }
+            double u = rng.nextDouble();
+            int next = s - 1;
+            double cumulative = 0;
+            for (int j = 0; j < s; j++) {
+                cumulative += table[context * s + j];
+                if (u < cumulative) {
+                    next = j;
+                    break;
+                }
+            }
+            ids[offset + t] = next;
+        }
+        for (int t = 0; t < length; t++) {
+            targets[offset + t] = t + 1 < length ? ids[offset + t + 1] : 0;
+            mask[offset + t] = t + 1 < length ? 1 : 0;
+        }
+    }
+
+    /**
+     * A Gamma(α, 1) draw: Marsaglia and Tsang's method for α >= 1 (normal and uniform draws until accepted); for
+     * α < 1, a Gamma(α + 1) draw times U^(1/α).
+     */
+    static double gamma(SplittableRandom rng, double alpha) {
+        if (alpha < 1) {
+            return gamma(rng, alpha + 1) * Math.pow(rng.nextDouble(), 1 / alpha);
+        }
+        double d = alpha - 1.0 / 3;
+        double c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double x = rng.nextGaussian();
+            double v = 1 + c * x;
+            if (v <= 0) {
+                continue;
+            }
+            v = v * v * v;
+            double u = rng.nextDouble();
+            if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) {
+                return d * v;
+            }
+        }
+    }
+}
