@@ -30,7 +30,8 @@ class RegistryTest {
             Kind.INPUTS, InputSampler.class,
             Kind.PROMPT, PromptFormat.class,
             Kind.MODEL, Architecture.class,
-            Kind.BASELINE, LearnerFactory.class);
+            Kind.BASELINE, LearnerFactory.class,
+            Kind.STRATEGY, org.iclab.task.EvaluationStrategy.class);
 
     @Test
     void everyKindHasWordsAndEveryWordItsImplementation() {

@@ -7,11 +7,11 @@ package org.iclab.spec;
  * <ul>
  * <li>function class: {@code org.iclab.task.FunctionClass}; input sampler: {@code org.iclab.task.InputSampler};</li>
  * <li>prompt format: {@code org.iclab.graph.PromptFormat}; architecture: {@code org.iclab.graph.Architecture};</li>
- * <li>learner: {@code org.iclab.baseline.LearnerFactory}.</li>
+ * <li>learner: {@code org.iclab.baseline.LearnerFactory};</li>
+ * <li>evaluation strategy: {@code org.iclab.task.EvaluationStrategy}; token task: {@code org.iclab.task.TokenClass}.</li>
  * </ul>
- * Words whose behaviour still lives in one shared class (evaluation strategies in {@code EvaluationPrompts}, the
- * probes' targets, algorithms and controls in {@code Probes}, the optimizer in the graph) are registered as
- * {@link #declared} words. Every extension is listed in its package's {@link Registration}; the {@link Registry}
+ * Words whose behaviour still lives in one shared class (the probes' targets, algorithms and controls in
+ * {@code Probes}, the optimizer in the graph) are registered as {@link #declared} words. Every extension is listed in its package's {@link Registration}; the {@link Registry}
  * collects them.
  */
 public interface Extension {

@@ -5,15 +5,6 @@ import java.util.SplittableRandom;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Gaussian;
-import org.iclab.spec.HalfSubspace;
-import org.iclab.spec.NoisyY;
-import org.iclab.spec.OppositeQuadrants;
-import org.iclab.spec.OrthogonalTrainTest;
-import org.iclab.spec.OverlappingTrainTest;
-import org.iclab.spec.RandomQuadrants;
-import org.iclab.spec.ScaledX;
-import org.iclab.spec.ScaledY;
-import org.iclab.spec.SkewedCovariance;
 import org.iclab.spec.Standard;
 import org.iclab.spec.Strategy;
 
@@ -40,7 +31,7 @@ public final class EvaluationPrompts {
     private final float[] queryYs;
     private final int scored;
 
-    private EvaluationPrompts(Strategy strategy, PromptBatch prompts, float[] queryXs, float[] queryYs, int scored) {
+    EvaluationPrompts(Strategy strategy, PromptBatch prompts, float[] queryXs, float[] queryYs, int scored) {
         this.strategy = strategy;
         this.prompts = prompts;
         this.queryXs = queryXs;
@@ -68,65 +59,47 @@ public final class EvaluationPrompts {
         return h;
     }
 
-    /** Draws the prompts of {@code strategy} for {@code experiment}'s evaluation plan; the same arguments give the same prompts. */
+    /**
+     * Draws the prompts of {@code strategy} for {@code experiment}'s evaluation plan through the strategy's registered
+     * {@link EvaluationStrategy}; the same arguments give the same prompts.
+     */
     public static EvaluationPrompts draw(Experiment experiment, Strategy strategy) {
+        return EvaluationStrategy.of(strategy).draw(strategy, experiment, seed(experiment.seed(), strategy));
+    }
+
+    /**
+     * A query strategy's prompts: each prompt's function and context inputs drawn as the experiment draws them, its
+     * queries derived by {@code rule}, and each query's y the prompt's function at the query.
+     */
+    static EvaluationPrompts withQueries(Strategy strategy, Experiment experiment, long seed, EvaluationStrategy.QueryRule rule,
+                                         boolean withinSpan) {
         EvalPlan plan = experiment.evaluate();
         int dims = experiment.task().dims();
         int count = plan.prompts();
         int points = plan.points();
-        long seed = seed(experiment.seed(), strategy);
         PromptSampler own = PromptSampler.of(experiment);
-        if (strategy instanceof Standard) {
-            return plain(strategy, own.sample(seed, count, points, dims));
-        } else if (strategy instanceof HalfSubspace) {
-            return plain(strategy, withCovariance(experiment, Gaussian.LOW_RANK, dims / 2, seed).sample(seed, count, points, dims));
-        } else if (strategy instanceof SkewedCovariance) {
-            return plain(strategy, withCovariance(experiment, Gaussian.SKEWED, null, seed).sample(seed, count, points, dims));
-        } else if (strategy instanceof ScaledX s) {
-            return plain(strategy, own.sample(seed, count, points, dims, scaledInputs(s.factor())));
-        } else if (strategy instanceof ScaledY s) {
-            return plain(strategy, own.sample(seed, count, points, dims, new PromptDesign() {
-                @Override
-                public double output(SplittableRandom rng, double clean) {
-                    return s.factor() * clean;
-                }
-            }));
-        } else if (strategy instanceof NoisyY n) {
-            return plain(strategy, own.sample(seed, count, points, dims, new PromptDesign() {
-                @Override
-                public double output(SplittableRandom rng, double clean) {
-                    return clean + n.sigma() * rng.nextGaussian();
-                }
-            }));
-        } else if (strategy.queryDiffers()) {
-            int scored = strategy instanceof OrthogonalTrainTest ? Math.min(points, own.inputSpan()) : points;
-            QueryDesign design = new QueryDesign(strategy, count, points, dims, scored);
-            PromptBatch context = own.sample(seed, count, points, dims, design);
-            float[] queryYs = new float[count * points];
-            for (int p = 0; p < count; p++) {
-                for (int k = 0; k < scored; k++) {
-                    int row = p * points + k;
-                    queryYs[row] = (float) design.functions[p].apply(design.queries, row * dims);
-                }
+        int scored = withinSpan ? Math.min(points, own.inputSpan()) : points;
+        QueryDesign design = new QueryDesign(rule, count, points, dims, scored);
+        PromptBatch context = own.sample(seed, count, points, dims, design);
+        float[] queryYs = new float[count * points];
+        for (int p = 0; p < count; p++) {
+            for (int k = 0; k < scored; k++) {
+                int row = p * points + k;
+                queryYs[row] = (float) design.functions[p].apply(design.queries, row * dims);
             }
-            return new EvaluationPrompts(strategy, context, design.queries, queryYs, scored);
         }
-        throw new IllegalArgumentException("no prompts for strategy " + strategy);
-    }
-
-    private static EvaluationPrompts plain(Strategy strategy, PromptBatch prompts) {
-        return new EvaluationPrompts(strategy, prompts, null, null, prompts.points());
+        return new EvaluationPrompts(strategy, context, design.queries, queryYs, scored);
     }
 
     /** The experiment's task with its gaussian inputs' covariance replaced; the transform is drawn from {@code seed}. */
-    private static PromptSampler withCovariance(Experiment experiment, String covariance, Integer rank, long seed) {
+    static PromptSampler withCovariance(Experiment experiment, String covariance, Integer rank, long seed) {
         if (!(experiment.inputs() instanceof Gaussian g)) {
             throw new IllegalArgumentException("strategy needs gaussian inputs, the experiment has " + experiment.inputs());
         }
         return new PromptSampler(experiment.task(), g.withCovariance(covariance, rank), seed);
     }
 
-    private static PromptDesign scaledInputs(double factor) {
+    static PromptDesign scaledInputs(double factor) {
         return new PromptDesign() {
             @Override
             public void inputs(PromptSampler sampler, SplittableRandom rng, float[] xs, int offset, int points, int activeDims) {
@@ -213,15 +186,15 @@ public final class EvaluationPrompts {
      * keeps the functions so that the queries' y can be computed. Single use: one per batch.
      */
     private static final class QueryDesign implements PromptDesign {
-        private final Strategy strategy;
+        private final EvaluationStrategy.QueryRule rule;
         private final int points;
         private final int dims;
         private final int scored;
         final TaskFunction[] functions;
         final float[] queries;
 
-        QueryDesign(Strategy strategy, int count, int points, int dims, int scored) {
-            this.strategy = strategy;
+        QueryDesign(EvaluationStrategy.QueryRule rule, int count, int points, int dims, int scored) {
+            this.rule = rule;
             this.points = points;
             this.dims = dims;
             this.scored = scored;
@@ -239,83 +212,81 @@ public final class EvaluationPrompts {
         @Override
         public void inputs(PromptSampler sampler, SplittableRandom rng, float[] xs, int offset, int count, int activeDims) {
             PromptDesign.super.inputs(sampler, rng, xs, offset, count, activeDims);
-            if (strategy instanceof RandomQuadrants || strategy instanceof OppositeQuadrants) {
-                quadrants(rng, xs, offset, activeDims, strategy instanceof OppositeQuadrants);
-            } else if (strategy instanceof OverlappingTrainTest) {
-                System.arraycopy(xs, offset, queries, offset, dims);
-                for (int k = 1; k < points; k++) {
-                    int j = rng.nextInt(k);
-                    System.arraycopy(xs, offset + j * dims, queries, offset + k * dims, dims);
-                }
-            } else if (strategy instanceof OrthogonalTrainTest) {
-                orthogonal(xs, offset);
-            } else {
-                throw new IllegalArgumentException("no queries for strategy " + strategy);
-            }
+            rule.fill(rng, xs, queries, offset, points, dims, activeDims, scored);
         }
+    }
 
-        /**
-         * Garg et al.'s quadrants: one sign pattern s per prompt, context x = |x|·s; the query is the plain x
-         * (random quadrants) or −|x|·s (opposite quadrants).
-         */
-        private void quadrants(SplittableRandom rng, float[] xs, int offset, int activeDims, boolean opposite) {
-            float[] signs = new float[activeDims];
+    /** Query 0 is x_0; query k is one of the k context inputs before it, chosen uniformly ({@code nextInt(k)}). */
+    static void overlapping(SplittableRandom rng, float[] xs, float[] queries, int offset, int points, int dims) {
+        System.arraycopy(xs, offset, queries, offset, dims);
+        for (int k = 1; k < points; k++) {
+            int j = rng.nextInt(k);
+            System.arraycopy(xs, offset + j * dims, queries, offset + k * dims, dims);
+        }
+    }
+
+    /**
+     * Garg et al.'s quadrants: one sign pattern s per prompt, context x = |x|·s; the query is the plain x
+     * (random quadrants) or −|x|·s (opposite quadrants).
+     */
+    static void quadrants(SplittableRandom rng, float[] xs, float[] queries, int offset, int points, int dims, int activeDims,
+                          boolean opposite) {
+        float[] signs = new float[activeDims];
+        for (int j = 0; j < activeDims; j++) {
+            signs[j] = rng.nextBoolean() ? 1f : -1f;
+        }
+        for (int k = 0; k < points; k++) {
+            int row = offset + k * dims;
             for (int j = 0; j < activeDims; j++) {
-                signs[j] = rng.nextBoolean() ? 1f : -1f;
-            }
-            for (int k = 0; k < points; k++) {
-                int row = offset + k * dims;
-                for (int j = 0; j < activeDims; j++) {
-                    float plain = xs[row + j];
-                    float context = Math.abs(plain) * signs[j];
-                    xs[row + j] = context;
-                    queries[row + j] = opposite ? -context : plain;
-                }
+                float plain = xs[row + j];
+                float context = Math.abs(plain) * signs[j];
+                xs[row + j] = context;
+                queries[row + j] = opposite ? -context : plain;
             }
         }
+    }
 
-        /**
-         * Query k is x_k minus its projection onto span(x_0..x_{k-1}), rescaled to |x_k|. The span's orthonormal
-         * basis grows by Gram–Schmidt (each residual orthogonalised twice, which keeps it orthogonal to working
-         * precision) as k goes up. Positions from {@code scored} on get no query (they are not scored).
-         */
-        private void orthogonal(float[] xs, int offset) {
-            double[][] basis = new double[scored][];
-            for (int k = 0; k < scored; k++) {
-                int row = offset + k * dims;
-                double[] r = new double[dims];
-                double normX = 0;
-                for (int j = 0; j < dims; j++) {
-                    r[j] = xs[row + j];
-                    normX += r[j] * r[j];
-                }
-                normX = Math.sqrt(normX);
-                for (int pass = 0; pass < 2; pass++) {
-                    for (int b = 0; b < k; b++) {
-                        double dot = 0;
-                        for (int j = 0; j < dims; j++) {
-                            dot += r[j] * basis[b][j];
-                        }
-                        for (int j = 0; j < dims; j++) {
-                            r[j] -= dot * basis[b][j];
-                        }
+    /**
+     * Query k is x_k minus its projection onto span(x_0..x_{k-1}), rescaled to |x_k|. The span's orthonormal
+     * basis grows by Gram–Schmidt (each residual orthogonalised twice, which keeps it orthogonal to working
+     * precision) as k goes up. Positions from {@code scored} on get no query (they are not scored).
+     */
+    static void orthogonal(float[] xs, float[] queries, int offset, int dims, int scored) {
+        double[][] basis = new double[scored][];
+        for (int k = 0; k < scored; k++) {
+            int row = offset + k * dims;
+            double[] r = new double[dims];
+            double normX = 0;
+            for (int j = 0; j < dims; j++) {
+                r[j] = xs[row + j];
+                normX += r[j] * r[j];
+            }
+            normX = Math.sqrt(normX);
+            for (int pass = 0; pass < 2; pass++) {
+                for (int b = 0; b < k; b++) {
+                    double dot = 0;
+                    for (int j = 0; j < dims; j++) {
+                        dot += r[j] * basis[b][j];
+                    }
+                    for (int j = 0; j < dims; j++) {
+                        r[j] -= dot * basis[b][j];
                     }
                 }
-                double normR = 0;
-                for (double v : r) {
-                    normR += v * v;
-                }
-                normR = Math.sqrt(normR);
-                if (!(normR > 1e-9 * normX)) {
-                    throw new IllegalStateException("orthogonalTrainTest: input " + k + " lies in the span of the "
-                            + k + " before it, so no query orthogonal to them has its norm");
-                }
-                for (int j = 0; j < dims; j++) {
-                    r[j] /= normR;
-                    queries[row + j] = (float) (r[j] * normX);
-                }
-                basis[k] = r;
             }
+            double normR = 0;
+            for (double v : r) {
+                normR += v * v;
+            }
+            normR = Math.sqrt(normR);
+            if (!(normR > 1e-9 * normX)) {
+                throw new IllegalStateException("orthogonalTrainTest: input " + k + " lies in the span of the "
+                        + k + " before it, so no query orthogonal to them has its norm");
+            }
+            for (int j = 0; j < dims; j++) {
+                r[j] /= normR;
+                queries[row + j] = (float) (r[j] * normX);
+            }
+            basis[k] = r;
         }
     }
 }

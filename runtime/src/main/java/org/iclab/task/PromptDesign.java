@@ -30,4 +30,20 @@ public interface PromptDesign {
     default double output(SplittableRandom rng, double clean) {
         return clean;
     }
+
+    /** How a design records y, for {@link #outputs}. */
+    @FunctionalInterface
+    interface Output {
+        double output(SplittableRandom rng, double clean);
+    }
+
+    /** The experiment's prompts with each y recorded by {@code output} (a scaled or noisier y). */
+    static PromptDesign outputs(Output output) {
+        return new PromptDesign() {
+            @Override
+            public double output(SplittableRandom rng, double clean) {
+                return output.output(rng, clean);
+            }
+        };
+    }
 }

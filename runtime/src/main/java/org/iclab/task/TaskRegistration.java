@@ -24,7 +24,8 @@ import org.iclab.spec.Uniform;
 
 /**
  * The words this package implements: function classes (draw orders documented in {@link FunctionClasses}), input
- * distributions, and the evaluation strategies (whose prompts {@link EvaluationPrompts} draws). One line a word.
+ * distributions, and the evaluation strategies ({@link EvaluationStrategy}; shared helpers in {@link EvaluationPrompts}).
+ * One line a word.
  */
 public final class TaskRegistration implements Registration {
     @Override
@@ -48,15 +49,24 @@ public final class TaskRegistration implements Registration {
                 InputSampler.of("gaussian", Gaussian.class, GaussianInputs::of),
                 InputSampler.of("uniform", Uniform.class, (u, dims, seed) -> new UniformInputs(u, dims)),
 
-                Extension.declared("standard", Standard.class),
-                Extension.declared("halfSubspace", HalfSubspace.class),
-                Extension.declared("skewedCovariance", SkewedCovariance.class),
-                Extension.declared("orthogonalTrainTest", OrthogonalTrainTest.class),
-                Extension.declared("overlappingTrainTest", OverlappingTrainTest.class),
-                Extension.declared("randomQuadrants", RandomQuadrants.class),
-                Extension.declared("oppositeQuadrants", OppositeQuadrants.class),
-                Extension.declared("scaledX", ScaledX.class),
-                Extension.declared("scaledY", ScaledY.class),
-                Extension.declared("noisyY", NoisyY.class));
+                EvaluationStrategy.plain("standard", Standard.class, (s, e, own, seed, n, points, dims) -> own.sample(seed, n, points, dims)),
+                EvaluationStrategy.plain("halfSubspace", HalfSubspace.class, (s, e, own, seed, n, points, dims) ->
+                        EvaluationPrompts.withCovariance(e, Gaussian.LOW_RANK, dims / 2, seed).sample(seed, n, points, dims)),
+                EvaluationStrategy.plain("skewedCovariance", SkewedCovariance.class, (s, e, own, seed, n, points, dims) ->
+                        EvaluationPrompts.withCovariance(e, Gaussian.SKEWED, null, seed).sample(seed, n, points, dims)),
+                EvaluationStrategy.queries("orthogonalTrainTest", OrthogonalTrainTest.class, (rng, xs, queries, offset, points, dims, active, scored) ->
+                        EvaluationPrompts.orthogonal(xs, queries, offset, dims, scored), true),
+                EvaluationStrategy.queries("overlappingTrainTest", OverlappingTrainTest.class, (rng, xs, queries, offset, points, dims, active, scored) ->
+                        EvaluationPrompts.overlapping(rng, xs, queries, offset, points, dims), false),
+                EvaluationStrategy.queries("randomQuadrants", RandomQuadrants.class, (rng, xs, queries, offset, points, dims, active, scored) ->
+                        EvaluationPrompts.quadrants(rng, xs, queries, offset, points, dims, active, false), false),
+                EvaluationStrategy.queries("oppositeQuadrants", OppositeQuadrants.class, (rng, xs, queries, offset, points, dims, active, scored) ->
+                        EvaluationPrompts.quadrants(rng, xs, queries, offset, points, dims, active, true), false),
+                EvaluationStrategy.plain("scaledX", ScaledX.class, (s, e, own, seed, n, points, dims) ->
+                        own.sample(seed, n, points, dims, EvaluationPrompts.scaledInputs(s.factor()))),
+                EvaluationStrategy.plain("scaledY", ScaledY.class, (s, e, own, seed, n, points, dims) ->
+                        own.sample(seed, n, points, dims, PromptDesign.outputs((rng, clean) -> s.factor() * clean))),
+                EvaluationStrategy.plain("noisyY", NoisyY.class, (s, e, own, seed, n, points, dims) ->
+                        own.sample(seed, n, points, dims, PromptDesign.outputs((rng, clean) -> clean + s.sigma() * rng.nextGaussian()))));
     }
 }
