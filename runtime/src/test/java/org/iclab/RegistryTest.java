@@ -31,7 +31,10 @@ class RegistryTest {
             Kind.PROMPT, PromptFormat.class,
             Kind.MODEL, Architecture.class,
             Kind.BASELINE, LearnerFactory.class,
-            Kind.STRATEGY, org.iclab.task.EvaluationStrategy.class);
+            Kind.STRATEGY, org.iclab.task.EvaluationStrategy.class,
+            Kind.TARGET, org.iclab.probe.ProbeTarget.class,
+            Kind.ALGORITHM, org.iclab.probe.ProbeAlgorithm.class,
+            Kind.CONTROL, org.iclab.probe.ProbeControl.class);
 
     @Test
     void everyKindHasWordsAndEveryWordItsImplementation() {

@@ -1,5 +1,6 @@
 package org.iclab.probe;
 
+import java.util.Arrays;
 import java.util.List;
 import org.iclab.spec.Constant;
 import org.iclab.spec.Extension;
@@ -13,22 +14,231 @@ import org.iclab.spec.Shuffled;
 import org.iclab.spec.Weights;
 
 /**
- * The words the probes take: the alignment probes' algorithms, the controls and the linear probes' targets (their
- * closed forms live in {@link Targets}, their use in {@link Probes}). One line a word.
+ * The words the probes take: the alignment probes' algorithms ({@link ProbeAlgorithm}), the controls
+ * ({@link ProbeControl}) and the linear probes' targets ({@link ProbeTarget}; closed forms in {@link Targets} and
+ * {@link Spectrum}). One entry a word.
  */
 public final class ProbeRegistration implements Registration {
     @Override
     public List<Extension> extensions() {
         return List.of(
-                Extension.declared("newton", Newton.class),
-                Extension.declared("gradientDescent", GradientDescent.class),
+                new NewtonAlgorithm(),
+                new GradientDescentAlgorithm(),
 
-                Extension.declared("constant", Constant.class),
-                Extension.declared("shuffled", Shuffled.class),
+                control("constant", Constant.class, (c, targets, permutation) -> {
+                    double[] mean = new double[targets[0].length];
+                    for (double[] t : targets) {
+                        for (int j = 0; j < mean.length; j++) {
+                            mean[j] += t[j] / targets.length;
+                        }
+                    }
+                    double[][] out = new double[targets.length][];
+                    Arrays.setAll(out, p -> mean.clone());
+                    return out;
+                }),
+                control("shuffled", Shuffled.class, (c, targets, permutation) -> {
+                    double[][] out = new double[targets.length][];
+                    Arrays.setAll(out, p -> targets[permutation[p]].clone());
+                    return out;
+                }),
 
-                Extension.declared("weights", Weights.class),
-                Extension.declared("leastSquaresEstimate", LeastSquaresEstimate.class),
-                Extension.declared("momentXy", MomentXy.class),
-                Extension.declared("gradientDescentIterate", GradientDescentIterate.class));
+                new WeightsTarget(),
+                new LeastSquaresTarget(),
+                target("momentXy", MomentXy.class, (t, c, p) -> Targets.momentXy(Targets.inputs(c.batch(), p, c.k()),
+                        Targets.outputs(c.batch(), p, c.k()), c.dims())),
+                new GradientDescentIterateTarget());
+    }
+
+    /** A target computed from the prompt alone. */
+    private static <T extends org.iclab.spec.Target> ProbeTarget<T> target(String word, Class<T> spec, Value<T> value) {
+        return new ProbeTarget<>() {
+            @Override
+            public String word() {
+                return word;
+            }
+
+            @Override
+            public Class<T> spec() {
+                return spec;
+            }
+
+            @Override
+            public double[] value(T target, Context context, int prompt) {
+                return value.of(target, context, prompt);
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface Value<T> {
+        double[] of(T target, ProbeTarget.Context context, int prompt);
+    }
+
+    @FunctionalInterface
+    private interface Replace<C> {
+        double[][] targets(C control, double[][] targets, int[] permutation);
+    }
+
+    private static <C extends org.iclab.spec.ControlTask> ProbeControl<C> control(String word, Class<C> spec, Replace<C> replace) {
+        return new ProbeControl<>() {
+            @Override
+            public String word() {
+                return word;
+            }
+
+            @Override
+            public Class<C> spec() {
+                return spec;
+            }
+
+            @Override
+            public double[][] targets(C control, double[][] targets, int[] permutation) {
+                return replace.targets(control, targets, permutation);
+            }
+        };
+    }
+
+    /** The prompt's function weights w (a linear function class). */
+    private static final class WeightsTarget implements ProbeTarget<Weights> {
+        @Override
+        public String word() {
+            return "weights";
+        }
+
+        @Override
+        public Class<Weights> spec() {
+            return Weights.class;
+        }
+
+        @Override
+        public boolean needsWeights(Weights target) {
+            return true;
+        }
+
+        @Override
+        public double[] value(Weights target, Context context, int prompt) {
+            return context.weights()[prompt].clone();
+        }
+    }
+
+    /** The least-squares estimate from the k context examples (minimum norm). */
+    private static final class LeastSquaresTarget implements ProbeTarget<LeastSquaresEstimate> {
+        @Override
+        public String word() {
+            return "leastSquaresEstimate";
+        }
+
+        @Override
+        public Class<LeastSquaresEstimate> spec() {
+            return LeastSquaresEstimate.class;
+        }
+
+        @Override
+        public boolean spectral(LeastSquaresEstimate target) {
+            return true;
+        }
+
+        @Override
+        public double[] value(LeastSquaresEstimate target, Context context, int prompt) {
+            Spectrum s = context.spectra()[prompt];
+            return s.weights(s.leastSquares());
+        }
+    }
+
+    /** The t-th gradient-descent iterate from w = 0 on the context, at a fixed step size or the best one found on the fit prompts. */
+    private static final class GradientDescentIterateTarget implements ProbeTarget<GradientDescentIterate> {
+        @Override
+        public String word() {
+            return "gradientDescentIterate";
+        }
+
+        @Override
+        public Class<GradientDescentIterate> spec() {
+            return GradientDescentIterate.class;
+        }
+
+        @Override
+        public boolean spectral(GradientDescentIterate target) {
+            return true;
+        }
+
+        @Override
+        public int bestSteps(GradientDescentIterate target) {
+            return target.bestLr() ? target.steps() : 0;
+        }
+
+        @Override
+        public double stepSize(GradientDescentIterate g, double[] bestSteps) {
+            return g.bestLr() ? (bestSteps == null ? Double.NaN : bestSteps[g.steps() - 1]) : g.lr();
+        }
+
+        @Override
+        public double[] value(GradientDescentIterate g, Context context, int prompt) {
+            if (context.k() == 0) {
+                return new double[context.dims()];
+            }
+            Spectrum s = context.spectra()[prompt];
+            return s.weights(s.gradientDescent(context.lr(), g.steps())[g.steps() - 1]);
+        }
+    }
+
+    /** Newton's iterates for the least-squares solution (Fu et al.). */
+    private static final class NewtonAlgorithm implements ProbeAlgorithm<Newton> {
+        @Override
+        public String word() {
+            return "newton";
+        }
+
+        @Override
+        public Class<Newton> spec() {
+            return Newton.class;
+        }
+
+        @Override
+        public double[] predict(Newton algorithm, Spectrum s, double[] query, int k, double[] bestSteps) {
+            List<Integer> iterates = algorithm.iterates();
+            double[][] m = s.newton(iterates.get(iterates.size() - 1));
+            double[] out = new double[iterates.size()];
+            for (int j = 0; j < out.length; j++) {
+                out[j] = s.predict(m[iterates.get(j)], query);
+            }
+            return out;
+        }
+    }
+
+    /** Gradient descent from w = 0, at a fixed step size or, per iterate, the best one found on the fit prompts. */
+    private static final class GradientDescentAlgorithm implements ProbeAlgorithm<GradientDescent> {
+        @Override
+        public String word() {
+            return "gradientDescent";
+        }
+
+        @Override
+        public Class<GradientDescent> spec() {
+            return GradientDescent.class;
+        }
+
+        @Override
+        public int bestSteps(GradientDescent g) {
+            return g.lr() == null ? g.steps().get(g.steps().size() - 1) : 0;
+        }
+
+        @Override
+        public double[] predict(GradientDescent g, Spectrum s, double[] query, int k, double[] bestSteps) {
+            List<Integer> iterates = g.iterates();
+            double[] out = new double[iterates.size()];
+            if (g.lr() != null) {
+                double[][] m = s.gradientDescent(g.lr(), iterates.get(iterates.size() - 1));
+                for (int j = 0; j < out.length; j++) {
+                    out[j] = s.predict(m[iterates.get(j) - 1], query);
+                }
+            } else if (k > 0) {
+                for (int j = 0; j < out.length; j++) {
+                    int t = iterates.get(j);
+                    out[j] = s.predict(s.gradientDescent(bestSteps[t - 1], t)[t - 1], query);
+                }
+            }
+            return out;
+        }
     }
 }

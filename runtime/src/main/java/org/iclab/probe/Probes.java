@@ -16,25 +16,17 @@ import org.iclab.spec.AlignmentProbe;
 import org.iclab.spec.Algorithm;
 import org.iclab.spec.AttentionProbe;
 import org.iclab.spec.Bootstrap;
-import org.iclab.spec.Constant;
 import org.iclab.spec.ControlProbe;
 import org.iclab.spec.ControlTask;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.GradientDescent;
-import org.iclab.spec.GradientDescentIterate;
 import org.iclab.spec.Layers;
-import org.iclab.spec.LeastSquaresEstimate;
 import org.iclab.spec.LinearProbe;
-import org.iclab.spec.MomentXy;
-import org.iclab.spec.Newton;
 import org.iclab.spec.Probe;
 import org.iclab.spec.ProbePlan;
 import org.iclab.spec.ReadoutProbe;
-import org.iclab.spec.Shuffled;
 import org.iclab.spec.SpecException;
 import org.iclab.spec.Target;
 import org.iclab.spec.Task;
-import org.iclab.spec.Weights;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.Seeds;
 
@@ -153,15 +145,14 @@ public final class Probes {
 
         private void checkLayers() {
             for (Probe p : plan.probes()) {
-                Layers layers = p instanceof LinearProbe l ? l.layers() : p instanceof ReadoutProbe r ? r.layers()
-                        : p instanceof AlignmentProbe a ? a.layers() : null;
+                Layers layers = p.layers();
                 if (layers != null && !layers.isAll() && layers.only().get(layers.only().size() - 1) >= hiddenCount) {
                     throw new SpecException("probes", "layers", "must be <= the model's layers (" + (hiddenCount - 1)
                             + "; 0 is the embedded input)", layers);
                 }
             }
             for (LinearProbe p : plan.linear()) {
-                if (p.target() instanceof Weights && (fitWeights == null || heldWeights == null)) {
+                if (ProbeTarget.of(p.target()).needsWeights(p.target()) && (fitWeights == null || heldWeights == null)) {
                     throw new SpecException("probes", "linear.target", "weights() needs a linear function class", task);
                 }
                 for (int k : p.position().resolve(points)) {
@@ -177,24 +168,19 @@ public final class Probes {
         private void closedForms() {
             int maxBestSteps = 0;
             for (LinearProbe p : plan.linear()) {
-                if (p.target() instanceof GradientDescentIterate g && g.bestLr()) {
-                    maxBestSteps = Math.max(maxBestSteps, g.steps());
-                }
+                maxBestSteps = Math.max(maxBestSteps, ProbeTarget.of(p.target()).bestSteps(p.target()));
                 fitTargets.put(p, new double[points][][]);
                 heldTargets.put(p, new double[points][][]);
             }
             for (AlignmentProbe a : plan.all(AlignmentProbe.class)) {
-                if (a.with() instanceof GradientDescent g && g.lr() == null) {
-                    maxBestSteps = Math.max(maxBestSteps, g.steps().get(g.steps().size() - 1));
-                }
+                maxBestSteps = Math.max(maxBestSteps, ProbeAlgorithm.of(a.with()).bestSteps(a.with()));
                 iteratePredictions.put(a, new double[a.with().iterates().size()][points][held.batch()]);
             }
             boolean aligning = !iteratePredictions.isEmpty();
             for (int k = 0; k < points; k++) {
                 int at = k;
                 boolean spectral = aligning || (maxBestSteps > 0 && k > 0) || plan.linear().stream().anyMatch(p ->
-                        (p.target() instanceof LeastSquaresEstimate || p.target() instanceof GradientDescentIterate)
-                                && p.position().resolve(points).contains(at));
+                        ProbeTarget.of(p.target()).spectral(p.target()) && p.position().resolve(points).contains(at));
                 // S = X^T X of every prompt's context, decomposed once per k and only where an estimate needs it
                 Spectrum[] fitSpectra = spectral ? spectra(fit, k) : null;
                 Spectrum[] heldSpectra = spectral ? spectra(held, k) : null;
@@ -203,9 +189,10 @@ public final class Probes {
                     if (!p.position().resolve(points).contains(k)) {
                         continue;
                     }
-                    double lr = stepSize(p.target(), bestSteps);
-                    if (p.target() instanceof GradientDescentIterate g && g.bestLr() && k > 0) {
-                        steps.add(new ProbeResults.ChosenStep(g.label(), k, lr));
+                    ProbeTarget<Target> target = ProbeTarget.of(p.target());
+                    double lr = target.stepSize(p.target(), bestSteps);
+                    if (target.bestSteps(p.target()) > 0 && k > 0) {
+                        steps.add(new ProbeResults.ChosenStep(p.target().label(), k, lr));
                     }
                     fitTargets.get(p)[k] = targets(p.target(), fit, fitWeights, fitSpectra, k, lr);
                     heldTargets.get(p)[k] = targets(p.target(), held, heldWeights, heldSpectra, k, lr);
@@ -222,13 +209,6 @@ public final class Probes {
                 s[p] = Spectrum.of(Targets.inputs(batch, p, k), Targets.outputs(batch, p, k), dims);
             }
             return s;
-        }
-
-        private static double stepSize(Target target, double[] bestSteps) {
-            if (target instanceof GradientDescentIterate g) {
-                return g.bestLr() ? (bestSteps == null ? Double.NaN : bestSteps[g.steps() - 1]) : g.lr();
-            }
-            return Double.NaN;
         }
 
         /**
@@ -262,20 +242,11 @@ public final class Probes {
         }
 
         private double[][] targets(Target target, PromptBatch batch, double[][] weights, Spectrum[] spectra, int k, double lr) {
+            ProbeTarget<Target> closedForm = ProbeTarget.of(target);
+            ProbeTarget.Context context = new ProbeTarget.Context(batch, weights, spectra, k, lr, dims);
             double[][] out = new double[batch.batch()][];
             for (int p = 0; p < out.length; p++) {
-                Spectrum s = spectra == null ? null : spectra[p];
-                if (target instanceof Weights) {
-                    out[p] = weights[p].clone();
-                } else if (target instanceof LeastSquaresEstimate) {
-                    out[p] = s.weights(s.leastSquares());
-                } else if (target instanceof MomentXy) {
-                    out[p] = Targets.momentXy(Targets.inputs(batch, p, k), Targets.outputs(batch, p, k), dims);
-                } else if (target instanceof GradientDescentIterate g) {
-                    out[p] = k == 0 ? new double[dims] : s.weights(s.gradientDescent(lr, g.steps())[g.steps() - 1]);
-                } else {
-                    throw new IllegalArgumentException("no closed form for target " + target);
-                }
+                out[p] = closedForm.value(target, context, p);
             }
             return out;
         }
@@ -283,33 +254,18 @@ public final class Probes {
         /** Each held-out prompt's prediction of y_k by each iterate of the alignment's algorithm. */
         private void iterates(AlignmentProbe a, Spectrum[] spectra, int k, double[] bestSteps) {
             double[][][] predictions = iteratePredictions.get(a);
+            ProbeAlgorithm<Algorithm> algorithm = ProbeAlgorithm.of(a.with());
             List<Integer> iterates = a.with().iterates();
-            int last = iterates.get(iterates.size() - 1);
-            if (a.with() instanceof GradientDescent g && g.lr() == null && bestSteps != null) {
+            if (algorithm.bestSteps(a.with()) > 0 && bestSteps != null) {
                 for (int j = 0; j < iterates.size(); j++) {
-                    steps.add(new ProbeResults.ChosenStep(g.label(iterates.get(j)), k, bestSteps[iterates.get(j) - 1]));
+                    steps.add(new ProbeResults.ChosenStep(a.with().label(iterates.get(j)), k, bestSteps[iterates.get(j) - 1]));
                 }
             }
             for (int p = 0; p < spectra.length; p++) {
                 Spectrum s = spectra[p];
-                double[] query = s.project(query(held, p, k));
-                if (a.with() instanceof Newton) {
-                    double[][] m = s.newton(last);
-                    for (int j = 0; j < iterates.size(); j++) {
-                        predictions[j][k][p] = s.predict(m[iterates.get(j)], query);
-                    }
-                } else if (a.with() instanceof GradientDescent g) {
-                    if (g.lr() != null) {
-                        double[][] m = s.gradientDescent(g.lr(), last);
-                        for (int j = 0; j < iterates.size(); j++) {
-                            predictions[j][k][p] = s.predict(m[iterates.get(j) - 1], query);
-                        }
-                    } else if (k > 0) {
-                        for (int j = 0; j < iterates.size(); j++) {
-                            int t = iterates.get(j);
-                            predictions[j][k][p] = s.predict(s.gradientDescent(bestSteps[t - 1], t)[t - 1], query);
-                        }
-                    }
+                double[] each = algorithm.predict(a.with(), s, s.project(query(held, p, k)), k, bestSteps);
+                for (int j = 0; j < iterates.size(); j++) {
+                    predictions[j][k][p] = each[j];
                 }
             }
         }
@@ -416,21 +372,7 @@ public final class Probes {
 
         /** The fit targets a control replaces {@code targets} with. */
         private double[][] controlTargets(ControlTask control, double[][] targets) {
-            double[][] out = new double[targets.length][];
-            if (control instanceof Constant) {
-                double[] mean = new double[targets[0].length];
-                for (double[] t : targets) {
-                    for (int c = 0; c < mean.length; c++) {
-                        mean[c] += t[c] / targets.length;
-                    }
-                }
-                java.util.Arrays.setAll(out, p -> mean.clone());
-            } else if (control instanceof Shuffled) {
-                java.util.Arrays.setAll(out, p -> targets[permutation[p]].clone());
-            } else {
-                throw new IllegalArgumentException("no control " + control);
-            }
-            return out;
+            return ProbeControl.of(control).targets(control, targets, permutation);
         }
 
         /** A fresh read-out at {@code layer}: least squares (with the plan's relative ridge penalty) from the normed state to y_k. */

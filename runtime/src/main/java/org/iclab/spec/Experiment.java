@@ -121,8 +121,7 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
         Problems problems = Problems.in("probes");
         Integer deepest = model.depth();
         for (Probe p : plan.probes()) {
-            Layers layers = p instanceof LinearProbe l ? l.layers() : p instanceof ReadoutProbe r ? r.layers()
-                    : p instanceof AlignmentProbe a ? a.layers() : null;
+            Layers layers = p.layers();
             if (deepest != null && layers != null && !layers.isAll()) {
                 int max = layers.only().get(layers.only().size() - 1);
                 problems.require(max <= deepest, "layers", "must be <= model.layers (" + deepest + "; 0 is the embedded input)", layers);

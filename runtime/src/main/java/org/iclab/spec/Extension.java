@@ -8,10 +8,12 @@ package org.iclab.spec;
  * <li>function class: {@code org.iclab.task.FunctionClass}; input sampler: {@code org.iclab.task.InputSampler};</li>
  * <li>prompt format: {@code org.iclab.graph.PromptFormat}; architecture: {@code org.iclab.graph.Architecture};</li>
  * <li>learner: {@code org.iclab.baseline.LearnerFactory};</li>
- * <li>evaluation strategy: {@code org.iclab.task.EvaluationStrategy}; token task: {@code org.iclab.task.TokenClass}.</li>
+ * <li>evaluation strategy: {@code org.iclab.task.EvaluationStrategy}; token task: {@code org.iclab.task.TokenClass};</li>
+ * <li>probe target, algorithm and control: {@code org.iclab.probe.ProbeTarget}, {@code ProbeAlgorithm},
+ * {@code ProbeControl}.</li>
  * </ul>
- * Words whose behaviour still lives in one shared class (the probes' targets, algorithms and controls in
- * {@code Probes}, the optimizer in the graph) are registered as {@link #declared} words. Every extension is listed in its package's {@link Registration}; the {@link Registry}
+ * A word whose behaviour lives elsewhere (the optimizer {@code adam}, built by the graph's {@code AdamUpdates}) is
+ * registered as a {@link #declared} word. Every extension is listed in its package's {@link Registration}; the {@link Registry}
  * collects them.
  */
 public interface Extension {

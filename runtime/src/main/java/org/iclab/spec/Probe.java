@@ -15,4 +15,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = AttentionProbe.class, name = "attention"),
     @JsonSubTypes.Type(value = ControlProbe.class, name = "control")})
 public sealed interface Probe permits LinearProbe, ReadoutProbe, AlignmentProbe, AttentionProbe, ControlProbe {
+    /** The layers the probe reads, or null for a probe that reads no layers of its own (attention maps, controls). */
+    default Layers layers() {
+        return null;
+    }
 }
