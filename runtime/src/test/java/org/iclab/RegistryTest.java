@@ -34,7 +34,8 @@ class RegistryTest {
             Kind.STRATEGY, org.iclab.task.EvaluationStrategy.class,
             Kind.TARGET, org.iclab.probe.ProbeTarget.class,
             Kind.ALGORITHM, org.iclab.probe.ProbeAlgorithm.class,
-            Kind.CONTROL, org.iclab.probe.ProbeControl.class);
+            Kind.CONTROL, org.iclab.probe.ProbeControl.class,
+            Kind.OPTIMIZER, org.iclab.graph.UpdateRule.class);
 
     @Test
     void everyKindHasWordsAndEveryWordItsImplementation() {
@@ -68,7 +69,7 @@ class RegistryTest {
         assertThat(Architecture.of(model).word()).isEqualTo("lstm");
         Baseline ridge = Iclab.ridge(0.5);
         assertThat(Registry.get().implementation(ridge, LearnerFactory.class).word()).isEqualTo("ridge");
-        // a declared word has no implementation of an extension point, and says so
+        // a word asked for as another kind's extension point says what it is
         assertThatThrownBy(() -> Registry.get().implementation(Iclab.adam(1e-3), Architecture.class))
                 .hasMessageContaining("adam has no Architecture");
     }

@@ -19,21 +19,14 @@ public interface LearnerFactory<B extends Baseline> extends Extension {
 
     /** A learner factory from its word, record and constructor. */
     static <B extends Baseline> LearnerFactory<B> of(String word, Class<B> spec, Function<B, Learner> create) {
-        return new LearnerFactory<>() {
-            @Override
-            public String word() {
-                return word;
-            }
+        return new Simple<>(word, spec, create);
+    }
 
-            @Override
-            public Class<B> spec() {
-                return spec;
-            }
-
-            @Override
-            public Learner create(B baseline) {
-                return create.apply(baseline);
-            }
-        };
+    /** A learner factory made of its parts. */
+    record Simple<B extends Baseline>(String word, Class<B> spec, Function<B, Learner> constructor) implements LearnerFactory<B> {
+        @Override
+        public Learner create(B baseline) {
+            return constructor.apply(baseline);
+        }
     }
 }

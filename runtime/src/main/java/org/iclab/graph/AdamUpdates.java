@@ -19,7 +19,7 @@ import org.tensorflow.types.TFloat32;
  * identity that waits for all gradients, so no update can race a gradient computation that still reads the old
  * value (the fence that makes runs bit-identical).
  */
-final class AdamUpdates {
+final class AdamUpdates implements UpdateRule.Updates {
     private final Ops tf;
     private final Layers nn;
     private final Adam adam;
@@ -51,7 +51,8 @@ final class AdamUpdates {
     }
 
     /** The update of every parameter from its gradient (in parameter order), fenced; named {@code train_step + suffix}. */
-    Op step(List<Output<?>> gradients, String suffix) {
+    @Override
+    public Op step(List<Output<?>> gradients, String suffix) {
         List<Op> gradientOps = gradients.stream().map(g -> (Op) tf.identity(g)).toList();
         Ops fenced = tf.withControlDependencies(gradientOps);
         List<Op> updates = new ArrayList<>();
@@ -65,7 +66,8 @@ final class AdamUpdates {
     }
 
     /** Feeds the bias corrections of 1-based {@code step}; the tensors are added to {@code open}, to be closed by the caller. */
-    Session.Runner feed(Session.Runner runner, long step, List<AutoCloseable> open) {
+    @Override
+    public Session.Runner feed(Session.Runner runner, long step, List<AutoCloseable> open) {
         TFloat32 b1 = TFloat32.scalarOf((float) Math.pow(adam.beta1(), step));
         open.add(b1);
         TFloat32 b2 = TFloat32.scalarOf((float) Math.pow(adam.beta2(), step));
@@ -74,7 +76,28 @@ final class AdamUpdates {
     }
 
     /** Zeroes both moments of every parameter. */
-    void reset(Session session) {
+    @Override
+    public void reset(Session session) {
         session.run(resetSlots);
+    }
+
+    /** Adam's registration: its word and record, and these updates. */
+    static UpdateRule<Adam> rule() {
+        return new UpdateRule<>() {
+            @Override
+            public String word() {
+                return "adam";
+            }
+
+            @Override
+            public Class<Adam> spec() {
+                return Adam.class;
+            }
+
+            @Override
+            public Updates create(Ops tf, Layers nn, Parameters parameters, Adam optimizer) {
+                return new AdamUpdates(tf, nn, parameters, optimizer);
+            }
+        };
     }
 }

@@ -85,7 +85,7 @@ public final class CompiledModel implements AutoCloseable {
     /** Draws every parameter from its initialiser with a generator seeded by {@code seed}, and zeroes Adam's moments. */
     public void initialize(long seed) {
         assign(g.parameters.draw(seed));
-        g.adam.reset(session);
+        g.updates.reset(session);
     }
 
     /** Sets the named parameters to the given values (flat, row-major). */
@@ -120,7 +120,7 @@ public final class CompiledModel implements AutoCloseable {
         List<AutoCloseable> open = new ArrayList<>();
         try {
             ModelGraph.TrainOp op = g.trainOp(loopsAt(step));
-            Session.Runner runner = g.adam.feed(feed(session.runner(), batch, open), step, open)
+            Session.Runner runner = g.updates.feed(feed(session.runner(), batch, open), step, open)
                     .addTarget(op.step()).fetch(op.loss());
             return trace == null ? runner.run() : runner.setOptions(trace).runAndFetchMetadata();
         } finally {

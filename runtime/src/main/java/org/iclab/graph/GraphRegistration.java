@@ -1,7 +1,6 @@
 package org.iclab.graph;
 
 import java.util.List;
-import org.iclab.spec.Adam;
 import org.iclab.spec.Extension;
 import org.iclab.spec.Gpt2;
 import org.iclab.spec.Gru;
@@ -25,6 +24,6 @@ public final class GraphRegistration implements Registration {
                 Architecture.recurrent("lstm", Lstm.class, LstmGraph::build),
                 Architecture.recurrent("gru", Gru.class, GruGraph::build),
 
-                Extension.declared("adam", Adam.class)); // Adam's update is built by AdamUpdates
+                AdamUpdates.rule());
     }
 }

@@ -3,10 +3,10 @@ package org.iclab.graph;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.iclab.spec.Adam;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Model;
 import org.iclab.spec.Objective;
+import org.iclab.spec.Optimizer;
 import org.iclab.spec.TrainPlan;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -25,7 +25,7 @@ import org.tensorflow.types.TInt32;
  * masked cross-entropy), the prompt format's tokens ({@link PromptLayout}), the
  * registered {@link Architecture}'s forward pass, the predictions {@code pred} [batch, points] read at the even
  * tokens, the objective's loss ({@link Losses}; over every position, or the last where train.lossAt is 'last'),
- * the parameters ({@link Parameters}) and Adam ({@link AdamUpdates}). A looped model's passes for other loop counts,
+ * the parameters ({@link Parameters}) and the optimizer's updates ({@link UpdateRule}; Adam: {@link AdamUpdates}). A looped model's passes for other loop counts,
  * and their losses and updates, are added when first asked for.
  */
 final class ModelGraph {
@@ -48,7 +48,7 @@ final class ModelGraph {
     final Forward forward;
     final Operand<TFloat32> pred;
     final int defaultLoops;
-    final AdamUpdates adam;
+    final UpdateRule.Updates updates;
     private final Operand<TInt32> batchSize;
     private final Operand<TInt32> points;
     private final Map<Integer, Operand<TFloat32>> predByLoops = new HashMap<>();
@@ -108,7 +108,8 @@ final class ModelGraph {
             predictedIds = vocabulary == 0 ? null
                     : tf.withName(CompiledModel.PREDICTED_IDS).math.argMax(pred, tf.constant(-1), TInt32.class);
             predByLoops.put(defaultLoops, pred);
-            adam = new AdamUpdates(tf, nn, parameters, (Adam) experiment.train().optimizer());
+            Optimizer optimizer = experiment.train().optimizer();
+            updates = UpdateRule.of(optimizer).create(tf, nn, parameters, optimizer);
             trainOp(defaultLoops); // the usual pass's loss and update exist from the start (and in the SavedModel's graph)
         } catch (RuntimeException ex) {
             graph.close();
@@ -165,7 +166,7 @@ final class ModelGraph {
             loss = tf.withName(CompiledModel.LOSS + suffix).math.mul(sum, nn.f(1.0 / outs.size()));
         }
         List<Output<?>> gradients = tf.gradients(loss, parameters.variables()).dy();
-        TrainOp op = new TrainOp(loss, gradients, adam.step(gradients, suffix));
+        TrainOp op = new TrainOp(loss, gradients, updates.step(gradients, suffix));
         trainOps.put(loops, op);
         return op;
     }

@@ -51,22 +51,14 @@ public final class ProbeRegistration implements Registration {
 
     /** A target computed from the prompt alone. */
     private static <T extends org.iclab.spec.Target> ProbeTarget<T> target(String word, Class<T> spec, Value<T> value) {
-        return new ProbeTarget<>() {
-            @Override
-            public String word() {
-                return word;
-            }
+        return new SimpleTarget<>(word, spec, value);
+    }
 
-            @Override
-            public Class<T> spec() {
-                return spec;
-            }
-
-            @Override
-            public double[] value(T target, Context context, int prompt) {
-                return value.of(target, context, prompt);
-            }
-        };
+    private record SimpleTarget<T extends org.iclab.spec.Target>(String word, Class<T> spec, Value<T> of) implements ProbeTarget<T> {
+        @Override
+        public double[] value(T target, Context context, int prompt) {
+            return of.of(target, context, prompt);
+        }
     }
 
     @FunctionalInterface
@@ -80,22 +72,15 @@ public final class ProbeRegistration implements Registration {
     }
 
     private static <C extends org.iclab.spec.ControlTask> ProbeControl<C> control(String word, Class<C> spec, Replace<C> replace) {
-        return new ProbeControl<>() {
-            @Override
-            public String word() {
-                return word;
-            }
+        return new SimpleControl<>(word, spec, replace);
+    }
 
-            @Override
-            public Class<C> spec() {
-                return spec;
-            }
-
-            @Override
-            public double[][] targets(C control, double[][] targets, int[] permutation) {
-                return replace.targets(control, targets, permutation);
-            }
-        };
+    private record SimpleControl<C extends org.iclab.spec.ControlTask>(String word, Class<C> spec, Replace<C> replace)
+            implements ProbeControl<C> {
+        @Override
+        public double[][] targets(C control, double[][] targets, int[] permutation) {
+            return replace.targets(control, targets, permutation);
+        }
     }
 
     /** The prompt's function weights w (a linear function class). */

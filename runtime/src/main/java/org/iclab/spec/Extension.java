@@ -10,11 +10,10 @@ package org.iclab.spec;
  * <li>learner: {@code org.iclab.baseline.LearnerFactory};</li>
  * <li>evaluation strategy: {@code org.iclab.task.EvaluationStrategy}; token task: {@code org.iclab.task.TokenClass};</li>
  * <li>probe target, algorithm and control: {@code org.iclab.probe.ProbeTarget}, {@code ProbeAlgorithm},
- * {@code ProbeControl}.</li>
+ * {@code ProbeControl};</li>
+ * <li>optimizer: {@code org.iclab.graph.UpdateRule}.</li>
  * </ul>
- * A word whose behaviour lives elsewhere (the optimizer {@code adam}, built by the graph's {@code AdamUpdates}) is
- * registered as a {@link #declared} word. Every extension is listed in its package's {@link Registration}; the {@link Registry}
- * collects them.
+ * Every extension is listed in its package's {@link Registration}; the {@link Registry} collects them.
  */
 public interface Extension {
     /** The word: the DSL word, the JSON type name and the {@code describe} entry. */
@@ -22,13 +21,4 @@ public interface Extension {
 
     /** The spec record the word makes. */
     Class<?> spec();
-
-    /** A word whose behaviour is implemented elsewhere (see the class comment). */
-    static Extension declared(String word, Class<? extends Record> spec) {
-        return new Declared(word, spec);
-    }
-
-    /** A word registered by name and record only. */
-    record Declared(String word, Class<?> spec) implements Extension {
-    }
 }

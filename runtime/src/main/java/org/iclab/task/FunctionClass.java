@@ -38,22 +38,15 @@ public interface FunctionClass<T extends Task> extends Extension {
 
     /** A noiseless function class from its word, record and draw. */
     static <T extends Task> FunctionClass<T> of(String word, Class<T> spec, Draw<T> draw) {
-        return new FunctionClass<>() {
-            @Override
-            public String word() {
-                return word;
-            }
+        return new Simple<>(word, spec, draw);
+    }
 
-            @Override
-            public Class<T> spec() {
-                return spec;
-            }
-
-            @Override
-            public TaskFunction draw(T task, SplittableRandom rng, int activeDims) {
-                return draw.draw(task, rng, activeDims);
-            }
-        };
+    /** A function class made of its parts. */
+    record Simple<T extends Task>(String word, Class<T> spec, Draw<T> drawer) implements FunctionClass<T> {
+        @Override
+        public TaskFunction draw(T task, SplittableRandom rng, int activeDims) {
+            return drawer.draw(task, rng, activeDims);
+        }
     }
 
     /** The registered function class of {@code task}. */

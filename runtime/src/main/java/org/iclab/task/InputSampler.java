@@ -35,22 +35,15 @@ public interface InputSampler<I extends Inputs> extends Extension {
 
     /** An input sampler from its word, record and preparation. */
     static <I extends Inputs> InputSampler<I> of(String word, Class<I> spec, Prepare<I> prepare) {
-        return new InputSampler<>() {
-            @Override
-            public String word() {
-                return word;
-            }
+        return new Simple<>(word, spec, prepare);
+    }
 
-            @Override
-            public Class<I> spec() {
-                return spec;
-            }
-
-            @Override
-            public Draws prepare(I inputs, int dims, long seed) {
-                return prepare.prepare(inputs, dims, seed);
-            }
-        };
+    /** An input sampler made of its parts. */
+    record Simple<I extends Inputs>(String word, Class<I> spec, Prepare<I> preparation) implements InputSampler<I> {
+        @Override
+        public Draws prepare(I inputs, int dims, long seed) {
+            return preparation.prepare(inputs, dims, seed);
+        }
     }
 
     /** The registered sampler of {@code inputs}. */

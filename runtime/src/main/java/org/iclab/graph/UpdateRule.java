@@ -1,0 +1,45 @@
+package org.iclab.graph;
+
+import java.util.List;
+import org.iclab.spec.Extension;
+import org.iclab.spec.Optimizer;
+import org.iclab.spec.Registry;
+import org.tensorflow.Output;
+import org.tensorflow.Session;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+
+/**
+ * The extension point of optimizers: the graph ops that update the parameters from their gradients, built once per
+ * compiled model. Registered in {@link GraphRegistration}.
+ *
+ * @param <O> the spec record
+ */
+public interface UpdateRule<O extends Optimizer> extends Extension {
+    @Override
+    Class<O> spec();
+
+    /** The optimizer's state (its slots) and update ops for {@code parameters}. */
+    Updates create(Ops tf, Layers nn, Parameters parameters, O optimizer);
+
+    /** An optimizer built into a graph. */
+    interface Updates {
+        /**
+         * The update of every parameter from its gradient (in parameter order), applied only after every gradient is
+         * computed (the fence); named {@code train_step + suffix}.
+         */
+        Op step(List<Output<?>> gradients, String suffix);
+
+        /** Feeds what the update of 1-based {@code step} reads; tensors made are added to {@code open}. */
+        Session.Runner feed(Session.Runner runner, long step, List<AutoCloseable> open);
+
+        /** Resets the optimizer's state (a fresh start). */
+        void reset(Session session);
+    }
+
+    /** The registered update rule of {@code optimizer}. */
+    @SuppressWarnings("unchecked")
+    static <O extends Optimizer> UpdateRule<O> of(O optimizer) {
+        return Registry.get().implementation(optimizer, UpdateRule.class);
+    }
+}
