@@ -57,7 +57,7 @@ final class ExperimentRunner {
             List<TrainingLog> logs = new Trainer(model, checkpoints, listeners).train(firstStep);
             List<ErrorCurve> curves;
             if (experiment.prompt().readsTokens()) {
-                curves = new Evaluator(experiment).evaluateTokens(model::predictIds);
+                curves = new Evaluator(experiment).evaluateTokens(model::logits);
             } else {
                 Map<String, java.util.function.Function<org.iclab.task.PromptBatch, float[]>> readings = new LinkedHashMap<>();
                 readings.put(Evaluator.MODEL, model::predict);

@@ -40,7 +40,16 @@ class TokenRunTest {
         }
         Path dir = r.directory();
         assertThat(Files.readString(dir.resolve("eval.csv"))).contains("standard,model,3,");
-        assertThat(Files.readString(dir.resolve("eval.json"))).contains("\"accuracy\"");
+        String json = Files.readString(dir.resolve("eval.json"));
+        assertThat(json).contains("\"accuracy\"", "\"cross_entropy\"", "\"perplexity\"").doesNotContain("NaN");
+        double[] ce = model.beside().get("cross_entropy");
+        double[] perplexity = model.beside().get("perplexity");
+        for (int t = 3; t < 6; t++) {
+            // a model no better than uniform over the 6 tokens would be at ln 6 = 1.79; this one is trained a little
+            assertThat(ce[t]).isPositive().isLessThan(2.5);
+            assertThat(perplexity[t]).isCloseTo(Math.exp(ce[t]), org.assertj.core.api.Assertions.within(1e-9));
+        }
+        assertThat(ce[0]).isNaN();
         assertThat(Json.readExperiment(dir.resolve("spec.json"))).isEqualTo(spec);
         assertThat(Files.readString(dir.resolve("spec.json"))).contains("\"type\" : \"copying\"", "\"type\" : \"tokens\"");
         assertThat(Files.isDirectory(dir.resolve("model"))).isTrue();

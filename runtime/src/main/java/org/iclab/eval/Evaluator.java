@@ -92,31 +92,64 @@ public final class Evaluator {
         return curves;
     }
 
+    /** Measures a token task reports beside the token error: the mean cross-entropy (nats) at each position and its exponential. */
+    public static final String CROSS_ENTROPY = "cross_entropy";
+    public static final String PERPLEXITY = "perplexity";
+
     /**
      * A token task's curve: the model's token error (1 − accuracy of its arg-max prediction) at each position of
      * the task's evaluation sequences (drawn from the evaluation seed stream), averaged over the sequences whose
-     * mask scores that position, with the paired bootstrap interval; NaN at a position no sequence scores.
-     * {@code predictIds} maps a batch to predicted ids [batch·length].
+     * mask scores that position, with the paired bootstrap interval, and beside it the mean cross-entropy and the
+     * perplexity there; NaN at a position no sequence scores. {@code logits} maps a batch to
+     * [batch·length·vocabulary].
      */
-    public List<ErrorCurve> evaluateTokens(Function<TokenBatch, int[]> predictIds) {
+    public List<ErrorCurve> evaluateTokens(Function<TokenBatch, float[]> logits) {
         EvalPlan plan = experiment.evaluate();
         TokenBatch prompts = tokenPrompts();
+        int length = prompts.length();
+        int vocabulary = prompts.vocabulary();
         BootstrapInterval bootstrap = new BootstrapInterval(plan.prompts(), plan.bootstrap().resamples(),
                 plan.bootstrap().confidence(), Seeds.derive(experiment.seed(), Seeds.Stream.BOOTSTRAP, 0));
-        double[][] errors = new double[prompts.batch()][prompts.length()];
-        double[][] weights = new double[prompts.batch()][prompts.length()];
+        double[][] errors = new double[prompts.batch()][length];
+        double[][] weights = new double[prompts.batch()][length];
+        double[] crossEntropy = new double[length];
+        double[] scored = new double[length];
         for (int from = 0; from < prompts.batch(); from += MODEL_BATCH) {
             int to = Math.min(prompts.batch(), from + MODEL_BATCH);
-            int[] predicted = predictIds.apply(prompts.slice(from, to));
+            float[] out = logits.apply(prompts.slice(from, to));
             for (int p = from; p < to; p++) {
-                for (int t = 0; t < prompts.length(); t++) {
-                    int at = (p - from) * prompts.length() + t;
-                    errors[p][t] = experiment.task().objective().error(predicted[at], prompts.target(p, t));
+                for (int t = 0; t < length; t++) {
+                    int at = ((p - from) * length + t) * vocabulary;
+                    int argMax = 0;
+                    double max = out[at];
+                    for (int v = 1; v < vocabulary; v++) {
+                        if (out[at + v] > max) {
+                            max = out[at + v];
+                            argMax = v;
+                        }
+                    }
+                    int target = prompts.target(p, t);
+                    errors[p][t] = experiment.task().objective().error(argMax, target);
                     weights[p][t] = prompts.mask(p, t);
+                    if (weights[p][t] > 0) {
+                        double sum = 0;
+                        for (int v = 0; v < vocabulary; v++) {
+                            sum += Math.exp(out[at + v] - max);
+                        }
+                        crossEntropy[t] += weights[p][t] * (max + Math.log(sum) - out[at + target]);
+                        scored[t] += weights[p][t];
+                    }
                 }
             }
         }
-        return List.of(bootstrap.curve(STANDARD, MODEL, errors, weights));
+        double[] perplexity = new double[length];
+        for (int t = 0; t < length; t++) {
+            crossEntropy[t] = scored[t] > 0 ? crossEntropy[t] / scored[t] : Double.NaN;
+            perplexity[t] = Math.exp(crossEntropy[t]);
+        }
+        ErrorCurve curve = bootstrap.curve(STANDARD, MODEL, errors, weights)
+                .with(java.util.Map.of(CROSS_ENTROPY, crossEntropy, PERPLEXITY, perplexity));
+        return List.of(curve);
     }
 
     /** A token task's evaluation sequences: the same for every call. */

@@ -125,7 +125,8 @@ public final class RunDirectory implements TrainingListener {
     /**
      * eval.csv (tidy long form) and eval.json (the same rows). For classification tasks each eval.json row also
      * carries {@code accuracy} = 1 − error and its interval {@code accuracy_ci_low} = 1 − ci_high,
-     * {@code accuracy_ci_high} = 1 − ci_low; eval.csv keeps its columns for every task.
+     * {@code accuracy_ci_high} = 1 − ci_low, and a token task's rows its {@code cross_entropy} and {@code perplexity};
+     * eval.csv keeps its columns for every task.
      */
     public void writeEvaluation(Experiment experiment, List<ErrorCurve> curves) {
         boolean classification = experiment.task().objective().reportsAccuracy();
@@ -139,13 +140,17 @@ public final class RunDirectory implements TrainingListener {
                 row.put("strategy", c.strategy());
                 row.put("learner", c.learner());
                 row.put("k", k);
-                row.put("error", c.error()[k]);
-                row.put("ci_low", c.ciLow()[k]);
-                row.put("ci_high", c.ciHigh()[k]);
+                // a token task's positions that no sequence scores have no error: null in JSON
+                row.put("error", finite(c.error()[k]));
+                row.put("ci_low", finite(c.ciLow()[k]));
+                row.put("ci_high", finite(c.ciHigh()[k]));
                 if (classification) {
-                    row.put("accuracy", 1 - c.error()[k]);
-                    row.put("accuracy_ci_low", 1 - c.ciHigh()[k]);
-                    row.put("accuracy_ci_high", 1 - c.ciLow()[k]);
+                    row.put("accuracy", finite(1 - c.error()[k]));
+                    row.put("accuracy_ci_low", finite(1 - c.ciHigh()[k]));
+                    row.put("accuracy_ci_high", finite(1 - c.ciLow()[k]));
+                }
+                for (var measure : new java.util.TreeMap<>(c.beside()).entrySet()) {
+                    row.put(measure.getKey(), finite(measure.getValue()[k])); // cross_entropy and perplexity of a token task
                 }
                 rows.add(row);
             }
