@@ -2,7 +2,6 @@ package org.iclab.graph;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,21 +134,10 @@ public final class CompiledModel implements AutoCloseable {
     public Map<String, Long> profileTrainStep(Batch batch, long step) {
         org.tensorflow.proto.RunOptions trace = org.tensorflow.proto.RunOptions.newBuilder()
                 .setTraceLevel(org.tensorflow.proto.RunOptions.TraceLevel.FULL_TRACE).build();
-        Map<String, Long> byType = new HashMap<>();
         try (Result r = runTrainStep(batch, step, trace)) {
-            var metadata = r.getMetadata().orElseThrow(() -> new IllegalStateException("TensorFlow returned no trace"));
-            for (var device : metadata.getStepStats().getDevStatsList()) {
-                for (var node : device.getNodeStatsList()) {
-                    var op = g.graph.operation(node.getNodeName());
-                    String type = op == null ? node.getNodeName() : op.type();
-                    byType.merge(type, node.getAllEndRelMicros(), Long::sum);
-                }
-            }
+            return Feeds.timeByOpType(g.graph,
+                    r.getMetadata().orElseThrow(() -> new IllegalStateException("TensorFlow returned no trace")));
         }
-        Map<String, Long> sorted = new LinkedHashMap<>();
-        byType.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEachOrdered(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted;
     }
 
     /** The loss on a batch, without updating anything. */
@@ -263,7 +251,7 @@ public final class CompiledModel implements AutoCloseable {
      * "position k" reads.
      */
     public int predictionToken(int k, int points) {
-        return 2 * k;
+        return g.vocabulary > 0 ? k : 2 * k; // a token prompt predicts at every token, a pair prompt at each pair's first
     }
 
     /** Number of hidden-state endpoints (layers + 1). */
@@ -329,32 +317,8 @@ public final class CompiledModel implements AutoCloseable {
         }
     }
 
-    /** Feeds {@code batch} to the placeholders of its kind; the tensors made are added to {@code open}. */
     private Session.Runner feed(Session.Runner runner, Batch batch, List<AutoCloseable> open) {
-        if (batch instanceof PromptBatch b) {
-            if (g.xs == null) {
-                throw new IllegalArgumentException("the model reads token sequences; it was given (x, y) prompts");
-            }
-            TFloat32 x = Tensors.xs(b);
-            open.add(x);
-            TFloat32 y = Tensors.ys(b);
-            open.add(y);
-            return runner.feed(g.xs, x).feed(g.ys, y);
-        }
-        TokenBatch t = (TokenBatch) batch;
-        if (g.ids == null) {
-            throw new IllegalArgumentException("the model reads (x, y) prompts; it was given token sequences");
-        }
-        if (t.vocabulary() != g.vocabulary) {
-            throw new IllegalArgumentException("the batch's vocabulary is " + t.vocabulary() + ", the model's " + g.vocabulary);
-        }
-        var ids = Tensors.ints(t.ids(), t.batch(), t.length());
-        open.add(ids);
-        var targets = Tensors.ints(t.targets(), t.batch(), t.length());
-        open.add(targets);
-        TFloat32 mask = Tensors.floats(t.mask(), t.batch(), t.length());
-        open.add(mask);
-        return runner.feed(g.ids, ids).feed(g.targets, targets).feed(g.mask, mask);
+        return Feeds.feed(g, runner, batch, open);
     }
 
     @Override

@@ -96,11 +96,6 @@ public final class ProbeRegistration implements Registration {
         }
 
         @Override
-        public boolean needsWeights(Weights target) {
-            return true;
-        }
-
-        @Override
         public double[] value(Weights target, Context context, int prompt) {
             return context.weights()[prompt].clone();
         }

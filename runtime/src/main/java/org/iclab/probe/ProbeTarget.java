@@ -25,11 +25,6 @@ public interface ProbeTarget<T extends Target> extends Extension {
         return false;
     }
 
-    /** Whether it reads each prompt's function weights (a linear function class; {@link Context#weights()}). */
-    default boolean needsWeights(T target) {
-        return false;
-    }
-
     /** Gradient-descent steps whose best step size must be chosen on the fit prompts first (0: none). */
     default int bestSteps(T target) {
         return 0;

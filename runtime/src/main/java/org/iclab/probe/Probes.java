@@ -152,7 +152,7 @@ public final class Probes {
                 }
             }
             for (LinearProbe p : plan.linear()) {
-                if (ProbeTarget.of(p.target()).needsWeights(p.target()) && (fitWeights == null || heldWeights == null)) {
+                if (p.target().needsWeights() && (fitWeights == null || heldWeights == null)) {
                     throw new SpecException("probes", "linear.target", "weights() needs a linear function class", task);
                 }
                 for (int k : p.position().resolve(points)) {

@@ -28,4 +28,9 @@ public interface Target {
     default String label() {
         return word();
     }
+
+    /** Whether the target is each prompt's function weights, which only a linear function class has. */
+    default boolean needsWeights() {
+        return false;
+    }
 }

@@ -15,4 +15,9 @@ public record Weights() implements Target {
     public String word() {
         return "weights";
     }
+
+    @Override
+    public boolean needsWeights() {
+        return true;
+    }
 }

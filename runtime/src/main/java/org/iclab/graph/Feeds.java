@@ -1,0 +1,63 @@
+package org.iclab.graph;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.iclab.task.Batch;
+import org.iclab.task.PromptBatch;
+import org.iclab.task.TokenBatch;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.types.TFloat32;
+
+/** What goes into a compiled model's session and what comes back from a traced step. */
+final class Feeds {
+    private Feeds() {
+    }
+
+    /** Feeds {@code batch} to {@code g}'s placeholders of its kind; the tensors made are added to {@code open}. */
+    static Session.Runner feed(ModelGraph g, Session.Runner runner, Batch batch, List<AutoCloseable> open) {
+        if (batch instanceof PromptBatch b) {
+            if (g.xs == null) {
+                throw new IllegalArgumentException("the model reads token sequences; it was given (x, y) prompts");
+            }
+            TFloat32 x = Tensors.xs(b);
+            open.add(x);
+            TFloat32 y = Tensors.ys(b);
+            open.add(y);
+            return runner.feed(g.xs, x).feed(g.ys, y);
+        }
+        TokenBatch t = (TokenBatch) batch;
+        if (g.ids == null) {
+            throw new IllegalArgumentException("the model reads (x, y) prompts; it was given token sequences");
+        }
+        if (t.vocabulary() != g.vocabulary) {
+            throw new IllegalArgumentException("the batch's vocabulary is " + t.vocabulary() + ", the model's " + g.vocabulary);
+        }
+        var ids = Tensors.ints(t.ids(), t.batch(), t.length());
+        open.add(ids);
+        var targets = Tensors.ints(t.targets(), t.batch(), t.length());
+        open.add(targets);
+        TFloat32 mask = Tensors.floats(t.mask(), t.batch(), t.length());
+        open.add(mask);
+        return runner.feed(g.ids, ids).feed(g.targets, targets).feed(g.mask, mask);
+    }
+
+    /** A traced step's kernel time summed by op type (MatMul, ApplyAdam, ...) in microseconds, largest first. */
+    static Map<String, Long> timeByOpType(Graph graph, RunMetadata metadata) {
+        Map<String, Long> byType = new HashMap<>();
+        for (var device : metadata.getStepStats().getDevStatsList()) {
+            for (var node : device.getNodeStatsList()) {
+                var op = graph.operation(node.getNodeName());
+                String type = op == null ? node.getNodeName() : op.type();
+                byType.merge(type, node.getAllEndRelMicros(), Long::sum);
+            }
+        }
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        byType.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEachOrdered(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+}
