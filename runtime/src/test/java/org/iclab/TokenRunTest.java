@@ -53,5 +53,7 @@ class TokenRunTest {
         assertThat(Json.readExperiment(dir.resolve("spec.json"))).isEqualTo(spec);
         assertThat(Files.readString(dir.resolve("spec.json"))).contains("\"type\" : \"copying\"", "\"type\" : \"tokens\"");
         assertThat(Files.isDirectory(dir.resolve("model"))).isTrue();
+        assertThat(dir.resolve("plots/error-standard.png")).isNotEmptyFile();
+        assertThat(Files.readString(dir.resolve("plots/error-standard.svg"))).contains("position t").doesNotContain("k = dims");
     }
 }

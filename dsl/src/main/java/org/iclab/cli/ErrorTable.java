@@ -21,11 +21,29 @@ final class ErrorTable {
         return new ArrayList<>(ks);
     }
 
+    /**
+     * The positions {@code curve} scores, where some are not (a token task's mask): its first and last scored
+     * positions and the one halfway between; {@code ks} where every position is scored.
+     */
+    static List<Integer> scored(List<Integer> ks, ErrorCurve curve) {
+        List<Integer> finite = new ArrayList<>();
+        for (int k = 0; k < curve.points(); k++) {
+            if (!Double.isNaN(curve.at(k))) {
+                finite.add(k);
+            }
+        }
+        if (finite.size() == curve.points() || finite.isEmpty()) {
+            return ks;
+        }
+        return new ArrayList<>(new TreeSet<>(List.of(finite.get(0), finite.get(finite.size() / 2), finite.get(finite.size() - 1))));
+    }
+
     static List<String> lines(RunResult result) {
         List<ErrorCurve> curves = result.curves().stream().filter(c -> c.strategy().equals(result.curves().get(0).strategy())).toList();
-        List<Integer> ks = ks(curves.get(0).points(), result.experiment().task().dims());
+        List<Integer> ks = scored(ks(curves.get(0).points(), result.experiment().task().dims()), curves.get(0));
         String title = title(result.experiment().task());
-        int nameWidth = Math.max(title.length(), curves.stream().mapToInt(c -> c.learner().length()).max().orElse(0));
+        int nameWidth = Math.max(title.length(), curves.stream().mapToInt(c -> Math.max(c.learner().length(),
+                c.beside().keySet().stream().mapToInt(m -> m.length() + 2).max().orElse(0))).max().orElse(0));
         List<String> lines = new ArrayList<>();
         StringBuilder header = new StringBuilder(pad(title, nameWidth));
         for (int k : ks) {
@@ -38,6 +56,13 @@ final class ErrorTable {
                 row.append(number(c.at(k)));
             }
             lines.add(row.toString());
+            for (var measure : new java.util.TreeMap<>(c.beside()).entrySet()) { // a token task's cross-entropy, perplexity
+                StringBuilder beside = new StringBuilder(pad("  " + measure.getKey(), nameWidth));
+                for (int k : ks) {
+                    beside.append(number(measure.getValue()[k]));
+                }
+                lines.add(beside.toString());
+            }
         }
         long others = result.curves().stream().map(ErrorCurve::strategy).distinct().count() - 1;
         if (others > 0) {

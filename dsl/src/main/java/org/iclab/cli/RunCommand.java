@@ -82,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
     private static String header(DeclaredExperiment d) {
         Experiment e = d.experiment();
         String model = e.model() instanceof Gpt2 g
-                ? String.format(Locale.ROOT, "gpt2 %d layer%s, %d heads, %d wide", g.layers(), g.layers() == 1 ? "" : "s", g.heads(), g.embed()) : e.model().toString();
+                ? String.format(Locale.ROOT, "gpt2 %d layer%s, %d heads, %d wide", g.layers(), g.layers() == 1 ? "" : "s", g.heads(), g.embed()) : org.iclab.dsl.Reference.render(e.model());
         return String.format(Locale.ROOT, "%s (%s): %s; %d steps of batch %d", e.name(), d.location(), model, e.train().steps(), e.train().batch());
     }
 }

@@ -76,6 +76,7 @@ final class Plots {
     private static final int PLOT_MARGIN = 4;
 
     static final String X_TITLE = "in-context examples k";
+    static final String TOKEN_X_TITLE = "position t (tokens read: t + 1)";
     static final String Y_TITLE = "squared error / d";
     static final String CLASSIFICATION_Y_TITLE = "classification error (1 − accuracy)";
 
@@ -165,6 +166,8 @@ final class Plots {
 
     static Figure errorFigure(String name, Experiment experiment, String strategy, List<ErrorCurve> curves, boolean log) {
         int dims = experiment.task().dims();
+        boolean tokens = experiment.prompt().readsTokens();
+        String xTitle = tokens ? TOKEN_X_TITLE : X_TITLE;
         double confidence = experiment.evaluate().bootstrap().confidence();
         List<ErrorCurve> ordered = new ArrayList<>(curves);
         ordered.sort((a, b) -> Boolean.compare(!isModel(a), !isModel(b))); // stable: model first, then as declared
@@ -172,7 +175,7 @@ final class Plots {
 
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(experiment.name() + " · " + strategy + (log ? " · log scale" : ""))
-                .xAxisTitle(X_TITLE).yAxisTitle(yTitle(experiment.task())).build();
+                .xAxisTitle(xTitle).yAxisTitle(yTitle(experiment.task())).build();
         XYStyler s = chart.getStyler();
         style(s);
         s.setChartTitlePadding(CAPTION_ROOM);
@@ -200,7 +203,7 @@ final class Plots {
         if (ordered.size() > 1 && isModel(ordered.get(0))) {
             line(chart, ordered.get(0).learner() + " ", ordered.get(0), colours.get(ordered.get(0).learner()), range, false);
         }
-        boolean dimsInRange = dims <= points - 1;
+        boolean dimsInRange = !tokens && dims <= points - 1; // a token task has no input dimension to mark
         if (dimsInRange) {
             chart.addAnnotation(new AnnotationLine(dims, true, false));
         }
@@ -237,10 +240,10 @@ final class Plots {
         };
         String description = String.format(Locale.ROOT,
                 "%s, %s prompts: mean %s against %s for the learners %s; %s; dashed line: %s.",
-                experiment.name(), strategy, yTitle(experiment.task()), X_TITLE,
+                experiment.name(), strategy, yTitle(experiment.task()), xTitle,
                 ordered.stream().map(ErrorCurve::learner).collect(Collectors.joining(", ")),
                 String.join("; ", notes),
-                dimsInRange ? dimsLabel : "none (dims = " + dims + " is beyond the last k, " + (points - 1) + ")");
+                dimsInRange ? dimsLabel : tokens ? "none (a token task)" : "none (dims = " + dims + " is beyond the last k, " + (points - 1) + ")");
         return new Figure(name, chart, overlay, description);
     }
 
