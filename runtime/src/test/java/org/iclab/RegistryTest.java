@@ -25,23 +25,32 @@ import org.junit.jupiter.api.Test;
 /** The registry: every word found once, of the right kind, with the implementation its kind's extension point needs. */
 class RegistryTest {
     /** The extension point each kind with implementations of its own needs. */
-    private static final Map<Kind, Class<? extends Extension>> POINTS = Map.of(
-            Kind.TASK, FunctionClass.class,
-            Kind.INPUTS, InputSampler.class,
-            Kind.PROMPT, PromptFormat.class,
-            Kind.MODEL, Architecture.class,
-            Kind.BASELINE, LearnerFactory.class,
-            Kind.STRATEGY, org.iclab.task.EvaluationStrategy.class,
-            Kind.TARGET, org.iclab.probe.ProbeTarget.class,
-            Kind.ALGORITHM, org.iclab.probe.ProbeAlgorithm.class,
-            Kind.CONTROL, org.iclab.probe.ProbeControl.class,
-            Kind.OPTIMIZER, org.iclab.graph.UpdateRule.class);
+    private static final Map<Kind, Class<? extends Extension>> POINTS = Map.ofEntries(
+            Map.entry(Kind.TASK, FunctionClass.class),
+            Map.entry(Kind.INPUTS, InputSampler.class),
+            Map.entry(Kind.PROMPT, PromptFormat.class),
+            Map.entry(Kind.MODEL, Architecture.class),
+            Map.entry(Kind.BASELINE, LearnerFactory.class),
+            Map.entry(Kind.STRATEGY, org.iclab.task.EvaluationStrategy.class),
+            Map.entry(Kind.TARGET, org.iclab.probe.ProbeTarget.class),
+            Map.entry(Kind.ALGORITHM, org.iclab.probe.ProbeAlgorithm.class),
+            Map.entry(Kind.CONTROL, org.iclab.probe.ProbeControl.class),
+            Map.entry(Kind.OPTIMIZER, org.iclab.graph.UpdateRule.class),
+            Map.entry(Kind.PROBE, org.iclab.probe.ProbeKind.class));
 
     @Test
     void everyKindHasWordsAndEveryWordItsImplementation() {
         Registry registry = Registry.get();
         for (Kind kind : Kind.values()) {
             assertThat(registry.words(kind)).as(kind.setting()).isNotEmpty();
+        }
+        assertThat(registry.words(Kind.PROBE)).extracting(Registry.Word::name)
+                .containsExactly("linear", "readout", "alignment", "attention", "control");
+        assertThat(registry.word("linear")).as("a probe kind is a setting of the probes block, not a word").isEmpty();
+        for (Kind kind : Kind.values()) {
+            for (Registry.Word w : registry.words(kind)) {
+                assertThat(w.kind().type()).as(w.name()).isAssignableFrom(w.spec());
+            }
         }
         for (Registry.Word w : registry.words()) {
             assertThat(w.kind().type()).as(w.name()).isAssignableFrom(w.spec());

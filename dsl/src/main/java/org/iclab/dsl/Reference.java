@@ -99,7 +99,9 @@ public final class Reference {
     public static Map<String, Class<?>> kinds() {
         Map<String, Class<?>> kinds = new LinkedHashMap<>();
         for (Kind k : Kind.values()) {
-            kinds.put(k.setting(), k.type());
+            if (k.word()) {
+                kinds.put(k.setting(), k.type());
+            }
         }
         return kinds;
     }

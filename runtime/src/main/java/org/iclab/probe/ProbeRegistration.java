@@ -2,6 +2,12 @@ package org.iclab.probe;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
+import org.iclab.spec.AlignmentProbe;
+import org.iclab.spec.AttentionProbe;
+import org.iclab.spec.ControlProbe;
+import org.iclab.spec.LinearProbe;
+import org.iclab.spec.ReadoutProbe;
 import org.iclab.spec.Constant;
 import org.iclab.spec.Extension;
 import org.iclab.spec.GradientDescent;
@@ -14,7 +20,7 @@ import org.iclab.spec.Shuffled;
 import org.iclab.spec.Weights;
 
 /**
- * The words the probes take: the alignment probes' algorithms ({@link ProbeAlgorithm}), the controls
+ * The probe kinds ({@link ProbeKind}, run in this order) and the words the probes take: the alignment probes' algorithms ({@link ProbeAlgorithm}), the controls
  * ({@link ProbeControl}) and the linear probes' targets ({@link ProbeTarget}; closed forms in {@link Targets} and
  * {@link Spectrum}). One entry a word.
  */
@@ -22,6 +28,25 @@ public final class ProbeRegistration implements Registration {
     @Override
     public List<Extension> extensions() {
         return List.of(
+                kind("linear", LinearProbe.class, (probes, run) -> {
+                    TreeSet<Integer> layers = new TreeSet<>();
+                    probes.forEach(p -> layers.addAll(p.layers().resolve(run.hiddenCount())));
+                    layers.forEach(run::linearAt); // each layer's capture serves every linear probe and control reading it
+                }),
+                kind("readout", ReadoutProbe.class, (probes, run) -> {
+                    run.readoutRows(probes);
+                    run.modelCurve();
+                }),
+                kind("alignment", AlignmentProbe.class, (probes, run) -> {
+                    run.modelCurve();
+                    run.alignmentRows(probes);
+                    run.alignments(probes);
+                }),
+                kind("attention", AttentionProbe.class, (probes, run) -> run.attention(probes)),
+                kind("control", ControlProbe.class, (probes, run) -> {
+                    // fitted beside the linear probes whose target each names, in the same ridge fit (see linear)
+                }),
+
                 new NewtonAlgorithm(),
                 new GradientDescentAlgorithm(),
 
@@ -47,6 +72,22 @@ public final class ProbeRegistration implements Registration {
                 target("momentXy", MomentXy.class, (t, c, p) -> Targets.momentXy(Targets.inputs(c.batch(), p, c.k()),
                         Targets.outputs(c.batch(), p, c.k()), c.dims())),
                 new GradientDescentIterateTarget());
+    }
+
+    private static <P extends org.iclab.spec.Probe> ProbeKind<P> kind(String word, Class<P> spec, Runner<P> runner) {
+        return new SimpleKind<>(word, spec, runner);
+    }
+
+    @FunctionalInterface
+    private interface Runner<P> {
+        void run(List<P> probes, ProbeRun run);
+    }
+
+    private record SimpleKind<P extends org.iclab.spec.Probe>(String word, Class<P> spec, Runner<P> runner) implements ProbeKind<P> {
+        @Override
+        public void run(List<P> probes, ProbeRun run) {
+            runner.run(probes, run);
+        }
     }
 
     /** A target computed from the prompt alone. */

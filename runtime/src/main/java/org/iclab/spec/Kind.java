@@ -15,14 +15,28 @@ public enum Kind {
     STRATEGY("strategies", Strategy.class),
     ALGORITHM("alignment", Algorithm.class),
     CONTROL("control", ControlTask.class),
-    TARGET("linear", Target.class);
+    TARGET("linear", Target.class),
+    /** Probe kinds are settings of the probes block ({@code linear(...)}, {@code readout()}), not words of their own. */
+    PROBE("probes", Probe.class, false);
 
     private final String setting;
     private final Class<?> type;
 
+    private final boolean word;
+
     Kind(String setting, Class<?> type) {
+        this(setting, type, true);
+    }
+
+    Kind(String setting, Class<?> type, boolean word) {
         this.setting = setting;
         this.type = type;
+        this.word = word;
+    }
+
+    /** Whether its registrations are words of the DSL and {@code describe} (every kind but the probe kinds). */
+    public boolean word() {
+        return word;
     }
 
     /** The setting that takes words of this kind: {@code task}, {@code baselines}, ... */

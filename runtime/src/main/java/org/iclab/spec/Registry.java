@@ -17,7 +17,7 @@ import java.util.ServiceLoader;
 public final class Registry {
     private static final Registry INSTANCE = load();
 
-    private final List<Word> words;
+    private final List<Word> all;
     private final Map<String, Word> byName = new LinkedHashMap<>();
     private final Map<Class<?>, Word> bySpec = new LinkedHashMap<>();
 
@@ -47,7 +47,7 @@ public final class Registry {
             all.add(w);
         }
         all.sort(Comparator.comparing(Word::kind)); // stable: registration order within a kind
-        this.words = List.copyOf(all);
+        this.all = List.copyOf(all);
     }
 
     private static Registry load() {
@@ -66,18 +66,22 @@ public final class Registry {
         return INSTANCE;
     }
 
-    /** Every word, kind by kind in {@link Kind} order, each kind in registration order. */
+    /**
+     * Every word of the DSL and {@code describe}, kind by kind in {@link Kind} order, each kind in registration order
+     * (the probe kinds, settings of the probes block, are not among them: see {@link #words(Kind)}).
+     */
     public List<Word> words() {
-        return words;
+        return all.stream().filter(w -> w.kind().word()).toList();
     }
 
-    /** The words of one kind. */
+    /** The registrations of one kind, in registration order. */
     public List<Word> words(Kind kind) {
-        return words.stream().filter(w -> w.kind() == kind).toList();
+        return all.stream().filter(w -> w.kind() == kind).toList();
     }
 
+    /** The DSL word {@code name}. */
     public Optional<Word> word(String name) {
-        return Optional.ofNullable(byName.get(name));
+        return Optional.ofNullable(byName.get(name)).filter(w -> w.kind().word());
     }
 
     /** The word that makes {@code spec}. */
@@ -87,7 +91,7 @@ public final class Registry {
 
     /** Every record type with its JSON type name, for Jackson's polymorphic (de)serialisation. */
     public List<NamedType> jsonTypes() {
-        return words.stream().map(w -> new NamedType(w.spec(), w.name())).toList();
+        return all.stream().map(w -> new NamedType(w.spec(), w.name())).toList();
     }
 
     /**
