@@ -54,18 +54,13 @@ final class ProbeRun {
     private final BootstrapInterval bootstrap;
     private final List<ProbeRow> rows = new ArrayList<>();
     private final List<ProbeResults.LayerScore> layerScores = new ArrayList<>();
-    private final List<ProbeResults.ChosenStep> steps = new ArrayList<>();
-    /** Per linear probe, per k: the fit and held-out targets (prompts × q). */
-    private final Map<LinearProbe, double[][][]> fitTargets = new LinkedHashMap<>();
-    private final Map<LinearProbe, double[][][]> heldTargets = new LinkedHashMap<>();
-    /** Per alignment probe, per iterate, per k: each held-out prompt's prediction of y_k. */
-    private final Map<AlignmentProbe, double[][][]> iteratePredictions = new LinkedHashMap<>();
     /** Per layer with a read-out, per k: each held-out prompt's read-out prediction. */
     private final Map<Integer, double[][]> readouts = new HashMap<>();
     private boolean modelCurve;
     private List<ProbeResults.Alignment> alignments = List.of();
     private ProbeResults.AttentionMaps attentionMaps;
     private final int[] permutation;
+    private final ClosedForms forms;
 
     ProbeRun(CompiledModel model, Experiment experiment, ProbePlan plan, ProbePrompts prompts) {
         this.model = model;
@@ -83,11 +78,12 @@ final class ProbeRun {
         this.bootstrap = new BootstrapInterval(held.batch(), b.resamples(), b.confidence(),
                 Seeds.derive(experiment.seed(), Seeds.Stream.PROBE, 3));
         this.permutation = permutation(fit.batch(), Seeds.derive(experiment.seed(), Seeds.Stream.PROBE, 2));
+        this.forms = new ClosedForms(plan, fit, held, fitWeights, heldWeights);
     }
 
     ProbeResults run(long start) {
         checkLayers();
-        closedForms();
+        forms.compute();
         for (Registry.Word w : Registry.get().words(Kind.PROBE)) {
             List<Probe> ofKind = plan.probes().stream().filter(w.spec()::isInstance).toList();
             if (!ofKind.isEmpty()) {
@@ -96,7 +92,7 @@ final class ProbeRun {
                 kind.run(ofKind, this);
             }
         }
-        return new ProbeResults(plan, points, hiddenCount, rows, layerScores, alignments, steps, attentionMaps,
+        return new ProbeResults(plan, points, hiddenCount, rows, layerScores, alignments, forms.steps, attentionMaps,
                 (System.nanoTime() - start) / 1e9);
     }
 
@@ -123,121 +119,6 @@ final class ProbeRun {
                 }
             }
         }
-    }
-
-    // ---- closed forms, position by position ------------------------------------------------------------------
-
-    private void closedForms() {
-        int maxBestSteps = 0;
-        for (LinearProbe p : plan.linear()) {
-            maxBestSteps = Math.max(maxBestSteps, ProbeTarget.of(p.target()).bestSteps(p.target()));
-            fitTargets.put(p, new double[points][][]);
-            heldTargets.put(p, new double[points][][]);
-        }
-        for (AlignmentProbe a : plan.all(AlignmentProbe.class)) {
-            maxBestSteps = Math.max(maxBestSteps, ProbeAlgorithm.of(a.with()).bestSteps(a.with()));
-            iteratePredictions.put(a, new double[a.with().iterates().size()][points][held.batch()]);
-        }
-        boolean aligning = !iteratePredictions.isEmpty();
-        for (int k = 0; k < points; k++) {
-            int at = k;
-            boolean spectral = aligning || (maxBestSteps > 0 && k > 0) || plan.linear().stream().anyMatch(p ->
-                    ProbeTarget.of(p.target()).spectral(p.target()) && p.position().resolve(points).contains(at));
-            // S = X^T X of every prompt's context, decomposed once per k and only where an estimate needs it
-            Spectrum[] fitSpectra = spectral ? spectra(fit, k) : null;
-            Spectrum[] heldSpectra = spectral ? spectra(held, k) : null;
-            double[] bestSteps = maxBestSteps > 0 && k > 0 ? bestSteps(fitSpectra, k, maxBestSteps) : null;
-            for (LinearProbe p : plan.linear()) {
-                if (!p.position().resolve(points).contains(k)) {
-                    continue;
-                }
-                ProbeTarget<Target> target = ProbeTarget.of(p.target());
-                double lr = target.stepSize(p.target(), bestSteps);
-                if (target.bestSteps(p.target()) > 0 && k > 0) {
-                    steps.add(new ProbeResults.ChosenStep(p.target().label(), k, lr));
-                }
-                fitTargets.get(p)[k] = targets(p.target(), fit, fitWeights, fitSpectra, k, lr);
-                heldTargets.get(p)[k] = targets(p.target(), held, heldWeights, heldSpectra, k, lr);
-            }
-            for (AlignmentProbe a : plan.all(AlignmentProbe.class)) {
-                iterates(a, heldSpectra, k, bestSteps);
-            }
-        }
-    }
-
-    private Spectrum[] spectra(PromptBatch batch, int k) {
-        Spectrum[] s = new Spectrum[batch.batch()];
-        for (int p = 0; p < s.length; p++) {
-            s[p] = Spectrum.of(Targets.inputs(batch, p, k), Targets.outputs(batch, p, k), dims);
-        }
-        return s;
-    }
-
-    /**
-     * For t = 1..maxSteps, the step size of {@link Probes#STEP_GRID} whose t-th gradient-descent iterate predicts y_k
-     * of the fit prompts best (least mean squared error); a step size that diverges never wins.
-     */
-    private double[] bestSteps(Spectrum[] spectra, int k, int maxSteps) {
-        double[][] sse = new double[maxSteps][Probes.STEP_GRID.length];
-        for (int p = 0; p < spectra.length; p++) {
-            double[] query = spectra[p].project(query(fit, p, k));
-            double y = fit.y(p, k);
-            for (int g = 0; g < Probes.STEP_GRID.length; g++) {
-                double[][] multipliers = spectra[p].gradientDescent(Probes.STEP_GRID[g], maxSteps);
-                for (int t = 0; t < maxSteps; t++) {
-                    double diff = spectra[p].predict(multipliers[t], query) - y;
-                    sse[t][g] += diff * diff;
-                }
-            }
-        }
-        double[] best = new double[maxSteps];
-        for (int t = 0; t < maxSteps; t++) {
-            int arg = -1;
-            for (int g = 0; g < Probes.STEP_GRID.length; g++) {
-                if (Double.isFinite(sse[t][g]) && (arg < 0 || sse[t][g] < sse[t][arg])) {
-                    arg = g;
-                }
-            }
-            best[t] = Probes.STEP_GRID[Math.max(arg, 0)];
-        }
-        return best;
-    }
-
-    private double[][] targets(Target target, PromptBatch batch, double[][] weights, Spectrum[] spectra, int k, double lr) {
-        ProbeTarget<Target> closedForm = ProbeTarget.of(target);
-        ProbeTarget.Context context = new ProbeTarget.Context(batch, weights, spectra, k, lr, dims);
-        double[][] out = new double[batch.batch()][];
-        for (int p = 0; p < out.length; p++) {
-            out[p] = closedForm.value(target, context, p);
-        }
-        return out;
-    }
-
-    /** Each held-out prompt's prediction of y_k by each iterate of the alignment's algorithm. */
-    private void iterates(AlignmentProbe a, Spectrum[] spectra, int k, double[] bestSteps) {
-        double[][][] predictions = iteratePredictions.get(a);
-        ProbeAlgorithm<Algorithm> algorithm = ProbeAlgorithm.of(a.with());
-        List<Integer> iterates = a.with().iterates();
-        if (algorithm.bestSteps(a.with()) > 0 && bestSteps != null) {
-            for (int j = 0; j < iterates.size(); j++) {
-                steps.add(new ProbeResults.ChosenStep(a.with().label(iterates.get(j)), k, bestSteps[iterates.get(j) - 1]));
-            }
-        }
-        for (int p = 0; p < spectra.length; p++) {
-            Spectrum s = spectra[p];
-            double[] each = algorithm.predict(a.with(), s, s.project(query(held, p, k)), k, bestSteps);
-            for (int j = 0; j < iterates.size(); j++) {
-                predictions[j][k][p] = each[j];
-            }
-        }
-    }
-
-    private static double[] query(PromptBatch batch, int p, int k) {
-        double[] q = new double[batch.dims()];
-        for (int j = 0; j < q.length; j++) {
-            q[j] = batch.x(p, k, j);
-        }
-        return q;
     }
 
     // ---- layer by layer ----------------------------------------------------------------------------------------
@@ -279,7 +160,7 @@ final class ProbeRun {
             List<LinearProbe> atK = here.stream().filter(p -> p.position().resolve(points).contains(k)).toList();
             List<double[][]> blocks = new ArrayList<>();
             for (LinearProbe p : atK) {
-                double[][] t = fitTargets.get(p)[k];
+                double[][] t = forms.fitTargets.get(p)[k];
                 blocks.add(t);
                 for (ControlTask c : controls(p)) {
                     blocks.add(controlTargets(c, t));
@@ -289,7 +170,7 @@ final class ProbeRun {
             double[][] all = probe.predict(heldStates.at(k));
             int column = 0;
             for (LinearProbe p : atK) {
-                double[][] truthK = heldTargets.get(p)[k];
+                double[][] truthK = forms.heldTargets.get(p)[k];
                 int q = truthK[0].length;
                 double[][] main = columns(all, column, q);
                 column += q;
@@ -418,7 +299,7 @@ final class ProbeRun {
     /** The alignment rows of {@code probes}: each layer's read-out errors against each iterate's, per k; then the iterates' own curves. */
     void alignmentRows(List<AlignmentProbe> probes) {
         for (AlignmentProbe a : probes) {
-            double[][][] iterates = iteratePredictions.get(a);
+            double[][][] iterates = forms.iteratePredictions.get(a);
             List<Integer> js = a.with().iterates();
             for (int layer : a.layers().resolve(hiddenCount)) {
                 double[][] readout = readout(layer);
