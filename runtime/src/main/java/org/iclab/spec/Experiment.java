@@ -195,7 +195,8 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
         }
 
         /** The prompt layout, e.g. {@code interleaved(points: 11)}. */
-        @Setting(value = "How (x, y) pairs are laid out as tokens, and how many pairs a training prompt holds.", range = "a prompt format: {words}; points <= model.positions", example = "prompt interleaved(points: 11)")
+        @Setting(value = "How (x, y) pairs are laid out as tokens, and how many pairs a training prompt holds; a token task's"
+                + " prompt is tokens(), which it need not declare.", range = "a prompt format: {words}; points <= model.positions", example = "prompt interleaved(points: 11)")
         public Builder prompt(Prompt prompt) {
             this.prompt = prompt;
             return this;
