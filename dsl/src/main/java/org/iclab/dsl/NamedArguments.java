@@ -95,6 +95,9 @@ final class NamedArguments {
         RecordComponent[] components = type.getRecordComponents();
         List<String> names = Arrays.stream(components).map(RecordComponent::getName).toList();
         NamedArguments args = new NamedArguments(word, named, names);
+        if (Arrays.stream(Iclab.class.getMethods()).noneMatch(m -> m.getName().equals(word) && m.getReturnType() == type)) {
+            return withoutFactory(word, type, args, components); // a word registered from outside the facade
+        }
         Method shortest = factories(word, type).get(0);
         Object[] required = new Object[shortest.getParameterCount()];
         List<String> missing = new ArrayList<>();
@@ -120,6 +123,25 @@ final class NamedArguments {
             Constructor<R> canonical = type.getDeclaredConstructor(types);
             return canonical.newInstance(all);
         }));
+    }
+
+    /** A record with no {@link Iclab} factory to take defaults from: every setting is required. */
+    private static <R extends Record> R withoutFactory(String word, Class<R> type, NamedArguments args, RecordComponent[] components) {
+        Object[] all = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            if (args.has(components[i].getName())) {
+                all[i] = args.convert(components[i].getName(), types[i]);
+            } else {
+                missing.add(components[i].getName());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new SpecException(missing.stream().map(m -> new org.iclab.spec.Problem(word, m, "is required", "missing")).toList());
+        }
+        return type.cast(invoke(() -> type.getDeclaredConstructor(types).newInstance(all)));
     }
 
     /** {@link Iclab}'s public static methods named {@code word} that make {@code type}, shortest first. */

@@ -210,12 +210,14 @@ public final class Reference {
             settings = entries(Gpt2.Builder.class);
         } else {
             settings = new ArrayList<>();
-            Method shortest = NamedArguments.factories(name, type).get(0);
-            Object defaults = shortest.getParameterCount() == 0 ? invoke(shortest) : placeheldDefaults(shortest);
+            // a word registered without an Iclab factory has no defaults to read: every setting is required
+            Method shortest = Words.factories(name).stream().filter(m -> m.getReturnType() == type).findFirst().orElse(null);
+            int required = shortest == null ? components.length : shortest.getParameterCount();
+            Object defaults = shortest == null ? null : required == 0 ? invoke(shortest) : placeheldDefaults(shortest);
             for (int i = 0; i < components.length; i++) {
                 RecordComponent c = components[i];
                 Setting s = c.getAnnotation(Setting.class);
-                String d = i < shortest.getParameterCount() ? "required"
+                String d = i < required ? "required"
                         : s != null && !s.defaults().isEmpty() ? s.defaults() : render(read(c, defaults));
                 settings.add(new Entry(c.getName(), c.getName() + ": <" + typeName(c.getType()) + ">",
                         s == null ? "" : s.value(), d, s == null ? "" : s.range()));
