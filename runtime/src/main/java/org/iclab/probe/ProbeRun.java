@@ -27,7 +27,6 @@ import org.iclab.spec.Kind;
 import org.iclab.spec.ReadoutProbe;
 import org.iclab.spec.Registry;
 import org.iclab.spec.SpecException;
-import org.iclab.spec.Target;
 import org.iclab.spec.Task;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.Seeds;

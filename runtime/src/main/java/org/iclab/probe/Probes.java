@@ -1,34 +1,8 @@
 package org.iclab.probe;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.TreeSet;
-import java.util.function.IntUnaryOperator;
-import org.iclab.eval.BootstrapInterval;
-import org.iclab.eval.ErrorCurve;
-import org.iclab.eval.Evaluator;
 import org.iclab.graph.CompiledModel;
-import org.iclab.spec.AlignmentProbe;
-import org.iclab.spec.Algorithm;
-import org.iclab.spec.AttentionProbe;
-import org.iclab.spec.Bootstrap;
-import org.iclab.spec.ControlProbe;
-import org.iclab.spec.ControlTask;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Layers;
-import org.iclab.spec.LinearProbe;
-import org.iclab.spec.Probe;
 import org.iclab.spec.ProbePlan;
-import org.iclab.spec.ReadoutProbe;
-import org.iclab.spec.SpecException;
-import org.iclab.spec.Target;
-import org.iclab.spec.Task;
-import org.iclab.task.PromptBatch;
-import org.iclab.task.Seeds;
 
 /**
  * Runs an experiment's probes on a trained model. The closed-form targets and the algorithms' iterates are computed

@@ -38,7 +38,6 @@ import org.apache.batik.svggen.SVGGraphics2D;
 import org.iclab.eval.ErrorCurve;
 import org.iclab.eval.Evaluator;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.SparseLinearRegression;
 import org.iclab.spec.Task;
 import org.iclab.train.TrainingLog;
 import org.knowm.xchart.AnnotationLine;
@@ -77,8 +76,6 @@ final class Plots {
 
     static final String X_TITLE = "in-context examples k";
     static final String TOKEN_X_TITLE = "position t (tokens read: t + 1)";
-    static final String Y_TITLE = "squared error / d";
-    static final String CLASSIFICATION_Y_TITLE = "classification error (1 − accuracy)";
 
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
     static final String FONT = Font.SANS_SERIF;
