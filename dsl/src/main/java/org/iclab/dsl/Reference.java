@@ -1,7 +1,6 @@
 package org.iclab.dsl;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -182,8 +181,7 @@ public final class Reference {
         RecordComponent[] components = type.getRecordComponents();
         List<Method> methods = new ArrayList<>(Words.factories(name).stream()
                 .filter(m -> Arrays.stream(m.getParameterTypes()).noneMatch(java.util.function.Consumer.class::isAssignableFrom)).toList());
-        Arrays.stream(SpecialForms.class.getMethods()).filter(m -> m.getName().equals(name) && Modifier.isStatic(m.getModifiers()))
-                .forEach(methods::add);
+        methods.addAll(Words.specialForms(name));
         methods.sort(Comparator.comparingInt(Method::getParameterCount));
         for (Method m : methods) {
             Class<?>[] p = m.getParameterTypes();

@@ -36,6 +36,10 @@ import org.iclab.spec.Registry;
  * and, inside blocks, through {@link Blocks}; nothing is imported, so a new registered word is a DSL word at once.
  */
 public final class Words {
+    /** The public static methods of {@link SpecialForms}, read once. */
+    private static final List<Method> SPECIAL = Arrays.stream(SpecialForms.class.getMethods())
+            .filter(m -> m.getDeclaringClass() == SpecialForms.class && Modifier.isStatic(m.getModifiers())).toList();
+
     /** What {@link #call} returns for a name that is no word. */
     static final Object NOT_A_WORD = new Object();
 
@@ -46,13 +50,13 @@ public final class Words {
     public static List<String> names() {
         Set<String> names = new LinkedHashSet<>();
         Registry.get().words().forEach(w -> names.add(w.name()));
-        specialMethods().stream().map(Method::getName).sorted().forEach(names::add);
+        SPECIAL.stream().map(Method::getName).sorted().forEach(names::add);
         return List.copyOf(names);
     }
 
     /** Whether {@code name} is a word. */
     public static boolean isWord(String name) {
-        return Registry.get().word(name).isPresent() || specialMethods().stream().anyMatch(m -> m.getName().equals(name));
+        return Registry.get().word(name).isPresent() || !specialForms(name).isEmpty();
     }
 
     /** Calls the word {@code name} with a script's arguments; {@link #NOT_A_WORD} where {@code name} is none. */
@@ -60,7 +64,7 @@ public final class Words {
         if (!isWord(name)) {
             return NOT_A_WORD;
         }
-        if (specialMethods().stream().anyMatch(m -> m.getName().equals(name) && accepts(m, args))) {
+        if (specialForms(name).stream().anyMatch(m -> accepts(m, args))) {
             return InvokerHelper.invokeStaticMethod(SpecialForms.class, name, args);
         }
         if (args.length >= 1 && args[args.length - 1] instanceof Closure<?> body && args.length <= 2
@@ -105,7 +109,7 @@ public final class Words {
         Set<String> forms = new LinkedHashSet<>();
         List<Method> positional = new ArrayList<>(factories(name).stream()
                 .filter(m -> Arrays.stream(m.getParameterTypes()).noneMatch(java.util.function.Consumer.class::isAssignableFrom)).toList());
-        specialMethods().stream().filter(m -> m.getName().equals(name)).forEach(positional::add);
+        positional.addAll(specialForms(name));
         positional.sort(Comparator.comparingInt(Method::getParameterCount));
         for (Method m : positional) {
             forms.add(Arrays.stream(m.getParameterTypes()).map(Words::typeName).collect(Collectors.joining(", ", "(", ")")));
@@ -141,9 +145,9 @@ public final class Words {
                 .sorted(Comparator.comparingInt(Method::getParameterCount)).toList();
     }
 
-    private static List<Method> specialMethods() {
-        return Arrays.stream(SpecialForms.class.getMethods())
-                .filter(m -> m.getDeclaringClass() == SpecialForms.class && Modifier.isStatic(m.getModifiers())).toList();
+    /** The special forms named {@code name} ({@link SpecialForms}). */
+    static List<Method> specialForms(String name) {
+        return SPECIAL.stream().filter(m -> m.getName().equals(name)).toList();
     }
 
     /** Whether {@code m} takes {@code args} as they are (Groovy's coercions aside: only a special form's own shapes count). */

@@ -120,14 +120,8 @@ public final class Evaluator {
             for (int p = from; p < to; p++) {
                 for (int t = 0; t < length; t++) {
                     int at = ((p - from) * length + t) * vocabulary;
-                    int argMax = 0;
-                    double max = out[at];
-                    for (int v = 1; v < vocabulary; v++) {
-                        if (out[at + v] > max) {
-                            max = out[at + v];
-                            argMax = v;
-                        }
-                    }
+                    int argMax = TokenBatch.argMax(out, at, vocabulary);
+                    double max = out[at + argMax];
                     int target = prompts.target(p, t);
                     errors[p][t] = experiment.task().objective().error(argMax, target);
                     weights[p][t] = prompts.mask(p, t);

@@ -35,11 +35,10 @@ public final class CompiledModel implements AutoCloseable {
     public static final String HIDDEN = "hidden_";
     public static final String ATTENTION = "attention_";
     public static final String NORMED = "normed_";
-    /** A token prompt's endpoints: the ids read, the targets and loss mask, the predicted ids (arg-max of {@code pred}'s logits). */
+    /** A token prompt's endpoints: the ids read, the targets and the loss mask ({@code pred} holds its logits). */
     public static final String IDS = "ids";
     public static final String TARGETS = "targets";
     public static final String MASK = "mask";
-    public static final String PREDICTED_IDS = "predicted_ids";
 
     private final ModelGraph g;
     private final Session session;
@@ -155,17 +154,14 @@ public final class CompiledModel implements AutoCloseable {
         return fetch(batch, g.pred);
     }
 
-    /** A token prompt's predicted ids [batch·tokens]: the arg-max of each position's logits. */
+    /** A token prompt's predicted ids [batch·tokens]: the arg-max of each position's logits ({@link TokenBatch#argMax}). */
     public int[] predictIds(TokenBatch batch) {
-        if (g.predictedIds == null) {
-            throw new IllegalArgumentException("the model reads (x, y) prompts, not tokens");
+        float[] logits = logits(batch);
+        int[] ids = new int[batch.batch() * batch.length()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = TokenBatch.argMax(logits, i * batch.vocabulary(), batch.vocabulary());
         }
-        List<AutoCloseable> open = new ArrayList<>();
-        try (Result r = feed(session.runner(), batch, open).fetch(g.predictedIds).run()) {
-            return Tensors.readInts((org.tensorflow.types.TInt32) r.get(0));
-        } finally {
-            Tensors.close(open);
-        }
+        return ids;
     }
 
     /** The vocabulary of a token prompt, or 0 where the model reads (x, y) prompts. */

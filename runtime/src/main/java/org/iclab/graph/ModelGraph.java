@@ -43,8 +43,6 @@ final class ModelGraph {
     final Placeholder<TFloat32> mask;
     /** A token prompt's vocabulary, 0 for (x, y) prompts. */
     final int vocabulary;
-    /** The predicted token ids [batch, tokens] of a token prompt (arg-max of the logits); null otherwise. */
-    final Operand<TInt32> predictedIds;
     final Forward forward;
     final Operand<TFloat32> pred;
     final int defaultLoops;
@@ -105,8 +103,6 @@ final class ModelGraph {
             forward = architecture.build(net, model);
             defaultLoops = model.loops();
             pred = tf.withName(CompiledModel.PRED).identity(predictions(forward.out()));
-            predictedIds = vocabulary == 0 ? null
-                    : tf.withName(CompiledModel.PREDICTED_IDS).math.argMax(pred, tf.constant(-1), TInt32.class);
             predByLoops.put(defaultLoops, pred);
             Optimizer optimizer = experiment.train().optimizer();
             updates = UpdateRule.of(optimizer).create(tf, nn, parameters, optimizer);

@@ -32,12 +32,6 @@ final class Tensors {
         return TFloat32.tensorOf(Shape.of(rows, columns), DataBuffers.of(values, true, false));
     }
 
-    static int[] readInts(TInt32 t) {
-        int[] out = new int[(int) t.size()];
-        t.copyTo(DataBuffers.of(out, false, false));
-        return out;
-    }
-
     /** Closes every tensor in {@code open} (closing a tensor does not fail). */
     static void close(java.util.List<AutoCloseable> open) {
         for (AutoCloseable c : open) {

@@ -24,9 +24,7 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     public Experiment {
-        if (task instanceof TokenTask tokens && (prompt == null || prompt instanceof Tokens t && t.points() == 0)) {
-            prompt = new Tokens(tokens.length(), prompt == null ? null : ((Tokens) prompt).positional());
-        }
+        prompt = Tokens.resolve(task, prompt);
         Problems problems = Problems.in("experiment")
                 .require(name != null && NAME.matcher(name).matches(), "name",
                         "must be letters, digits, '.', '_' or '-' (it names the run directory)", name == null ? "missing" : "'" + name + "'")
@@ -245,10 +243,7 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
 
         /** Validates and builds; every problem found is listed in one {@link SpecException}. */
         public Experiment build() {
-            Prompt prompt = this.prompt;
-            if (task instanceof TokenTask tokens && (prompt == null || prompt instanceof Tokens t && t.points() == 0)) {
-                prompt = new Tokens(tokens.length(), prompt == null ? null : ((Tokens) prompt).positional()); // from the task
-            }
+            Prompt prompt = Tokens.resolve(task, this.prompt);
             Problems missing = Problems.in("experiment").requirePresent(task, "task").requirePresent(prompt, "prompt").requirePresent(model, "model");
             missing.throwIfAny();
             Problems.in("experiment").require(task instanceof TokenTask || !prompt.readsTokens(), "prompt",

@@ -27,6 +27,17 @@ public record Tokens(
         this(0, null);
     }
 
+    /**
+     * The prompt {@code task} is read with: a token task's undeclared prompt, or a {@code tokens()} without points,
+     * becomes tokens of the task's length; every other prompt is returned as it is.
+     */
+    static Prompt resolve(Task task, Prompt prompt) {
+        if (task instanceof TokenTask tokens && (prompt == null || prompt instanceof Tokens t && t.points() == 0)) {
+            return new Tokens(tokens.length(), prompt == null ? null : ((Tokens) prompt).positional());
+        }
+        return prompt;
+    }
+
     @Override
     public int tokens(int points) {
         return points;

@@ -33,6 +33,17 @@ public record TokenBatch(int batch, int length, int vocabulary, int[] ids, int[]
         return mask[sequence * length + position];
     }
 
+    /** The id whose logit is largest among {@code logits[offset .. offset + vocabulary)}; the first of equal ones. */
+    public static int argMax(float[] logits, int offset, int vocabulary) {
+        int best = 0;
+        for (int v = 1; v < vocabulary; v++) {
+            if (logits[offset + v] > logits[offset + best]) {
+                best = v;
+            }
+        }
+        return best;
+    }
+
     /** The same batch with {@code ids} replaced (targets and mask kept). */
     public TokenBatch withIds(int[] ids) {
         return new TokenBatch(batch, length, vocabulary, ids, targets, mask);
