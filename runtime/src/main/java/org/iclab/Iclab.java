@@ -9,60 +9,77 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import org.iclab.probe.ProbeResults;
 import org.iclab.io.Json;
-import org.iclab.spec.Constant;
-import org.iclab.spec.GradientDescent;
-import org.iclab.spec.GradientDescentIterate;
-import org.iclab.spec.LeastSquaresEstimate;
-import org.iclab.spec.MomentXy;
-import org.iclab.spec.Newton;
-import org.iclab.spec.ProbePlan;
-import org.iclab.spec.Shuffled;
-import org.iclab.spec.Weights;
 import org.iclab.spec.Adam;
 import org.iclab.spec.Averaging;
+import org.iclab.spec.Cnf;
+import org.iclab.spec.Conjunction;
+import org.iclab.spec.Constant;
 import org.iclab.spec.DecisionTree;
+import org.iclab.spec.Disjunction;
+import org.iclab.spec.Dnf;
+import org.iclab.spec.Elimination;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Gaussian;
-import org.iclab.spec.LinearAttention;
-import org.iclab.spec.Looped;
-import org.iclab.spec.Lstm;
-import org.iclab.spec.Stacked;
-import org.iclab.spec.Uniform;
+import org.iclab.spec.GaussianElimination;
 import org.iclab.spec.Gpt2;
-import org.iclab.spec.Gru;
-import org.iclab.spec.MarkovChain;
-import org.iclab.spec.Tokens;
 import org.iclab.spec.GradientBoosting;
+import org.iclab.spec.GradientDescent;
+import org.iclab.spec.GradientDescentIterate;
 import org.iclab.spec.GradientDescentNet;
 import org.iclab.spec.GreedyTree;
+import org.iclab.spec.Gru;
+import org.iclab.spec.HalfSubspace;
+import org.iclab.spec.Hypercube;
 import org.iclab.spec.Inputs;
+import org.iclab.spec.IntegerHalfspace;
 import org.iclab.spec.Interleaved;
 import org.iclab.spec.Lasso;
 import org.iclab.spec.LeastSquares;
+import org.iclab.spec.LeastSquaresEstimate;
+import org.iclab.spec.LinearAttention;
 import org.iclab.spec.LinearClassification;
 import org.iclab.spec.LinearRegression;
+import org.iclab.spec.Looped;
+import org.iclab.spec.Lstm;
+import org.iclab.spec.Majority;
+import org.iclab.spec.MarkovChain;
 import org.iclab.spec.Model;
+import org.iclab.spec.MomentXy;
+import org.iclab.spec.MonotoneConjunction;
+import org.iclab.spec.NearestNeighborTask;
 import org.iclab.spec.NearestNeighbors;
+import org.iclab.spec.Newton;
 import org.iclab.spec.NoisyLinearRegression;
-import org.iclab.spec.Prompt;
-import org.iclab.spec.QuadraticRegression;
-import org.iclab.spec.ReluNetwork;
-import org.iclab.spec.SparseLinearRegression;
-import org.iclab.spec.Ridge;
-import org.iclab.spec.HalfSubspace;
 import org.iclab.spec.NoisyY;
 import org.iclab.spec.OppositeQuadrants;
 import org.iclab.spec.OrthogonalTrainTest;
 import org.iclab.spec.OverlappingTrainTest;
+import org.iclab.spec.Parity;
+import org.iclab.spec.Perceptron;
+import org.iclab.spec.ProbePlan;
+import org.iclab.spec.Prompt;
+import org.iclab.spec.QuadraticRegression;
 import org.iclab.spec.RandomQuadrants;
+import org.iclab.spec.ReluNetwork;
+import org.iclab.spec.Ridge;
 import org.iclab.spec.ScaledX;
 import org.iclab.spec.ScaledY;
+import org.iclab.spec.Shuffled;
 import org.iclab.spec.SkewedCovariance;
+import org.iclab.spec.SparseDisjunction;
+import org.iclab.spec.SparseLinearRegression;
+import org.iclab.spec.SparseParity;
+import org.iclab.spec.SparseThreshold;
+import org.iclab.spec.Stacked;
 import org.iclab.spec.Standard;
 import org.iclab.spec.Strategy;
 import org.iclab.spec.Task;
+import org.iclab.spec.TeachConjunction;
+import org.iclab.spec.Tokens;
 import org.iclab.spec.TrainPlan;
+import org.iclab.spec.Uniform;
+import org.iclab.spec.Weights;
 import org.iclab.spec.Zero;
 
 /**
@@ -213,6 +230,11 @@ public final class Iclab {
         return new Stacked(points, yLast, positional);
     }
 
+    /** Inputs uniform on the Boolean cube {−1, +1}^n (the Boolean tasks' default). */
+    public static Hypercube hypercube() {
+        return new Hypercube();
+    }
+
     /** Inputs with coordinates uniform on [low, high). */
     public static Uniform uniform(double low, double high) {
         return new Uniform(low, high);
@@ -256,6 +278,149 @@ public final class Iclab {
     /** A Markov chain of order {@code order}, rows ~ Dirichlet(concentration), {@code length} tokens per prompt. */
     public static MarkovChain markovChain(int states, int order, double concentration, int length) {
         return new MarkovChain(states, order, concentration, length);
+    }
+
+    /** Conjunctions of literals (Bhattamishra et al.): literals .15 / .15 / .7, 30% of points forced positive. */
+    public static Conjunction conjunction(int dims) {
+        return new Conjunction(dims);
+    }
+
+    /** Conjunctions whose labels are flipped with probability {@code labelNoise}. */
+    public static Conjunction conjunction(int dims, double labelNoise) {
+        return new Conjunction(dims, labelNoise);
+    }
+
+    /** Conjunctions of positive literals (each coordinate with probability 1/3). */
+    public static MonotoneConjunction monotoneConjunction(int dims) {
+        return new MonotoneConjunction(dims);
+    }
+
+    public static MonotoneConjunction monotoneConjunction(int dims, double labelNoise) {
+        return new MonotoneConjunction(dims, labelNoise);
+    }
+
+    /** Disjunctions of literals: literals .15 / .15 / .7, 30% of points forced negative. */
+    public static Disjunction disjunction(int dims) {
+        return new Disjunction(dims);
+    }
+
+    public static Disjunction disjunction(int dims, double labelNoise) {
+        return new Disjunction(dims, labelNoise);
+    }
+
+    /** Disjunctions of 4 positive literals. */
+    public static SparseDisjunction sparseDisjunction(int dims) {
+        return new SparseDisjunction(dims);
+    }
+
+    /** Disjunctions of {@code literals} positive literals. */
+    public static SparseDisjunction sparseDisjunction(int dims, int literals) {
+        return new SparseDisjunction(dims, literals, 0);
+    }
+
+    public static SparseDisjunction sparseDisjunction(int dims, int literals, double labelNoise) {
+        return new SparseDisjunction(dims, literals, labelNoise);
+    }
+
+    /** 3-term DNF. */
+    public static Dnf dnf(int dims) {
+        return new Dnf(dims);
+    }
+
+    /** DNF of {@code terms} terms. */
+    public static Dnf dnf(int dims, int terms) {
+        return new Dnf(dims, terms, 0);
+    }
+
+    public static Dnf dnf(int dims, int terms, double labelNoise) {
+        return new Dnf(dims, terms, labelNoise);
+    }
+
+    /** 3-clause CNF. */
+    public static Cnf cnf(int dims) {
+        return new Cnf(dims);
+    }
+
+    /** CNF of {@code clauses} clauses. */
+    public static Cnf cnf(int dims, int clauses) {
+        return new Cnf(dims, clauses, 0);
+    }
+
+    public static Cnf cnf(int dims, int clauses, double labelNoise) {
+        return new Cnf(dims, clauses, labelNoise);
+    }
+
+    /** Majority over a random subset (each coordinate with probability .3). */
+    public static Majority majority(int dims) {
+        return new Majority(dims);
+    }
+
+    public static Majority majority(int dims, double labelNoise) {
+        return new Majority(dims, labelNoise);
+    }
+
+    /** Halfspaces with integer weights in {-3..3}: y = sign(w·x − ½). */
+    public static IntegerHalfspace integerHalfspace(int dims) {
+        return new IntegerHalfspace(dims);
+    }
+
+    public static IntegerHalfspace integerHalfspace(int dims, double labelNoise) {
+        return new IntegerHalfspace(dims, labelNoise);
+    }
+
+    /** Sparse thresholds: w in {+1, −1, 0} (.15 / .15 / .7), θ in {−3..2} + ½. */
+    public static SparseThreshold sparseThreshold(int dims) {
+        return new SparseThreshold(dims);
+    }
+
+    public static SparseThreshold sparseThreshold(int dims, double labelNoise) {
+        return new SparseThreshold(dims, labelNoise);
+    }
+
+    /** Parities of a uniformly random subset. */
+    public static Parity parity(int dims) {
+        return new Parity(dims);
+    }
+
+    public static Parity parity(int dims, double labelNoise) {
+        return new Parity(dims, labelNoise);
+    }
+
+    /** Parities of 2 coordinates. */
+    public static SparseParity sparseParity(int dims) {
+        return new SparseParity(dims);
+    }
+
+    /** Parities of {@code k} coordinates. */
+    public static SparseParity sparseParity(int dims, int k) {
+        return new SparseParity(dims, k, 0);
+    }
+
+    public static SparseParity sparseParity(int dims, int k, double labelNoise) {
+        return new SparseParity(dims, k, labelNoise);
+    }
+
+    /** Labels copied from the nearest earlier input after 10 random ones. */
+    public static NearestNeighborTask nearestNeighbor(int dims) {
+        return new NearestNeighborTask(dims);
+    }
+
+    /** Labels copied from the nearest earlier input after {@code start} random ones. */
+    public static NearestNeighborTask nearestNeighbor(int dims, int start) {
+        return new NearestNeighborTask(dims, start, 0);
+    }
+
+    public static NearestNeighborTask nearestNeighbor(int dims, int start, double labelNoise) {
+        return new NearestNeighborTask(dims, start, labelNoise);
+    }
+
+    /** Monotone conjunctions whose prompts open with their teaching sequence. */
+    public static TeachConjunction teachConjunction(int dims) {
+        return new TeachConjunction(dims);
+    }
+
+    public static TeachConjunction teachConjunction(int dims, double labelNoise) {
+        return new TeachConjunction(dims, labelNoise);
     }
 
     /** A token task's prompt: its sequences as they are, their length the task's. */
@@ -354,6 +519,31 @@ public final class Iclab {
 
     public static GradientDescentNet gradientDescentNet(int hidden, int steps, double lr, int batch) {
         return new GradientDescentNet(hidden, steps, lr, batch);
+    }
+
+    /** The elimination algorithm for conjunctions. */
+    public static Elimination elimination() {
+        return new Elimination();
+    }
+
+    /** The elimination algorithm for {@code form} 'conjunction' or 'disjunction'. */
+    public static Elimination elimination(String form) {
+        return new Elimination(form);
+    }
+
+    /** Parity by Gaussian elimination over GF(2). */
+    public static GaussianElimination gaussianElimination() {
+        return new GaussianElimination();
+    }
+
+    /** The perceptron with a bias, at most 100 passes. */
+    public static Perceptron perceptron() {
+        return new Perceptron();
+    }
+
+    /** The perceptron with a bias, at most {@code epochs} passes. */
+    public static Perceptron perceptron(int epochs) {
+        return new Perceptron(epochs);
     }
 
     /** Predicts 0. */

@@ -54,7 +54,12 @@ class ReferenceTest {
         assertThat(entry("model", "embed").defaults()).isEqualTo(String.valueOf(tiny.embed()));
         assertThat(entry("model", "preset").defaults()).isEqualTo("'tiny'");
         assertThat(entry("experiment", "task").defaults()).isEqualTo("required");
-        assertThat(entry("experiment", "inputs").defaults()).isEqualTo("gaussian()");
+        // the inputs default to the task's: say so, and check that the builder does it
+        assertThat(entry("experiment", "inputs").defaults()).contains("gaussian()", "hypercube() for a Boolean task");
+        assertThat(org.iclab.Iclab.experiment("x").task(org.iclab.Iclab.linearRegression(3)).prompt(org.iclab.Iclab.interleaved(5))
+                .model(tiny).build().inputs()).isEqualTo(org.iclab.Iclab.gaussian());
+        assertThat(org.iclab.Iclab.experiment("x").task(org.iclab.Iclab.parity(3)).prompt(org.iclab.Iclab.interleaved(5))
+                .model(tiny).build().inputs()).isEqualTo(org.iclab.Iclab.hypercube());
         assertThat(entry("evaluate", "confidence").defaults()).isEqualTo("0.9");
     }
 
@@ -78,9 +83,12 @@ class ReferenceTest {
                 "strategies", "alignment", "control", "linear");
         assertThat(Reference.words()).containsExactly("linearRegression",
                 "sparseLinearRegression", "noisyLinearRegression", "linearClassification", "quadraticRegression", "reluNetwork", "decisionTree", "markovChain",
-                "gaussian", "uniform", "interleaved", "stacked", "tokens", "gpt2", "linearAttention", "looped", "lstm", "gru", "adam",
+                "conjunction", "monotoneConjunction", "disjunction", "sparseDisjunction", "dnf", "cnf", "majority", "integerHalfspace",
+                "sparseThreshold", "parity", "sparseParity", "nearestNeighbor", "teachConjunction",
+                "gaussian", "uniform", "hypercube", "interleaved", "stacked", "tokens", "gpt2", "linearAttention", "looped", "lstm", "gru", "adam",
                 "leastSquares", "nearestNeighbors", "averaging",
                 "ridge", "lasso", "greedyTree", "gradientBoosting", "gradientDescentNet", "zero",
+                "elimination", "gaussianElimination", "perceptron",
                 "standard", "halfSubspace", "skewedCovariance", "orthogonalTrainTest", "overlappingTrainTest",
                 "randomQuadrants", "oppositeQuadrants", "scaledX", "scaledY", "noisyY",
                 "newton", "gradientDescent", "constant", "shuffled",

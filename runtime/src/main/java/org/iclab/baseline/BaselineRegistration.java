@@ -2,6 +2,9 @@ package org.iclab.baseline;
 
 import java.util.List;
 import org.iclab.spec.Averaging;
+import org.iclab.spec.Elimination;
+import org.iclab.spec.GaussianElimination;
+import org.iclab.spec.Perceptron;
 import org.iclab.spec.Extension;
 import org.iclab.spec.GradientBoosting;
 import org.iclab.spec.GradientDescentNet;
@@ -26,6 +29,9 @@ public final class BaselineRegistration implements Registration {
                 LearnerFactory.of("greedyTree", GreedyTree.class, b -> new GreedyTreeLearner(b.maxDepth())),
                 LearnerFactory.of("gradientBoosting", GradientBoosting.class, GradientBoostingLearner::new),
                 LearnerFactory.of("gradientDescentNet", GradientDescentNet.class, GradientDescentNetLearner::new),
-                LearnerFactory.of("zero", Zero.class, b -> new ZeroLearner()));
+                LearnerFactory.of("zero", Zero.class, b -> new ZeroLearner()),
+                LearnerFactory.of("elimination", Elimination.class, b -> new EliminationLearner(b.disjunctive())),
+                LearnerFactory.of("gaussianElimination", GaussianElimination.class, b -> new GaussianEliminationLearner()),
+                LearnerFactory.of("perceptron", Perceptron.class, b -> new PerceptronLearner(b.epochs())));
     }
 }

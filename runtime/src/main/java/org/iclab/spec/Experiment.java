@@ -63,6 +63,8 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
         architecture.require(!tokenTask || probes == null, "probes", "are not yet supported for token tasks", "declared");
         architecture.require(!tokenTask || evaluate.loops().isEmpty(), "evaluate.loops", "is not yet supported for token tasks",
                 evaluate.loops());
+        String offCube = task.cannotRead(inputs);
+        architecture.require(offCube == null, "inputs", offCube, wordOf(inputs));
         String unreadable = model.cannotRead(prompt);
         architecture.require(unreadable == null, "prompt", unreadable, prompt.name());
         Schedule loops = c.loops();
@@ -83,6 +85,9 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
                     .require(span >= 1, "rank", "must be set where task.dims < 2 (its default is task.dims / 2)",
                             "missing with task.dims " + task.dims());
         }
+        List<String> unaccepted = evaluate.strategies().stream().filter(s -> !task.accepts(s)).map(Strategy::label).toList();
+        inputsAndStrategies.require(unaccepted.isEmpty(), "evaluate.strategies", "may not hold these strategies for task "
+                + wordOf(task) + " (they change its inputs or labels in ways its class does not define)", unaccepted);
         if (!(inputs instanceof Gaussian)) {
             List<String> needGaussian = evaluate.strategies().stream()
                     .filter(Strategy::needsGaussianInputs).map(Strategy::label).toList();
@@ -98,6 +103,10 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
         if (probes != null) {
             validateProbes(task, model, evaluate.points(), probes);
         }
+    }
+
+    private static String wordOf(Object spec) {
+        return Registry.get().wordOf(spec.getClass()).map(Registry.Word::name).orElse(spec.getClass().getSimpleName());
     }
 
     /** An experiment without probes. */
@@ -154,7 +163,7 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
         private String name;
         private long seed;
         private Task task;
-        private Inputs inputs = new Gaussian();
+        private Inputs inputs;
         private Prompt prompt;
         private Model model;
         private TrainPlan trainPlan;
@@ -185,8 +194,9 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
             return this;
         }
 
-        /** How inputs are sampled (default {@code gaussian()}). */
-        @Setting(value = "How the inputs x are sampled.", range = "an input sampler: {words}", example = "inputs gaussian(covariance: 'skewed')")
+        /** How inputs are sampled (default: the task's, {@code gaussian()} for all but the Boolean tasks' {@code hypercube()}). */
+        @Setting(value = "How the inputs x are sampled.", range = "an input sampler: {words}", defaults = "the task's: gaussian(), or hypercube() for a Boolean task",
+                example = "inputs gaussian(covariance: 'skewed')")
         public Builder inputs(Inputs inputs) {
             this.inputs = inputs;
             return this;
@@ -251,7 +261,7 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
             TrainPlan t = trainPlan != null ? trainPlan : train.build(task.dims(), prompt.points());
             EvalPlan e = evaluate != null ? evaluate : evaluation.build(task, prompt.points());
             ProbePlan p = probing != null ? probing.build() : probes;
-            return new Experiment(name, seed, task, inputs, prompt, model, t, e, p);
+            return new Experiment(name, seed, task, inputs != null ? inputs : task.defaultInputs(), prompt, model, t, e, p);
         }
     }
 }

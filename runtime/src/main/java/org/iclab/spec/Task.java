@@ -23,6 +23,21 @@ public interface Task {
         return List.of(new LeastSquares(), new NearestNeighbors(3), new Averaging());
     }
 
+    /** The inputs an experiment samples when it declares none. */
+    default Inputs defaultInputs() {
+        return new Gaussian();
+    }
+
+    /** Why the class cannot be sampled with {@code inputs} (a rule, as an error states it), or null where it can. */
+    default String cannotRead(Inputs inputs) {
+        return null;
+    }
+
+    /** Whether the class can be evaluated under {@code strategy}. */
+    default boolean accepts(Strategy strategy) {
+        return true;
+    }
+
     /** Whether each function has weights w (a linear class), which probes can read as the target {@code weights()}. */
     default boolean hasWeights() {
         return false;

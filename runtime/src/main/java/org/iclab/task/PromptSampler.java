@@ -52,7 +52,9 @@ public final class PromptSampler {
 
     /**
      * A batch drawn from {@code seed} alone under {@code design}: per prompt, its function, then its inputs, then
-     * each y = design.output(observe(f(x))), all from one random stream in that order. {@link #observe} draws
+     * what the function does to them ({@link TaskFunction#shape}) and its clean labels ({@link TaskFunction#label}),
+     * then each y = design.output(observe(f(x))), all from one random stream in that order. Only Boolean classes
+     * shape inputs or draw while labelling, so the other classes' batches are as they always were. {@link #observe} draws
      * nothing for noiseless tasks, so their batches are as they were before tasks could be noisy.
      */
     public PromptBatch sample(long seed, int batch, int points, int activeDims, PromptDesign design) {
@@ -63,12 +65,14 @@ public final class PromptSampler {
         SplittableRandom rng = new SplittableRandom(seed);
         float[] xs = new float[batch * points * dims];
         float[] ys = new float[batch * points];
+        double[] clean = new double[points];
         for (int b = 0; b < batch; b++) {
             TaskFunction f = design.function(this, rng, b, activeDims);
             design.inputs(this, rng, xs, b * points * dims, points, activeDims);
+            f.shape(rng, xs, b * points * dims, points, dims);
+            f.label(rng, xs, b * points * dims, points, dims, clean);
             for (int i = 0; i < points; i++) {
-                double clean = f.apply(xs, (b * points + i) * dims);
-                ys[b * points + i] = (float) design.output(rng, observe(rng, clean, activeDims));
+                ys[b * points + i] = (float) design.output(rng, observe(rng, clean[i], activeDims));
             }
         }
         return new PromptBatch(batch, points, dims, xs, ys);

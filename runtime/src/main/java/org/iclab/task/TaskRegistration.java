@@ -1,7 +1,21 @@
 package org.iclab.task;
 
 import java.util.List;
+import org.iclab.spec.Cnf;
+import org.iclab.spec.Conjunction;
 import org.iclab.spec.DecisionTree;
+import org.iclab.spec.Disjunction;
+import org.iclab.spec.Dnf;
+import org.iclab.spec.Hypercube;
+import org.iclab.spec.IntegerHalfspace;
+import org.iclab.spec.Majority;
+import org.iclab.spec.MonotoneConjunction;
+import org.iclab.spec.NearestNeighborTask;
+import org.iclab.spec.Parity;
+import org.iclab.spec.SparseDisjunction;
+import org.iclab.spec.SparseParity;
+import org.iclab.spec.SparseThreshold;
+import org.iclab.spec.TeachConjunction;
 import org.iclab.spec.Extension;
 import org.iclab.spec.Gaussian;
 import org.iclab.spec.HalfSubspace;
@@ -45,9 +59,28 @@ public final class TaskRegistration implements Registration {
                 FunctionClass.of("decisionTree", DecisionTree.class,
                         (t, rng, active) -> FunctionClasses.decisionTree(rng, t.dims(), t.depth())),
                 new MarkovChainClass(),
+                new BooleanClass<>("conjunction", Conjunction.class, (t, rng, active) -> BooleanFunctions.conjunction(rng, t.dims(), active)),
+                new BooleanClass<>("monotoneConjunction", MonotoneConjunction.class,
+                        (t, rng, active) -> BooleanFunctions.monotoneConjunction(rng, t.dims(), active)),
+                new BooleanClass<>("disjunction", Disjunction.class, (t, rng, active) -> BooleanFunctions.disjunction(rng, t.dims(), active)),
+                new BooleanClass<>("sparseDisjunction", SparseDisjunction.class,
+                        (t, rng, active) -> BooleanFunctions.sparseDisjunction(rng, t.dims(), active, t.literals())),
+                new BooleanClass<>("dnf", Dnf.class, (t, rng, active) -> BooleanFunctions.dnf(rng, t.dims(), active, t.terms())),
+                new BooleanClass<>("cnf", Cnf.class, (t, rng, active) -> BooleanFunctions.cnf(rng, t.dims(), active, t.clauses())),
+                new BooleanClass<>("majority", Majority.class, (t, rng, active) -> BooleanFunctions.majority(rng, t.dims(), active)),
+                new BooleanClass<>("integerHalfspace", IntegerHalfspace.class,
+                        (t, rng, active) -> BooleanFunctions.integerHalfspace(rng, t.dims(), active)),
+                new BooleanClass<>("sparseThreshold", SparseThreshold.class,
+                        (t, rng, active) -> BooleanFunctions.sparseThreshold(rng, t.dims(), active)),
+                new BooleanClass<>("parity", Parity.class, (t, rng, active) -> BooleanFunctions.parity(rng, t.dims(), active)),
+                new BooleanClass<>("sparseParity", SparseParity.class, (t, rng, active) -> BooleanFunctions.sparseParity(rng, t.dims(), active, t.k())),
+                new BooleanClass<>("nearestNeighbor", NearestNeighborTask.class, (t, rng, active) -> BooleanFunctions.nearestNeighbor(t.start())),
+                new BooleanClass<>("teachConjunction", TeachConjunction.class,
+                        (t, rng, active) -> BooleanFunctions.teachConjunction(rng, t.dims(), active)),
 
                 InputSampler.of("gaussian", Gaussian.class, GaussianInputs::of),
                 InputSampler.of("uniform", Uniform.class, (u, dims, seed) -> new UniformInputs(u, dims)),
+                InputSampler.of("hypercube", Hypercube.class, (h, dims, seed) -> new HypercubeInputs(dims)),
 
                 EvaluationStrategy.plain("standard", Standard.class, (s, e, own, seed, n, points, dims) -> own.sample(seed, n, points, dims)),
                 EvaluationStrategy.plain("halfSubspace", HalfSubspace.class, (s, e, own, seed, n, points, dims) ->

@@ -1,0 +1,34 @@
+package org.iclab.spec;
+
+/**
+ * Disjunctions of literals: literals drawn as for {@link Conjunction} (.15 / .15 / .7); y = +1 iff some literal holds.
+ * Each point is forced, with probability .3, to falsify every literal, so that negatives are not rare.
+ *
+ * <pre>
+ * Java:   Iclab.disjunction(12)               Groovy:  task disjunction(dims: 12)
+ * </pre>
+ */
+@Setting("Disjunction of literals: coordinates positive / negative / absent with p .15 / .15 / .7; 30% of points forced to falsify it.")
+public record Disjunction(@Setting(value = BooleanTask.DIMS, range = "> 0") int dims,
+                          @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask {
+    public Disjunction {
+        BooleanTask.check(dims, labelNoise)
+                .throwIfAny();
+    }
+
+    /** The reference's class: no label noise. */
+    public Disjunction(int dims) {
+        this(dims, 0);
+    }
+
+    /** w of the halfspace the function is: y = sign(w·x − θ). */
+    @Override
+    public boolean hasWeights() {
+        return true;
+    }
+
+    @Override
+    public java.util.List<Baseline> defaultBaselines() {
+        return BooleanTask.withOwn(new Elimination(Elimination.DISJUNCTION));
+    }
+}

@@ -1,0 +1,116 @@
+package org.iclab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.iclab.Iclab.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.iclab.eval.ErrorCurve;
+import org.iclab.eval.Evaluator;
+import org.iclab.io.Json;
+import org.iclab.spec.BooleanTask;
+import org.iclab.spec.Experiment;
+import org.iclab.spec.Hypercube;
+import org.iclab.spec.Model;
+import org.iclab.spec.SpecException;
+import org.iclab.spec.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every Boolean class trains and evaluates from Java (a few steps of a one-layer model), GPT-2, the LSTM and the GRU
+ * read Boolean prompts, the class-specific learners do what they promise on their classes, and experiments that
+ * put a Boolean class off the cube are refused.
+ */
+class BooleanRunTest {
+    @TempDir
+    Path tmp;
+
+    static final List<BooleanTask> CLASSES = List.of(conjunction(5), monotoneConjunction(5), disjunction(5), sparseDisjunction(5, 2),
+            dnf(5), cnf(5), majority(5), integerHalfspace(5), sparseThreshold(5), parity(5), sparseParity(5, 2),
+            nearestNeighbor(5, 3), teachConjunction(5, 0.1));
+
+    private static Experiment experiment(String name, Task task, Model model, int steps) {
+        return Iclab.experiment(name).seed(3).task(task).prompt(interleaved(8)).model(model)
+                .train(t -> t.steps(steps).batch(8).optimizer(adam(1e-3)).logEvery(steps).checkpointEvery(steps))
+                .evaluate(e -> e.prompts(24).resamples(20)).build();
+    }
+
+    @Test
+    void everyClassTrainsAndEvaluatesFromJava() throws Exception {
+        Model tiny = gpt2(m -> m.layers(1).heads(1).embed(8).positions(16));
+        for (BooleanTask task : CLASSES) {
+            String word = org.iclab.spec.Registry.get().wordOf(task.getClass()).orElseThrow().name();
+            Experiment spec = experiment(word, task, tiny, 2);
+            assertThat(spec.inputs()).isEqualTo(new Hypercube());
+            RunResult r = Iclab.run(spec, RunOptions.builder().out(tmp.resolve(word)).threads(2).build());
+            assertThat(r.curves()).extracting(ErrorCurve::learner)
+                    .containsExactlyElementsOf(java.util.stream.Stream.concat(java.util.stream.Stream.of("model"),
+                            task.defaultBaselines().stream().map(org.iclab.spec.Baseline::learnerName)).toList());
+            JsonNode rows = Json.MAPPER.readTree(r.directory().resolve("eval.json").toFile());
+            for (JsonNode row : rows) {
+                assertThat(row.get("error").asDouble()).as(word).isBetween(0.0, 1.0);
+                assertThat(row.get("accuracy").asDouble()).isEqualTo(1 - row.get("error").asDouble());
+            }
+            assertThat(Json.readExperiment(r.directory().resolve("spec.json"))).isEqualTo(spec);
+            assertThat(Files.readString(r.directory().resolve("spec.json"))).contains("\"type\" : \"" + word + "\"", "\"type\" : \"hypercube\"");
+        }
+    }
+
+    @Test
+    void recurrentModelsReadBooleanPrompts() throws Exception {
+        for (Model m : List.of(lstm(1, 8), gru(1, 8))) {
+            RunResult r = Iclab.run(experiment("rnn", parity(4), m, 3),
+                    RunOptions.builder().out(tmp.resolve(m.name())).threads(2).build());
+            assertThat(r.training()).hasSize(1);
+            assertThat(r.error("model", 7)).isBetween(0.0, 1.0);
+        }
+    }
+
+    /** The class learners on 400 fresh prompts of their classes (no model: the stand-in predicts 0). */
+    private static List<ErrorCurve> baselines(Task task, int points) {
+        Experiment e = Iclab.experiment("b").task(task).prompt(interleaved(points)).model(gpt2("tiny"))
+                .evaluate(v -> v.prompts(400).resamples(20)).build();
+        return new Evaluator(e).evaluate(batch -> new float[batch.batch() * batch.points()]);
+    }
+
+    private static ErrorCurve curve(List<ErrorCurve> curves, String learner) {
+        return curves.stream().filter(c -> c.learner().equals(learner)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void eachClassLearnerIsNearlyExactLateInItsPrompts() {
+        // elimination on conjunctions and disjunctions of 8 coordinates: after 39 examples nearly every literal outside
+        // the target has been eliminated
+        assertThat(curve(baselines(conjunction(8), 40), "elimination").at(39)).isLessThan(0.03);
+        assertThat(curve(baselines(disjunction(8), 40), "elimination(disjunction)").at(39)).isLessThan(0.03);
+        // Gaussian elimination: at chance before the examples can span the cube, exact well after k = n
+        ErrorCurve ge = curve(baselines(parity(8), 30), "gaussianElimination");
+        assertThat(ge.at(3)).isGreaterThan(0.3);
+        assertThat(ge.at(29)).isLessThan(0.01);
+        // 1-NN generated the nearest-neighbour labels: exact after the random start
+        ErrorCurve nn = curve(baselines(nearestNeighbor(8, 5), 20), "nearestNeighbors");
+        for (int k = 5; k < 20; k++) {
+            assertThat(nn.at(k)).isZero();
+        }
+        // the perceptron on majorities beats chance clearly by k = 39
+        assertThat(curve(baselines(majority(8), 40), "perceptron").at(39)).isLessThan(0.2);
+    }
+
+    @Test
+    void booleanClassesRefuseInputsOffTheCubeAndStrategiesThatMoveThem() {
+        assertThatThrownBy(() -> Iclab.experiment("x").task(conjunction(5)).inputs(gaussian()).prompt(interleaved(8)).model(gpt2("tiny")).build())
+                .isInstanceOf(SpecException.class)
+                .hasMessageContaining("inputs must be hypercube() for a Boolean task").hasMessageContaining("gaussian");
+        assertThatThrownBy(() -> Iclab.experiment("x").task(parity(5)).prompt(interleaved(8)).model(gpt2("tiny"))
+                .evaluate(e -> e.strategies(standard(), scaledX(2))).build())
+                .isInstanceOf(SpecException.class)
+                .hasMessageContaining("evaluate.strategies").hasMessageContaining("parity").hasMessageContaining("scaledX(2)");
+        assertThatThrownBy(() -> conjunction(5, 0.5)).isInstanceOf(SpecException.class)
+                .hasMessageContaining("task: labelNoise").hasMessageContaining("must be in [0, 0.5)").hasMessageContaining("0.5");
+        assertThatThrownBy(() -> sparseParity(3, 4)).isInstanceOf(SpecException.class).hasMessageContaining("task: k must be in [1, dims]");
+    }
+}

@@ -1,0 +1,22 @@
+// Reduced-scale reproduction of Bhattamishra et al. (2023), the nearest-neighbour class, on two cores: n = 10,
+// 30 examples a prompt, the first 10 labels random and every later one copied from the nearest earlier input. The
+// paper finds the Transformer near 100% and the other architectures at 90% or less. A tiny GPT-2 against a one-layer
+// LSTM (64 wide), 4000 steps of batch 64, Adam 5e-4; 1-NN is the learner that generated the labels.
+//
+//   ./iclab run scripts/bhattamishra2023/small/nearest-neighbor.groovy
+for (arch in ['gpt2', 'lstm']) {
+    experiment("bhattamishra2023-small-nearest-neighbor-$arch") {
+        seed 0
+        task nearestNeighbor(dims: 10, start: 10)
+        prompt interleaved(points: 30)
+        model arch == 'gpt2' ? gpt2('tiny') : lstm(layers: 1, hidden: 64)
+        train {
+            steps 4000
+            batch 64
+            optimizer adam(lr: 5e-4)
+            logEvery 250
+            checkpointEvery 1000
+        }
+        evaluate { prompts 1280 }
+    }
+}
