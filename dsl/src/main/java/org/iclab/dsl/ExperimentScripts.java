@@ -52,11 +52,11 @@ public final class ExperimentScripts {
 
     /** Runs the script text {@code text}, reporting errors against {@code source} (its file name). */
     public static List<DeclaredExperiment> evaluate(String text, String source) {
-        Path name = Path.of(source).getFileName();
+        String name = className(Path.of(source).getFileName().toString());
         try (GroovyClassLoader loader = new GroovyClassLoader(ExperimentScripts.class.getClassLoader(), configuration())) {
             Class<?> type;
             try {
-                type = loader.parseClass(new GroovyCodeSource(text, name.toString(), "/groovy/script"), false);
+                type = loader.parseClass(new GroovyCodeSource(text, name, "/groovy/script"), false);
             } catch (MultipleCompilationErrorsException e) {
                 throw Diagnostics.compileErrors(e, text, source);
             }
@@ -75,5 +75,14 @@ public final class ExperimentScripts {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The name a script's class is compiled under: its file name, unless the name without {@code .groovy} is a Java
+     * keyword ({@code boolean.groovy}), which cannot name a class: then {@code script_} and the file name.
+     */
+    static String className(String fileName) {
+        String stem = fileName.endsWith(".groovy") ? fileName.substring(0, fileName.length() - ".groovy".length()) : fileName;
+        return javax.lang.model.SourceVersion.isKeyword(stem) ? "script_" + fileName : fileName;
     }
 }
