@@ -101,6 +101,26 @@ class BooleanRunTest {
     }
 
     @Test
+    void theGenericLearnersScoreBooleanPromptsByTheSignOfTheirPredictions() {
+        Experiment e = Iclab.experiment("g").task(conjunction(6)).prompt(interleaved(24)).model(gpt2("tiny"))
+                .evaluate(v -> v.prompts(40).resamples(20).baselines(nearestNeighbors(3), averaging(), leastSquares(), greedyTree(4),
+                        gradientBoosting(20, 2, 0.3), gradientDescentNet(16, 30, 1e-2, 100)))
+                .build();
+        List<ErrorCurve> curves = new Evaluator(e).evaluate(batch -> new float[batch.batch() * batch.points()]);
+        assertThat(curves).hasSize(7);
+        for (ErrorCurve c : curves) {
+            for (int k = 0; k < 24; k++) {
+                double error = c.at(k);
+                assertThat(error * 40).as(c.learner() + " at k = " + k + " is a 0/1 error over 40 prompts")
+                        .isCloseTo(Math.rint(error * 40), org.assertj.core.api.Assertions.within(1e-9));
+            }
+        }
+        // a depth-4 tree on a conjunction of about two literals is far better late in the prompt than at its start
+        ErrorCurve tree = curve(curves, "greedyTree(4)");
+        assertThat(tree.at(23)).isLessThan(tree.at(1));
+    }
+
+    @Test
     void booleanClassesRefuseInputsOffTheCubeAndStrategiesThatMoveThem() {
         assertThatThrownBy(() -> Iclab.experiment("x").task(conjunction(5)).inputs(gaussian()).prompt(interleaved(8)).model(gpt2("tiny")).build())
                 .isInstanceOf(SpecException.class)

@@ -78,11 +78,18 @@ public final class ExperimentScripts {
     }
 
     /**
-     * The name a script's class is compiled under: its file name, unless the name without {@code .groovy} is a Java
-     * keyword ({@code boolean.groovy}), which cannot name a class: then {@code script_} and the file name.
+     * The name a script's class is compiled under: its file name where the name without {@code .groovy} is a Java
+     * name; otherwise (a keyword such as {@code boolean.groovy}, which Groovy's bytecode would take for a type, a
+     * leading digit, a dash, a space) {@code script_} and the name with every character that cannot be part of a
+     * Java name replaced by {@code _}. Errors cite the file by the name the user gave it, not by this one.
      */
     static String className(String fileName) {
         String stem = fileName.endsWith(".groovy") ? fileName.substring(0, fileName.length() - ".groovy".length()) : fileName;
-        return javax.lang.model.SourceVersion.isKeyword(stem) ? "script_" + fileName : fileName;
+        if (javax.lang.model.SourceVersion.isName(stem)) {
+            return fileName;
+        }
+        StringBuilder safe = new StringBuilder("script_");
+        stem.codePoints().forEach(c -> safe.appendCodePoint(Character.isJavaIdentifierPart(c) ? c : '_'));
+        return safe + ".groovy";
     }
 }

@@ -251,12 +251,7 @@ class ExperimentScriptsTest {
     void misspelledWordsAndNamedArgumentsGetSuggestions() {
         assertThat(error("experiment('x') {\n  task linearRegresion(dims: 5)\n}"))
                 .isEqualTo("lr.groovy:2: unknown name 'linearRegresion'; did you mean 'linearRegression'? (known: experiment, "
-                        + "linearRegression, sparseLinearRegression, noisyLinearRegression, linearClassification, quadraticRegression, "
-                        + "reluNetwork, decisionTree, markovChain, gaussian, uniform, interleaved, stacked, tokens, gpt2, linearAttention, looped, lstm, gru, adam, leastSquares, nearestNeighbors, averaging, "
-                        + "ridge, lasso, greedyTree, gradientBoosting, gradientDescentNet, zero, standard, "
-                        + "halfSubspace, skewedCovariance, orthogonalTrainTest, overlappingTrainTest, randomQuadrants, "
-                        + "oppositeQuadrants, scaledX, scaledY, noisyY, newton, gradientDescent, constant, shuffled, weights, "
-                        + "leastSquaresEstimate, momentXy, gradientDescentIterate, all)");
+                        + String.join(", ", Words.names()) + ")");
         assertThat(error("experiment('x') {\n  task linearRegression(dimz: 5)\n}"))
                 .isEqualTo("lr.groovy:2: unknown setting 'dimz' in linearRegression; did you mean 'dims'? (known: dims, scale)");
         assertThat(error("experiment('x') {\n  train {\n    curriculum { dims 5, 5, evry: 3 }\n  }\n}"))
@@ -337,5 +332,20 @@ class ExperimentScriptsTest {
 
     private static Gpt2 Iclab_gpt2Tiny() {
         return gpt2("tiny");
+    }
+
+    @Test
+    void anyFileNameCompilesAndErrorsCiteTheFileAsNamed() {
+        String bad = "experiment('x') {\n  task linearRegression(dims: 3)\n  model gpt2(layers: 0)\n  prompt interleaved(points: 5)\n}\n";
+        String good = "experiment('x') {\n  task parity(dims: 3)\n  prompt interleaved(points: 5)\n  model gpt2('tiny')\n}\n";
+        for (String name : List.of("boolean.groovy", "int.groovy", "class.groovy", "1run.groovy", "my-run.groovy", "\u00fcber lauf.groovy")) {
+            assertThat(ExperimentScripts.evaluate(good, "dir/" + name)).as(name).hasSize(1);
+            ScriptException e = catchThrowableOfType(() -> ExperimentScripts.evaluate(bad, "dir/" + name), ScriptException.class);
+            assertThat(e).as(name).isNotNull();
+            assertThat(e.diagnostics()).extracting(Diagnostic::file, Diagnostic::line).containsExactly(org.assertj.core.groups.Tuple.tuple("dir/" + name, 3));
+        }
+        assertThat(ExperimentScripts.className("boolean.groovy")).isEqualTo("script_boolean.groovy");
+        assertThat(ExperimentScripts.className("my-run.groovy")).isEqualTo("script_my_run.groovy");
+        assertThat(ExperimentScripts.className("quickstart.groovy")).isEqualTo("quickstart.groovy");
     }
 }
