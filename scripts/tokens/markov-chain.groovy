@@ -1,6 +1,7 @@
 // In-context n-gram learning on two cores: a fresh random Markov chain per prompt (4 states, first order, uniform
-// Dirichlet rows), 32 tokens long; a tiny GPT-2 and a GRU trained to predict each next token. eval.csv gives the token
-// error at each position (it falls as the prompt reveals the table) and eval.json the cross-entropy beside it.
+// Dirichlet rows), 32 tokens long; a tiny GPT-2 and a GRU trained to predict each next token. eval.csv gives the
+// cross-entropy in nats at each position (it falls as the prompt reveals the table) for the model, the Bayes-optimal
+// predictor, the true rows and the in-context 1-, 2- and 3-grams; eval.json adds each one's excess over Bayes.
 //
 //   ./iclab run scripts/tokens/markov-chain.groovy
 //

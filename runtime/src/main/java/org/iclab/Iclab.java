@@ -11,6 +11,7 @@ import org.iclab.probe.ProbeResults;
 import org.iclab.io.Json;
 import org.iclab.spec.Adam;
 import org.iclab.spec.Averaging;
+import org.iclab.spec.Bayes;
 import org.iclab.spec.Cnf;
 import org.iclab.spec.Conjunction;
 import org.iclab.spec.Constant;
@@ -50,9 +51,11 @@ import org.iclab.spec.MonotoneConjunction;
 import org.iclab.spec.NearestNeighborTask;
 import org.iclab.spec.NearestNeighbors;
 import org.iclab.spec.Newton;
+import org.iclab.spec.Ngram;
 import org.iclab.spec.NoisyLinearRegression;
 import org.iclab.spec.NoisyY;
 import org.iclab.spec.OppositeQuadrants;
+import org.iclab.spec.Oracle;
 import org.iclab.spec.OrthogonalTrainTest;
 import org.iclab.spec.OverlappingTrainTest;
 import org.iclab.spec.Parity;
@@ -544,6 +547,21 @@ public final class Iclab {
     /** The perceptron with a bias, at most {@code epochs} passes. */
     public static Perceptron perceptron(int epochs) {
         return new Perceptron(epochs);
+    }
+
+    /** The in-context n-gram with back-off, for token tasks. */
+    public static Ngram ngram(int n) {
+        return new Ngram(n);
+    }
+
+    /** The Bayes-optimal next-token predictor of a markovChain task. */
+    public static Bayes bayes() {
+        return new Bayes();
+    }
+
+    /** The true next-token distribution of each sequence, for markovChain tasks. */
+    public static Oracle oracle() {
+        return new Oracle();
     }
 
     /** Predicts 0. */

@@ -55,7 +55,9 @@ class RegistryTest {
         for (Registry.Word w : registry.words()) {
             assertThat(w.kind().type()).as(w.name()).isAssignableFrom(w.spec());
             Class<? extends Extension> point = org.iclab.spec.TokenTask.class.isAssignableFrom(w.spec())
-                    ? org.iclab.task.TokenClass.class : POINTS.get(w.kind());
+                    ? org.iclab.task.TokenClass.class
+                    : w.kind() == Kind.BASELINE && w.extension() instanceof org.iclab.baseline.TokenLearnerFactory<?>
+                    ? org.iclab.baseline.TokenLearnerFactory.class : POINTS.get(w.kind());
             if (point != null) {
                 assertThat(w.extension()).as(w.name() + " implements " + point.getSimpleName()).isInstanceOf(point);
             }

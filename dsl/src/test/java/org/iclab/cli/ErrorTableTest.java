@@ -28,6 +28,6 @@ class ErrorTableTest {
         assertThat(ErrorTable.scored(ErrorTable.ks(6, 1), curve)).containsExactly(2, 3, 4);
         var every = new org.iclab.eval.ErrorCurve("standard", "model", new double[] {1, 0.5, 0.2}, new double[3], new double[3]);
         assertThat(ErrorTable.scored(ErrorTable.ks(3, 5), every)).isEqualTo(ErrorTable.ks(3, 5));
-        assertThat(ErrorTable.title(Iclab.markovChain(4))).isEqualTo("token error");
+        assertThat(ErrorTable.title(Iclab.markovChain(4))).isEqualTo("cross-entropy");
     }
 }

@@ -88,7 +88,7 @@ class ReferenceTest {
                 "gaussian", "uniform", "hypercube", "interleaved", "stacked", "tokens", "gpt2", "linearAttention", "looped", "lstm", "gru", "adam",
                 "leastSquares", "nearestNeighbors", "averaging",
                 "ridge", "lasso", "greedyTree", "gradientBoosting", "gradientDescentNet", "zero",
-                "elimination", "gaussianElimination", "perceptron",
+                "elimination", "gaussianElimination", "perceptron", "ngram", "bayes", "oracle",
                 "standard", "halfSubspace", "skewedCovariance", "orthogonalTrainTest", "overlappingTrainTest",
                 "randomQuadrants", "oppositeQuadrants", "scaledX", "scaledY", "noisyY",
                 "newton", "gradientDescent", "constant", "shuffled",

@@ -103,7 +103,7 @@ class WordsTest {
         assertThat(d.get(0).experiment().prompt()).isEqualTo(new org.iclab.spec.Tokens(12, null));
         assertThat(d.get(0).experiment().task()).isEqualTo(Iclab.markovChain(4, 1, 1.0, 12));
         assertThat(d.get(1).experiment().prompt()).isEqualTo(new org.iclab.spec.Tokens(12, "sinusoidal"));
-        assertThat(d.get(1).experiment().evaluate().baselines()).isEmpty();
+        assertThat(d.get(1).experiment().evaluate().baselines()).containsExactly(Iclab.bayes(), Iclab.oracle(), Iclab.ngram(1), Iclab.ngram(2), Iclab.ngram(3));
     }
 
     @Test

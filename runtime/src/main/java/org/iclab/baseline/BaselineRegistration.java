@@ -2,6 +2,10 @@ package org.iclab.baseline;
 
 import java.util.List;
 import org.iclab.spec.Averaging;
+import org.iclab.spec.Bayes;
+import org.iclab.spec.MarkovChain;
+import org.iclab.spec.Ngram;
+import org.iclab.spec.Oracle;
 import org.iclab.spec.Elimination;
 import org.iclab.spec.GaussianElimination;
 import org.iclab.spec.Perceptron;
@@ -16,7 +20,7 @@ import org.iclab.spec.Registration;
 import org.iclab.spec.Ridge;
 import org.iclab.spec.Zero;
 
-/** The baselines this package implements, one line a word. */
+/** The baselines this package implements, one line a word: the (x, y) learners, then the token learners. */
 public final class BaselineRegistration implements Registration {
     @Override
     public List<Extension> extensions() {
@@ -32,6 +36,14 @@ public final class BaselineRegistration implements Registration {
                 LearnerFactory.of("zero", Zero.class, b -> new ZeroLearner()),
                 LearnerFactory.of("elimination", Elimination.class, b -> new EliminationLearner(b.disjunctive())),
                 LearnerFactory.of("gaussianElimination", GaussianElimination.class, b -> new GaussianEliminationLearner()),
-                LearnerFactory.of("perceptron", Perceptron.class, b -> new PerceptronLearner(b.epochs())));
+                LearnerFactory.of("perceptron", Perceptron.class, b -> new PerceptronLearner(b.epochs())),
+                TokenLearnerFactory.of("ngram", Ngram.class, (b, task) -> new NgramLearner(b.n())),
+                TokenLearnerFactory.of("bayes", Bayes.class, (b, task) -> new BayesLearner((MarkovChain) task)),
+                TokenLearnerFactory.of("oracle", Oracle.class, (b, task) -> (batch, sequence, out) -> {
+                    int n = batch.length() * batch.vocabulary();
+                    for (int i = 0; i < n; i++) {
+                        out[i] = batch.oracle()[sequence * n + i];
+                    }
+                }));
     }
 }

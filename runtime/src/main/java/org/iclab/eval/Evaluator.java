@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.iclab.baseline.Learner;
+import org.iclab.baseline.TokenLearner;
+import org.iclab.spec.Bayes;
+import org.iclab.spec.Objective;
 import org.iclab.spec.Baseline;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
@@ -92,28 +95,39 @@ public final class Evaluator {
         return curves;
     }
 
-    /** Measures a token task reports beside the token error: the mean cross-entropy (nats) at each position and its exponential. */
+    /** Measures a token task reports beside its error: the mean cross-entropy (nats) at each position and its exponential. */
     public static final String CROSS_ENTROPY = "cross_entropy";
     public static final String PERPLEXITY = "perplexity";
+    /** Beside a cross-entropy error: 1 − accuracy of the arg-max token. */
+    public static final String TOKEN_ERROR = "token_error";
+    /** Beside a cross-entropy error: the learner's cross-entropy minus the Bayes-optimal predictor's, position by position. */
+    public static final String EXCESS_OVER_BAYES = "excess_over_bayes";
 
     /**
-     * A token task's curve: the model's token error (1 − accuracy of its arg-max prediction) at each position of
-     * the task's evaluation sequences (drawn from the evaluation seed stream), averaged over the sequences whose
-     * mask scores that position, with the paired bootstrap interval, and beside it the mean cross-entropy and the
-     * perplexity there; NaN at a position no sequence scores. {@code logits} maps a batch to
-     * [batch·length·vocabulary].
+     * A token task's curves: the model's, then each declared baseline's, on the task's evaluation sequences (drawn
+     * from the evaluation seed stream), per position, averaged over the sequences whose mask scores that position,
+     * with paired bootstrap intervals; NaN at a position no sequence scores. The error is 1 − accuracy of the arg-max
+     * token, with the mean cross-entropy and perplexity beside it; for a task scored in nats (markovChain) the error
+     * is the cross-entropy, with the token error, the perplexity and, where the task has a Bayes-optimal predictor,
+     * the excess over it beside it. {@code logits} maps a batch to [batch·length·vocabulary].
      */
     public List<ErrorCurve> evaluateTokens(Function<TokenBatch, float[]> logits) {
         EvalPlan plan = experiment.evaluate();
+        TokenTask task = (TokenTask) experiment.task();
+        boolean nats = ((Objective.CrossEntropy) task.objective()).nats();
         TokenBatch prompts = tokenPrompts();
         int length = prompts.length();
         int vocabulary = prompts.vocabulary();
         BootstrapInterval bootstrap = new BootstrapInterval(plan.prompts(), plan.bootstrap().resamples(),
                 plan.bootstrap().confidence(), Seeds.derive(experiment.seed(), Seeds.Stream.BOOTSTRAP, 0));
-        double[][] errors = new double[prompts.batch()][length];
         double[][] weights = new double[prompts.batch()][length];
-        double[] crossEntropy = new double[length];
-        double[] scored = new double[length];
+        for (int p = 0; p < prompts.batch(); p++) {
+            for (int t = 0; t < length; t++) {
+                weights[p][t] = prompts.mask(p, t);
+            }
+        }
+        java.util.Map<String, TokenScores> scores = new java.util.LinkedHashMap<>();
+        TokenScores model = new TokenScores(prompts.batch(), length);
         for (int from = 0; from < prompts.batch(); from += MODEL_BATCH) {
             int to = Math.min(prompts.batch(), from + MODEL_BATCH);
             float[] out = logits.apply(prompts.slice(from, to));
@@ -122,35 +136,111 @@ public final class Evaluator {
                     int at = ((p - from) * length + t) * vocabulary;
                     int argMax = TokenBatch.argMax(out, at, vocabulary);
                     double max = out[at + argMax];
-                    int target = prompts.target(p, t);
-                    errors[p][t] = experiment.task().objective().error(argMax, target);
-                    weights[p][t] = prompts.mask(p, t);
-                    if (weights[p][t] > 0) {
-                        double sum = 0;
-                        for (int v = 0; v < vocabulary; v++) {
-                            sum += Math.exp(out[at + v] - max);
-                        }
-                        crossEntropy[t] += weights[p][t] * (max + Math.log(sum) - out[at + target]);
-                        scored[t] += weights[p][t];
+                    double sum = 0;
+                    for (int v = 0; v < vocabulary; v++) {
+                        sum += Math.exp(out[at + v] - max);
                     }
+                    model.set(p, t, task.objective().error(argMax, prompts.target(p, t)), max + Math.log(sum) - out[at + prompts.target(p, t)]);
                 }
             }
         }
-        double[] perplexity = new double[length];
-        for (int t = 0; t < length; t++) {
-            crossEntropy[t] = scored[t] > 0 ? crossEntropy[t] / scored[t] : Double.NaN;
-            perplexity[t] = Math.exp(crossEntropy[t]);
+        scores.put(MODEL, model);
+        for (Baseline baseline : plan.baselines()) {
+            scores.put(baseline.learnerName(), tokenScores(prompts, TokenLearner.of(baseline, task), task));
         }
-        ErrorCurve curve = bootstrap.curve(STANDARD, MODEL, errors, weights)
-                .with(java.util.Map.of(CROSS_ENTROPY, crossEntropy, PERPLEXITY, perplexity));
-        return List.of(curve);
+        TokenScores bayes = null;
+        if (nats && new Bayes().cannotScore(task) == null) {
+            bayes = scores.containsKey("bayes") ? scores.get("bayes") : tokenScores(prompts, TokenLearner.of(new Bayes(), task), task);
+        }
+        List<ErrorCurve> curves = new ArrayList<>();
+        for (var e : scores.entrySet()) {
+            TokenScores s = e.getValue();
+            double[] crossEntropy = weightedMean(s.crossEntropy, weights);
+            double[] perplexity = new double[length];
+            for (int t = 0; t < length; t++) {
+                perplexity[t] = Math.exp(crossEntropy[t]);
+            }
+            java.util.Map<String, double[]> beside = new java.util.LinkedHashMap<>();
+            if (nats) {
+                beside.put(TOKEN_ERROR, weightedMean(s.wrong, weights));
+                beside.put(PERPLEXITY, perplexity);
+                if (bayes != null) {
+                    double[] reference = weightedMean(bayes.crossEntropy, weights);
+                    double[] excess = new double[length];
+                    for (int t = 0; t < length; t++) {
+                        excess[t] = crossEntropy[t] - reference[t];
+                    }
+                    beside.put(EXCESS_OVER_BAYES, excess);
+                }
+            } else {
+                beside.put(CROSS_ENTROPY, crossEntropy);
+                beside.put(PERPLEXITY, perplexity);
+            }
+            curves.add(bootstrap.curve(STANDARD, e.getKey(), nats ? s.crossEntropy : s.wrong, weights).with(beside));
+        }
+        return curves;
+    }
+
+    /** A token learner's arg-max errors and cross-entropies on every sequence and position (sequences in parallel). */
+    private static TokenScores tokenScores(TokenBatch prompts, TokenLearner learner, TokenTask task) {
+        int length = prompts.length();
+        int vocabulary = prompts.vocabulary();
+        TokenScores s = new TokenScores(prompts.batch(), length);
+        IntStream.range(0, prompts.batch()).parallel().forEach(p -> {
+            double[] probs = new double[length * vocabulary];
+            learner.predict(prompts, p, probs);
+            for (int t = 0; t < length; t++) {
+                int best = 0;
+                for (int v = 1; v < vocabulary; v++) {
+                    if (probs[t * vocabulary + v] > probs[t * vocabulary + best]) {
+                        best = v;
+                    }
+                }
+                int target = prompts.target(p, t);
+                s.set(p, t, task.objective().error(best, target), -Math.log(Math.max(probs[t * vocabulary + target], Double.MIN_NORMAL)));
+            }
+        });
+        return s;
+    }
+
+    /** Per sequence and position: whether the arg-max token was wrong (0/1) and the cross-entropy at the target. */
+    private static final class TokenScores {
+        final double[][] wrong;
+        final double[][] crossEntropy;
+
+        TokenScores(int sequences, int length) {
+            wrong = new double[sequences][length];
+            crossEntropy = new double[sequences][length];
+        }
+
+        void set(int p, int t, double error, double ce) {
+            wrong[p][t] = error;
+            crossEntropy[p][t] = ce;
+        }
+
+    }
+
+    /** The weighted mean of {@code values} at each position (NaN where no sequence is scored). */
+    private static double[] weightedMean(double[][] values, double[][] weights) {
+        int length = values[0].length;
+        double[] mean = new double[length];
+        for (int t = 0; t < length; t++) {
+            double sum = 0;
+            double w = 0;
+            for (int p = 0; p < values.length; p++) {
+                sum += weights[p][t] * values[p][t];
+                w += weights[p][t];
+            }
+            mean[t] = w > 0 ? sum / w : Double.NaN;
+        }
+        return mean;
     }
 
     /** A token task's evaluation sequences: the same for every call. */
     public TokenBatch tokenPrompts() {
         EvalPlan plan = experiment.evaluate();
-        return new TokenSampler((TokenTask) experiment.task())
-                .sample(Seeds.derive(experiment.seed(), Seeds.Stream.EVAL, 0), plan.prompts(), plan.points());
+        TokenTask task = (TokenTask) experiment.task();
+        return new TokenSampler(task).sample(Seeds.derive(experiment.seed(), Seeds.Stream.EVAL, 0), plan.prompts(), plan.points(), task.hasOracle());
     }
 
     private static double[][] modelErrors(PromptBatch prompts, Function<PromptBatch, float[]> model, Task task) {

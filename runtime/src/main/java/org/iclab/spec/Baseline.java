@@ -13,4 +13,18 @@ public interface Baseline {
      */
     @JsonIgnore
     String learnerName();
+
+    /**
+     * Why this learner cannot score {@code task}'s prompts (a rule, as an error states it), or null where it can.
+     * The classical learners read (x, y) pairs; the token learners ({@code ngram}, {@code bayes}, {@code oracle})
+     * read token sequences.
+     */
+    default String cannotScore(Task task) {
+        return task instanceof TokenTask ? "reads (x, y) pairs; a token task takes ngram(n), bayes() or oracle()" : null;
+    }
+
+    /** The rule of a learner that reads token sequences only. */
+    static String tokensOnly(Task task) {
+        return task instanceof TokenTask ? null : "reads token sequences; it is for token tasks";
+    }
 }

@@ -55,9 +55,11 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
                 "must be 'all' for a token task (every masked position is predicted)", train.lossAt());
         architecture.require(!tokenTask || !train.pool().limited(), "train.pool",
                 "is not yet supported for token tasks", train.pool());
-        architecture.require(!tokenTask || evaluate.baselines().isEmpty(), "evaluate.baselines",
-                "must be empty for a token task (the classical learners read (x, y) pairs)",
-                evaluate.baselines().stream().map(Baseline::learnerName).toList());
+        for (Baseline b : evaluate.baselines()) {
+            String cannot = b.cannotScore(task);
+            architecture.require(cannot == null, "evaluate.baselines", b.learnerName() + " " + cannot + " (task " + wordOf(task) + ")",
+                    b.learnerName());
+        }
         architecture.require(!tokenTask || evaluate.strategies().stream().allMatch(s -> s instanceof Standard), "evaluate.strategies",
                 "may hold only standard() for a token task", evaluate.strategies().stream().map(Strategy::label).toList());
         architecture.require(!tokenTask || probes == null, "probes", "are not yet supported for token tasks", "declared");

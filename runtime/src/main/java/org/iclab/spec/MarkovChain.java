@@ -4,7 +4,9 @@ package org.iclab.spec;
  * In-context n-gram learning: each prompt is one sequence of a fresh Markov chain over {@code states} tokens of
  * order {@code order}, its transition table drawn per prompt with every row ~ Dirichlet(concentration). The first
  * {@code order} tokens are uniform; every later token follows the table. Each position is trained and scored on
- * predicting the next token, so the curve shows the error falling as the prompt reveals the table.
+ * predicting the next token: the error is the cross-entropy in nats, which falls as the prompt reveals the table,
+ * compared with the Bayes-optimal predictor ({@code bayes()}), the true rows ({@code oracle()}) and in-context
+ * n-grams; eval.json adds each learner's excess over {@code bayes()}.
  *
  * <pre>
  * Java:   Iclab.markovChain(4)                 Groovy:  task markovChain(states: 4, order: 2, length: 64)
@@ -35,5 +37,22 @@ public record MarkovChain(
     @Override
     public int vocabulary() {
         return states;
+    }
+
+    /** Scored in nats: the cross-entropy of each next token, which the Bayes-optimal predictor minimises. */
+    @Override
+    public Objective objective() {
+        return Objective.crossEntropyInNats(states);
+    }
+
+    @Override
+    public boolean hasOracle() {
+        return true;
+    }
+
+    /** The Bayes-optimal predictor, the true rows, and the in-context 1-, 2- and 3-grams. */
+    @Override
+    public java.util.List<Baseline> defaultBaselines() {
+        return java.util.List.of(new Bayes(), new Oracle(), new Ngram(1), new Ngram(2), new Ngram(3));
     }
 }

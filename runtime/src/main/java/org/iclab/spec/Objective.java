@@ -44,8 +44,14 @@ public sealed interface Objective permits Objective.SquaredError, Objective.Logi
         return new Logistic();
     }
 
+    /** Cross-entropy over {@code vocabulary} tokens, scored as 1 − accuracy. */
     static CrossEntropy crossEntropy(int vocabulary) {
-        return new CrossEntropy(vocabulary);
+        return new CrossEntropy(vocabulary, false);
+    }
+
+    /** Cross-entropy over {@code vocabulary} tokens, scored as the cross-entropy itself in nats. */
+    static CrossEntropy crossEntropyInNats(int vocabulary) {
+        return new CrossEntropy(vocabulary, true);
     }
 
     /**
@@ -117,10 +123,11 @@ public sealed interface Objective permits Objective.SquaredError, Objective.Logi
     }
 
     /**
-     * Cross-entropy over {@code vocabulary} tokens; a prediction is the arg-max token id, scored 0 when it is the
-     * target and 1 otherwise (1 − accuracy).
+     * Cross-entropy over {@code vocabulary} tokens. Scored as 1 − accuracy (the arg-max token against the target:
+     * {@link #error}), or, where {@code nats}, as the cross-entropy of the predicted distribution at the target,
+     * which the evaluator computes from the whole distribution.
      */
-    record CrossEntropy(int vocabulary) implements Objective {
+    record CrossEntropy(int vocabulary, boolean nats) implements Objective {
         public CrossEntropy {
             if (vocabulary < 2) {
                 throw new IllegalArgumentException("a vocabulary must hold at least 2 tokens, was " + vocabulary);
@@ -132,6 +139,7 @@ public sealed interface Objective permits Objective.SquaredError, Objective.Logi
             return Loss.CROSS_ENTROPY;
         }
 
+        /** 0 when the arg-max token id {@code prediction} is the target, 1 otherwise. */
         @Override
         public double error(double prediction, double target) {
             return Math.round(prediction) == Math.round(target) ? 0 : 1;
@@ -139,12 +147,17 @@ public sealed interface Objective permits Objective.SquaredError, Objective.Logi
 
         @Override
         public String axisTitle() {
-            return "token error (1 \u2212 accuracy)";
+            return nats ? "cross-entropy (nats)" : "token error (1 \u2212 accuracy)";
         }
 
         @Override
         public String tableTitle() {
-            return "token error";
+            return nats ? "cross-entropy" : "token error";
+        }
+
+        @Override
+        public boolean reportsAccuracy() {
+            return !nats;
         }
     }
 }

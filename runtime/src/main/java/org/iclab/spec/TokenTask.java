@@ -29,4 +29,9 @@ public interface TokenTask extends Task {
     default List<Baseline> defaultBaselines() {
         return List.of();
     }
+
+    /** Whether the task's sampler knows the distribution each next token is drawn from ({@code oracle()}). */
+    default boolean hasOracle() {
+        return false;
+    }
 }

@@ -23,6 +23,12 @@ final class MarkovChainClass implements TokenClass<MarkovChain> {
 
     @Override
     public void draw(MarkovChain task, SplittableRandom rng, int[] ids, int[] targets, float[] mask, int offset) {
+        draw(task, rng, ids, targets, mask, offset, null);
+    }
+
+    /** Target t's distribution: its context's row, or uniform while t + 1 is among the first {@code order} tokens. */
+    @Override
+    public void draw(MarkovChain task, SplittableRandom rng, int[] ids, int[] targets, float[] mask, int offset, float[] oracle) {
         int s = task.states();
         int contexts = (int) Math.pow(s, task.order());
         double[] table = new double[contexts * s];
@@ -61,6 +67,20 @@ final class MarkovChainClass implements TokenClass<MarkovChain> {
         for (int t = 0; t < length; t++) {
             targets[offset + t] = t + 1 < length ? ids[offset + t + 1] : 0;
             mask[offset + t] = t + 1 < length ? 1 : 0;
+            if (oracle != null) {
+                int at = (offset + t) * s;
+                if (t + 1 < task.order()) {
+                    java.util.Arrays.fill(oracle, at, at + s, 1f / s);
+                } else {
+                    int context = 0;
+                    for (int i = t + 1 - task.order(); i <= t; i++) {
+                        context = context * s + ids[offset + i];
+                    }
+                    for (int j = 0; j < s; j++) {
+                        oracle[at + j] = (float) table[context * s + j];
+                    }
+                }
+            }
         }
     }
 

@@ -5,13 +5,18 @@ import java.util.Arrays;
 /**
  * A batch of token sequences as flat row-major arrays [batch, length]: the token {@code ids} a model reads, the
  * {@code targets} it is trained to predict at each position (usually the next token), and a loss {@code mask} (1
- * where a position is predicted and scored, 0 elsewhere), over a vocabulary of {@code vocabulary} tokens.
+ * where a position is predicted and scored, 0 elsewhere), over a vocabulary of {@code vocabulary} tokens. Where the
+ * task knows them, {@code oracle} holds the distribution each target was drawn from, [batch, length, vocabulary]
+ * (null otherwise, and in training batches).
  */
-public record TokenBatch(int batch, int length, int vocabulary, int[] ids, int[] targets, float[] mask) implements Batch {
+public record TokenBatch(int batch, int length, int vocabulary, int[] ids, int[] targets, float[] mask, float[] oracle) implements Batch {
     public TokenBatch {
         long n = (long) batch * length;
         if (ids.length != n || targets.length != n || mask.length != n) {
             throw new IllegalArgumentException("arrays do not match shape [" + batch + ", " + length + "]");
+        }
+        if (oracle != null && oracle.length != n * vocabulary) {
+            throw new IllegalArgumentException("oracle does not match shape [" + batch + ", " + length + ", " + vocabulary + "]");
         }
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] < 0 || ids[i] >= vocabulary || targets[i] < 0 || targets[i] >= vocabulary) {
@@ -19,6 +24,11 @@ public record TokenBatch(int batch, int length, int vocabulary, int[] ids, int[]
                         + " at " + i + " is outside the vocabulary [0, " + vocabulary + ")");
             }
         }
+    }
+
+    /** A batch without oracle distributions. */
+    public TokenBatch(int batch, int length, int vocabulary, int[] ids, int[] targets, float[] mask) {
+        this(batch, length, vocabulary, ids, targets, mask, null);
     }
 
     public int id(int sequence, int position) {
@@ -46,12 +56,13 @@ public record TokenBatch(int batch, int length, int vocabulary, int[] ids, int[]
 
     /** The same batch with {@code ids} replaced (targets and mask kept). */
     public TokenBatch withIds(int[] ids) {
-        return new TokenBatch(batch, length, vocabulary, ids, targets, mask);
+        return new TokenBatch(batch, length, vocabulary, ids, targets, mask, oracle);
     }
 
     /** Sequences {@code from} (inclusive) to {@code to} (exclusive) as a batch of their own. */
     public TokenBatch slice(int from, int to) {
         return new TokenBatch(to - from, length, vocabulary, Arrays.copyOfRange(ids, from * length, to * length),
-                Arrays.copyOfRange(targets, from * length, to * length), Arrays.copyOfRange(mask, from * length, to * length));
+                Arrays.copyOfRange(targets, from * length, to * length), Arrays.copyOfRange(mask, from * length, to * length),
+                oracle == null ? null : Arrays.copyOfRange(oracle, from * length * vocabulary, to * length * vocabulary));
     }
 }

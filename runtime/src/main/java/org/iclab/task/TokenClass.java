@@ -23,6 +23,15 @@ public interface TokenClass<T extends TokenTask> extends Extension {
      */
     void draw(T task, SplittableRandom rng, int[] ids, int[] targets, float[] mask, int offset);
 
+    /**
+     * {@link #draw}, drawing the same sequence from the same stream, and writing into
+     * {@code oracle[(offset + t) * vocabulary ..]} the distribution target t was drawn from. Only classes whose task
+     * says {@code hasOracle()} implement it.
+     */
+    default void draw(T task, SplittableRandom rng, int[] ids, int[] targets, float[] mask, int offset, float[] oracle) {
+        throw new UnsupportedOperationException(word() + " does not know its next-token distributions");
+    }
+
     /** The registered token class of {@code task}. */
     @SuppressWarnings("unchecked")
     static <T extends TokenTask> TokenClass<T> of(T task) {

@@ -18,6 +18,14 @@ public final class TokenSampler {
      * first {@code length} tokens (a curriculum over lengths; the task's length at most).
      */
     public TokenBatch sample(long seed, int batch, int length) {
+        return sample(seed, batch, length, false);
+    }
+
+    /**
+     * The same sequences as {@link #sample(long, int, int)}, with the distribution each target was drawn from where
+     * {@code withOracle} (for a task that {@code hasOracle()}).
+     */
+    public TokenBatch sample(long seed, int batch, int length, boolean withOracle) {
         int full = task.length();
         if (length < 1 || length > full) {
             throw new IllegalArgumentException("length must be in [1, " + full + "], was " + length);
@@ -26,10 +34,15 @@ public final class TokenSampler {
         int[] ids = new int[batch * full];
         int[] targets = new int[batch * full];
         float[] mask = new float[batch * full];
+        float[] oracle = withOracle ? new float[batch * full * task.vocabulary()] : null;
         for (int b = 0; b < batch; b++) {
-            sequences.draw(task, rng, ids, targets, mask, b * full);
+            if (withOracle) {
+                sequences.draw(task, rng, ids, targets, mask, b * full, oracle);
+            } else {
+                sequences.draw(task, rng, ids, targets, mask, b * full);
+            }
         }
-        TokenBatch drawn = new TokenBatch(batch, full, task.vocabulary(), ids, targets, mask);
+        TokenBatch drawn = new TokenBatch(batch, full, task.vocabulary(), ids, targets, mask, oracle);
         return length == full ? drawn : cut(drawn, length);
     }
 
@@ -37,11 +50,16 @@ public final class TokenSampler {
         int[] ids = new int[b.batch() * length];
         int[] targets = new int[b.batch() * length];
         float[] mask = new float[b.batch() * length];
+        int v = b.vocabulary();
+        float[] oracle = b.oracle() == null ? null : new float[b.batch() * length * v];
         for (int s = 0; s < b.batch(); s++) {
             System.arraycopy(b.ids(), s * b.length(), ids, s * length, length);
             System.arraycopy(b.targets(), s * b.length(), targets, s * length, length);
             System.arraycopy(b.mask(), s * b.length(), mask, s * length, length);
+            if (oracle != null) {
+                System.arraycopy(b.oracle(), s * b.length() * v, oracle, s * length * v, length * v);
+            }
         }
-        return new TokenBatch(b.batch(), length, b.vocabulary(), ids, targets, mask);
+        return new TokenBatch(b.batch(), length, v, ids, targets, mask, oracle);
     }
 }

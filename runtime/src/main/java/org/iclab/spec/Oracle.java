@@ -1,0 +1,23 @@
+package org.iclab.spec;
+
+/**
+ * The distribution each next token is actually drawn from (for {@link MarkovChain}, the row of the sequence's own
+ * transition table): the floor no in-context learner can beat without knowing the table. Named {@code oracle} in
+ * results.
+ *
+ * <pre>
+ * Java:   Iclab.oracle()                      Groovy:  oracle()
+ * </pre>
+ */
+@Setting("The true next-token distribution of each sequence (markovChain: its own transition row).")
+public record Oracle() implements Baseline {
+    @Override
+    public String learnerName() {
+        return "oracle";
+    }
+
+    @Override
+    public String cannotScore(Task task) {
+        return task instanceof TokenTask t && t.hasOracle() ? null : "needs a token task that knows its next-token distributions (markovChain)";
+    }
+}

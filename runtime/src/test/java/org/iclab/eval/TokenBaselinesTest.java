@@ -1,0 +1,150 @@
+package org.iclab.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.iclab.Iclab;
+import org.iclab.baseline.TokenLearner;
+import org.iclab.spec.Experiment;
+import org.iclab.spec.MarkovChain;
+import org.iclab.spec.SpecException;
+import org.iclab.task.TokenBatch;
+import org.iclab.task.TokenSampler;
+import org.iclab.tokens.Copying;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The token baselines: the in-context n-gram against hand counts, the Markov chain's Bayes predictor against its
+ * closed form, the oracle against the sampled tables, and a Markov evaluation scored in nats with the excess over
+ * the Bayes predictor.
+ */
+class TokenBaselinesTest {
+    private static TokenBatch sequence(int vocabulary, int... ids) {
+        int[] targets = new int[ids.length];
+        float[] mask = new float[ids.length];
+        for (int t = 0; t + 1 < ids.length; t++) {
+            targets[t] = ids[t + 1];
+            mask[t] = 1;
+        }
+        return new TokenBatch(1, ids.length, vocabulary, ids, targets, mask);
+    }
+
+    private static double[] predict(TokenLearner learner, TokenBatch b) {
+        double[] out = new double[b.length() * b.vocabulary()];
+        learner.predict(b, 0, out);
+        return out;
+    }
+
+    @Test
+    void theBigramBacksOffToTheUnigramAndTheUnigramToUniform() {
+        TokenBatch b = sequence(3, 0, 1, 0, 1, 2);
+        double[] p = predict(TokenLearner.of(Iclab.ngram(2), new MarkovChain(3)), b);
+        // after "0": unigram counts {0: 1}: (1 + 1/3) / 2, (0 + 1/3) / 2; the bigram context "0" is not seen yet
+        assertThat(java.util.Arrays.copyOfRange(p, 0, 3)).containsExactly(new double[] {2 / 3.0, 1 / 6.0, 1 / 6.0}, within(1e-12));
+        // after "0 1": unigram {0: 1, 1: 1}: (c + 1/3) / 3; context "1" is not seen as a context yet
+        assertThat(java.util.Arrays.copyOfRange(p, 3, 6)).containsExactly(new double[] {4 / 9.0, 4 / 9.0, 1 / 9.0}, within(1e-12));
+        // after "0 1 0": unigram {0: 2, 1: 1}: 7/12, 4/12, 1/12; context "0" was followed once by 1:
+        // ((0 + 7/12) / 2, (1 + 4/12) / 2, (0 + 1/12) / 2)
+        assertThat(java.util.Arrays.copyOfRange(p, 6, 9)).containsExactly(new double[] {7 / 24.0, 16 / 24.0, 1 / 24.0}, within(1e-12));
+        for (int t = 0; t < 5; t++) {
+            assertThat(p[3 * t] + p[3 * t + 1] + p[3 * t + 2]).isCloseTo(1, within(1e-12));
+        }
+    }
+
+    @Test
+    void bayesIsTheDirichletPosteriorPredictive() {
+        TokenBatch b = sequence(3, 2, 0, 2, 0, 1);
+        double[] p = predict(TokenLearner.of(Iclab.bayes(), new MarkovChain(3, 1, 0.5, 5)), b);
+        // nothing seen after "2" or "0" yet: (0 + α) / (0 + 3α) = 1/3
+        assertThat(java.util.Arrays.copyOfRange(p, 0, 6)).containsOnly(1 / 3.0);
+        // after "2 0 2": "2" was followed by 0 once: (1 + .5) / (1 + 1.5), .5 / 2.5, .5 / 2.5
+        assertThat(java.util.Arrays.copyOfRange(p, 6, 9)).containsExactly(new double[] {0.6, 0.2, 0.2}, within(1e-12));
+        // order 2: the first target is uniform (it is the second of the two uniform tokens)
+        double[] second = predict(TokenLearner.of(Iclab.bayes(), new MarkovChain(3, 2, 1.0, 5)), b);
+        assertThat(java.util.Arrays.copyOfRange(second, 0, 3)).containsOnly(1 / 3.0);
+    }
+
+    @Test
+    void theOracleHoldsTheRowsTheSequencesWereDrawnFrom() {
+        MarkovChain chain = new MarkovChain(3, 1, 1.0, 4000);
+        TokenSampler sampler = new TokenSampler(chain);
+        TokenBatch with = sampler.sample(5, 2, 4000, true);
+        assertThat(with.ids()).isEqualTo(sampler.sample(5, 2, 4000).ids());
+        for (int s = 0; s < 2; s++) {
+            // empirical transition frequencies of one long sequence against the oracle's row for each context
+            double[][] counts = new double[3][3];
+            double[][] row = new double[3][];
+            for (int t = 0; t + 1 < 4000; t++) {
+                int from = with.id(s, t);
+                counts[from][with.target(s, t)]++;
+                row[from] = new double[] {with.oracle()[(s * 4000 + t) * 3], with.oracle()[(s * 4000 + t) * 3 + 1],
+                        with.oracle()[(s * 4000 + t) * 3 + 2]};
+            }
+            for (int c = 0; c < 3; c++) {
+                double total = counts[c][0] + counts[c][1] + counts[c][2];
+                assertThat(row[c][0] + row[c][1] + row[c][2]).isCloseTo(1, within(1e-5));
+                for (int v = 0; v < 3; v++) {
+                    assertThat(counts[c][v] / total).isCloseTo(row[c][v], within(5 * Math.sqrt(0.25 / total) + 1e-3));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aMarkovEvaluationIsScoredInNatsWithTheExcessOverBayes() {
+        Experiment e = Experiment.builder("m").seed(3).task(Iclab.markovChain(3, 1, 1.0, 40)).model(Iclab.gru(1, 4))
+                .evaluate(v -> v.prompts(400).resamples(20)).build();
+        assertThat(e.evaluate().baselines()).containsExactly(Iclab.bayes(), Iclab.oracle(), Iclab.ngram(1), Iclab.ngram(2), Iclab.ngram(3));
+        List<ErrorCurve> curves = new Evaluator(e).evaluateTokens(batch -> new float[batch.batch() * batch.length() * 3]);
+        assertThat(curves).extracting(ErrorCurve::learner).containsExactly("model", "bayes", "oracle", "ngram(1)", "ngram(2)", "ngram(3)");
+        ErrorCurve model = curves.get(0);
+        ErrorCurve bayes = curves.get(1);
+        ErrorCurve oracle = curves.get(2);
+        ErrorCurve bigram = curves.get(4);
+        for (int t = 0; t < 39; t++) {
+            // all-zero logits are the uniform distribution: ln 3 nats everywhere
+            assertThat(model.at(t)).isCloseTo(Math.log(3), within(1e-9));
+            assertThat(model.beside().get(Evaluator.EXCESS_OVER_BAYES)[t]).isCloseTo(Math.log(3) - bayes.at(t), within(1e-9));
+            assertThat(bayes.beside().get(Evaluator.EXCESS_OVER_BAYES)[t]).isZero();
+            assertThat(bayes.beside().get(Evaluator.PERPLEXITY)[t]).isCloseTo(Math.exp(bayes.at(t)), within(1e-9));
+        }
+        assertThat(model.at(39)).isNaN();
+        // late in the sequence: the oracle is below Bayes, which is below the uniform model; the bigram (strength-1
+        // back-off to the unigram) is close to Bayes (uniform Dirichlet prior) but not below it on average
+        double late = 0;
+        double lateOracle = 0;
+        double lateBigram = 0;
+        for (int t = 30; t < 39; t++) {
+            late += bayes.at(t) / 9;
+            lateOracle += oracle.at(t) / 9;
+            lateBigram += bigram.at(t) / 9;
+        }
+        assertThat(lateOracle).isLessThan(late);
+        assertThat(late).isLessThan(Math.log(3) - 0.1);
+        assertThat(lateBigram).isGreaterThan(late - 0.01);
+        // the first target is one of the uniform tokens for Bayes: ln 3
+        assertThat(bayes.at(0)).isCloseTo(Math.log(3), within(1e-9));
+    }
+
+    @Test
+    void tokenLearnersAndPairLearnersStayWithTheirTasks() {
+        assertThatThrownBy(() -> Iclab.experiment("x").task(Iclab.linearRegression(3)).prompt(Iclab.interleaved(5)).model(Iclab.gpt2("tiny"))
+                .evaluate(v -> v.baselines(Iclab.ngram(2))).build())
+                .isInstanceOf(SpecException.class).hasMessageContaining("ngram(2) reads token sequences; it is for token tasks");
+        assertThatThrownBy(() -> Iclab.experiment("x").task(Iclab.markovChain(3)).model(Iclab.gru(1, 4))
+                .evaluate(v -> v.baselines(Iclab.leastSquares())).build())
+                .isInstanceOf(SpecException.class).hasMessageContaining("leastSquares reads (x, y) pairs");
+        assertThatThrownBy(() -> Iclab.experiment("x").task(new Copying(5, 2)).model(Iclab.gru(1, 4))
+                .evaluate(v -> v.baselines(Iclab.bayes(), Iclab.oracle())).build())
+                .isInstanceOf(SpecException.class).hasMessageContaining("bayes needs a task with a closed-form posterior")
+                .hasMessageContaining("oracle needs a token task that knows its next-token distributions");
+        // the n-gram reads any token task
+        Experiment copying = Iclab.experiment("x").task(new Copying(5, 2)).model(Iclab.gru(1, 4))
+                .evaluate(v -> v.prompts(20).resamples(10).baselines(Iclab.ngram(3))).build();
+        List<ErrorCurve> curves = new Evaluator(copying).evaluateTokens(batch -> new float[batch.batch() * batch.length() * 5]);
+        assertThat(curves).extracting(ErrorCurve::learner).containsExactly("model", "ngram(3)");
+        assertThat(curves.get(1).beside()).containsKeys(Evaluator.CROSS_ENTROPY, Evaluator.PERPLEXITY);
+    }
+}
