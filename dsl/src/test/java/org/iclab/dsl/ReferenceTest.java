@@ -96,7 +96,9 @@ class ReferenceTest {
         Reference.Word adam = Reference.vocabulary().stream().filter(w -> w.name().equals("adam")).findFirst().orElseThrow();
         assertThat(adam.settings()).extracting(Reference.Entry::name, Reference.Entry::defaults)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("lr", "required"), org.assertj.core.groups.Tuple.tuple("beta1", "0.9"),
-                        org.assertj.core.groups.Tuple.tuple("beta2", "0.999"), org.assertj.core.groups.Tuple.tuple("eps", "1.0E-8"));
+                        org.assertj.core.groups.Tuple.tuple("beta2", "0.999"), org.assertj.core.groups.Tuple.tuple("eps", "1.0E-8"),
+                        org.assertj.core.groups.Tuple.tuple("weightDecay", "0.0"), org.assertj.core.groups.Tuple.tuple("warmup", "0.0"),
+                        org.assertj.core.groups.Tuple.tuple("schedule", "'constant'"));
     }
 
     @Test

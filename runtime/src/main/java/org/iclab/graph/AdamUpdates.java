@@ -17,7 +17,9 @@ import org.tensorflow.types.TFloat32;
  * Adam built from raw ops: a first and second moment per parameter ({@code adam/m/NAME}, {@code adam/v/NAME}), the
  * bias corrections β^step fed as placeholders, and the fenced update: every update reads its gradient through an
  * identity that waits for all gradients, so no update can race a gradient computation that still reads the old
- * value (the fence that makes runs bit-identical).
+ * value (the fence that makes runs bit-identical). A scheduled learning rate ({@link Adam#lrAt}) is fed each step
+ * ({@code adam/lr}); a constant one is a graph constant. With weight decay (AdamW) each parameter is first multiplied
+ * by 1 − lr_t · weightDecay, and its Adam update waits for that.
  */
 final class AdamUpdates implements UpdateRule.Updates {
     private final Ops tf;
@@ -26,14 +28,19 @@ final class AdamUpdates implements UpdateRule.Updates {
     private final List<Variable<TFloat32>> parameters;
     private final Placeholder<TFloat32> beta1Power;
     private final Placeholder<TFloat32> beta2Power;
+    private final Placeholder<TFloat32> lr;
+    private final long steps;
     private final List<Variable<TFloat32>> slotsM = new ArrayList<>();
     private final List<Variable<TFloat32>> slotsV = new ArrayList<>();
     private final Op resetSlots;
 
-    AdamUpdates(Ops tf, Layers nn, Parameters params, Adam adam) {
+    AdamUpdates(Ops tf, Layers nn, Parameters params, Adam adam, long steps) {
         this.tf = tf;
         this.nn = nn;
         this.adam = adam;
+        this.steps = steps;
+        lr = adam.scheduled() || adam.weightDecay() > 0
+                ? Parameters.named(tf, "adam/lr").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar())) : null;
         this.parameters = params.variables();
         beta1Power = Parameters.named(tf, "adam/beta1_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
         beta2Power = Parameters.named(tf, "adam/beta2_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
@@ -59,8 +66,15 @@ final class AdamUpdates implements UpdateRule.Updates {
         for (int i = 0; i < parameters.size(); i++) {
             @SuppressWarnings("unchecked")
             Operand<TFloat32> g = fenced.identity((Output<TFloat32>) gradients.get(i));
-            updates.add(tf.train.applyAdam(parameters.get(i), slotsM.get(i), slotsV.get(i), beta1Power, beta2Power,
-                    nn.f(adam.lr()), nn.f(adam.beta1()), nn.f(adam.beta2()), nn.f(adam.eps()), g));
+            Operand<TFloat32> rate = lr != null ? lr : nn.f(adam.lr());
+            Ops update = fenced;
+            if (adam.weightDecay() > 0) {
+                Variable<TFloat32> p = parameters.get(i);
+                Op decay = fenced.assign(p, tf.math.mul(p, tf.math.sub(nn.f(1), tf.math.mul(lr, nn.f(adam.weightDecay())))));
+                update = tf.withControlDependencies(List.of(decay));
+            }
+            updates.add(update.train.applyAdam(parameters.get(i), slotsM.get(i), slotsV.get(i), beta1Power, beta2Power,
+                    rate, nn.f(adam.beta1()), nn.f(adam.beta2()), nn.f(adam.eps()), g));
         }
         return tf.withControlDependencies(updates).withName("train_step" + suffix).noOp();
     }
@@ -72,7 +86,13 @@ final class AdamUpdates implements UpdateRule.Updates {
         open.add(b1);
         TFloat32 b2 = TFloat32.scalarOf((float) Math.pow(adam.beta2(), step));
         open.add(b2);
-        return runner.feed(beta1Power, b1).feed(beta2Power, b2);
+        runner.feed(beta1Power, b1).feed(beta2Power, b2);
+        if (lr != null) {
+            TFloat32 rate = TFloat32.scalarOf((float) adam.lrAt(step, steps));
+            open.add(rate);
+            runner.feed(lr, rate);
+        }
+        return runner;
     }
 
     /** Zeroes both moments of every parameter. */
@@ -95,8 +115,8 @@ final class AdamUpdates implements UpdateRule.Updates {
             }
 
             @Override
-            public Updates create(Ops tf, Layers nn, Parameters parameters, Adam optimizer) {
-                return new AdamUpdates(tf, nn, parameters, optimizer);
+            public Updates create(Ops tf, Layers nn, Parameters parameters, Adam optimizer, long steps) {
+                return new AdamUpdates(tf, nn, parameters, optimizer, steps);
             }
         };
     }

@@ -105,7 +105,7 @@ final class ModelGraph {
             pred = tf.withName(CompiledModel.PRED).identity(predictions(forward.out()));
             predByLoops.put(defaultLoops, pred);
             Optimizer optimizer = experiment.train().optimizer();
-            updates = UpdateRule.of(optimizer).create(tf, nn, parameters, optimizer);
+            updates = UpdateRule.of(optimizer).create(tf, nn, parameters, optimizer, experiment.train().steps());
             trainOp(defaultLoops); // the usual pass's loss and update exist from the start (and in the SavedModel's graph)
         } catch (RuntimeException ex) {
             graph.close();

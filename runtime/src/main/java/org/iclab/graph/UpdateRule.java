@@ -19,8 +19,8 @@ public interface UpdateRule<O extends Optimizer> extends Extension {
     @Override
     Class<O> spec();
 
-    /** The optimizer's state (its slots) and update ops for {@code parameters}. */
-    Updates create(Ops tf, Layers nn, Parameters parameters, O optimizer);
+    /** The optimizer's state (its slots) and update ops for {@code parameters}, for a run of {@code steps} steps. */
+    Updates create(Ops tf, Layers nn, Parameters parameters, O optimizer, long steps);
 
     /** An optimizer built into a graph. */
     interface Updates {
