@@ -64,12 +64,14 @@ import org.iclab.spec.ProbePlan;
 import org.iclab.spec.Prompt;
 import org.iclab.spec.QuadraticRegression;
 import org.iclab.spec.RandomQuadrants;
+import org.iclab.spec.RegularLanguage;
 import org.iclab.spec.ReluNetwork;
 import org.iclab.spec.Ridge;
 import org.iclab.spec.ScaledX;
 import org.iclab.spec.ScaledY;
 import org.iclab.spec.Shuffled;
 import org.iclab.spec.SkewedCovariance;
+import org.iclab.spec.Span;
 import org.iclab.spec.SparseDisjunction;
 import org.iclab.spec.SparseLinearRegression;
 import org.iclab.spec.SparseParity;
@@ -424,6 +426,21 @@ public final class Iclab {
 
     public static TeachConjunction teachConjunction(int dims, double labelNoise) {
         return new TeachConjunction(dims, labelNoise);
+    }
+
+    /** RegBench's random regular languages: 4–12 states, 4–18 symbols, 1–3 edges, 10–19 strings of 1–49 symbols. */
+    public static RegularLanguage regularLanguage() {
+        return new RegularLanguage();
+    }
+
+    /** Random regular languages with the given ranges (each drawn uniformly per prompt). */
+    public static RegularLanguage regularLanguage(Span states, Span alphabet, Span edges, Span strings, Span stringLength) {
+        return new RegularLanguage(states, alphabet, edges, strings, stringLength);
+    }
+
+    /** The whole numbers from {@code min} to {@code max}, both included ({@code min..max} in a script). */
+    public static Span span(int min, int max) {
+        return new Span(min, max);
     }
 
     /** A token task's prompt: its sequences as they are, their length the task's. */

@@ -70,10 +70,30 @@ final class NamedArguments {
             }
             throw new SpecException(word, name, "must be text", v);
         }
+        if (type == org.iclab.spec.Span.class) {
+            return span(name, v);
+        }
         if (type.isInstance(v)) {
             return v;
         }
         throw new SpecException(word, name, "must be a " + type.getSimpleName(), v);
+    }
+
+    /** A range of whole numbers: {@code 4..12} (ascending), or one whole number for a range of one value. */
+    private org.iclab.spec.Span span(String name, Object v) {
+        if (v instanceof groovy.lang.IntRange r) {
+            if (r.isReverse()) {
+                throw new SpecException(word, name, "must be an ascending range of whole numbers, as 4..12", r.getFrom() + ".." + r.getTo());
+            }
+            return new org.iclab.spec.Span(r.getFrom(), r.getTo());
+        }
+        if (v instanceof org.iclab.spec.Span s) {
+            return s;
+        }
+        if (v instanceof Integer n) {
+            return org.iclab.spec.Span.of(n);
+        }
+        throw new SpecException(word, name, "must be a range of whole numbers, as 4..12", v instanceof CharSequence ? "'" + v + "'" : v);
     }
 
     private BigDecimal decimal(String name, Object v) {

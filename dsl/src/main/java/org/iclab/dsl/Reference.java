@@ -110,6 +110,9 @@ public final class Reference {
      * ({@code adam(lr: 1.0E-4)}, {@code gaussian(covariance: 'skewed')}).
      */
     public static String render(Object value) {
+        if (value instanceof org.iclab.spec.Span span) {
+            return span.min() + ".." + span.max();
+        }
         if (value instanceof List<?> list) {
             return list.stream().map(Reference::render).collect(Collectors.joining(", "));
         }

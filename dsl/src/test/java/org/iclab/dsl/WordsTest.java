@@ -41,6 +41,9 @@ class WordsTest {
         if (v instanceof String s) {
             return "'" + s + "'";
         }
+        if (v instanceof org.iclab.spec.Span s) {
+            return s.min() + ".." + s.max();
+        }
         if (v instanceof Double d) {
             return d + "d";
         }

@@ -98,23 +98,27 @@ public final class Evaluator {
     /** Measures a token task reports beside its error: the mean cross-entropy (nats) at each position and its exponential. */
     public static final String CROSS_ENTROPY = "cross_entropy";
     public static final String PERPLEXITY = "perplexity";
-    /** Beside a cross-entropy error: 1 − accuracy of the arg-max token. */
+    /** Beside another error: 1 − accuracy of the arg-max token. */
     public static final String TOKEN_ERROR = "token_error";
     /** Beside a cross-entropy error: the learner's cross-entropy minus the Bayes-optimal predictor's, position by position. */
     public static final String EXCESS_OVER_BAYES = "excess_over_bayes";
+    /** Beside a DFA error: the total-variation distance from the prediction to the oracle (uniform over the allowed tokens). */
+    public static final String TVD = "tvd";
 
     /**
      * A token task's curves: the model's, then each declared baseline's, on the task's evaluation sequences (drawn
      * from the evaluation seed stream), per position, averaged over the sequences whose mask scores that position,
-     * with paired bootstrap intervals; NaN at a position no sequence scores. The error is 1 − accuracy of the arg-max
-     * token, with the mean cross-entropy and perplexity beside it; for a task scored in nats (markovChain) the error
-     * is the cross-entropy, with the token error, the perplexity and, where the task has a Bayes-optimal predictor,
-     * the excess over it beside it. {@code logits} maps a batch to [batch·length·vocabulary].
+     * with paired bootstrap intervals; NaN at a position no sequence scores. The error is the task's
+     * {@link Objective.CrossEntropy.Score}: 1 − accuracy of the arg-max token, with the mean cross-entropy and
+     * perplexity beside it; or the cross-entropy in nats (markovChain), with the token error, the perplexity and,
+     * where the task has a Bayes-optimal predictor, the excess over it; or 1 − DFA accuracy (regularLanguage: the
+     * arg-max token is one the automaton allows), with the token error, the cross-entropy and the total-variation
+     * distance to the oracle. {@code logits} maps a batch to [batch·length·vocabulary].
      */
     public List<ErrorCurve> evaluateTokens(Function<TokenBatch, float[]> logits) {
         EvalPlan plan = experiment.evaluate();
         TokenTask task = (TokenTask) experiment.task();
-        boolean nats = ((Objective.CrossEntropy) task.objective()).nats();
+        Objective.CrossEntropy.Score score = ((Objective.CrossEntropy) task.objective()).score();
         TokenBatch prompts = tokenPrompts();
         int length = prompts.length();
         int vocabulary = prompts.vocabulary();
@@ -131,6 +135,7 @@ public final class Evaluator {
         for (int from = 0; from < prompts.batch(); from += MODEL_BATCH) {
             int to = Math.min(prompts.batch(), from + MODEL_BATCH);
             float[] out = logits.apply(prompts.slice(from, to));
+            double[] probs = new double[length * vocabulary];
             for (int p = from; p < to; p++) {
                 for (int t = 0; t < length; t++) {
                     int at = ((p - from) * length + t) * vocabulary;
@@ -140,8 +145,13 @@ public final class Evaluator {
                     for (int v = 0; v < vocabulary; v++) {
                         sum += Math.exp(out[at + v] - max);
                     }
-                    model.set(p, t, task.objective().error(argMax, prompts.target(p, t)), max + Math.log(sum) - out[at + prompts.target(p, t)]);
+                    for (int v = 0; v < vocabulary; v++) {
+                        probs[t * vocabulary + v] = Math.exp(out[at + v] - max) / sum;
+                    }
+                    // the log-softmax directly, so that a confident model's cross-entropy does not round to log(0)
+                    model.crossEntropy[p][t] = max + Math.log(sum) - out[at + prompts.target(p, t)];
                 }
+                model.score(prompts, p, probs, task, false);
             }
         }
         scores.put(MODEL, model);
@@ -149,7 +159,7 @@ public final class Evaluator {
             scores.put(baseline.learnerName(), tokenScores(prompts, TokenLearner.of(baseline, task), task));
         }
         TokenScores bayes = null;
-        if (nats && new Bayes().cannotScore(task) == null) {
+        if (score == Objective.CrossEntropy.Score.NATS && new Bayes().cannotScore(task) == null) {
             bayes = scores.containsKey("bayes") ? scores.get("bayes") : tokenScores(prompts, TokenLearner.of(new Bayes(), task), task);
         }
         List<ErrorCurve> curves = new ArrayList<>();
@@ -161,63 +171,94 @@ public final class Evaluator {
                 perplexity[t] = Math.exp(crossEntropy[t]);
             }
             java.util.Map<String, double[]> beside = new java.util.LinkedHashMap<>();
-            if (nats) {
-                beside.put(TOKEN_ERROR, weightedMean(s.wrong, weights));
-                beside.put(PERPLEXITY, perplexity);
-                if (bayes != null) {
-                    double[] reference = weightedMean(bayes.crossEntropy, weights);
-                    double[] excess = new double[length];
-                    for (int t = 0; t < length; t++) {
-                        excess[t] = crossEntropy[t] - reference[t];
-                    }
-                    beside.put(EXCESS_OVER_BAYES, excess);
+            double[][] error = switch (score) {
+                case TOKEN -> {
+                    beside.put(CROSS_ENTROPY, crossEntropy);
+                    beside.put(PERPLEXITY, perplexity);
+                    yield s.wrong;
                 }
-            } else {
-                beside.put(CROSS_ENTROPY, crossEntropy);
-                beside.put(PERPLEXITY, perplexity);
-            }
-            curves.add(bootstrap.curve(STANDARD, e.getKey(), nats ? s.crossEntropy : s.wrong, weights).with(beside));
+                case NATS -> {
+                    beside.put(TOKEN_ERROR, weightedMean(s.wrong, weights));
+                    beside.put(PERPLEXITY, perplexity);
+                    if (bayes != null) {
+                        double[] reference = weightedMean(bayes.crossEntropy, weights);
+                        double[] excess = new double[length];
+                        for (int t = 0; t < length; t++) {
+                            excess[t] = crossEntropy[t] - reference[t];
+                        }
+                        beside.put(EXCESS_OVER_BAYES, excess);
+                    }
+                    yield s.crossEntropy;
+                }
+                case VALID -> {
+                    beside.put(TOKEN_ERROR, weightedMean(s.wrong, weights));
+                    beside.put(CROSS_ENTROPY, crossEntropy);
+                    beside.put(TVD, weightedMean(s.tvd, weights));
+                    yield s.invalid;
+                }
+            };
+            curves.add(bootstrap.curve(STANDARD, e.getKey(), error, weights).with(beside));
         }
         return curves;
     }
 
-    /** A token learner's arg-max errors and cross-entropies on every sequence and position (sequences in parallel). */
+    /** A token learner's scores on every sequence and position (sequences in parallel). */
     private static TokenScores tokenScores(TokenBatch prompts, TokenLearner learner, TokenTask task) {
-        int length = prompts.length();
-        int vocabulary = prompts.vocabulary();
-        TokenScores s = new TokenScores(prompts.batch(), length);
+        TokenScores s = new TokenScores(prompts.batch(), prompts.length());
         IntStream.range(0, prompts.batch()).parallel().forEach(p -> {
-            double[] probs = new double[length * vocabulary];
+            double[] probs = new double[prompts.length() * prompts.vocabulary()];
             learner.predict(prompts, p, probs);
-            for (int t = 0; t < length; t++) {
-                int best = 0;
-                for (int v = 1; v < vocabulary; v++) {
-                    if (probs[t * vocabulary + v] > probs[t * vocabulary + best]) {
-                        best = v;
-                    }
-                }
-                int target = prompts.target(p, t);
-                s.set(p, t, task.objective().error(best, target), -Math.log(Math.max(probs[t * vocabulary + target], Double.MIN_NORMAL)));
-            }
+            s.score(prompts, p, probs, task, true);
         });
         return s;
     }
 
-    /** Per sequence and position: whether the arg-max token was wrong (0/1) and the cross-entropy at the target. */
+    /**
+     * Per sequence and position: whether the arg-max token was wrong (0/1), whether it is one the task does not
+     * allow next (0/1; where the batch has oracle distributions), the cross-entropy at the target and the
+     * total-variation distance to the oracle.
+     */
     private static final class TokenScores {
         final double[][] wrong;
+        final double[][] invalid;
         final double[][] crossEntropy;
+        final double[][] tvd;
 
         TokenScores(int sequences, int length) {
             wrong = new double[sequences][length];
+            invalid = new double[sequences][length];
             crossEntropy = new double[sequences][length];
+            tvd = new double[sequences][length];
         }
 
-        void set(int p, int t, double error, double ce) {
-            wrong[p][t] = error;
-            crossEntropy[p][t] = ce;
+        /** Scores sequence {@code p} from its distributions {@code probs} [length·vocabulary]; the cross-entropy too where {@code withCrossEntropy}. */
+        void score(TokenBatch batch, int p, double[] probs, TokenTask task, boolean withCrossEntropy) {
+            int v = batch.vocabulary();
+            float[] oracle = batch.oracle();
+            for (int t = 0; t < batch.length(); t++) {
+                int at = t * v;
+                int best = 0;
+                for (int j = 1; j < v; j++) {
+                    if (probs[at + j] > probs[at + best]) {
+                        best = j;
+                    }
+                }
+                int target = batch.target(p, t);
+                wrong[p][t] = task.objective().error(best, target);
+                if (withCrossEntropy) {
+                    crossEntropy[p][t] = -Math.log(Math.max(probs[at + target], Double.MIN_NORMAL));
+                }
+                if (oracle != null) {
+                    int o = (p * batch.length() + t) * v;
+                    invalid[p][t] = oracle[o + best] > 0 ? 0 : 1;
+                    double distance = 0;
+                    for (int j = 0; j < v; j++) {
+                        distance += Math.abs(probs[at + j] - oracle[o + j]);
+                    }
+                    tvd[p][t] = distance / 2;
+                }
+            }
         }
-
     }
 
     /** The weighted mean of {@code values} at each position (NaN where no sequence is scored). */

@@ -42,7 +42,7 @@ public record MarkovChain(
     /** Scored in nats: the cross-entropy of each next token, which the Bayes-optimal predictor minimises. */
     @Override
     public Objective objective() {
-        return Objective.crossEntropyInNats(states);
+        return Objective.crossEntropy(states, Objective.CrossEntropy.Score.NATS);
     }
 
     @Override

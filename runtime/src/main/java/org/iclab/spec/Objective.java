@@ -46,12 +46,12 @@ public sealed interface Objective permits Objective.SquaredError, Objective.Logi
 
     /** Cross-entropy over {@code vocabulary} tokens, scored as 1 − accuracy. */
     static CrossEntropy crossEntropy(int vocabulary) {
-        return new CrossEntropy(vocabulary, false);
+        return new CrossEntropy(vocabulary, CrossEntropy.Score.TOKEN);
     }
 
-    /** Cross-entropy over {@code vocabulary} tokens, scored as the cross-entropy itself in nats. */
-    static CrossEntropy crossEntropyInNats(int vocabulary) {
-        return new CrossEntropy(vocabulary, true);
+    /** Cross-entropy over {@code vocabulary} tokens, scored as {@code score} says. */
+    static CrossEntropy crossEntropy(int vocabulary, CrossEntropy.Score score) {
+        return new CrossEntropy(vocabulary, score);
     }
 
     /**
@@ -123,11 +123,22 @@ public sealed interface Objective permits Objective.SquaredError, Objective.Logi
     }
 
     /**
-     * Cross-entropy over {@code vocabulary} tokens. Scored as 1 − accuracy (the arg-max token against the target:
-     * {@link #error}), or, where {@code nats}, as the cross-entropy of the predicted distribution at the target,
-     * which the evaluator computes from the whole distribution.
+     * Cross-entropy over {@code vocabulary} tokens, scored as {@link Score} says: the arg-max token against the target
+     * ({@link #error}), the cross-entropy at the target in nats, or whether the arg-max token is one the task allows
+     * next (its oracle distribution gives it a positive probability: DFA accuracy). The evaluator computes the latter
+     * two from the whole predicted distribution.
      */
-    record CrossEntropy(int vocabulary, boolean nats) implements Objective {
+    record CrossEntropy(int vocabulary, Score score) implements Objective {
+        /** How a token prediction is scored. */
+        public enum Score {
+            /** 1 − accuracy of the arg-max token. */
+            TOKEN,
+            /** The cross-entropy of the prediction at the target, in nats. */
+            NATS,
+            /** 1 − the share of positions whose arg-max token the task allows next (1 − DFA accuracy). */
+            VALID
+        }
+
         public CrossEntropy {
             if (vocabulary < 2) {
                 throw new IllegalArgumentException("a vocabulary must hold at least 2 tokens, was " + vocabulary);
@@ -147,17 +158,25 @@ public sealed interface Objective permits Objective.SquaredError, Objective.Logi
 
         @Override
         public String axisTitle() {
-            return nats ? "cross-entropy (nats)" : "token error (1 \u2212 accuracy)";
+            return switch (score) {
+                case TOKEN -> "token error (1 \u2212 accuracy)";
+                case NATS -> "cross-entropy (nats)";
+                case VALID -> "DFA error (1 \u2212 share of valid greedy tokens)";
+            };
         }
 
         @Override
         public String tableTitle() {
-            return nats ? "cross-entropy" : "token error";
+            return switch (score) {
+                case TOKEN -> "token error";
+                case NATS -> "cross-entropy";
+                case VALID -> "DFA error";
+            };
         }
 
         @Override
         public boolean reportsAccuracy() {
-            return !nats;
+            return score != Score.NATS;
         }
     }
 }

@@ -59,6 +59,7 @@ public final class TaskRegistration implements Registration {
                 FunctionClass.of("decisionTree", DecisionTree.class,
                         (t, rng, active) -> FunctionClasses.decisionTree(rng, t.dims(), t.depth())),
                 new MarkovChainClass(),
+                new RegularLanguageClass(),
                 new BooleanClass<>("conjunction", Conjunction.class, (t, rng, active) -> BooleanFunctions.conjunction(rng, t.dims(), active)),
                 new BooleanClass<>("monotoneConjunction", MonotoneConjunction.class,
                         (t, rng, active) -> BooleanFunctions.monotoneConjunction(rng, t.dims(), active)),

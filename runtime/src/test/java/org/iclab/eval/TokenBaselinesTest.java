@@ -147,4 +147,42 @@ class TokenBaselinesTest {
         assertThat(curves).extracting(ErrorCurve::learner).containsExactly("model", "ngram(3)");
         assertThat(curves.get(1).beside()).containsKeys(Evaluator.CROSS_ENTROPY, Evaluator.PERPLEXITY);
     }
+
+    @Test
+    void aRegularLanguageIsScoredByDfaAccuracyWithTheDistanceToTheOracle() {
+        org.iclab.spec.RegularLanguage language = new org.iclab.spec.RegularLanguage(new org.iclab.spec.Span(4, 6),
+                new org.iclab.spec.Span(3, 5), new org.iclab.spec.Span(1, 3), new org.iclab.spec.Span(3, 4), new org.iclab.spec.Span(2, 6));
+        Experiment e = Experiment.builder("r").seed(4).task(language).model(Iclab.gru(1, 4))
+                .evaluate(v -> v.prompts(50).resamples(20)).build();
+        Evaluator evaluator = new Evaluator(e);
+        TokenBatch prompts = evaluator.tokenPrompts();
+        int vocabulary = prompts.vocabulary();
+        // a stand-in model that always bets on the padding token: never a symbol the automaton allows
+        List<ErrorCurve> curves = evaluator.evaluateTokens(batch -> {
+            float[] out = new float[batch.batch() * batch.length() * vocabulary];
+            for (int i = 0; i < batch.batch() * batch.length(); i++) {
+                out[i * vocabulary] = 5;
+            }
+            return out;
+        });
+        assertThat(curves).extracting(ErrorCurve::learner).containsExactly("model", "oracle", "ngram(1)", "ngram(2)", "ngram(3)");
+        ErrorCurve model = curves.get(0);
+        ErrorCurve oracle = curves.get(1);
+        ErrorCurve trigram = curves.get(4);
+        int scored = 0;
+        for (int t = 0; t < prompts.length(); t++) {
+            if (Double.isNaN(model.at(t))) {
+                continue;
+            }
+            scored++;
+            assertThat(model.at(t)).isEqualTo(1.0);
+            assertThat(oracle.at(t)).as("the oracle's greedy token is always allowed").isZero();
+            assertThat(oracle.beside().get(Evaluator.TVD)[t]).isCloseTo(0, within(1e-6));
+            assertThat(model.beside().get(Evaluator.TVD)[t]).isGreaterThan(0.9);
+            assertThat(trigram.at(t)).isBetween(0.0, 1.0);
+        }
+        assertThat(scored).isGreaterThan(10);
+        // late in the prompts the in-context trigram mostly proposes allowed symbols
+        assertThat(trigram.at(scored - 1)).isLessThan(0.5);
+    }
 }
