@@ -19,6 +19,7 @@ import org.iclab.task.EvaluationPrompts;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.Seeds;
 import org.iclab.task.TokenBatch;
+import org.iclab.task.TokenPool;
 import org.iclab.task.TokenSampler;
 
 /**
@@ -277,11 +278,17 @@ public final class Evaluator {
         return mean;
     }
 
-    /** A token task's evaluation sequences: the same for every call. */
+    /**
+     * A token task's evaluation sequences: the same for every call. Where training draws from a pool of languages,
+     * every evaluation sequence's language is a fresh one outside it.
+     */
     public TokenBatch tokenPrompts() {
         EvalPlan plan = experiment.evaluate();
         TokenTask task = (TokenTask) experiment.task();
-        return new TokenSampler(task).sample(Seeds.derive(experiment.seed(), Seeds.Stream.EVAL, 0), plan.prompts(), plan.points(), task.hasOracle());
+        var pool = experiment.train().pool();
+        TokenPool training = pool.limited() ? new TokenPool(task, pool, experiment.seed()) : null;
+        return new TokenSampler(task).sample(Seeds.derive(experiment.seed(), Seeds.Stream.EVAL, 0), plan.prompts(), plan.points(),
+                task.hasOracle(), training, TokenSampler.Use.EVALUATE);
     }
 
     private static double[][] modelErrors(PromptBatch prompts, Function<PromptBatch, float[]> model, Task task) {

@@ -53,8 +53,8 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
                 : "must hold (x, y) pairs for a task of real-valued inputs (tokens() is for token tasks)", prompt.name());
         architecture.require(!tokenTask || TrainPlan.ALL.equals(train.lossAt()), "train.lossAt",
                 "must be 'all' for a token task (every masked position is predicted)", train.lossAt());
-        architecture.require(!tokenTask || !train.pool().limited(), "train.pool",
-                "is not yet supported for token tasks", train.pool());
+        architecture.require(!tokenTask || !train.pool().limited() || ((TokenTask) task).hasLanguages() && train.pool().prompts() == 0,
+                "train.pool", "may only hold tasks, for a token task with languages (markovChain, regularLanguage)", train.pool());
         for (Baseline b : evaluate.baselines()) {
             String cannot = b.cannotScore(task);
             architecture.require(cannot == null, "evaluate.baselines", b.learnerName() + " " + cannot + " (task " + wordOf(task) + ")",

@@ -50,6 +50,11 @@ public record MarkovChain(
         return true;
     }
 
+    @Override
+    public boolean hasLanguages() {
+        return true;
+    }
+
     /** The Bayes-optimal predictor, the true rows, and the in-context 1-, 2- and 3-grams. */
     @Override
     public java.util.List<Baseline> defaultBaselines() {

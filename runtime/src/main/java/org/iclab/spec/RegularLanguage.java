@@ -61,6 +61,11 @@ public record RegularLanguage(
         return true;
     }
 
+    @Override
+    public boolean hasLanguages() {
+        return true;
+    }
+
     /** Scored by DFA accuracy: whether the greedy next token is one the automaton allows. */
     @Override
     public Objective objective() {

@@ -30,6 +30,14 @@ public interface TokenTask extends Task {
         return List.of();
     }
 
+    /**
+     * Whether each sequence is drawn in a random language of its own (a transition table, an automaton) that a pool of
+     * tasks can fix ({@code train { pool tasks: M }}: M training languages, evaluation on others).
+     */
+    default boolean hasLanguages() {
+        return false;
+    }
+
     /** Whether the task's sampler knows the distribution each next token is drawn from ({@code oracle()}). */
     default boolean hasOracle() {
         return false;

@@ -29,6 +29,12 @@ final class MarkovChainClass implements TokenClass<MarkovChain> {
     /** Target t's distribution: its context's row, or uniform while t + 1 is among the first {@code order} tokens. */
     @Override
     public void draw(MarkovChain task, SplittableRandom rng, int[] ids, int[] targets, float[] mask, int offset, float[] oracle) {
+        drawIn(task, language(task, rng), rng, ids, targets, mask, offset, oracle);
+    }
+
+    /** The transition table, row by row, each row {@code states} Gamma(α) draws normalised. */
+    @Override
+    public Table language(MarkovChain task, SplittableRandom rng) {
         int s = task.states();
         int contexts = (int) Math.pow(s, task.order());
         double[] table = new double[contexts * s];
@@ -42,6 +48,27 @@ final class MarkovChainClass implements TokenClass<MarkovChain> {
                 table[c * s + j] /= sum;
             }
         }
+        return new Table(table);
+    }
+
+    /** A transition table, [contexts, states] row-major; equal when every entry is. */
+    record Table(double[] p) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Table t && java.util.Arrays.equals(p, t.p);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(p);
+        }
+    }
+
+    @Override
+    public void drawIn(MarkovChain task, Object language, SplittableRandom rng, int[] ids, int[] targets, float[] mask, int offset,
+                       float[] oracle) {
+        int s = task.states();
+        double[] table = ((Table) language).p();
         int length = task.length();
         for (int t = 0; t < length; t++) {
             if (t < task.order()) {

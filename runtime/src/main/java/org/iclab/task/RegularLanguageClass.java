@@ -29,7 +29,19 @@ final class RegularLanguageClass implements TokenClass<RegularLanguage> {
 
     @Override
     public void draw(RegularLanguage task, SplittableRandom rng, int[] ids, int[] targets, float[] mask, int offset, float[] oracle) {
-        Automaton dfa = Automaton.random(rng, task).minimized();
+        drawIn(task, language(task, rng), rng, ids, targets, mask, offset, oracle);
+    }
+
+    /** The minimised automaton, in canonical form (equal automata accept the same language). */
+    @Override
+    public Automaton language(RegularLanguage task, SplittableRandom rng) {
+        return Automaton.random(rng, task).minimized();
+    }
+
+    @Override
+    public void drawIn(RegularLanguage task, Object language, SplittableRandom rng, int[] ids, int[] targets, float[] mask, int offset,
+                       float[] oracle) {
+        Automaton dfa = (Automaton) language;
         int length = task.length();
         int v = RegularLanguage.VOCABULARY;
         Arrays.fill(ids, offset, offset + length, RegularLanguage.PAD);

@@ -32,6 +32,20 @@ public interface TokenClass<T extends TokenTask> extends Extension {
         throw new UnsupportedOperationException(word() + " does not know its next-token distributions");
     }
 
+    /**
+     * The random language one sequence is drawn in (a transition table, an automaton), from {@code rng}: what a pool
+     * of tasks fixes and what evaluation keeps apart from it. Only classes whose task says {@code hasLanguages()}
+     * implement it; the language's {@code equals} says when two draws are the same language.
+     */
+    default Object language(T task, SplittableRandom rng) {
+        throw new UnsupportedOperationException(word() + " has no languages to pool");
+    }
+
+    /** {@link #draw} in a given {@code language}, everything else from {@code rng}; oracle may be null. */
+    default void drawIn(T task, Object language, SplittableRandom rng, int[] ids, int[] targets, float[] mask, int offset, float[] oracle) {
+        throw new UnsupportedOperationException(word() + " has no languages to pool");
+    }
+
     /** The registered token class of {@code task}. */
     @SuppressWarnings("unchecked")
     static <T extends TokenTask> TokenClass<T> of(T task) {

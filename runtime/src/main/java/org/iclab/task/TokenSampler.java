@@ -26,6 +26,34 @@ public final class TokenSampler {
      * {@code withOracle} (for a task that {@code hasOracle()}).
      */
     public TokenBatch sample(long seed, int batch, int length, boolean withOracle) {
+        return sample(seed, batch, length, withOracle, null);
+    }
+
+    /** Where a pool of languages is in play: training picks members, evaluation avoids them. */
+    public enum Use { TRAIN, EVALUATE }
+
+    /**
+     * Sequences as {@link #sample(long, int, int, boolean)}, with a pool of languages: in training each sequence's
+     * language is a member ({@code nextInt(size)} from the batch's stream, then the sequence); in evaluation each is
+     * a fresh draw, redrawn while it is a member. Without a pool ({@code pool} null) both are the plain draw.
+     */
+    public TokenBatch sample(long seed, int batch, int length, boolean withOracle, TokenPool pool, Use use) {
+        if (pool == null) {
+            return sample(seed, batch, length, withOracle, null);
+        }
+        return sample(seed, batch, length, withOracle, rng -> use == Use.TRAIN ? pool.member(rng.nextInt(pool.size())) : outside(rng, pool));
+    }
+
+    /** A fresh language that is not in {@code pool}: drawn again while it is a member. */
+    Object outside(SplittableRandom rng, TokenPool pool) {
+        Object language = sequences.language(task, rng);
+        while (pool.contains(language)) {
+            language = sequences.language(task, rng);
+        }
+        return language;
+    }
+
+    private TokenBatch sample(long seed, int batch, int length, boolean withOracle, java.util.function.Function<SplittableRandom, Object> languages) {
         int full = task.length();
         if (length < 1 || length > full) {
             throw new IllegalArgumentException("length must be in [1, " + full + "], was " + length);
@@ -36,7 +64,9 @@ public final class TokenSampler {
         float[] mask = new float[batch * full];
         float[] oracle = withOracle ? new float[batch * full * task.vocabulary()] : null;
         for (int b = 0; b < batch; b++) {
-            if (withOracle) {
+            if (languages != null) {
+                sequences.drawIn(task, languages.apply(rng), rng, ids, targets, mask, b * full, oracle);
+            } else if (withOracle) {
                 sequences.draw(task, rng, ids, targets, mask, b * full, oracle);
             } else {
                 sequences.draw(task, rng, ids, targets, mask, b * full);

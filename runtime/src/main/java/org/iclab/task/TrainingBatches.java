@@ -16,7 +16,8 @@ public interface TrainingBatches {
     static TrainingBatches of(Experiment experiment) {
         if (experiment.task() instanceof TokenTask tokens) {
             TokenSampler sampler = new TokenSampler(tokens);
-            return (seed, batch, points, activeDims) -> sampler.sample(seed, batch, points);
+            TokenPool pool = experiment.train().pool().limited() ? new TokenPool(tokens, experiment.train().pool(), experiment.seed()) : null;
+            return (seed, batch, points, activeDims) -> sampler.sample(seed, batch, points, false, pool, TokenSampler.Use.TRAIN);
         }
         PromptSampler sampler = PromptSampler.of(experiment);
         var pool = experiment.train().pool();

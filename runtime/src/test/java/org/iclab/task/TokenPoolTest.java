@@ -1,0 +1,90 @@
+package org.iclab.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.iclab.Iclab;
+import org.iclab.spec.Pool;
+import org.iclab.spec.RegularLanguage;
+import org.iclab.spec.Span;
+import org.iclab.spec.SpecException;
+import org.iclab.tokens.Copying;
+import org.junit.jupiter.api.Test;
+
+/** A finite pool of training languages: distinct members, training sequences in them, evaluation languages outside them. */
+class TokenPoolTest {
+    /** One symbol, one edge a state: the language is s* for one of the 18 symbols, so members come up often among fresh draws. */
+    private static final RegularLanguage TINY = new RegularLanguage(new Span(2, 3), new Span(1, 1), new Span(1, 1), new Span(3, 3), new Span(1, 4));
+
+    private static List<int[]> strings(TokenBatch b, int s) {
+        List<int[]> out = new ArrayList<>();
+        List<Integer> current = new ArrayList<>();
+        for (int t = 0; t <= b.length(); t++) {
+            int id = t < b.length() ? b.id(s, t) : RegularLanguage.SEPARATOR;
+            if (id == RegularLanguage.SEPARATOR || id == RegularLanguage.PAD) {
+                if (!current.isEmpty()) {
+                    out.add(current.stream().mapToInt(Integer::intValue).toArray());
+                }
+                current = new ArrayList<>();
+            } else {
+                current.add(id);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void membersAreDistinctAndTrainingSequencesAreWalksOfThem() {
+        RegularLanguage task = new RegularLanguage(new Span(4, 6), new Span(3, 5), new Span(1, 3), new Span(3, 5), new Span(1, 6));
+        TokenPool pool = new TokenPool(task, Pool.tasks(5), 3);
+        Set<Object> members = new HashSet<>();
+        for (int m = 0; m < pool.size(); m++) {
+            members.add(pool.member(m));
+        }
+        assertThat(members).hasSize(5);
+        TokenBatch b = new TokenSampler(task).sample(9, 60, task.length(), false, pool, TokenSampler.Use.TRAIN);
+        for (int s = 0; s < b.batch(); s++) {
+            List<int[]> walks = strings(b, s);
+            boolean some = members.stream().anyMatch(a -> walks.stream().allMatch(w -> ((Automaton) a).accepts(w)));
+            assertThat(some).as("sequence %d is in a pool member's language", s).isTrue();
+        }
+        // the same pool from the same seed
+        assertThat(new TokenPool(task, Pool.tasks(5), 3).member(2)).isEqualTo(pool.member(2));
+    }
+
+    @Test
+    void evaluationLanguagesAreNeverPoolMembers() {
+        TokenPool pool = new TokenPool(TINY, Pool.tasks(3), 1);
+        TokenSampler sampler = new TokenSampler(TINY);
+        TokenClass<RegularLanguage> languages = TokenClass.of(TINY);
+        SplittableRandom rng = new SplittableRandom(5);
+        int memberDraws = 0;
+        for (int i = 0; i < 300; i++) {
+            assertThat(pool.contains(sampler.outside(rng, pool))).isFalse();
+            memberDraws += pool.contains(languages.language(TINY, rng)) ? 1 : 0;
+        }
+        assertThat(memberDraws).as("plain draws hit the pool often in this tiny setting, so the exclusion matters").isGreaterThan(30);
+    }
+
+    @Test
+    void aPoolLargerThanTheLanguagesAvailableIsAClearError() {
+        assertThatThrownBy(() -> new TokenPool(TINY, Pool.tasks(500), 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("distinct languages").hasMessageContaining("500");
+    }
+
+    @Test
+    void onlyTaskPoolsOfTasksWithLanguagesAreAccepted() {
+        assertThatThrownBy(() -> Iclab.experiment("x").task(new Copying(5, 2)).model(Iclab.gru(1, 4)).train(t -> t.pool(Pool.tasks(4))).build())
+                .isInstanceOf(SpecException.class).hasMessageContaining("train.pool may only hold tasks, for a token task with languages");
+        assertThatThrownBy(() -> Iclab.experiment("x").task(Iclab.markovChain(3)).model(Iclab.gru(1, 4))
+                .train(t -> t.batch(8).pool(Pool.prompts(100))).build())
+                .isInstanceOf(SpecException.class).hasMessageContaining("train.pool");
+        assertThat(Iclab.experiment("x").task(Iclab.markovChain(3)).model(Iclab.gru(1, 4)).train(t -> t.pool(Pool.tasks(4))).build()
+                .train().pool().tasks()).isEqualTo(4);
+    }
+}
