@@ -433,14 +433,9 @@ public final class Iclab {
         return new RegularLanguage();
     }
 
-    /** Random regular languages with the given ranges (each drawn uniformly per prompt). */
+    /** Random regular languages with the given ranges, each drawn uniformly per prompt ({@code new Span(4, 12)}: 4..12). */
     public static RegularLanguage regularLanguage(Span states, Span alphabet, Span edges, Span strings, Span stringLength) {
         return new RegularLanguage(states, alphabet, edges, strings, stringLength);
-    }
-
-    /** The whole numbers from {@code min} to {@code max}, both included ({@code min..max} in a script). */
-    public static Span span(int min, int max) {
-        return new Span(min, max);
     }
 
     /** A token task's prompt: its sequences as they are, their length the task's. */
