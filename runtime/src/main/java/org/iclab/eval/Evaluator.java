@@ -19,6 +19,7 @@ import org.iclab.task.EvaluationPrompts;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.Seeds;
 import org.iclab.task.TokenBatch;
+import org.iclab.task.TokenClass;
 import org.iclab.task.TokenPool;
 import org.iclab.task.TokenSampler;
 
@@ -163,6 +164,12 @@ public final class Evaluator {
         if (score == Objective.CrossEntropy.Score.NATS && new Bayes().cannotScore(task) == null) {
             bayes = scores.containsKey("bayes") ? scores.get("bayes") : tokenScores(prompts, TokenLearner.of(new Bayes(), task), task);
         }
+        if (!"position".equals(task.unit())) {
+            Units units = new Units(prompts, task, weights);
+            scores.replaceAll((name, s) -> units.of(s));
+            weights = units.weights;
+            length = units.count;
+        }
         List<ErrorCurve> curves = new ArrayList<>();
         for (var e : scores.entrySet()) {
             TokenScores s = e.getValue();
@@ -259,6 +266,65 @@ public final class Evaluator {
                     tvd[p][t] = distance / 2;
                 }
             }
+        }
+    }
+
+    /**
+     * A task's scoring units ({@link TokenTask#unit()}, e.g. strings): each unit's score in a sequence is the mean over
+     * its scored positions, and a unit counts (weight 1) where it has one.
+     */
+    private static final class Units {
+        final int[][] unitOf;
+        final double[][] positionWeights;
+        final double[][] weights;
+        final int count;
+
+        Units(TokenBatch prompts, TokenTask task, double[][] positionWeights) {
+            TokenClass<TokenTask> sequences = TokenClass.of(task);
+            this.positionWeights = positionWeights;
+            unitOf = new int[prompts.batch()][];
+            int max = 0;
+            for (int p = 0; p < prompts.batch(); p++) {
+                unitOf[p] = sequences.units(task, prompts, p);
+                for (int t = 0; t < unitOf[p].length; t++) {
+                    if (positionWeights[p][t] > 0) {
+                        max = Math.max(max, unitOf[p][t]);
+                    }
+                }
+            }
+            count = max + 1;
+            weights = new double[prompts.batch()][count];
+            for (int p = 0; p < prompts.batch(); p++) {
+                for (int t = 0; t < unitOf[p].length; t++) {
+                    if (positionWeights[p][t] > 0) {
+                        weights[p][unitOf[p][t]] = 1;
+                    }
+                }
+            }
+        }
+
+        TokenScores of(TokenScores s) {
+            TokenScores u = new TokenScores(unitOf.length, count);
+            double[][][] from = {s.wrong, s.invalid, s.crossEntropy, s.tvd};
+            double[][][] to = {u.wrong, u.invalid, u.crossEntropy, u.tvd};
+            for (int p = 0; p < unitOf.length; p++) {
+                double[] total = new double[count];
+                for (int t = 0; t < unitOf[p].length; t++) {
+                    double w = positionWeights[p][t];
+                    if (w > 0) {
+                        total[unitOf[p][t]] += w;
+                        for (int m = 0; m < from.length; m++) {
+                            to[m][p][unitOf[p][t]] += w * from[m][p][t];
+                        }
+                    }
+                }
+                for (int k = 0; k < count; k++) {
+                    for (int m = 0; m < from.length; m++) {
+                        to[m][p][k] = total[k] > 0 ? to[m][p][k] / total[k] : 0;
+                    }
+                }
+            }
+            return u;
         }
     }
 

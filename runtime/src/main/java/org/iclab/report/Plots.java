@@ -164,7 +164,9 @@ final class Plots {
     static Figure errorFigure(String name, Experiment experiment, String strategy, List<ErrorCurve> curves, boolean log) {
         int dims = experiment.task().dims();
         boolean tokens = experiment.prompt().readsTokens();
-        String xTitle = tokens ? TOKEN_X_TITLE : X_TITLE;
+        String xTitle = !tokens ? X_TITLE
+                : experiment.task() instanceof org.iclab.spec.TokenTask t && !"position".equals(t.unit())
+                ? t.unit() + " k (" + t.unit() + "s read: k + 1)" : TOKEN_X_TITLE;
         double confidence = experiment.evaluate().bootstrap().confidence();
         List<ErrorCurve> ordered = new ArrayList<>(curves);
         ordered.sort((a, b) -> Boolean.compare(!isModel(a), !isModel(b))); // stable: model first, then as declared

@@ -66,6 +66,12 @@ public record RegularLanguage(
         return true;
     }
 
+    /** k is the index of the string: a string's positions are scored together. */
+    @Override
+    public String unit() {
+        return "string";
+    }
+
     /** Scored by DFA accuracy: whether the greedy next token is one the automaton allows. */
     @Override
     public Objective objective() {

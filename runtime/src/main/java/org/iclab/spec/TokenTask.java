@@ -38,6 +38,15 @@ public interface TokenTask extends Task {
         return false;
     }
 
+    /**
+     * What k counts in results: {@code "position"} (each position of the sequence, the default) or, for a task whose
+     * prompt is a series of examples, the example ({@code "string"} for regularLanguage: each position is scored as
+     * part of the string its target belongs to, and k is the string's index).
+     */
+    default String unit() {
+        return "position";
+    }
+
     /** Whether the task's sampler knows the distribution each next token is drawn from ({@code oracle()}). */
     default boolean hasOracle() {
         return false;

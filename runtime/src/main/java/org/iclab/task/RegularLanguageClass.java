@@ -22,6 +22,18 @@ final class RegularLanguageClass implements TokenClass<RegularLanguage> {
         return RegularLanguage.class;
     }
 
+    /** Position t's target belongs to the string after as many separators as there are among tokens 0..t. */
+    @Override
+    public int[] units(RegularLanguage task, TokenBatch batch, int sequence) {
+        int[] units = new int[batch.length()];
+        int separators = 0;
+        for (int t = 0; t < units.length; t++) {
+            separators += batch.id(sequence, t) == RegularLanguage.SEPARATOR ? 1 : 0;
+            units[t] = separators;
+        }
+        return units;
+    }
+
     @Override
     public void draw(RegularLanguage task, SplittableRandom rng, int[] ids, int[] targets, float[] mask, int offset) {
         draw(task, rng, ids, targets, mask, offset, null);

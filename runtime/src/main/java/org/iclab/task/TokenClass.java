@@ -46,6 +46,14 @@ public interface TokenClass<T extends TokenTask> extends Extension {
         throw new UnsupportedOperationException(word() + " has no languages to pool");
     }
 
+    /**
+     * The unit each position of sequence {@code sequence} is scored in ({@link TokenTask#unit()}): for the default,
+     * the position itself; a class of examples returns the index of the example its target belongs to.
+     */
+    default int[] units(T task, TokenBatch batch, int sequence) {
+        return java.util.stream.IntStream.range(0, batch.length()).toArray();
+    }
+
     /** The registered token class of {@code task}. */
     @SuppressWarnings("unchecked")
     static <T extends TokenTask> TokenClass<T> of(T task) {

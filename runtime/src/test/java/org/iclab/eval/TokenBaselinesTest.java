@@ -169,20 +169,41 @@ class TokenBaselinesTest {
         ErrorCurve model = curves.get(0);
         ErrorCurve oracle = curves.get(1);
         ErrorCurve trigram = curves.get(4);
-        int scored = 0;
-        for (int t = 0; t < prompts.length(); t++) {
-            if (Double.isNaN(model.at(t))) {
-                continue;
-            }
-            scored++;
-            assertThat(model.at(t)).isEqualTo(1.0);
-            assertThat(oracle.at(t)).as("the oracle's greedy token is always allowed").isZero();
-            assertThat(oracle.beside().get(Evaluator.TVD)[t]).isCloseTo(0, within(1e-6));
-            assertThat(model.beside().get(Evaluator.TVD)[t]).isGreaterThan(0.9);
-            assertThat(trigram.at(t)).isBetween(0.0, 1.0);
+        // k is the index of the string: 3 or 4 strings a prompt
+        assertThat(model.points()).isEqualTo(4);
+        for (int k = 0; k < 4; k++) {
+            assertThat(model.at(k)).isEqualTo(1.0);
+            assertThat(oracle.at(k)).as("the oracle's greedy token is always allowed").isZero();
+            assertThat(oracle.beside().get(Evaluator.TVD)[k]).isCloseTo(0, within(1e-6));
+            assertThat(model.beside().get(Evaluator.TVD)[k]).isGreaterThan(0.9);
         }
-        assertThat(scored).isGreaterThan(10);
-        // late in the prompts the in-context trigram mostly proposes allowed symbols
-        assertThat(trigram.at(scored - 1)).isLessThan(0.5);
+        // the in-context trigram improves from the first string to the last as the prompt reveals the automaton
+        assertThat(trigram.at(3)).isLessThan(trigram.at(0));
     }
+
+    @Test
+    void aStringsScoreIsTheMeanOverItsPositions() {
+        org.iclab.spec.RegularLanguage language = new org.iclab.spec.RegularLanguage(new org.iclab.spec.Span(4, 6),
+                new org.iclab.spec.Span(3, 5), new org.iclab.spec.Span(1, 3), new org.iclab.spec.Span(2, 2), new org.iclab.spec.Span(3, 3));
+        Experiment e = Experiment.builder("r").seed(4).task(language).model(Iclab.gru(1, 4))
+                .evaluate(v -> v.prompts(1).resamples(10).baselines()).build();
+        Evaluator evaluator = new Evaluator(e);
+        TokenBatch prompt = evaluator.tokenPrompts();
+        // "a b c | d e f": targets b, c (string 0), d, e, f (string 1); the model is right at exactly one target of each
+        int v = prompt.vocabulary();
+        List<ErrorCurve> curves = evaluator.evaluateTokens(batch -> {
+            float[] out = new float[batch.length() * v];
+            out[prompt.target(0, 0)] = 9;          // b: allowed
+            out[v + RegularLanguage_PAD] = 9;      // c: the padding, never allowed
+            out[3 * v + prompt.target(0, 3)] = 9;  // d (predicted at the separator): allowed
+            out[4 * v + RegularLanguage_PAD] = 9;
+            out[5 * v + RegularLanguage_PAD] = 9;
+            return out;
+        });
+        assertThat(prompt.id(0, 3)).isEqualTo(org.iclab.spec.RegularLanguage.SEPARATOR);
+        assertThat(curves.get(0).at(0)).isCloseTo(0.5, within(1e-12));
+        assertThat(curves.get(0).at(1)).isCloseTo(2 / 3.0, within(1e-12));
+    }
+
+    private static final int RegularLanguage_PAD = org.iclab.spec.RegularLanguage.PAD;
 }
