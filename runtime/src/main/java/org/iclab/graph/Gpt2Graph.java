@@ -30,7 +30,7 @@ final class Gpt2Graph {
      */
     record Weights(Gpt2 spec, int width, Variable<TFloat32> readInW, Variable<TFloat32> readInB, Operand<TFloat32> positions,
                    List<Block> blocks, Variable<TFloat32> lnFGain, Variable<TFloat32> lnFBias,
-                   Variable<TFloat32> readOutW, Variable<TFloat32> readOutB) {
+                   Variable<TFloat32> readOutW, Variable<TFloat32> readOutB, NgramLayer ngram) {
         static Weights create(Net net, Gpt2 spec) {
             int e = spec.embed();
             int w = net.layout.width();
@@ -44,7 +44,9 @@ final class Gpt2Graph {
             double outFan = 1 / Math.sqrt(e);
             var readOutW = net.param("read_out/w", Init.uniform(outFan), e, net.outputs);
             var readOutB = net.param("read_out/b", Init.uniform(outFan), net.outputs);
-            return new Weights(spec, w, readInW, readInB, positions, blocks, lnFGain, lnFBias, readOutW, readOutB);
+            // created last, so that a model without one keeps its parameters and initial values
+            NgramLayer ngram = spec.ngram() > 0 ? NgramLayer.create(net, spec) : null;
+            return new Weights(spec, w, readInW, readInB, positions, blocks, lnFGain, lnFBias, readOutW, readOutB, ngram);
         }
 
         /** The read-in of the prompt's tokens, flat [batch·tokens, embed], without positions. */
@@ -76,6 +78,9 @@ final class Gpt2Graph {
         List<Operand<TFloat32>> attention = new ArrayList<>();
         hidden.add(tf.withName(CompiledModel.HIDDEN + 0).identity(embedded));
         Operand<TFloat32> x = tf.reshape(embedded, net.nn.shape(-1, e));
+        if (weights.ngram() != null) {
+            x = weights.ngram().apply(net, x);
+        }
         Operand<TFloat32> mask = net.softmaxMask();
         for (int l = 0; l < blocks.size(); l++) {
             x = apply(net, spec, blocks.get(l), x, mask, attention, CompiledModel.ATTENTION + l);
@@ -161,4 +166,86 @@ final class Gpt2Graph {
         return tf.reshape(tf.linalg.transpose(attended, tf.constant(new int[] {0, 2, 1, 3})), nn.shape(-1, heads * dh));
     }
 
+    /**
+     * Akyürek et al.'s hard-wired n-gram layer, as a residual block before the attention blocks: with u = LN(x),
+     * x ← x + t0(A u) + t1(u), then the block's MLP where GPT-2 has MLPs. A [tokens, tokens] per sequence is fixed by
+     * the token ids: A[m, j] = 1 / c_m where token j follows an earlier occurrence of the n tokens ending at m (tokens
+     * j − n .. j − 1 equal tokens m − n + 1 .. m, and j < m), c_m the number of such j, and 0 where there are none.
+     * The matches come from products of the one-hot rows: E_i = S_i S_iᵀ with S_i the one-hot sequence shifted by i.
+     */
+    record NgramLayer(int n, Variable<TFloat32> lnG, Variable<TFloat32> lnB, Variable<TFloat32> t0W, Variable<TFloat32> t0B,
+                      Variable<TFloat32> t1W, Variable<TFloat32> t1B, Block mlp, float[][] strictlyLower) {
+        static NgramLayer create(Net net, Gpt2 spec) {
+            int e = spec.embed();
+            double fan = 1 / Math.sqrt(e);
+            boolean ln = spec.layerNorm();
+            var lnG = ln ? net.param("ngram/ln/g", Init.constant(1), e) : null;
+            var lnB = ln ? net.param("ngram/ln/b", Init.constant(0), e) : null;
+            var t0W = net.param("ngram/t0/w", Init.uniform(fan), e, e);
+            var t0B = net.param("ngram/t0/b", Init.uniform(fan), e);
+            var t1W = net.param("ngram/t1/w", Init.uniform(fan), e, e);
+            var t1B = net.param("ngram/t1/b", Init.uniform(fan), e);
+            Block mlp = null;
+            if (spec.mlp()) {
+                double projStd = 0.02 / Math.sqrt(2.0 * spec.layers());
+                mlp = new Block(null, null, null, null, null, null,
+                        ln ? net.param("ngram/ln_2/g", Init.constant(1), e) : null, ln ? net.param("ngram/ln_2/b", Init.constant(0), e) : null,
+                        net.param("ngram/mlp/c_fc/w", Init.normal(0.02), e, 4 * e), net.param("ngram/mlp/c_fc/b", Init.constant(0), 4 * e),
+                        net.param("ngram/mlp/c_proj/w", Init.normal(projStd), 4 * e, e), net.param("ngram/mlp/c_proj/b", Init.constant(0), e));
+            }
+            float[][] lower = new float[net.maxTokens][net.maxTokens];
+            for (int m = 0; m < net.maxTokens; m++) {
+                for (int j = 0; j < m; j++) {
+                    lower[m][j] = 1;
+                }
+            }
+            return new NgramLayer(spec.ngram(), lnG, lnB, t0W, t0B, t1W, t1B, mlp, lower);
+        }
+
+        /** The layer on the flat stream x [batch·tokens, embed]. */
+        Operand<TFloat32> apply(Net net, Operand<TFloat32> x) {
+            var tf = net.tf;
+            var nn = net.nn;
+            long e = t0B.shape().size(0);
+            Operand<TFloat32> onehot = net.tokens; // [B, T, V]: token prompts read ids as one-hot rows
+            Operand<TFloat32> lower = PromptLayout.corner(tf, nn, strictlyLower, net.tokenCount);
+            Operand<TFloat32> match = null;
+            Operand<TFloat32> shifted = onehot;
+            for (int i = 0; i < n; i++) {
+                if (i > 0) { // S_i: the sequence moved i positions later, zero rows in front
+                    shifted = shiftLater(net, shifted);
+                }
+                Operand<TFloat32> equal = nn.batchMatMul(shifted, shifted, false, true);
+                match = match == null ? equal : tf.math.mul(match, equal);
+            }
+            // successors: A[m, j] = match[m, j − 1], kept where j < m
+            Operand<TFloat32> successors = tf.math.mul(shiftColumnsLater(net, match), lower);
+            Operand<TFloat32> counts = tf.math.maximum(tf.reduceSum(successors, tf.constant(2), org.tensorflow.op.core.ReduceSum.keepDims(true)),
+                    nn.f(1));
+            Operand<TFloat32> a = tf.math.div(successors, counts);
+            Operand<TFloat32> u = lnG == null ? x : nn.layerNorm(x, lnG, lnB);
+            Operand<TFloat32> averaged = tf.reshape(nn.batchMatMul(a, net.unflatten(u, (int) e), false, false), nn.shape(-1, (int) e));
+            x = tf.math.add(x, tf.math.add(net.dense(averaged, t0W, t0B, e, e), net.dense(u, t1W, t1B, e, e)));
+            if (mlp != null) {
+                var ln2 = mlp.ln2g() == null ? x : nn.layerNorm(x, mlp.ln2g(), mlp.ln2b());
+                var fc = nn.gelu(net.dense(ln2, mlp.fcW(), mlp.fcB(), e, 4L * e));
+                x = tf.math.add(x, net.dense(fc, mlp.fcProjW(), mlp.fcProjB(), 4L * e, e));
+            }
+            return x;
+        }
+
+        /** [B, T, V] moved one position later: a zero row first, the last row dropped. */
+        private static Operand<TFloat32> shiftLater(Net net, Operand<TFloat32> s) {
+            var tf = net.tf;
+            var padded = tf.pad(s, tf.constant(new int[][] {{0, 0}, {1, 0}, {0, 0}}), tf.constant(0f));
+            return tf.slice(padded, tf.constant(new int[] {0, 0, 0}), net.nn.stack(List.of(net.batch, net.tokenCount, tf.constant(-1))));
+        }
+
+        /** [B, T, T] with its columns moved one later: column j takes column j − 1, column 0 is zero. */
+        private static Operand<TFloat32> shiftColumnsLater(Net net, Operand<TFloat32> m) {
+            var tf = net.tf;
+            var padded = tf.pad(m, tf.constant(new int[][] {{0, 0}, {0, 0}, {1, 0}}), tf.constant(0f));
+            return tf.slice(padded, tf.constant(new int[] {0, 0, 0}), net.nn.stack(List.of(net.batch, net.tokenCount, net.tokenCount)));
+        }
+    }
 }

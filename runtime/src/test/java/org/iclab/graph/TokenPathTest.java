@@ -29,7 +29,7 @@ class TokenPathTest {
     static final Copying TASK = new Copying(6, 3);
 
     static Stream<Model> models() {
-        return Stream.of(new Gru(1, 12, 8), new Lstm(1, 8, 8), new Gpt2(2, 2, 16, 8));
+        return Stream.of(new Gru(1, 12, 8), new Lstm(1, 8, 8), new Gpt2(2, 2, 16, 8), new Gpt2(1, 2, 16, 8, true, true, 2));
     }
 
     static Experiment experiment(Model model, int steps) {
@@ -136,5 +136,53 @@ class TokenPathTest {
                         .prompt(new Tokens()).model(new Gru(1, 8, 8)).build())
                 .hasMessageContaining("prompt must hold (x, y) pairs for a task of real-valued inputs");
         assertThat(List.of(TASK.length())).containsExactly(7);
+    }
+
+    @Test
+    void theNgramLayerAveragesTheTokensThatFollowedEarlierOccurrencesOfTheLastNTokens() {
+        // one layer, no LayerNorm or MLP, attention writing nothing; the read-in puts id v on coordinate v, no positions;
+        // t0 the identity and t1 zero: the layer adds A·x, the one-hot average of the matches' successors
+        int vocabulary = 6;
+        int e = 8;
+        for (int n : new int[] {1, 2}) {
+            Gpt2 spec = new Gpt2(1, 1, e, 8, false, false, n);
+            Experiment x = Experiment.builder("ng").seed(1).task(TASK).prompt(new Tokens(7, "none")).model(spec).build();
+            int[] ids = {2, 3, 2, 3, 2, 4, 2};
+            TokenBatch batch = new TokenBatch(1, 7, vocabulary, ids, new int[7], new float[7]);
+            try (CompiledModel m = CompiledModel.compile(x, 1)) {
+                Map<String, float[]> values = new java.util.HashMap<>(m.parameterValues());
+                values.replaceAll((name, v) -> new float[v.length]);
+                float[] readIn = values.get("read_in/w");
+                for (int v = 0; v < vocabulary; v++) {
+                    readIn[v * e + v] = 1;
+                }
+                float[] t0 = values.get("ngram/t0/w");
+                for (int i = 0; i < e; i++) {
+                    t0[i * e + i] = 1;
+                }
+                m.assign(values);
+                float[] before = m.hidden(0, batch);
+                float[] after = m.hidden(1, batch);
+                for (int pos = 0; pos < 7; pos++) {
+                    double[] expected = new double[e];
+                    int count = 0;
+                    for (int j = 1; j < pos; j++) { // j follows the earlier occurrence ending at j − 1
+                        boolean same = true;
+                        for (int i = 0; i < n; i++) {
+                            same &= j - 1 - i >= 0 && pos - i >= 0 && ids[j - 1 - i] == ids[pos - i];
+                        }
+                        if (same) {
+                            expected[ids[j]]++;
+                            count++;
+                        }
+                    }
+                    for (int c = 0; c < e; c++) {
+                        double added = after[pos * e + c] - before[pos * e + c];
+                        assertThat(added).as("n = %d, position %d, coordinate %d", n, pos, c)
+                                .isCloseTo(count == 0 ? 0 : expected[c] / count, within(1e-5));
+                    }
+                }
+            }
+        }
     }
 }
