@@ -66,6 +66,7 @@ import org.iclab.spec.QuadraticRegression;
 import org.iclab.spec.RandomQuadrants;
 import org.iclab.spec.RegularLanguage;
 import org.iclab.spec.ReluNetwork;
+import org.iclab.spec.RetNet;
 import org.iclab.spec.Ridge;
 import org.iclab.spec.ScaledX;
 import org.iclab.spec.ScaledY;
@@ -436,6 +437,16 @@ public final class Iclab {
     /** Random regular languages with the given ranges, each drawn uniformly per prompt ({@code new Span(4, 12)}: 4..12). */
     public static RegularLanguage regularLanguage(Span states, Span alphabet, Span edges, Span strings, Span stringLength) {
         return new RegularLanguage(states, alphabet, edges, strings, stringLength);
+    }
+
+    /** RetNet: {@code layers} blocks of multi-scale retention ({@code heads} decays) and an MLP, {@code embed} wide. */
+    public static RetNet retnet(int layers, int heads, int embed) {
+        return new RetNet(layers, heads, embed);
+    }
+
+    /** RetNet reading prompts of at most {@code positions} pairs (or tokens). */
+    public static RetNet retnet(int layers, int heads, int embed, int positions) {
+        return new RetNet(layers, heads, embed, positions);
     }
 
     /** A token task's prompt: its sequences as they are, their length the task's. */

@@ -8,6 +8,7 @@ import org.iclab.spec.LinearAttention;
 import org.iclab.spec.Looped;
 import org.iclab.spec.Lstm;
 import org.iclab.spec.Registration;
+import org.iclab.spec.RetNet;
 
 /** The words this package compiles: prompt formats, architectures and the optimizer. One line a word. */
 public final class GraphRegistration implements Registration {
@@ -23,6 +24,7 @@ public final class GraphRegistration implements Registration {
                 Architecture.of("looped", Looped.class, LoopedGraph::build),
                 Architecture.recurrent("lstm", Lstm.class, LstmGraph::build),
                 Architecture.recurrent("gru", Gru.class, GruGraph::build),
+                Architecture.of("retnet", RetNet.class, RetNetGraph::build),
 
                 AdamUpdates.rule());
     }

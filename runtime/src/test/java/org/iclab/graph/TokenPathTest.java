@@ -29,7 +29,8 @@ class TokenPathTest {
     static final Copying TASK = new Copying(6, 3);
 
     static Stream<Model> models() {
-        return Stream.of(new Gru(1, 12, 8), new Lstm(1, 8, 8), new Gpt2(2, 2, 16, 8), new Gpt2(1, 2, 16, 8, true, true, 2));
+        return Stream.of(new Gru(1, 12, 8), new Lstm(1, 8, 8), new Gpt2(2, 2, 16, 8), new Gpt2(1, 2, 16, 8, true, true, 2),
+                new org.iclab.spec.RetNet(2, 2, 16, 8));
     }
 
     static Experiment experiment(Model model, int steps) {
