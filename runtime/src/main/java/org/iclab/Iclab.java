@@ -44,6 +44,7 @@ import org.iclab.spec.LinearRegression;
 import org.iclab.spec.Looped;
 import org.iclab.spec.Lstm;
 import org.iclab.spec.Majority;
+import org.iclab.spec.Mamba;
 import org.iclab.spec.MarkovChain;
 import org.iclab.spec.Model;
 import org.iclab.spec.MomentXy;
@@ -447,6 +448,16 @@ public final class Iclab {
     /** RetNet reading prompts of at most {@code positions} pairs (or tokens). */
     public static RetNet retnet(int layers, int heads, int embed, int positions) {
         return new RetNet(layers, heads, embed, positions);
+    }
+
+    /** Mamba: {@code layers} blocks of a selective state-space recurrence, {@code embed} wide, state size {@code state}. */
+    public static Mamba mamba(int layers, int embed, int state) {
+        return new Mamba(layers, embed, state);
+    }
+
+    /** Mamba reading prompts of at most {@code positions} pairs (or tokens). */
+    public static Mamba mamba(int layers, int embed, int state, int positions) {
+        return new Mamba(layers, embed, state, positions);
     }
 
     /** A token task's prompt: its sequences as they are, their length the task's. */

@@ -85,7 +85,7 @@ class ReferenceTest {
                 "sparseLinearRegression", "noisyLinearRegression", "linearClassification", "quadraticRegression", "reluNetwork", "decisionTree", "markovChain", "regularLanguage",
                 "conjunction", "monotoneConjunction", "disjunction", "sparseDisjunction", "dnf", "cnf", "majority", "integerHalfspace",
                 "sparseThreshold", "parity", "sparseParity", "nearestNeighbor", "teachConjunction",
-                "gaussian", "uniform", "hypercube", "interleaved", "stacked", "tokens", "gpt2", "linearAttention", "looped", "lstm", "gru", "retnet", "adam",
+                "gaussian", "uniform", "hypercube", "interleaved", "stacked", "tokens", "gpt2", "linearAttention", "looped", "lstm", "gru", "retnet", "mamba", "adam",
                 "leastSquares", "nearestNeighbors", "averaging",
                 "ridge", "lasso", "greedyTree", "gradientBoosting", "gradientDescentNet", "zero",
                 "elimination", "gaussianElimination", "perceptron", "ngram", "bayes", "oracle",

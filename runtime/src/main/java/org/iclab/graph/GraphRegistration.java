@@ -7,6 +7,7 @@ import org.iclab.spec.Gru;
 import org.iclab.spec.LinearAttention;
 import org.iclab.spec.Looped;
 import org.iclab.spec.Lstm;
+import org.iclab.spec.Mamba;
 import org.iclab.spec.Registration;
 import org.iclab.spec.RetNet;
 
@@ -25,6 +26,7 @@ public final class GraphRegistration implements Registration {
                 Architecture.recurrent("lstm", Lstm.class, LstmGraph::build),
                 Architecture.recurrent("gru", Gru.class, GruGraph::build),
                 Architecture.of("retnet", RetNet.class, RetNetGraph::build),
+                Architecture.recurrent("mamba", Mamba.class, MambaGraph::build),
 
                 AdamUpdates.rule());
     }

@@ -13,4 +13,9 @@ record Init(char kind, double scale) {
     static Init constant(double value) {
         return new Init('c', value);
     }
+
+    /** log(j + 1) at column j of rows {@code width} wide (Mamba's S4D-real A: −exp of it is −1, −2, …, −width). */
+    static Init logRamp(int width) {
+        return new Init('l', width);
+    }
 }

@@ -74,6 +74,7 @@ final class Parameters {
                 v[i] = switch (p.init().kind()) {
                     case 'n' -> (float) (rng.nextGaussian() * p.init().scale());
                     case 'u' -> (float) ((rng.nextDouble() * 2 - 1) * p.init().scale());
+                    case 'l' -> (float) Math.log(i % (int) p.init().scale() + 1);
                     default -> (float) p.init().scale();
                 };
             }

@@ -30,7 +30,7 @@ class TokenPathTest {
 
     static Stream<Model> models() {
         return Stream.of(new Gru(1, 12, 8), new Lstm(1, 8, 8), new Gpt2(2, 2, 16, 8), new Gpt2(1, 2, 16, 8, true, true, 2),
-                new org.iclab.spec.RetNet(2, 2, 16, 8));
+                new org.iclab.spec.RetNet(2, 2, 16, 8), new org.iclab.spec.Mamba(1, 8, 4, 8));
     }
 
     static Experiment experiment(Model model, int steps) {
