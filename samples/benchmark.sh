@@ -6,7 +6,8 @@
 #   bash samples/benchmark.sh --quick    tiny d5 n11 only
 #   bash samples/benchmark.sh --tasks    tiny d20 n41 on each of Garg et al.'s function classes
 #   bash samples/benchmark.sh --architectures   d5 n11 and d20 n41: tiny GPT-2, attention-only, linear attention
-#                                        (3 layers, 64 wide, stacked), looped (1 tiny layer x 10 loops, window 5), LSTM (2 x 64)
+#                                        (3 layers, 64 wide, stacked), looped (1 tiny layer x 10 loops, window 5), LSTM (2 x 64),
+#                                        GRU (2 x 64), RetNet (3 layers, 2 heads, 64 wide), Mamba (2 layers, 64 wide, state 16)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -DskipTests install -pl samples -am
@@ -20,7 +21,7 @@ if [[ "${1:-}" == "--tasks" ]]; then
   exit 0
 fi
 if [[ "${1:-}" == "--architectures" ]]; then
-  for arch in tiny attentionOnly linearAttention looped lstm; do
+  for arch in tiny attentionOnly linearAttention looped lstm gru retnet mamba; do
     run --model "$arch" --d 5 --n 11
     run --model "$arch" --d 20 --n 41 --reps 3 --steps-per-rep 20
   done

@@ -25,7 +25,8 @@ import org.iclab.task.Seeds;
  *
  * <p>{@code --model} is a GPT-2 size (tiny, small, standard) or another architecture at about the tiny model's width:
  * attentionOnly (tiny without MLPs), linearAttention (3 layers, 64 wide, stacked prompts), looped (one tiny layer
- * applied 10 times, window 5), lstm (2 layers of 64).
+ * applied 10 times, window 5), lstm and gru (2 layers of 64), retnet (3 layers, 2 heads, 64 wide), mamba (2 layers, 64
+ * wide, state 16).
  *
  * <p>{@code --task NAME} trains another of Garg et al.'s function classes (default linearRegression); the task changes
  * the prompt sampler and, for linearClassification, the loss.
@@ -80,6 +81,9 @@ public final class TrainingBenchmark {
             case "linearAttention" -> Iclab.linearAttention(3, 1, 64, false, 101);
             case "looped" -> Iclab.looped(Iclab.gpt2(b -> b.layers(1)), 10, 5, "add");
             case "lstm" -> Iclab.lstm(2, 64);
+            case "gru" -> Iclab.gru(2, 64);
+            case "retnet" -> Iclab.retnet(3, 2, 64);
+            case "mamba" -> Iclab.mamba(2, 64, 16);
             default -> Iclab.gpt2(model);
         };
         org.iclab.spec.Prompt prompt = model.equals("linearAttention") ? Iclab.stacked(points) : Iclab.interleaved(points);
