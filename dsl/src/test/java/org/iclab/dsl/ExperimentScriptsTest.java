@@ -216,7 +216,7 @@ class ExperimentScriptsTest {
                         haeds 2
                     }
                 }
-                """)).isEqualTo("lr.groovy:9: unknown setting 'haeds' in model; did you mean 'heads'? (known: layers, heads, embed, positions, layerNorm, mlp, preset)");
+                """)).isEqualTo("lr.groovy:9: unknown setting 'haeds' in model; did you mean 'heads'? (known: layers, heads, embed, positions, layerNorm, mlp, ngramHead, preset)");
         assertThat(error("experiment('x') {\n  train {\n    stesp 10\n  }\n}"))
                 .isEqualTo("lr.groovy:3: unknown setting 'stesp' in train; did you mean 'steps'? "
                         + "(known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool, lossAt)");

@@ -45,7 +45,7 @@ final class Gpt2Graph {
             var readOutW = net.param("read_out/w", Init.uniform(outFan), e, net.outputs);
             var readOutB = net.param("read_out/b", Init.uniform(outFan), net.outputs);
             // created last, so that a model without one keeps its parameters and initial values
-            NgramLayer ngram = spec.ngram() > 0 ? NgramLayer.create(net, spec) : null;
+            NgramLayer ngram = spec.ngramHead() > 0 ? NgramLayer.create(net, spec) : null;
             return new Weights(spec, w, readInW, readInB, positions, blocks, lnFGain, lnFBias, readOutW, readOutB, ngram);
         }
 
@@ -199,7 +199,7 @@ final class Gpt2Graph {
                     lower[m][j] = 1;
                 }
             }
-            return new NgramLayer(spec.ngram(), lnG, lnB, t0W, t0B, t1W, t1B, mlp, lower);
+            return new NgramLayer(spec.ngramHead(), lnG, lnB, t0W, t0B, t1W, t1B, mlp, lower);
         }
 
         /** The layer on the flat stream x [batch·tokens, embed]. */

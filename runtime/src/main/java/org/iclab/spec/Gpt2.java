@@ -15,7 +15,7 @@ import java.util.Map;
  * @param positions the most (x, y) pairs a prompt may hold (the positional table has 2·positions rows)
  */
 @Setting("Garg et al.'s GPT-2 backbone: pre-LayerNorm blocks with causal attention and a GELU MLP; no dropout.")
-public record Gpt2(int layers, int heads, int embed, int positions, Boolean layerNorm, Boolean mlp, Integer ngram) implements Model {
+public record Gpt2(int layers, int heads, int embed, int positions, Boolean layerNorm, Boolean mlp, Integer ngramHead) implements Model {
     /** Garg et al.'s sizes: tiny (3 layers, 2 heads, 64 wide), small (6, 4, 128), standard (12, 8, 256). */
     public static final Map<String, List<Integer>> PRESETS = Map.of(
             "tiny", List.of(3, 2, 64),
@@ -26,7 +26,7 @@ public record Gpt2(int layers, int heads, int embed, int positions, Boolean laye
     public Gpt2 {
         layerNorm = layerNorm == null ? Boolean.TRUE : layerNorm; // spec.json written before the switches existed
         mlp = mlp == null ? Boolean.TRUE : mlp;
-        ngram = ngram == null ? 0 : ngram;
+        ngramHead = ngramHead == null ? 0 : ngramHead;
         Problems.in("model")
                 .require(layers > 0, "layers", "must be > 0", layers)
                 .require(heads > 0, "heads", "must be > 0", heads)
@@ -34,7 +34,7 @@ public record Gpt2(int layers, int heads, int embed, int positions, Boolean laye
                 .require(heads <= 0 || embed <= 0 || embed % heads == 0, "heads", "must divide embed",
                         "heads " + heads + ", embed " + embed)
                 .require(positions > 0, "positions", "must be > 0", positions)
-                .require(ngram >= 0 && ngram <= 8, "ngram", "must be in [0, 8] (0: no n-gram layer)", ngram)
+                .require(ngramHead >= 0 && ngramHead <= 8, "ngramHead", "must be in [0, 8] (0: no n-gram layer)", ngramHead)
                 .throwIfAny();
     }
 
@@ -51,7 +51,7 @@ public record Gpt2(int layers, int heads, int embed, int positions, Boolean laye
     /** An n-gram layer reads token ids: only token prompts have them. */
     @Override
     public String cannotRead(Prompt prompt) {
-        return ngram > 0 && !prompt.readsTokens() ? "must be tokens() for a gpt2 with an n-gram layer (it matches token ids)" : null;
+        return ngramHead > 0 && !prompt.readsTokens() ? "must be tokens() for a gpt2 with an n-gram layer (it matches token ids)" : null;
     }
 
     @Override
@@ -74,7 +74,7 @@ public record Gpt2(int layers, int heads, int embed, int positions, Boolean laye
     }
 
     public Builder toBuilder() {
-        return new Builder().layers(layers).heads(heads).embed(embed).positions(positions).layerNorm(layerNorm).mlp(mlp).ngram(ngram);
+        return new Builder().layers(layers).heads(heads).embed(embed).positions(positions).layerNorm(layerNorm).mlp(mlp).ngramHead(ngramHead);
     }
 
     /** Mutable, single use, not thread-safe; starts from the tiny preset. */
@@ -85,7 +85,7 @@ public record Gpt2(int layers, int heads, int embed, int positions, Boolean laye
         private int positions = DEFAULT_POSITIONS;
         private boolean layerNorm = true;
         private boolean mlp = true;
-        private int ngram;
+        private int ngramHead;
 
         /** Starts from a named size: tiny, small or standard. */
         @Setting(value = "Starts from a named size (layers, heads, embed).", range = "tiny, small, standard", example = "model gpt2 { preset 'small'; positions 41 }")
@@ -144,14 +144,14 @@ public record Gpt2(int layers, int heads, int embed, int positions, Boolean laye
          * position averages the states of the tokens that followed earlier occurrences of its last n tokens.
          */
         @Setting(value = "A hard-wired n-gram layer before the blocks (token prompts): each position averages the states that followed "
-                + "earlier occurrences of its last n tokens; 0 for none.", range = "[0, 8]", defaults = "0", example = "model gpt2 { layers 2; ngram 2 }")
-        public Builder ngram(int ngram) {
-            this.ngram = ngram;
+                + "earlier occurrences of its last n tokens; 0 for none.", range = "[0, 8]", defaults = "0", example = "model gpt2 { layers 2; ngramHead 2 }")
+        public Builder ngramHead(int ngramHead) {
+            this.ngramHead = ngramHead;
             return this;
         }
 
         public Gpt2 build() {
-            return new Gpt2(layers, heads, embed, positions, layerNorm, mlp, ngram);
+            return new Gpt2(layers, heads, embed, positions, layerNorm, mlp, ngramHead);
         }
     }
 }

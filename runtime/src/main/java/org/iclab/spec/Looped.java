@@ -31,8 +31,8 @@ public record Looped(
         Problems.in("model")
                 .requirePresent(block, "block")
                 .require(loops > 0, "loops", "must be > 0", loops)
-                .require(block == null || block.ngram() == 0, "block.ngram", "must be 0 (a looped block has no n-gram layer)",
-                        block == null ? 0 : block.ngram())
+                .require(block == null || block.ngramHead() == 0, "block.ngramHead", "must be 0 (a looped block has no n-gram layer)",
+                        block == null ? 0 : block.ngramHead())
                 .require(window > 0 && window <= Math.max(loops, 1), "window", "must be in 1..loops (" + loops + ")", window)
                 .require(INJECTIONS.contains(injection), "injection", "must be one of " + INJECTIONS, "'" + injection + "'")
                 .throwIfAny();
