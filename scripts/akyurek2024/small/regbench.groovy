@@ -16,7 +16,7 @@ models.each { name, modelOf ->
         task regularLanguage(states: 4..6, alphabet: 4..8, edges: 1..3, strings: 4..6, stringLength: 2..8)
         model modelOf()
         train {
-            steps 6000
+            steps 3000
             batch 32
             pool tasks: 1000
             optimizer adam(lr: 1e-3, weightDecay: 0.1, warmup: 0.1, schedule: 'cosine')

@@ -66,8 +66,8 @@ class MambaTest {
             for (int c = 0; c < E; c++) {
                 x[c] = in[(b * tokens + t) * E + c];
             }
-            double[] u = layerNorm(x, w.get("mamba0/ln/g"), w.get("mamba0/ln/b"));
-            double[] both = times(u, w.get("mamba0/in/w"), E, 2 * inner);
+            double[] u = Naive.layerNorm(x, w.get("mamba0/ln/g"), w.get("mamba0/ln/b"));
+            double[] both = Naive.times(u, w.get("mamba0/in/w"), E, 2 * inner);
             double[] xs = java.util.Arrays.copyOfRange(both, 0, inner);
             double[] z = java.util.Arrays.copyOfRange(both, inner, 2 * inner);
             double[] xc = new double[inner];
@@ -84,9 +84,9 @@ class MambaTest {
                 past[j] = past[j + 1];
             }
             past[Mamba.CONV - 2] = xs;
-            double[] dt = times(times(xc, w.get("mamba0/x_dt/w"), inner, rank), w.get("mamba0/dt/w"), rank, inner);
-            double[] bv = times(xc, w.get("mamba0/x_b/w"), inner, N);
-            double[] cv = times(xc, w.get("mamba0/x_c/w"), inner, N);
+            double[] dt = Naive.times(Naive.times(xc, w.get("mamba0/x_dt/w"), inner, rank), w.get("mamba0/dt/w"), rank, inner);
+            double[] bv = Naive.times(xc, w.get("mamba0/x_b/w"), inner, N);
+            double[] cv = Naive.times(xc, w.get("mamba0/x_c/w"), inner, N);
             double[] gatedY = new double[inner];
             for (int i = 0; i < inner; i++) {
                 double delta = Math.log1p(Math.exp(dt[i] + w.get("mamba0/dt/b")[i]));
@@ -98,32 +98,12 @@ class MambaTest {
                 }
                 gatedY[i] = yi * z[i] / (1 + Math.exp(-z[i]));
             }
-            double[] o = times(gatedY, w.get("mamba0/out/w"), inner, E);
+            double[] o = Naive.times(gatedY, w.get("mamba0/out/w"), inner, E);
             for (int c = 0; c < E; c++) {
                 y[t][c] = x[c] + o[c];
             }
         }
         return y;
-    }
-
-    private static double[] times(double[] x, float[] m, int in, int out) {
-        double[] r = new double[out];
-        for (int i = 0; i < in; i++) {
-            for (int j = 0; j < out; j++) {
-                r[j] += x[i] * m[i * out + j];
-            }
-        }
-        return r;
-    }
-
-    private static double[] layerNorm(double[] x, float[] g, float[] b) {
-        double mean = java.util.Arrays.stream(x).average().orElse(0);
-        double var = java.util.Arrays.stream(x).map(a -> (a - mean) * (a - mean)).average().orElse(0);
-        double[] r = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            r[i] = (x[i] - mean) / Math.sqrt(var + 1e-5) * g[i] + b[i];
-        }
-        return r;
     }
 
     @Test

@@ -60,10 +60,10 @@ class RetNetTest {
         double[][] y = new double[n][];
         double[][][] state = new double[H][dh][dh];
         for (int t = 0; t < n; t++) {
-            double[] u = layerNorm(x[t], w.get("r0/ln_1/g"), w.get("r0/ln_1/b"));
-            double[] q = times(u, w.get("r0/q"), E, E);
-            double[] k = times(u, w.get("r0/k"), E, E);
-            double[] v = times(u, w.get("r0/v"), E, E);
+            double[] u = Naive.layerNorm(x[t], w.get("r0/ln_1/g"), w.get("r0/ln_1/b"));
+            double[] q = Naive.times(u, w.get("r0/q"), E, E);
+            double[] k = Naive.times(u, w.get("r0/k"), E, E);
+            double[] v = Naive.times(u, w.get("r0/v"), E, E);
             double[] merged = new double[E];
             for (int h = 0; h < H; h++) {
                 double gamma = RetNet.decay(h);
@@ -78,55 +78,27 @@ class RetNetTest {
                         o[j] += q[h * dh + i] * state[h][i][j];
                     }
                 }
-                double[] normed = layerNorm(o, null, null);
+                double[] normed = Naive.layerNorm(o, null, null);
                 System.arraycopy(normed, 0, merged, h * dh, dh);
             }
-            double[] gate = times(u, w.get("r0/g"), E, E);
+            double[] gate = Naive.times(u, w.get("r0/g"), E, E);
             double[] gated = new double[E];
             for (int c = 0; c < E; c++) {
                 gated[c] = gate[c] / (1 + Math.exp(-gate[c])) * merged[c];
             }
-            double[] r = add(x[t], times(gated, w.get("r0/o"), E, E));
-            double[] fc = times(layerNorm(r, w.get("r0/ln_2/g"), w.get("r0/ln_2/b")), w.get("r0/mlp/c_fc/w"), E, 4 * E);
+            double[] r = Naive.add(x[t], Naive.times(gated, w.get("r0/o"), E, E));
+            double[] fc = Naive.times(Naive.layerNorm(r, w.get("r0/ln_2/g"), w.get("r0/ln_2/b")), w.get("r0/mlp/c_fc/w"), E, 4 * E);
             for (int c = 0; c < fc.length; c++) {
                 double a = fc[c] + w.get("r0/mlp/c_fc/b")[c];
                 fc[c] = 0.5 * a * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (a + 0.044715 * a * a * a)));
             }
-            double[] proj = times(fc, w.get("r0/mlp/c_proj/w"), 4 * E, E);
+            double[] proj = Naive.times(fc, w.get("r0/mlp/c_proj/w"), 4 * E, E);
             for (int c = 0; c < E; c++) {
                 proj[c] += w.get("r0/mlp/c_proj/b")[c];
             }
-            y[t] = add(r, proj);
+            y[t] = Naive.add(r, proj);
         }
         return y;
-    }
-
-    private static double[] times(double[] x, float[] m, int in, int out) {
-        double[] r = new double[out];
-        for (int i = 0; i < in; i++) {
-            for (int j = 0; j < out; j++) {
-                r[j] += x[i] * m[i * out + j];
-            }
-        }
-        return r;
-    }
-
-    private static double[] add(double[] a, double[] b) {
-        double[] r = a.clone();
-        for (int i = 0; i < r.length; i++) {
-            r[i] += b[i];
-        }
-        return r;
-    }
-
-    private static double[] layerNorm(double[] x, float[] g, float[] b) {
-        double mean = java.util.Arrays.stream(x).average().orElse(0);
-        double var = java.util.Arrays.stream(x).map(a -> (a - mean) * (a - mean)).average().orElse(0);
-        double[] r = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            r[i] = (x[i] - mean) / Math.sqrt(var + 1e-5) * (g == null ? 1 : g[i]) + (b == null ? 0 : b[i]);
-        }
-        return r;
     }
 
     @Test

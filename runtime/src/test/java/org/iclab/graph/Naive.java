@@ -1,0 +1,37 @@
+package org.iclab.graph;
+
+/** Plain-Java versions of a block's pieces, for checking graphs against computations written out step by step. */
+final class Naive {
+    private Naive() {
+    }
+
+    /** x [in] times m [in, out], row-major. */
+    static double[] times(double[] x, float[] m, int in, int out) {
+        double[] r = new double[out];
+        for (int i = 0; i < in; i++) {
+            for (int j = 0; j < out; j++) {
+                r[j] += x[i] * m[i * out + j];
+            }
+        }
+        return r;
+    }
+
+    static double[] add(double[] a, double[] b) {
+        double[] r = a.clone();
+        for (int i = 0; i < r.length; i++) {
+            r[i] += b[i];
+        }
+        return r;
+    }
+
+    /** LayerNorm with eps 1e-5; without gain and bias where they are null. */
+    static double[] layerNorm(double[] x, float[] g, float[] b) {
+        double mean = java.util.Arrays.stream(x).average().orElse(0);
+        double var = java.util.Arrays.stream(x).map(a -> (a - mean) * (a - mean)).average().orElse(0);
+        double[] r = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            r[i] = (x[i] - mean) / Math.sqrt(var + 1e-5) * (g == null ? 1 : g[i]) + (b == null ? 0 : b[i]);
+        }
+        return r;
+    }
+}
