@@ -29,8 +29,7 @@ final class NgramLearner implements TokenLearner {
         for (int t = 0; t < length; t++) {
             // the token at t is now seen: count it under each context that precedes it
             for (int level = 0; level < n && level <= t; level++) {
-                counts.get(level).computeIfAbsent(context(batch, sequence, t - level, level), c -> new int[v + 1]);
-                int[] row = counts.get(level).get(context(batch, sequence, t - level, level));
+                int[] row = counts.get(level).computeIfAbsent(context(batch, sequence, t - level, level), c -> new int[v + 1]);
                 row[batch.id(sequence, t)]++;
                 row[v]++;
             }

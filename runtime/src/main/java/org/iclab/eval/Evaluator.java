@@ -161,15 +161,19 @@ public final class Evaluator {
             scores.put(baseline.learnerName(), tokenScores(prompts, TokenLearner.of(baseline, task), task));
         }
         TokenScores bayes = null;
-        if (score == Objective.CrossEntropy.Score.NATS && new Bayes().cannotScore(task) == null) {
-            bayes = scores.containsKey("bayes") ? scores.get("bayes") : tokenScores(prompts, TokenLearner.of(new Bayes(), task), task);
+        Bayes optimal = new Bayes();
+        if (score == Objective.CrossEntropy.Score.NATS && optimal.cannotScore(task) == null) {
+            bayes = scores.containsKey(optimal.learnerName()) ? scores.get(optimal.learnerName())
+                    : tokenScores(prompts, TokenLearner.of(optimal, task), task);
         }
         if (!"position".equals(task.unit())) {
             Units units = new Units(prompts, task, weights);
             scores.replaceAll((name, s) -> units.of(s));
+            bayes = bayes == null ? null : units.of(bayes);
             weights = units.weights;
             length = units.count;
         }
+        double[] reference = bayes == null ? null : weightedMean(bayes.crossEntropy, weights);
         List<ErrorCurve> curves = new ArrayList<>();
         for (var e : scores.entrySet()) {
             TokenScores s = e.getValue();
@@ -188,8 +192,7 @@ public final class Evaluator {
                 case NATS -> {
                     beside.put(TOKEN_ERROR, weightedMean(s.wrong, weights));
                     beside.put(PERPLEXITY, perplexity);
-                    if (bayes != null) {
-                        double[] reference = weightedMean(bayes.crossEntropy, weights);
+                    if (reference != null) {
                         double[] excess = new double[length];
                         for (int t = 0; t < length; t++) {
                             excess[t] = crossEntropy[t] - reference[t];

@@ -138,12 +138,17 @@ final class Gpt2Graph {
         var qkv = net.dense(ln1, b.attnW(), b.attnB(), e, 3L * e);
         var merged = softmaxAttention(net, qkv, spec.heads(), e / spec.heads(), mask, attention, attentionName);
         x = tf.math.add(x, net.dense(merged, b.projW(), b.projB(), e, e));
-        if (b.fcW() != null) {
-            var ln2 = b.ln2g() == null ? x : nn.layerNorm(x, b.ln2g(), b.ln2b());
-            var fc = nn.gelu(net.dense(ln2, b.fcW(), b.fcB(), e, 4L * e));
-            x = tf.math.add(x, net.dense(fc, b.fcProjW(), b.fcProjB(), 4L * e, e));
+        return mlp(net, b, x, e);
+    }
+
+    /** The block's MLP sub-layer on x, residually (x itself where the block has none). */
+    static Operand<TFloat32> mlp(Net net, Block b, Operand<TFloat32> x, int e) {
+        if (b.fcW() == null) {
+            return x;
         }
-        return x;
+        var ln2 = b.ln2g() == null ? x : net.nn.layerNorm(x, b.ln2g(), b.ln2b());
+        var fc = net.nn.gelu(net.dense(ln2, b.fcW(), b.fcB(), e, 4L * e));
+        return net.tf.math.add(x, net.dense(fc, b.fcProjW(), b.fcProjB(), 4L * e, e));
     }
 
     /**
@@ -226,12 +231,7 @@ final class Gpt2Graph {
             Operand<TFloat32> u = lnG == null ? x : nn.layerNorm(x, lnG, lnB);
             Operand<TFloat32> averaged = tf.reshape(nn.batchMatMul(a, net.unflatten(u, (int) e), false, false), nn.shape(-1, (int) e));
             x = tf.math.add(x, tf.math.add(net.dense(averaged, t0W, t0B, e, e), net.dense(u, t1W, t1B, e, e)));
-            if (mlp != null) {
-                var ln2 = mlp.ln2g() == null ? x : nn.layerNorm(x, mlp.ln2g(), mlp.ln2b());
-                var fc = nn.gelu(net.dense(ln2, mlp.fcW(), mlp.fcB(), e, 4L * e));
-                x = tf.math.add(x, net.dense(fc, mlp.fcProjW(), mlp.fcProjB(), 4L * e, e));
-            }
-            return x;
+            return mlp == null ? x : Gpt2Graph.mlp(net, mlp, x, (int) e);
         }
 
         /** [B, T, V] moved one position later: a zero row first, the last row dropped. */

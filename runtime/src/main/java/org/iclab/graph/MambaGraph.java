@@ -62,13 +62,11 @@ final class MambaGraph {
                 Operand<TFloat32> xs = both.get(0);
                 Operand<TFloat32> z = both.get(1);
                 // causal depthwise convolution over the last k inputs: the buffer holds the k − 1 before this one
-                Operand<TFloat32> buffer = state.get(2);
-                var window = tf.reshape(tf.concat(List.of(buffer, xs), tf.constant(1)), nn.stack(List.of(net.batch, tf.constant(k),
-                        tf.constant(inner)))); // [B, k, inner], oldest first
+                Operand<TFloat32> inputs = tf.concat(List.of(state.get(2), xs), tf.constant(1)); // [B, k·inner], oldest first
+                var window = tf.reshape(inputs, nn.stack(List.of(net.batch, tf.constant(k), tf.constant(inner))));
                 var conv = tf.math.add(tf.reduceSum(tf.math.mul(window, convW), tf.constant(1)), convB);
                 var xc = silu(conv);
-                var nextBuffer = tf.slice(tf.concat(List.of(buffer, xs), tf.constant(1)), nn.shape(0, inner),
-                        nn.stack(List.of(net.batch, tf.constant((k - 1) * inner))));
+                var nextBuffer = tf.slice(inputs, nn.shape(0, inner), nn.stack(List.of(net.batch, tf.constant((k - 1) * inner))));
                 var delta = softplus(tf.math.add(tf.linalg.matMul(tf.linalg.matMul(xc, xDt), dtW), dtB)); // [B, inner]
                 var b = tf.linalg.matMul(xc, xB); // [B, N]
                 var c = tf.linalg.matMul(xc, xC);

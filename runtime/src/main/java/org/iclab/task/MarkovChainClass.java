@@ -26,12 +26,6 @@ final class MarkovChainClass implements TokenClass<MarkovChain> {
         draw(task, rng, ids, targets, mask, offset, null);
     }
 
-    /** Target t's distribution: its context's row, or uniform while t + 1 is among the first {@code order} tokens. */
-    @Override
-    public void draw(MarkovChain task, SplittableRandom rng, int[] ids, int[] targets, float[] mask, int offset, float[] oracle) {
-        drawIn(task, language(task, rng), rng, ids, targets, mask, offset, oracle);
-    }
-
     /** The transition table, row by row, each row {@code states} Gamma(α) draws normalised. */
     @Override
     public Table language(MarkovChain task, SplittableRandom rng) {
@@ -64,6 +58,7 @@ final class MarkovChainClass implements TokenClass<MarkovChain> {
         }
     }
 
+    /** Target t's distribution (the oracle): its context's row, or uniform while t + 1 is among the first {@code order} tokens. */
     @Override
     public void drawIn(MarkovChain task, Object language, SplittableRandom rng, int[] ids, int[] targets, float[] mask, int offset,
                        float[] oracle) {

@@ -39,11 +39,6 @@ final class RegularLanguageClass implements TokenClass<RegularLanguage> {
         draw(task, rng, ids, targets, mask, offset, null);
     }
 
-    @Override
-    public void draw(RegularLanguage task, SplittableRandom rng, int[] ids, int[] targets, float[] mask, int offset, float[] oracle) {
-        drawIn(task, language(task, rng), rng, ids, targets, mask, offset, oracle);
-    }
-
     /** The minimised automaton, in canonical form (equal automata accept the same language). */
     @Override
     public Automaton language(RegularLanguage task, SplittableRandom rng) {

@@ -25,11 +25,11 @@ public interface TokenClass<T extends TokenTask> extends Extension {
 
     /**
      * {@link #draw}, drawing the same sequence from the same stream, and writing into
-     * {@code oracle[(offset + t) * vocabulary ..]} the distribution target t was drawn from. Only classes whose task
-     * says {@code hasOracle()} implement it.
+     * {@code oracle[(offset + t) * vocabulary ..]} the distribution target t was drawn from: by default the sequence
+     * drawn in its own fresh {@link #language}. Only classes whose task says {@code hasOracle()} can write it.
      */
     default void draw(T task, SplittableRandom rng, int[] ids, int[] targets, float[] mask, int offset, float[] oracle) {
-        throw new UnsupportedOperationException(word() + " does not know its next-token distributions");
+        drawIn(task, language(task, rng), rng, ids, targets, mask, offset, oracle);
     }
 
     /**
