@@ -223,6 +223,19 @@ class ExperimentScriptsTest {
     }
 
     @Test
+    void mambaTakesItsScanAsANamedSettingAndRefusesAnUnknownOne() {
+        List<Experiment> declared = run("""
+                experiment('m') {
+                    task linearRegression(3); prompt interleaved(5)
+                    model mamba(layers: 1, embed: 8, state: 4, scan: 'parallel')
+                }
+                """);
+        assertThat(declared.get(0).model()).isEqualTo(new org.iclab.spec.Mamba(1, 8, 4, 101, "parallel"));
+        assertThat(error("experiment('m') {\n  task linearRegression(3); prompt interleaved(5)\n  model mamba(layers: 1, embed: 8, state: 4, scan: 'fast')\n}"))
+                .isEqualTo("lr.groovy:3: model: scan must be 'sequential' or 'parallel', was 'fast'");
+    }
+
+    @Test
     void aBareSettingNameNeedsAValueAndAnAssignmentCallsTheSetting() {
         assertThat(error("experiment('x') {\n  train {\n    steps\n  }\n}"))
                 .isEqualTo("lr.groovy:3: setting 'steps' in train needs a value, e.g. steps <value>");

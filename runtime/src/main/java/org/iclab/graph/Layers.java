@@ -8,7 +8,7 @@ import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
-/** Building blocks with gradients in TensorFlow's C++ registry: LayerNorm and tanh-GELU from basic ops. */
+/** Building blocks with gradients in TensorFlow's C++ registry: LayerNorm, tanh-GELU, SiLU and softplus from basic ops. */
 final class Layers {
     private final Ops tf;
 
@@ -43,6 +43,16 @@ final class Layers {
         double c = Math.sqrt(2 / Math.PI);
         Operand<TFloat32> inner = tf.math.mul(x, tf.math.add(f(c), tf.math.mul(f(c * 0.044715), tf.math.square(x))));
         return tf.math.mul(x, tf.math.add(f(0.5), tf.math.mul(f(0.5), tf.math.tanh(inner))));
+    }
+
+    /** SiLU (swish): x · σ(x). */
+    Operand<TFloat32> silu(Operand<TFloat32> x) {
+        return tf.math.mul(x, tf.math.sigmoid(x));
+    }
+
+    /** log(1 + e^x), computed as max(x, 0) + log(1 + e^−|x|) so large x do not overflow. */
+    Operand<TFloat32> softplus(Operand<TFloat32> x) {
+        return tf.math.add(tf.math.maximum(x, f(0)), tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(x)))));
     }
 
     /** BatchMatMulV2 (the generated wrapper emits V3, whose gradient the C++ registry lacks). */

@@ -1,25 +1,33 @@
 package org.iclab.graph;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.iclab.spec.Mamba;
 import org.tensorflow.Operand;
+import org.tensorflow.op.core.Stack;
+import org.tensorflow.op.core.Unstack;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The Mamba block ({@link Mamba}) as a cell of {@link RecurrentGraph}: the state is the block's output, its SSM state
- * h [batch, inner·N] and the last three convolution inputs [batch, 3·inner] (inner = 2·embed). Parameters of block l,
- * under {@code mambaL/}: ln (g, b), in (embed → 2·inner), conv (w [4, inner], b), x_dt (inner → rank), dt (w, b),
- * x_b and x_c (inner → N), a_log [inner, N], d [inner], out (inner → embed).
+ * The Mamba block ({@link Mamba}) as a whole-sequence layer of {@link RecurrentGraph}. The projections, the
+ * convolution, each position's decay exp(Δ_t A) and drive Δ_t x_t B_tᵀ, and the read-out are computed for all
+ * positions at once; only the state update h_t = exp(Δ_t A) ⊙ h_{t−1} + Δ_t x_t B_tᵀ follows the spec's {@code scan}:
+ * position by position (two small operations each), or as a parallel prefix scan (Hillis–Steele): ⌈log₂ T⌉ rounds,
+ * each composing every position's affine map with the one {@code offset} before it. Every decay stays a product of
+ * factors in (0, 1], so nothing overflows. MambaTest checks both against the recurrence written out step by step in
+ * Java. Parameters of block l, under
+ * {@code mambaL/}: ln (g, b), in (embed → 2·inner), conv (w [4, inner], b), x_dt (inner → rank), dt (w, b),
+ * x_b and x_c (inner → N), a_log [inner, N], d [inner], out (inner → embed); inner = 2·embed.
  */
 final class MambaGraph {
     private MambaGraph() {
     }
 
     static Forward build(Net net, Mamba spec) {
-        return RecurrentGraph.build(net, spec.layers(), spec.embed(), "mamba", (n, p, hd) -> cell(n, p, spec));
+        return RecurrentGraph.buildLayers(net, spec.layers(), spec.embed(), "mamba", (n, p, hd) -> layer(n, p, spec));
     }
 
-    private static RecurrentGraph.Cell cell(Net net, String p, Mamba spec) {
+    private static RecurrentGraph.Layer layer(Net net, String p, Mamba spec) {
         var tf = net.tf;
         var nn = net.nn;
         int e = spec.embed();
@@ -27,6 +35,7 @@ final class MambaGraph {
         int states = spec.state();
         int rank = spec.dtRank();
         int k = Mamba.CONV;
+        int steps = net.maxTokens;
         var lnG = net.param(p + "ln/g", Init.constant(1), e);
         var lnB = net.param(p + "ln/b", Init.constant(0), e);
         var inW = net.param(p + "in/w", Init.uniform(1 / Math.sqrt(e)), e, 2L * inner);
@@ -47,49 +56,68 @@ final class MambaGraph {
         net.countDense(inner, e);
         net.countDense(inner, 3L * states); // the state update and read (elementwise over inner × N)
         Operand<TFloat32> a = tf.math.neg(tf.math.exp(aLog)); // [inner, N]
-        return new RecurrentGraph.Cell() {
-            @Override
-            public List<Operand<TFloat32>> initial(Operand<TFloat32> zeros) {
-                var batch = net.batch;
-                return List.of(zeros, tf.zeros(nn.stack(List.of(batch, tf.constant(inner * states))), TFloat32.class),
-                        tf.zeros(nn.stack(List.of(batch, tf.constant((k - 1) * inner))), TFloat32.class));
+        var seq = nn.stack(List.of(net.batch, tf.constant(steps), tf.constant(inner)));
+        var seqStates = nn.stack(List.of(net.batch, tf.constant(steps), tf.constant(states)));
+        return x -> {
+            var flat = tf.reshape(x, nn.shape(-1, e));
+            var both = tf.split(tf.constant(1), tf.linalg.matMul(nn.layerNorm(flat, lnG, lnB), inW), 2L).output();
+            Operand<TFloat32> xs = tf.reshape(both.get(0), seq);
+            Operand<TFloat32> z = both.get(1); // [B·T, inner]
+            // causal depthwise convolution: position t reads inputs t − 3 … t (zeros before the first)
+            var padded = tf.pad(xs, tf.constant(new int[][] {{0, 0}, {k - 1, 0}, {0, 0}}), nn.f(0));
+            Operand<TFloat32> conv = convB;
+            for (int j = 0; j < k; j++) {
+                var window = tf.slice(padded, nn.shape(0, j, 0), nn.shape(-1, steps, inner));
+                conv = tf.math.add(conv, tf.math.mul(window, tf.slice(convW, nn.shape(j, 0), nn.shape(1, inner))));
             }
-
-            @Override
-            public List<Operand<TFloat32>> step(Operand<TFloat32> x, List<Operand<TFloat32>> state) {
-                var u = nn.layerNorm(x, lnG, lnB);
-                var both = tf.split(tf.constant(1), tf.linalg.matMul(u, inW), 2L).output();
-                Operand<TFloat32> xs = both.get(0);
-                Operand<TFloat32> z = both.get(1);
-                // causal depthwise convolution over the last k inputs: the buffer holds the k − 1 before this one
-                Operand<TFloat32> inputs = tf.concat(List.of(state.get(2), xs), tf.constant(1)); // [B, k·inner], oldest first
-                var window = tf.reshape(inputs, nn.stack(List.of(net.batch, tf.constant(k), tf.constant(inner))));
-                var conv = tf.math.add(tf.reduceSum(tf.math.mul(window, convW), tf.constant(1)), convB);
-                var xc = silu(conv);
-                var nextBuffer = tf.slice(inputs, nn.shape(0, inner), nn.stack(List.of(net.batch, tf.constant((k - 1) * inner))));
-                var delta = softplus(tf.math.add(tf.linalg.matMul(tf.linalg.matMul(xc, xDt), dtW), dtB)); // [B, inner]
-                var b = tf.linalg.matMul(xc, xB); // [B, N]
-                var c = tf.linalg.matMul(xc, xC);
-                var shape3 = nn.stack(List.of(net.batch, tf.constant(inner), tf.constant(states)));
-                var h = tf.reshape(state.get(1), shape3);
-                var delta3 = tf.expandDims(delta, tf.constant(2)); // [B, inner, 1]
-                var decay = tf.math.exp(tf.math.mul(delta3, a)); // [B, inner, N]
-                var drive = tf.math.mul(tf.expandDims(tf.math.mul(delta, xc), tf.constant(2)), tf.expandDims(b, tf.constant(1)));
-                var nextH = tf.math.add(tf.math.mul(decay, h), drive);
-                var y = tf.math.add(tf.reduceSum(tf.math.mul(nextH, tf.expandDims(c, tf.constant(1))), tf.constant(2)), tf.math.mul(d, xc));
-                var out = tf.math.add(x, tf.linalg.matMul(tf.math.mul(y, silu(z)), outW));
-                return List.of(out, tf.reshape(nextH, nn.stack(List.of(net.batch, tf.constant(inner * states)))), nextBuffer);
-            }
-
-            private Operand<TFloat32> silu(Operand<TFloat32> v) {
-                return tf.math.mul(v, tf.math.sigmoid(v));
-            }
-
-            /** log(1 + e^v), computed as max(v, 0) + log(1 + e^−|v|) so large v do not overflow. */
-            private Operand<TFloat32> softplus(Operand<TFloat32> v) {
-                return tf.math.add(tf.math.maximum(v, nn.f(0)), tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(v)))));
-            }
+            var xc = tf.reshape(nn.silu(conv), nn.shape(-1, inner)); // [B·T, inner]
+            var delta = nn.softplus(tf.math.add(tf.linalg.matMul(tf.linalg.matMul(xc, xDt), dtW), dtB));
+            var b = tf.expandDims(tf.reshape(tf.linalg.matMul(xc, xB), seqStates), tf.constant(2)); // [B, T, 1, N]
+            var c = tf.expandDims(tf.reshape(tf.linalg.matMul(xc, xC), seqStates), tf.constant(2));
+            var delta4 = tf.expandDims(tf.reshape(delta, seq), tf.constant(3)); // [B, T, inner, 1]
+            Operand<TFloat32> decay = tf.math.exp(tf.math.mul(delta4, a)); // [B, T, inner, N]
+            Operand<TFloat32> drive = tf.math.mul(tf.expandDims(tf.reshape(tf.math.mul(delta, xc), seq), tf.constant(3)), b);
+            var h = Mamba.PARALLEL.equals(spec.scan()) ? parallelScan(net, decay, drive, inner, states) : sequentialScan(net, decay, drive);
+            var read = tf.reshape(tf.reduceSum(tf.math.mul(h, c), tf.constant(3)), nn.shape(-1, inner)); // [B·T, inner]
+            var y = tf.math.add(read, tf.math.mul(d, xc));
+            return tf.math.add(x, tf.reshape(tf.linalg.matMul(tf.math.mul(y, nn.silu(z)), outW), nn.stack(List.of(net.batch, tf.constant(steps), tf.constant(e)))));
         };
     }
 
+    /** h [B, T, inner, N] from h_0 = 0, one position after the other. */
+    private static Operand<TFloat32> sequentialScan(Net net, Operand<TFloat32> decay, Operand<TFloat32> drive) {
+        var tf = net.tf;
+        int steps = net.maxTokens;
+        var decays = tf.unstack(decay, (long) steps, Unstack.axis(1L)).output();
+        var drives = tf.unstack(drive, (long) steps, Unstack.axis(1L)).output();
+        List<Operand<TFloat32>> hs = new ArrayList<>();
+        Operand<TFloat32> h = drives.get(0);
+        hs.add(h);
+        for (int t = 1; t < steps; t++) {
+            h = tf.math.add(tf.math.mul(decays.get(t), h), drives.get(t));
+            hs.add(h);
+        }
+        return tf.stack(hs, Stack.axis(1L));
+    }
+
+    /** h [B, T, inner, N] from h_0 = 0 by composing affine maps in ⌈log₂ T⌉ rounds. */
+    private static Operand<TFloat32> parallelScan(Net net, Operand<TFloat32> decay, Operand<TFloat32> drive, int inner, int states) {
+        var tf = net.tf;
+        int steps = net.maxTokens;
+        for (int offset = 1; offset < steps; offset *= 2) {
+            var nextDrive = tf.math.add(drive, tf.math.mul(decay, shift(net, drive, offset, 0, inner, states)));
+            if (2 * offset < steps) {
+                decay = tf.math.mul(decay, shift(net, decay, offset, 1, inner, states));
+            }
+            drive = nextDrive; // position t now composes the maps of positions t − 2·offset + 1 … t
+        }
+        return drive;
+    }
+
+    /** v [B, T, inner, N] moved {@code offset} positions later, the first {@code offset} filled with {@code fill}. */
+    private static Operand<TFloat32> shift(Net net, Operand<TFloat32> v, int offset, float fill, int inner, int states) {
+        var tf = net.tf;
+        var kept = tf.slice(v, net.nn.shape(0, 0, 0, 0), net.nn.shape(-1, net.maxTokens - offset, inner, states));
+        return tf.pad(kept, tf.constant(new int[][] {{0, 0}, {offset, 0}, {0, 0}, {0, 0}}), net.nn.f(fill));
+    }
 }

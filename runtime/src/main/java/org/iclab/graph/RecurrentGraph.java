@@ -7,10 +7,11 @@ import org.tensorflow.op.core.Unstack;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A stacked recurrence unrolled over the longest prompt the experiment uses: tokens are zero-padded at the end to
- * that length (a recurrence never reads ahead, so padding cannot change an earlier output), read in linearly
- * ({@code read_in}), passed through the layers' cells, cut back to the prompt's length and read out linearly
- * ({@code read_out}). The cell ({@link LstmGraph}, {@link GruGraph}) is the only thing that differs.
+ * A stack of causal sequence layers over the longest prompt the experiment uses: tokens are zero-padded at the end to
+ * that length (a causal layer never reads ahead, so padding cannot change an earlier output), read in linearly
+ * ({@code read_in}), passed through the layers, cut back to the prompt's length and read out linearly
+ * ({@code read_out}). A layer is either a cell unrolled step by step ({@link LstmGraph}, {@link GruGraph}) or a
+ * whole-sequence graph ({@link MambaGraph}); nothing else differs.
  */
 final class RecurrentGraph {
     /** One layer's cell, its parameters created: a step from input x_t and the state to the next state. */
@@ -28,10 +29,43 @@ final class RecurrentGraph {
         Cell create(Net net, String prefix, int hidden);
     }
 
+    /** One layer over the whole padded sequence: [batch, steps, hidden] → [batch, steps, hidden], causal. */
+    @FunctionalInterface
+    interface Layer {
+        Operand<TFloat32> apply(Operand<TFloat32> input);
+    }
+
+    /** Creates layer {@code layer}'s parameters (named with {@code prefix}) and counts its products. */
+    @FunctionalInterface
+    interface LayerFactory {
+        Layer create(Net net, String prefix, int hidden);
+    }
+
     private RecurrentGraph() {
     }
 
+    /** A stack of cells, each unrolled over the padded length. */
     static Forward build(Net net, int layers, int hd, String name, CellFactory cells) {
+        return buildLayers(net, layers, hd, name, (n, p, h) -> unrolled(n, cells.create(n, p, h), h));
+    }
+
+    private static Layer unrolled(Net net, Cell cell, int hd) {
+        var tf = net.tf;
+        int steps = net.maxTokens;
+        return input -> {
+            var inputs = tf.unstack(input, (long) steps, Unstack.axis(1L)).output(); // steps × [B, hd]
+            var zeros = tf.zeros(net.nn.stack(List.of(net.batch, tf.constant(hd))), TFloat32.class);
+            List<Operand<TFloat32>> state = cell.initial(zeros);
+            List<Operand<TFloat32>> outputs = new ArrayList<>();
+            for (int t = 0; t < steps; t++) {
+                state = cell.step(inputs.get(t), state);
+                outputs.add(state.get(0));
+            }
+            return tf.stack(outputs, org.tensorflow.op.core.Stack.axis(1L)); // [B, steps, hd]
+        };
+    }
+
+    static Forward buildLayers(Net net, int layers, int hd, String name, LayerFactory factory) {
         var tf = net.tf;
         var nn = net.nn;
         int w = net.layout.width();
@@ -52,16 +86,7 @@ final class RecurrentGraph {
         List<Operand<TFloat32>> hidden = new ArrayList<>();
         hidden.add(tf.withName(CompiledModel.HIDDEN + 0).identity(cut(net, input, hd)));
         for (int l = 0; l < layers; l++) {
-            Cell cell = cells.create(net, name + l + "/", hd);
-            var inputs = tf.unstack(input, (long) steps, Unstack.axis(1L)).output(); // steps × [B, hd]
-            var zeros = tf.zeros(nn.stack(List.of(net.batch, tf.constant(hd))), TFloat32.class);
-            List<Operand<TFloat32>> state = cell.initial(zeros);
-            List<Operand<TFloat32>> outputs = new ArrayList<>();
-            for (int t = 0; t < steps; t++) {
-                state = cell.step(inputs.get(t), state);
-                outputs.add(state.get(0));
-            }
-            input = tf.stack(outputs, org.tensorflow.op.core.Stack.axis(1L)); // [B, steps, hd]
+            input = factory.create(net, name + l + "/", hd).apply(input);
             hidden.add(tf.withName(CompiledModel.HIDDEN + (l + 1)).identity(cut(net, input, hd)));
         }
         double outFan = 1 / Math.sqrt(hd);

@@ -66,7 +66,7 @@ final class RetNetGraph {
             var normed = groupNorm(net, retained);
             var merged = tf.reshape(tf.linalg.transpose(normed, perm), nn.shape(-1, e));
             var gate = net.dense(u, g, null, e, e);
-            var gated = tf.math.mul(tf.math.mul(gate, tf.math.sigmoid(gate)), merged);
+            var gated = tf.math.mul(nn.silu(gate), merged);
             x = tf.math.add(x, net.dense(gated, o, null, e, e));
             var fc = nn.gelu(net.dense(nn.layerNorm(x, ln2g, ln2b), fcW, fcB, e, 4L * e));
             x = tf.math.add(x, net.dense(fc, fcProjW, fcProjB, 4L * e, e));

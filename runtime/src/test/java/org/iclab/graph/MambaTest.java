@@ -10,23 +10,31 @@ import org.iclab.spec.Mamba;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.PromptSampler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The Mamba graph against the selective scan written out step by step in Java from the same parameters, on a
- * real-valued interleaved prompt; training fits a fixed batch.
+ * The Mamba graph, with its state update run position by position and as a parallel prefix scan (four rounds over
+ * the 10 tokens of the prompt), against the selective scan written out step by step in Java from the same
+ * parameters, on a real-valued interleaved prompt; training fits a fixed batch.
  */
 class MambaTest {
     private static final int E = 4;
     private static final int N = 3;
 
     private static Experiment experiment(int steps) {
-        return Iclab.experiment("m").seed(3).task(Iclab.linearRegression(3)).prompt(Iclab.interleaved(5))
-                .model(new Mamba(1, E, N, 8)).train(t -> t.steps(steps).batch(16).optimizer(Iclab.adam(3e-3))).build();
+        return experiment(steps, Mamba.SEQUENTIAL);
     }
 
-    @Test
-    void theGraphEqualsTheSelectiveScanStepByStep() {
-        Experiment e = experiment(1);
+    private static Experiment experiment(int steps, String scan) {
+        return Iclab.experiment("m").seed(3).task(Iclab.linearRegression(3)).prompt(Iclab.interleaved(5))
+                .model(new Mamba(1, E, N, 8, scan)).train(t -> t.steps(steps).batch(16).optimizer(Iclab.adam(3e-3))).build();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Mamba.SEQUENTIAL, Mamba.PARALLEL})
+    void theGraphEqualsTheSelectiveScanStepByStep(String scan) {
+        Experiment e = experiment(1, scan);
         PromptBatch batch = PromptSampler.of(e).sample(7, 2, 5, 3);
         try (CompiledModel m = CompiledModel.compile(e, 1)) {
             m.initialize(11);
