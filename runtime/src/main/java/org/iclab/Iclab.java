@@ -45,7 +45,13 @@ import org.iclab.spec.Looped;
 import org.iclab.spec.Lstm;
 import org.iclab.spec.Majority;
 import org.iclab.spec.Mamba;
+import org.iclab.spec.Component;
+import org.iclab.spec.ConvexCombination;
+import org.iclab.spec.Interval;
 import org.iclab.spec.MarkovChain;
+import org.iclab.spec.Mixture;
+import org.iclab.spec.Outside;
+import org.iclab.spec.Sinusoid;
 import org.iclab.spec.Model;
 import org.iclab.spec.MomentXy;
 import org.iclab.spec.MonotoneConjunction;
@@ -275,6 +281,26 @@ public final class Iclab {
     /** An LSTM reaching {@code positions} pairs. */
     public static Lstm lstm(int layers, int hidden, int positions) {
         return new Lstm(layers, hidden, positions);
+    }
+
+    /** A mixture of function classes in equal proportions: each prompt's function comes from one of them. */
+    public static Mixture mixture(Task... components) {
+        return new Mixture(List.of(components));
+    }
+
+    /** A mixture of function classes with relative weights, one a component. */
+    public static Mixture mixture(List<? extends Task> components, List<Double> weights) {
+        return new Mixture(List.copyOf(components), weights);
+    }
+
+    /** Sinusoids y = A sin(w u.x + phi) with A = 1 and w uniform on [0.5, 2]. */
+    public static Sinusoid sinusoid(int dims) {
+        return new Sinusoid(dims);
+    }
+
+    /** Sinusoids with the amplitude and the frequency drawn uniformly from their intervals. */
+    public static Sinusoid sinusoid(int dims, Interval amplitude, Interval frequency) {
+        return new Sinusoid(dims, amplitude, frequency);
     }
 
     /** A first-order Markov chain over {@code states} tokens, a fresh table per prompt (uniform Dirichlet rows), 64 tokens long. */
@@ -608,6 +634,31 @@ public final class Iclab {
     /** The experiment's own prompts. */
     public static Standard standard() {
         return new Standard();
+    }
+
+    /** Prompts of component {@code index} (from 0) of a mixture only. */
+    public static Component component(int index) {
+        return new Component(index);
+    }
+
+    /** Functions a·f₁ + (1 − a)·f₂ of a mixture's first two components. */
+    public static ConvexCombination convexCombination(double a) {
+        return new ConvexCombination(a);
+    }
+
+    /** Functions a·f₁ + (1 − a)·f₂ of components {@code first} and {@code second} of a mixture. */
+    public static ConvexCombination convexCombination(double a, int first, int second) {
+        return new ConvexCombination(a, first, second);
+    }
+
+    /** Prompts of another function class, labelled outside(its word). */
+    public static Outside outside(Task task) {
+        return new Outside(task);
+    }
+
+    /** Prompts of another function class, labelled outside(name). */
+    public static Outside outside(Task task, String name) {
+        return new Outside(task, name);
     }
 
     /** Inputs in a random subspace of half the dimensions. */

@@ -73,6 +73,9 @@ final class NamedArguments {
         if (type == org.iclab.spec.Span.class) {
             return span(name, v);
         }
+        if (type == org.iclab.spec.Interval.class) {
+            return interval(name, v);
+        }
         if (type.isInstance(v)) {
             return v;
         }
@@ -94,6 +97,34 @@ final class NamedArguments {
             return org.iclab.spec.Span.of(n);
         }
         throw new SpecException(word, name, "must be a range of whole numbers, as 4..12", v instanceof CharSequence ? "'" + v + "'" : v);
+    }
+
+    /** An interval of numbers: {@code 0.5..2}, {@code [0.5, 2]}, or one number for an interval of one value. */
+    private org.iclab.spec.Interval interval(String name, Object v) {
+        if (v instanceof org.iclab.spec.Interval i) {
+            return i;
+        }
+        Object from = null;
+        Object to = null;
+        if (v instanceof groovy.lang.Range<?> r) {
+            from = r.getFrom();
+            to = r.getTo();
+            if (r.isReverse()) {
+                Object t = from;
+                from = to;
+                to = t;
+            }
+        } else if (v instanceof List<?> l && l.size() == 2) {
+            from = l.get(0);
+            to = l.get(1);
+        } else if (v instanceof Number) {
+            from = v;
+            to = v;
+        }
+        if (!(from instanceof Number) || !(to instanceof Number)) {
+            throw new SpecException(word, name, "must be an interval of numbers, as 0.5..2 or [0.5, 2]", v instanceof CharSequence ? "'" + v + "'" : v);
+        }
+        return new org.iclab.spec.Interval(decimal(name, from).doubleValue(), decimal(name, to).doubleValue());
     }
 
     private BigDecimal decimal(String name, Object v) {

@@ -8,6 +8,9 @@ import org.iclab.Iclab;
 import org.iclab.spec.GradientDescent;
 import org.iclab.spec.GradientDescentIterate;
 import org.iclab.spec.Gpt2;
+import org.iclab.spec.Mixture;
+import org.iclab.spec.Outside;
+import org.iclab.spec.Task;
 import org.iclab.spec.Newton;
 
 /**
@@ -61,6 +64,34 @@ public final class SpecialForms {
             }
         }
         return b.build();
+    }
+
+    /**
+     * {@code mixture(linearRegression(8), sparseLinearRegression(dims: 8, sparsity: 2), weights: [0.7, 0.3])}: the
+     * components in order, the weights named.
+     */
+    public static Mixture mixture(Map<String, ?> settings, Task... components) {
+        NamedArguments args = new NamedArguments("mixture", settings, List.of("components", "weights"));
+        List<Task> all = new java.util.ArrayList<>(List.of(components));
+        if (args.has("components")) {
+            if (!(args.value("components") instanceof List<?> listed) || !listed.stream().allMatch(Task.class::isInstance)) {
+                throw new org.iclab.spec.SpecException("mixture", "components", "must be a list of function classes", args.value("components"));
+            }
+            listed.forEach(t -> all.add((Task) t));
+        }
+        Object weights = args.has("weights") ? args.value("weights") : null;
+        if (weights != null && !(weights instanceof List<?>)) {
+            throw new org.iclab.spec.SpecException("mixture", "weights", "must be a list of numbers, one a component", weights);
+        }
+        @SuppressWarnings("unchecked")
+        List<Double> w = (List<Double>) weights; // the record reads each element as a number
+        return new Mixture(all, w);
+    }
+
+    /** {@code outside(sinusoid(dims: 1, frequency: 4..8), name: 'fast-sine')}: the class first, its label's name named. */
+    public static Outside outside(Map<String, ?> settings, Task task) {
+        NamedArguments args = new NamedArguments("outside", settings, List.of("name"));
+        return new Outside(task, args.has("name") ? (String) args.convert("name", String.class) : null);
     }
 
     /** {@code gradientDescentIterate(steps: 1)}, {@code gradientDescentIterate(steps: 3, lr: 0.1)}, {@code lr: 'best'}. */

@@ -153,11 +153,13 @@ public final class Words {
     /** Whether {@code m} takes {@code args} as they are (Groovy's coercions aside: only a special form's own shapes count). */
     private static boolean accepts(Method m, Object[] args) {
         Class<?>[] p = m.getParameterTypes();
-        if (p.length != args.length) {
+        int fixed = m.isVarArgs() ? p.length - 1 : p.length;
+        if (m.isVarArgs() ? args.length < fixed : p.length != args.length) {
             return false;
         }
-        for (int i = 0; i < p.length; i++) {
-            if (args[i] != null && !box(p[i]).isInstance(args[i])) {
+        for (int i = 0; i < args.length; i++) {
+            Class<?> type = i < fixed ? p[i] : p[fixed].getComponentType();
+            if (args[i] != null && !box(type).isInstance(args[i])) {
                 return false;
             }
         }

@@ -236,6 +236,38 @@ class ExperimentScriptsTest {
     }
 
     @Test
+    void aMixtureTakesItsComponentsInOrderAndItsWeightsAndStrategiesByName() {
+        List<Experiment> declared = run("""
+                experiment('m') {
+                    task mixture(linearRegression(4), sparseLinearRegression(dims: 4, sparsity: 1), weights: [0.25, 0.75])
+                    prompt interleaved(8)
+                    model gpt2('tiny')
+                    evaluate {
+                        strategies standard(), component(1), convexCombination(a: 0.5),
+                                outside(sinusoid(dims: 4, frequency: 4..8, amplitude: [0.5, 1]), name: 'fast-sine')
+                    }
+                }
+                experiment('n') {
+                    task mixture(components: [linearRegression(4), linearRegression(dims: 4, scale: 3)])
+                    prompt interleaved(8)
+                    model gpt2('tiny')
+                }
+                """);
+        var first = declared.get(0);
+        assertThat(first.task()).isEqualTo(org.iclab.Iclab.mixture(List.of(org.iclab.Iclab.linearRegression(4),
+                org.iclab.Iclab.sparseLinearRegression(4, 1, 1.0)), List.of(0.25, 0.75)));
+        assertThat(first.evaluate().strategies()).extracting(org.iclab.spec.Strategy::label)
+                .containsExactly("standard", "component(1)", "convexCombination(0.5)", "outside(fast-sine)");
+        var outside = (org.iclab.spec.Outside) first.evaluate().strategies().get(3);
+        assertThat(outside.task()).isEqualTo(org.iclab.Iclab.sinusoid(4, new org.iclab.spec.Interval(0.5, 1), new org.iclab.spec.Interval(4, 8)));
+        assertThat(((org.iclab.spec.Mixture) declared.get(1).task()).weights()).containsExactly(1.0, 1.0);
+        assertThat(error("experiment('m') {\n  task mixture(linearRegression(4), linearRegression(4), weights: [1, 'x'])\n}"))
+                .isEqualTo("lr.groovy:2: task.mixture: weights must each be a finite number >= 0, was [1, x]");
+        assertThat(error("experiment('m') {\n  task sinusoid(dims: 1, frequency: 'fast')\n}"))
+                .isEqualTo("lr.groovy:2: sinusoid: frequency must be an interval of numbers, as 0.5..2 or [0.5, 2], was 'fast'");
+    }
+
+    @Test
     void aBareSettingNameNeedsAValueAndAnAssignmentCallsTheSetting() {
         assertThat(error("experiment('x') {\n  train {\n    steps\n  }\n}"))
                 .isEqualTo("lr.groovy:3: setting 'steps' in train needs a value, e.g. steps <value>");

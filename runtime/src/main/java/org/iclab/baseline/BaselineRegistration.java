@@ -38,7 +38,7 @@ public final class BaselineRegistration implements Registration {
                 LearnerFactory.of("gaussianElimination", GaussianElimination.class, b -> new GaussianEliminationLearner()),
                 LearnerFactory.of("perceptron", Perceptron.class, b -> new PerceptronLearner(b.epochs())),
                 TokenLearnerFactory.of("ngram", Ngram.class, (b, task) -> new NgramLearner(b.n())),
-                TokenLearnerFactory.of("bayes", Bayes.class, (b, task) -> new BayesLearner((MarkovChain) task)),
+                new BayesFactory(),
                 TokenLearnerFactory.of("oracle", Oracle.class, (b, task) -> (batch, sequence, out) -> {
                     int n = batch.length() * batch.vocabulary();
                     for (int i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 package org.iclab.baseline;
 
 import org.iclab.spec.Baseline;
+import org.iclab.spec.Experiment;
 import org.iclab.spec.Registry;
 import org.iclab.task.PromptBatch;
 
@@ -28,5 +29,11 @@ public interface Learner {
     @SuppressWarnings("unchecked")
     static Learner of(Baseline baseline) {
         return Registry.get().implementation(baseline, LearnerFactory.class).create(baseline);
+    }
+
+    /** The learner declared by a baseline spec for {@code experiment} (which {@code bayes()} reads its prior from). */
+    @SuppressWarnings("unchecked")
+    static Learner of(Baseline baseline, Experiment experiment) {
+        return Registry.get().implementation(baseline, LearnerFactory.class).create(baseline, experiment);
     }
 }

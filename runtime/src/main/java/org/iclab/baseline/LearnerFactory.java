@@ -1,5 +1,6 @@
 package org.iclab.baseline;
 
+import org.iclab.spec.Experiment;
 import java.util.function.Function;
 import org.iclab.spec.Baseline;
 import org.iclab.spec.Extension;
@@ -16,6 +17,14 @@ public interface LearnerFactory<B extends Baseline> extends Extension {
 
     /** The learner {@code baseline} declares; evaluation shares it across threads. */
     Learner create(B baseline);
+
+    /**
+     * The learner {@code baseline} declares for {@code experiment}: the same as {@link #create(Baseline)} except for
+     * learners that read the experiment's prior ({@code bayes()}).
+     */
+    default Learner create(B baseline, Experiment experiment) {
+        return create(baseline);
+    }
 
     /** A learner factory from its word, record and constructor. */
     static <B extends Baseline> LearnerFactory<B> of(String word, Class<B> spec, Function<B, Learner> create) {

@@ -77,7 +77,7 @@ public final class Evaluator {
                 PromptBatch batch = prompts.prompts();
                 models.forEach((name, model) -> curves.add(bootstrap.curve(label, name, modelErrors(batch, model, task))));
                 for (Baseline baseline : plan.baselines()) {
-                    Learner learner = Learner.of(baseline);
+                    Learner learner = Learner.of(baseline, experiment);
                     double[][] errors = IntStream.range(0, batch.batch()).parallel()
                             .mapToObj(p -> errors(batch, p, learner.predictPrefixes(batch, p), task))
                             .toArray(double[][]::new);
@@ -86,7 +86,7 @@ public final class Evaluator {
             } else {
                 models.forEach((name, model) -> curves.add(bootstrap.curve(label, name, modelQueryErrors(prompts, model, task))));
                 for (Baseline baseline : plan.baselines()) {
-                    Learner learner = Learner.of(baseline);
+                    Learner learner = Learner.of(baseline, experiment);
                     double[][] errors = IntStream.range(0, prompts.prompts().batch()).parallel()
                             .mapToObj(p -> learnerQueryErrors(prompts, p, learner, task))
                             .toArray(double[][]::new);

@@ -1,16 +1,24 @@
 package org.iclab.spec;
 
 /**
- * The Bayes-optimal next-token predictor of a task with a closed-form posterior: for {@link MarkovChain}, whose rows
- * are Dirichlet(α) draws, p(v | context) = (c(context, v) + α) / (c(context) + Vα) with the counts of the sequence
- * so far (uniform before the first {@code order} tokens, as they are drawn). No predictor has a lower expected
- * cross-entropy on the task's sequences. Named {@code bayes} in results.
+ * The Bayes-optimal predictor under the experiment's own training prior, where its posterior is closed-form. Named
+ * {@code bayes} in results.
+ * <ul>
+ * <li>{@link MarkovChain}, whose rows are Dirichlet(α) draws: p(v | context) = (c(context, v) + α) / (c(context) + Vα)
+ * with the counts of the sequence so far (uniform before the first {@code order} tokens, as they are drawn); no
+ * predictor has a lower expected cross-entropy.</li>
+ * <li>Regression, the posterior mean of y (no predictor has a lower expected squared error): linear regression,
+ * noisy or not (ridge with λ = σ²/τ²); sparse regression (every support enumerated); a finite pool of training
+ * functions ({@code pool tasks: M}: Raventós et al.'s dMMSE); a {@link Mixture} of these (each component weighted by
+ * its marginal likelihood). A noiseless class is taken as the limit of small noise (σ = 0.001 τ).</li>
+ * </ul>
  *
  * <pre>
  * Java:   Iclab.bayes()                       Groovy:  bayes()
  * </pre>
  */
-@Setting("The Bayes-optimal next-token predictor under the task's prior (markovChain: counts plus the Dirichlet prior).")
+@Setting("The Bayes-optimal predictor under the experiment's prior: markovChain (counts plus the Dirichlet prior); "
+        + "linear, noisy and sparse regression, a pool of functions (dMMSE) and mixtures of these (the posterior mean).")
 public record Bayes() implements Baseline {
     @Override
     public String learnerName() {
@@ -19,6 +27,15 @@ public record Bayes() implements Baseline {
 
     @Override
     public String cannotScore(Task task) {
-        return task instanceof MarkovChain ? null : "needs a task with a closed-form posterior (markovChain)";
+        return closedForm(task) ? null : "needs a task with a closed-form posterior (markovChain, linearRegression, "
+                + "noisyLinearRegression, sparseLinearRegression, or a mixture of the regression classes)";
+    }
+
+    private static boolean closedForm(Task task) {
+        if (task instanceof Mixture m) {
+            return m.components().stream().allMatch(c -> !(c instanceof MarkovChain) && closedForm(c));
+        }
+        return task instanceof MarkovChain || task instanceof LinearRegression || task instanceof NoisyLinearRegression
+                || task instanceof SparseLinearRegression;
     }
 }

@@ -52,13 +52,13 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, List<S
 
     /**
      * Mutable, single use. Defaults: 1280 prompts, the prompt's points, the task's baselines as Garg et al. chose them
-     * ({@link #defaultBaselines}), the standard strategy, 1000 resamples at 90%.
+     * ({@link #defaultBaselines}), the task's strategies (standard; a mixture adds each component), 1000 resamples at 90%.
      */
     public static final class Builder {
         private int prompts = 1280;
         private Integer points;
         private List<Baseline> baselines; // null: the task's defaults
-        private List<Strategy> strategies = List.of(new Standard());
+        private List<Strategy> strategies; // null: the task's defaults
         private int resamples = 1000;
         private double confidence = 0.9;
         private List<Integer> loops = List.of();
@@ -131,7 +131,7 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, List<S
         /** Builds for a task (whose default baselines apply when none were declared) and the prompt's points. */
         public EvalPlan build(Task task, int promptPoints) {
             return new EvalPlan(prompts, points != null ? points : promptPoints, baselines != null ? baselines : defaultBaselines(task),
-                    strategies, new Bootstrap(resamples, confidence), loops);
+                    strategies != null ? strategies : task.defaultStrategies(), new Bootstrap(resamples, confidence), loops);
         }
 
         /** Builds with linear regression's default baselines when none were declared. */

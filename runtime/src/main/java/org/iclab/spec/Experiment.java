@@ -90,6 +90,12 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
         List<String> unaccepted = evaluate.strategies().stream().filter(s -> !task.accepts(s)).map(Strategy::label).toList();
         inputsAndStrategies.require(unaccepted.isEmpty(), "evaluate.strategies", "may not hold these strategies for task "
                 + wordOf(task) + " (they change its inputs or labels in ways its class does not define)", unaccepted);
+        for (Strategy s : evaluate.strategies()) {
+            String cannot = s.cannotEvaluate(task);
+            inputsAndStrategies.require(cannot == null, "evaluate.strategies", s.label() + " " + cannot + " (task " + wordOf(task) + ")", s.label());
+            String unread = s instanceof Outside o ? o.task().cannotRead(inputs) : null;
+            inputsAndStrategies.require(unread == null, "evaluate.strategies", s.label() + ": " + unread, wordOf(inputs));
+        }
         if (!(inputs instanceof Gaussian)) {
             List<String> needGaussian = evaluate.strategies().stream()
                     .filter(Strategy::needsGaussianInputs).map(Strategy::label).toList();

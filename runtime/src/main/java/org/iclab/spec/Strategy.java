@@ -35,6 +35,14 @@ public interface Strategy {
         return false;
     }
 
+    /**
+     * Why this strategy cannot evaluate an experiment of {@code task} (a rule, as an error states it), or null where
+     * it can; the task has its say too ({@link Task#accepts}).
+     */
+    default String cannotEvaluate(Task task) {
+        return null;
+    }
+
     /** True where the strategy replaces the gaussian inputs' covariance, and so needs gaussian inputs. */
     default boolean needsGaussianInputs() {
         return false;

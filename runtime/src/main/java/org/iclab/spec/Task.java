@@ -23,6 +23,11 @@ public interface Task {
         return List.of(new LeastSquares(), new NearestNeighbors(3), new Averaging());
     }
 
+    /** The evaluation strategies an experiment uses when it declares none. */
+    default List<Strategy> defaultStrategies() {
+        return List.of(new Standard());
+    }
+
     /** The inputs an experiment samples when it declares none. */
     default Inputs defaultInputs() {
         return new Gaussian();

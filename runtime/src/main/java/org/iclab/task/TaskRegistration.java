@@ -2,6 +2,11 @@ package org.iclab.task;
 
 import java.util.List;
 import org.iclab.spec.Cnf;
+import org.iclab.spec.Component;
+import org.iclab.spec.ConvexCombination;
+import org.iclab.spec.Mixture;
+import org.iclab.spec.Outside;
+import org.iclab.spec.Sinusoid;
 import org.iclab.spec.Conjunction;
 import org.iclab.spec.DecisionTree;
 import org.iclab.spec.Disjunction;
@@ -58,6 +63,8 @@ public final class TaskRegistration implements Registration {
                         (t, rng, active) -> FunctionClasses.reluNetwork(rng, t.dims(), t.hidden(), t.scale(), active)),
                 FunctionClass.of("decisionTree", DecisionTree.class,
                         (t, rng, active) -> FunctionClasses.decisionTree(rng, t.dims(), t.depth())),
+                new MixtureClass(),
+                new SinusoidClass(),
                 new MarkovChainClass(),
                 new RegularLanguageClass(),
                 new BooleanClass<>("conjunction", Conjunction.class, (t, rng, active) -> BooleanFunctions.conjunction(rng, t.dims(), active)),
@@ -101,6 +108,12 @@ public final class TaskRegistration implements Registration {
                 EvaluationStrategy.plain("scaledY", ScaledY.class, (s, e, own, seed, n, points, dims) ->
                         own.sample(seed, n, points, dims, PromptDesign.outputs((rng, clean) -> s.factor() * clean))),
                 EvaluationStrategy.plain("noisyY", NoisyY.class, (s, e, own, seed, n, points, dims) ->
-                        own.sample(seed, n, points, dims, PromptDesign.outputs((rng, clean) -> clean + s.sigma() * rng.nextGaussian()))));
+                        own.sample(seed, n, points, dims, PromptDesign.outputs((rng, clean) -> clean + s.sigma() * rng.nextGaussian()))),
+                EvaluationStrategy.plain("component", Component.class, (s, e, own, seed, n, points, dims) ->
+                        MixtureStrategies.component(s, e, seed, n, points, dims)),
+                EvaluationStrategy.plain("convexCombination", ConvexCombination.class, (s, e, own, seed, n, points, dims) ->
+                        MixtureStrategies.convexCombination(s, e, seed, n, points, dims)),
+                EvaluationStrategy.plain("outside", Outside.class, (s, e, own, seed, n, points, dims) ->
+                        MixtureStrategies.outside(s, e, seed, n, points, dims)));
     }
 }
