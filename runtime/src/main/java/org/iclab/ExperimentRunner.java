@@ -50,9 +50,13 @@ final class ExperimentRunner {
             } else {
                 dir.writeEnv(environment(experiment, options, model)); // a resumed run keeps the env it started with
                 Json.writeFile(dir.resolve(RunDirectory.MODEL_JSON), modelFacts(experiment, model));
+                writeRepresentations(experiment, dir);
             }
             List<TrainingListener> listeners = new ArrayList<>();
             listeners.add(dir);
+            if (experiment.train().evaluateEvery() > 0) {
+                listeners.add(duringTraining(experiment, model, dir));
+            }
             listeners.addAll(options.listeners());
             List<TrainingLog> logs = new Trainer(model, checkpoints, listeners).train(firstStep);
             List<ErrorCurve> curves;
@@ -76,6 +80,42 @@ final class ExperimentRunner {
             }
             return new RunResult(experiment, dir.path(), logs, curves, model.parameterCount(), (System.nanoTime() - start) / 1e9, probes);
         }
+    }
+
+    /** The Φ of a representation task (or of each representation in a mixture), as representation.json. */
+    private static void writeRepresentations(Experiment experiment, RunDirectory dir) {
+        List<org.iclab.spec.Task> tasks = experiment.task() instanceof org.iclab.spec.Mixture m ? m.components() : List.of(experiment.task());
+        List<Map<String, Object>> phis = new ArrayList<>();
+        for (org.iclab.spec.Task t : tasks) {
+            if (t instanceof org.iclab.spec.Representation r) {
+                var phi = org.iclab.task.RepresentationClass.phi(r);
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("task", r);
+                one.put("activation", phi.activation());
+                one.put("weights", phi.weights()); // per layer [out, in]
+                phis.add(one);
+            }
+        }
+        if (!phis.isEmpty()) {
+            Json.writeFile(dir.resolve(RunDirectory.REPRESENTATION), Map.of("representations", phis));
+        }
+    }
+
+    /** The short evaluations of {@code train.evaluateEvery}: the model alone, on every strategy, into metrics.jsonl. */
+    private static TrainingListener duringTraining(Experiment experiment, CompiledModel model, RunDirectory dir) {
+        Evaluator evaluator = Evaluator.duringTraining(experiment);
+        return new TrainingListener() {
+            @Override
+            public void logged(TrainingLog log) {
+            }
+
+            @Override
+            public void evaluationDue(long step) {
+                List<ErrorCurve> curves = experiment.prompt().readsTokens() ? evaluator.evaluateTokens(model::logits)
+                        : evaluator.evaluate(model::predict);
+                dir.evaluated(org.iclab.eval.EvaluationLog.of(step, curves));
+            }
+        };
     }
 
     /**

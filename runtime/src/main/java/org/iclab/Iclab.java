@@ -51,6 +51,7 @@ import org.iclab.spec.Interval;
 import org.iclab.spec.MarkovChain;
 import org.iclab.spec.Mixture;
 import org.iclab.spec.Outside;
+import org.iclab.spec.Representation;
 import org.iclab.spec.Sinusoid;
 import org.iclab.spec.Model;
 import org.iclab.spec.MomentXy;
@@ -291,6 +292,16 @@ public final class Iclab {
     /** A mixture of function classes with relative weights, one a component. */
     public static Mixture mixture(List<? extends Task> components, List<Double> weights) {
         return new Mixture(List.copyOf(components), weights);
+    }
+
+    /** Learning with a representation: y = w.Phi(x), Phi two ReLU layers as wide as the input, from seed 0. */
+    public static Representation representation(int dims) {
+        return new Representation(dims);
+    }
+
+    /** Learning with a representation: Phi of {@code layers} layers {@code width} wide, noise {@code noise}. */
+    public static Representation representation(int dims, int layers, int width, String activation, double noise, long phiSeed) {
+        return new Representation(dims, layers, width, activation, noise, phiSeed);
     }
 
     /** Sinusoids y = A sin(w u.x + phi) with A = 1 and w uniform on [0.5, 2]. */

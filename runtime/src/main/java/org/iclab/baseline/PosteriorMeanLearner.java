@@ -10,10 +10,12 @@ import org.iclab.spec.LinearRegression;
 import org.iclab.spec.Mixture;
 import org.iclab.spec.NoisyLinearRegression;
 import org.iclab.spec.Pool;
+import org.iclab.spec.Representation;
 import org.iclab.spec.SparseLinearRegression;
 import org.iclab.spec.Task;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.PromptSampler;
+import org.iclab.task.RepresentationClass;
 import org.iclab.task.TaskFunction;
 import org.iclab.task.TrainingPool;
 
@@ -26,6 +28,7 @@ import org.iclab.task.TrainingPool;
  * λ = σ²/τ²;</li>
  * <li>sparse regression: one Gaussian hypothesis per support of the declared size, equally likely a priori;</li>
  * <li>a mixture: the components' hypotheses, weighted by the mixture's weights;</li>
+ * <li>a representation task (Guo et al.): the Gaussian hypothesis on Φ(x), ridge on Φ(x);</li>
  * <li>a finite training pool of M functions (Raventós et al.'s dMMSE): M point hypotheses, y = f_m(x) + noise.</li>
  * </ul>
  * A noiseless class is taken as the limit of small noise, σ = {@value #NOISELESS} · τ (σ = {@value #NOISELESS} for
@@ -84,6 +87,8 @@ final class PosteriorMeanLearner implements Learner {
             for (int[] support : supports) {
                 out.add(new Gaussian(logWeight - Math.log(supports.size()), support, s.scale(), NOISELESS * s.scale()));
             }
+        } else if (task instanceof Representation r) {
+            out.add(new Gaussian(logWeight, representation(r), 1, r.noise() > 0 ? r.noise() : NOISELESS));
         } else {
             throw new IllegalArgumentException("bayes() has no closed-form posterior for " + task.getClass().getSimpleName());
         }
@@ -223,20 +228,25 @@ final class PosteriorMeanLearner implements Learner {
      * with c = X_Sᵀy/σ² (Woodbury and the matrix determinant lemma), so a prefix costs one |S|×|S| Cholesky.
      */
     static final class Gaussian extends Hypothesis {
-        final int[] support;
+        final Features features;
         final double tau;
         final double sigma;
 
         Gaussian(double logPrior, int[] support, double tau, double sigma) {
+            this(logPrior, coordinates(support), tau, sigma);
+        }
+
+        Gaussian(double logPrior, Features features, double tau, double sigma) {
             super(logPrior);
-            this.support = support;
+            this.features = features;
             this.tau = tau;
             this.sigma = sigma;
         }
 
         @Override
         State start() {
-            int s = support.length;
+            int s = features.size();
+            double[] f = new double[s];
             return new State() {
                 private final double[] gram = new double[s * s];
                 private final double[] xty = new double[s];
@@ -251,11 +261,11 @@ final class PosteriorMeanLearner implements Learner {
                 @Override
                 public void add(PromptBatch batch, int prompt, int j) {
                     double y = batch.y(prompt, j);
+                    features.read(batch, prompt, j, f);
                     for (int r = 0; r < s; r++) {
-                        double xr = batch.x(prompt, j, support[r]);
-                        xty[r] += xr * y;
+                        xty[r] += f[r] * y;
                         for (int c = 0; c < s; c++) {
-                            gram[r * s + c] += xr * batch.x(prompt, j, support[c]);
+                            gram[r * s + c] += f[r] * f[c];
                         }
                     }
                     yy += y * y;
@@ -319,14 +329,57 @@ final class PosteriorMeanLearner implements Learner {
                         return 0;
                     }
                     solve();
+                    features.read(batch, prompt, k, f);
                     double y = 0;
                     for (int r = 0; r < s; r++) {
-                        y += mean[r] * batch.x(prompt, k, support[r]);
+                        y += mean[r] * f[r];
                     }
                     return y;
                 }
             };
         }
+    }
+
+    /** What a Gaussian hypothesis regresses on: some coordinates of x, or a representation Φ(x). */
+    interface Features {
+        int size();
+
+        /** The features of position {@code j} of prompt {@code prompt}, into {@code out}. */
+        void read(PromptBatch batch, int prompt, int j, double[] out);
+    }
+
+    /** The coordinates {@code support} of x. */
+    static Features coordinates(int[] support) {
+        return new Features() {
+            @Override
+            public int size() {
+                return support.length;
+            }
+
+            @Override
+            public void read(PromptBatch batch, int prompt, int j, double[] out) {
+                for (int r = 0; r < support.length; r++) {
+                    out[r] = batch.x(prompt, j, support[r]);
+                }
+            }
+        };
+    }
+
+    /** Φ(x) of a representation task. */
+    static Features representation(Representation task) {
+        RepresentationClass.Phi phi = RepresentationClass.phi(task);
+        return new Features() {
+            @Override
+            public int size() {
+                return phi.width();
+            }
+
+            @Override
+            public void read(PromptBatch batch, int prompt, int j, double[] out) {
+                double[] features = phi.apply(batch.xs(), (prompt * batch.points() + j) * batch.dims(), batch.dims());
+                System.arraycopy(features, 0, out, 0, features.length);
+            }
+        };
     }
 
     /** One function of a finite pool: y = f(x) + N(0, σ²). */

@@ -41,6 +41,17 @@ public final class Evaluator {
         this.experiment = experiment;
     }
 
+    /**
+     * The evaluator of the short evaluations during training: {@code train.evaluatePrompts} prompts of each declared
+     * strategy (the first of the final evaluation's prompts), the model alone, 200 bootstrap resamples.
+     */
+    public static Evaluator duringTraining(Experiment experiment) {
+        EvalPlan plan = experiment.evaluate();
+        EvalPlan small = new EvalPlan(experiment.train().evaluatePrompts(), plan.points(), List.of(), plan.strategies(),
+                new org.iclab.spec.Bootstrap(200, plan.bootstrap().confidence()), List.of());
+        return new Evaluator(experiment.withEvaluation(small));
+    }
+
     /** The standard evaluation prompts: the same for every learner and every call. */
     public PromptBatch prompts() {
         return prompts(new Standard()).prompts();

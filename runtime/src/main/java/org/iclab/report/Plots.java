@@ -36,6 +36,7 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.apache.batik.svggen.SVGGraphics2D;
 import org.iclab.eval.ErrorCurve;
+import org.iclab.eval.EvaluationLog;
 import org.iclab.eval.Evaluator;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Task;
@@ -111,6 +112,12 @@ final class Plots {
      */
     static List<Path> write(Path folder, Experiment experiment, List<TrainingLog> logs, List<ErrorCurve> curves)
             throws IOException {
+        return write(folder, experiment, logs, curves, List.of());
+    }
+
+    /** As {@link #write(Path, Experiment, List, List)}, with {@code dynamics.png} where there were evaluations during training. */
+    static List<Path> write(Path folder, Experiment experiment, List<TrainingLog> logs, List<ErrorCurve> curves,
+                            List<EvaluationLog> evaluations) throws IOException {
         List<Figure> figures = new ArrayList<>();
         Map<String, List<ErrorCurve>> byStrategy = curves.stream()
                 .collect(Collectors.groupingBy(ErrorCurve::strategy, LinkedHashMap::new, Collectors.toList()));
@@ -122,6 +129,9 @@ final class Plots {
         }
         if (!logs.isEmpty()) {
             figures.add(lossFigure("loss", experiment.name(), logs));
+        }
+        if (!evaluations.isEmpty()) {
+            figures.add(dynamicsFigure("dynamics", experiment, evaluations));
         }
         List<Path> written = new ArrayList<>();
         for (Figure f : figures) {
@@ -519,6 +529,55 @@ final class Plots {
         String description = String.format(Locale.ROOT, "%s: training loss against step, %d logged steps from %d to %d; %s.",
                 experiment, logs.size(), logs.get(0).step(), logs.get(logs.size() - 1).step(), caption);
         return new Figure(name, chart, (c, g) -> drawCaption(c, g, caption, xMin, xMax, y0, y1), description);
+    }
+
+    // ---- evaluations during training --------------------------------------------------------------------------
+
+    /**
+     * The model's error averaged over k against step, one line per strategy, from the evaluations during training
+     * ({@code train.evaluateEvery}): abrupt transitions and phase changes show as steps in these lines.
+     */
+    static Figure dynamicsFigure(String name, Experiment experiment, List<EvaluationLog> evaluations) {
+        double[] step = evaluations.stream().mapToDouble(EvaluationLog::step).toArray();
+        List<String> strategies = new ArrayList<>(evaluations.get(evaluations.size() - 1).meanError().keySet());
+        java.util.Collections.sort(strategies, java.util.Comparator.comparing(st -> st.equals(Evaluator.STANDARD) ? "" : st));
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(experiment.name() + " · error during training")
+                .xAxisTitle("step").yAxisTitle(yTitle(experiment.task()) + ", mean over k").build();
+        XYStyler s = chart.getStyler();
+        style(s);
+        s.setXAxisDecimalPattern("#,##0");
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < strategies.size(); i++) {
+            String strategy = strategies.get(i);
+            double[] y = evaluations.stream().mapToDouble(e -> e.meanError().getOrDefault(strategy, Double.NaN)).toArray();
+            for (double v : y) {
+                if (Double.isFinite(v)) {
+                    yMin = Math.min(yMin, v);
+                    yMax = Math.max(yMax, v);
+                }
+            }
+            XYSeries series = chart.addSeries(strategy, step, y);
+            series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+            Color colour = i == 0 ? COLOURS.get(Evaluator.MODEL) : PALETTE[(i - 1) % PALETTE.length];
+            series.setLineColor(colour);
+            series.setMarkerColor(colour);
+            series.setMarker(SeriesMarkers.CIRCLE);
+            series.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        }
+        if (Double.isFinite(yMin)) {
+            double pad = yMax > yMin ? (yMax - yMin) * 0.05 : Math.max(Math.abs(yMin) * 0.1, 1e-3);
+            s.setYAxisMin(Math.max(0, yMin - pad));
+            s.setYAxisMax(yMax + pad);
+        }
+        s.setXAxisMin(step[0]);
+        s.setXAxisMax(step.length > 1 ? step[step.length - 1] : step[0] + 1);
+        s.setLegendVisible(true);
+        String description = String.format(Locale.ROOT, "%s: the model's error averaged over k against training step, %d evaluations "
+                + "from step %d to %d, strategies %s.", experiment.name(), evaluations.size(), evaluations.get(0).step(),
+                evaluations.get(evaluations.size() - 1).step(), String.join(", ", strategies));
+        return new Figure(name, chart, (c, g) -> { }, description);
     }
 
     /** Logged steps averaged per point of the smoothed loss (odd): none under 20 logged steps, then about 2%. */

@@ -23,6 +23,7 @@ import org.iclab.probe.ProbeRow;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.SpecException;
 import org.iclab.train.TrainingListener;
+import org.iclab.eval.EvaluationLog;
 import org.iclab.train.TrainingLog;
 
 /**
@@ -34,6 +35,8 @@ public final class RunDirectory implements TrainingListener {
     public static final String MODEL_JSON = "model.json";
     public static final String ENV = "env.json";
     public static final String METRICS = "metrics.jsonl";
+    /** Φ of a representation task: its matrices, as drawn from its seed. */
+    public static final String REPRESENTATION = "representation.json";
     public static final String EVAL_CSV = "eval.csv";
     public static final String EVAL_JSON = "eval.json";
     public static final String CHECKPOINT = "checkpoint";
@@ -114,9 +117,18 @@ public final class RunDirectory implements TrainingListener {
     /** Appends one line per log; each line is a single write, so a crash leaves whole lines only. */
     @Override
     public void logged(TrainingLog log) {
+        appendMetrics(Json.line(log));
+    }
+
+    /** Appends an evaluation during training to metrics.jsonl, as one line. */
+    public void evaluated(EvaluationLog log) {
+        appendMetrics(Json.line(log));
+    }
+
+    private void appendMetrics(String line) {
         try (Writer w = Files.newBufferedWriter(root.resolve(METRICS), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            w.write(Json.line(log) + "\n");
+            w.write(line + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("could not append to " + root.resolve(METRICS), e);
         }
@@ -303,22 +315,32 @@ public final class RunDirectory implements TrainingListener {
      */
     public void writePlots(Experiment experiment, List<ErrorCurve> curves) {
         try {
-            Plots.write(root.resolve(PLOTS), experiment, trainingLogs(), curves);
+            Plots.write(root.resolve(PLOTS), experiment, trainingLogs(), curves, evaluationLogs());
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the plots of " + root, e);
         }
     }
 
     /**
-     * The lines of metrics.jsonl in step order, one per step: a resumed run logs again the steps it repeats after
-     * its last checkpoint, and the later line wins. Empty when nothing was logged.
+     * The training lines of metrics.jsonl in step order, one per step: a resumed run logs again the steps it repeats
+     * after its last checkpoint, and the later line wins. Empty when nothing was logged.
      */
     public List<TrainingLog> trainingLogs() {
+        return metricLines(false, TrainingLog.class, TrainingLog::step);
+    }
+
+    /** The evaluations during training in metrics.jsonl, in step order, one per step (the later line wins). */
+    public List<EvaluationLog> evaluationLogs() {
+        return metricLines(true, EvaluationLog.class, EvaluationLog::step);
+    }
+
+    /** The lines of one kind: evaluation lines have {@code mean_error}, training lines {@code loss}. */
+    private <T> List<T> metricLines(boolean evaluations, Class<T> type, java.util.function.ToLongFunction<T> step) {
         Path file = root.resolve(METRICS);
         if (!Files.exists(file)) {
             return List.of();
         }
-        Map<Long, TrainingLog> byStep = new TreeMap<>();
+        Map<Long, T> byStep = new TreeMap<>();
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {
@@ -326,10 +348,14 @@ public final class RunDirectory implements TrainingListener {
                     continue;
                 }
                 try {
-                    TrainingLog log = Json.MAPPER.readValue(lines.get(i), TrainingLog.class);
-                    byStep.put(log.step(), log);
+                    var tree = Json.MAPPER.readTree(lines.get(i));
+                    if (tree.has("mean_error") != evaluations) {
+                        continue;
+                    }
+                    T line = Json.MAPPER.treeToValue(tree, type);
+                    byStep.put(step.applyAsLong(line), line);
                 } catch (JsonProcessingException e) {
-                    throw new IOException(file + ":" + (i + 1) + ": not a training log line (" + e.getOriginalMessage() + ")", e);
+                    throw new IOException(file + ":" + (i + 1) + ": not a line of metrics.jsonl (" + e.getOriginalMessage() + ")", e);
                 }
             }
         } catch (IOException e) {

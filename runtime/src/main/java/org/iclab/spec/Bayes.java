@@ -9,7 +9,7 @@ package org.iclab.spec;
  * predictor has a lower expected cross-entropy.</li>
  * <li>Regression, the posterior mean of y (no predictor has a lower expected squared error): linear regression,
  * noisy or not (ridge with λ = σ²/τ²); sparse regression (every support enumerated); a finite pool of training
- * functions ({@code pool tasks: M}: Raventós et al.'s dMMSE); a {@link Mixture} of these (each component weighted by
+ * functions ({@code pool tasks: M}: Raventós et al.'s dMMSE); a {@link Representation} (ridge on Φ(x)); a {@link Mixture} of these (each component weighted by
  * its marginal likelihood). A noiseless class is taken as the limit of small noise (σ = 0.001 τ).</li>
  * </ul>
  *
@@ -18,7 +18,8 @@ package org.iclab.spec;
  * </pre>
  */
 @Setting("The Bayes-optimal predictor under the experiment's prior: markovChain (counts plus the Dirichlet prior); "
-        + "linear, noisy and sparse regression, a pool of functions (dMMSE) and mixtures of these (the posterior mean).")
+        + "linear, noisy and sparse regression, representations (ridge on Phi(x)), a pool of functions (dMMSE) and mixtures of these "
+        + "(the posterior mean).")
 public record Bayes() implements Baseline {
     @Override
     public String learnerName() {
@@ -28,7 +29,7 @@ public record Bayes() implements Baseline {
     @Override
     public String cannotScore(Task task) {
         return closedForm(task) ? null : "needs a task with a closed-form posterior (markovChain, linearRegression, "
-                + "noisyLinearRegression, sparseLinearRegression, or a mixture of the regression classes)";
+                + "noisyLinearRegression, sparseLinearRegression, representation, or a mixture of the regression classes)";
     }
 
     private static boolean closedForm(Task task) {
@@ -36,6 +37,6 @@ public record Bayes() implements Baseline {
             return m.components().stream().allMatch(c -> !(c instanceof MarkovChain) && closedForm(c));
         }
         return task instanceof MarkovChain || task instanceof LinearRegression || task instanceof NoisyLinearRegression
-                || task instanceof SparseLinearRegression;
+                || task instanceof SparseLinearRegression || task instanceof Representation;
     }
 }

@@ -127,6 +127,11 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
         return new Experiment(name, seed, task, inputs, prompt, model, train, evaluate, probes);
     }
 
+    /** The same experiment evaluated by {@code plan}. */
+    public Experiment withEvaluation(EvalPlan plan) {
+        return new Experiment(name, seed, task, inputs, prompt, model, train, plan, probes);
+    }
+
     /**
      * What the probes need of the rest of the experiment: layers the model has (checked here for the models whose
      * depth the spec knows; other models are checked when the probes run), positions inside the evaluation's

@@ -13,13 +13,16 @@ import java.util.function.Consumer;
  * </pre>
  */
 public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum curriculum, int checkpointEvery, int logEvery,
-                        Pool pool, String lossAt) {
+                        Pool pool, String lossAt, int evaluateEvery, Integer evaluatePrompts) {
     public static final String ALL = "all";
     public static final String LAST = "last";
+    /** Prompts per strategy of an evaluation during training, unless declared. */
+    public static final int DEFAULT_EVALUATE_PROMPTS = 256;
 
     public TrainPlan {
         pool = pool == null ? Pool.NONE : pool; // spec.json written before pools existed has none
         lossAt = lossAt == null ? ALL : lossAt;
+        evaluatePrompts = evaluatePrompts == null ? DEFAULT_EVALUATE_PROMPTS : evaluatePrompts; // nor evaluations during training
         Problems.in("train")
                 .require(steps > 0, "steps", "must be > 0", steps)
                 .require(batch > 0, "batch", "must be > 0", batch)
@@ -30,7 +33,14 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
                 .require(pool.prompts() == 0 || pool.prompts() >= batch, "pool.prompts",
                         "must be 0 (no limit) or at least the batch (" + batch + ")", pool.prompts())
                 .require(List.of(ALL, LAST).contains(lossAt), "lossAt", "must be one of " + List.of(ALL, LAST), "'" + lossAt + "'")
+                .require(evaluateEvery >= 0, "evaluateEvery", "must be >= 0 (0 = no evaluations during training)", evaluateEvery)
+                .require(evaluatePrompts > 0, "evaluatePrompts", "must be > 0", evaluatePrompts)
                 .throwIfAny();
+    }
+
+    /** A plan without evaluations during training. */
+    public TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum curriculum, int checkpointEvery, int logEvery, Pool pool, String lossAt) {
+        this(steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool, lossAt, 0, null);
     }
 
     /** A plan without a pool. */
@@ -48,7 +58,8 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder().steps(steps).batch(batch).optimizer(optimizer).checkpointEvery(checkpointEvery).logEvery(logEvery).pool(pool).lossAt(lossAt);
+        Builder b = new Builder().steps(steps).batch(batch).optimizer(optimizer).checkpointEvery(checkpointEvery).logEvery(logEvery).pool(pool).lossAt(lossAt)
+                .evaluateEvery(evaluateEvery).evaluatePrompts(evaluatePrompts);
         b.curriculum.dims(curriculum.dims().start(), curriculum.dims().end(), curriculum.dims().by(), curriculum.dims().every());
         b.curriculum.points(curriculum.points().start(), curriculum.points().end(), curriculum.points().by(), curriculum.points().every());
         if (curriculum.loops() != null) {
@@ -67,6 +78,8 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
         private int logEvery = 100;
         private Pool pool = Pool.NONE;
         private String lossAt = ALL;
+        private int evaluateEvery;
+        private int evaluatePrompts = DEFAULT_EVALUATE_PROMPTS;
 
         /** Number of optimizer steps. */
         @Setting(value = "Number of optimizer steps.", range = "> 0")
@@ -124,6 +137,22 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
             return this;
         }
 
+        /** Steps between short evaluations of the model during training (0: none), written to metrics.jsonl. */
+        @Setting(value = "Steps between short evaluations of the model during training, each on evaluatePrompts prompts of every "
+                + "strategy, written to metrics.jsonl and drawn in plots/dynamics.png (also before the first step and at the last).",
+                range = ">= 0 (0 = none)", defaults = "0", example = "evaluateEvery 500")
+        public Builder evaluateEvery(int evaluateEvery) {
+            this.evaluateEvery = evaluateEvery;
+            return this;
+        }
+
+        /** Prompts per strategy of each evaluation during training. */
+        @Setting(value = "Prompts per strategy of each evaluation during training (evaluateEvery).", range = "> 0", defaults = "256")
+        public Builder evaluatePrompts(int evaluatePrompts) {
+            this.evaluatePrompts = evaluatePrompts;
+            return this;
+        }
+
         /**
          * Builds with unset curriculum schedules fixed at the given task dims and prompt points; unset loops stay
          * unset, meaning the model's own loop count whatever model the plan ends up with.
@@ -131,7 +160,8 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
         public TrainPlan build(int taskDims, int promptPoints) {
             Schedule dims = curriculum.dims() != null ? curriculum.dims() : Schedule.fixed(taskDims);
             Schedule points = curriculum.points() != null ? curriculum.points() : Schedule.fixed(promptPoints);
-            return new TrainPlan(steps, batch, optimizer, new Curriculum(dims, points, curriculum.loops()), checkpointEvery, logEvery, pool, lossAt);
+            return new TrainPlan(steps, batch, optimizer, new Curriculum(dims, points, curriculum.loops()), checkpointEvery, logEvery, pool, lossAt,
+                    evaluateEvery, evaluatePrompts);
         }
     }
 }

@@ -11,7 +11,7 @@ public final class Seeds {
      * (a non-isotropic {@code gaussian}), drawn once per experiment. PROBE seeds the probes' prompts and resamples
      * (index 0: fit prompts, 1: held-out prompts, 2: control permutations, 3: bootstrap).
      */
-    public enum Stream { INIT, TRAIN, EVAL, BOOTSTRAP, POOL, INPUTS, PROBE }
+    public enum Stream { INIT, TRAIN, EVAL, BOOTSTRAP, POOL, INPUTS, PROBE, PHI }
 
     private Seeds() {
     }

@@ -65,6 +65,7 @@ public final class TaskRegistration implements Registration {
                         (t, rng, active) -> FunctionClasses.decisionTree(rng, t.dims(), t.depth())),
                 new MixtureClass(),
                 new SinusoidClass(),
+                new RepresentationClass(),
                 new MarkovChainClass(),
                 new RegularLanguageClass(),
                 new BooleanClass<>("conjunction", Conjunction.class, (t, rng, active) -> BooleanFunctions.conjunction(rng, t.dims(), active)),

@@ -38,6 +38,11 @@ public final class Trainer {
         long start = System.nanoTime();
         long windowStart = start;
         long windowSteps = 0;
+        int evaluateEvery = plan.evaluateEvery();
+        if (evaluateEvery > 0 && firstStep == 1) {
+            listeners.forEach(l -> l.evaluationDue(0));
+            windowStart = System.nanoTime();
+        }
         for (long step = firstStep; step <= plan.steps(); step++) {
             int dims = curriculum.dims().at(step - 1);
             int points = curriculum.points().at(step - 1);
@@ -58,6 +63,12 @@ public final class Trainer {
                 listeners.forEach(l -> l.logged(log));
                 windowStart = now;
                 windowSteps = 0;
+            }
+            if (evaluateEvery > 0 && (step % evaluateEvery == 0 || last)) {
+                long evaluationStart = System.nanoTime();
+                long s = step;
+                listeners.forEach(l -> l.evaluationDue(s));
+                windowStart += System.nanoTime() - evaluationStart; // nor is evaluation time
             }
             if (checkpoints != null && (step % plan.checkpointEvery() == 0 || last)) {
                 long saveStart = System.nanoTime();

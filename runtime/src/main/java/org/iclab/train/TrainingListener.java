@@ -11,6 +11,13 @@ public interface TrainingListener {
     /** Called every {@code logEvery} steps and at the last step. */
     void logged(TrainingLog log);
 
+    /**
+     * Called before the first step of a fresh run and every {@code train.evaluateEvery} steps and at the last step,
+     * when the plan asks for evaluations during training; the model holds the parameters after {@code step} steps.
+     */
+    default void evaluationDue(long step) {
+    }
+
     /** Called after a checkpoint is complete on disk. */
     default void checkpointed(long step, Path folder) {
     }

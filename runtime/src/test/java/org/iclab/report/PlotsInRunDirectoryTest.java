@@ -61,6 +61,6 @@ class PlotsInRunDirectoryTest {
         assertThatThrownBy(dir::trainingLogs)
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessage("could not read " + metrics)
-                .cause().hasMessageStartingWith(metrics + ":2: not a training log line (");
+                .cause().hasMessageStartingWith(metrics + ":2: not a line of metrics.jsonl (");
     }
 }
