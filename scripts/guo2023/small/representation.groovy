@@ -3,7 +3,8 @@
 // ridge(0.01)) and bayes(), the optimum: ridge on Phi(x) with lambda = noise^2.
 //
 //   ./iclab run scripts/guo2023/small/representation.groovy
-//   ./iclab probe RUN_DIR --script scripts/guo2023/small/probe-phi.groovy   (where Phi(x) is readable, layer by layer)
+// The probes read Phi(x_k) from each layer (Guo et al.: the lower layers compute Phi) beside a shuffled control,
+// and fit a fresh read-out of y_k per layer.
 experiment('guo2023-small-representation') {
     seed 0
     task representation(dims: 8, layers: 2, width: 8, activation: 'relu', noise: 0.1)
@@ -19,5 +20,10 @@ experiment('guo2023-small-representation') {
     }
     evaluate {
         baselines leastSquares(), ridge(0.01), averaging(), bayes()
+    }
+    probes {
+        linear(target: phi(), layers: all())
+        control(phi: shuffled())
+        readout(layers: all())
     }
 }

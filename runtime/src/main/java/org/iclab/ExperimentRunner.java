@@ -48,6 +48,9 @@ final class ExperimentRunner {
             if (options.resume() != null) {
                 firstStep = checkpoints.restoreLatest(model).step() + 1;
             } else {
+                if (experiment.train().from() != null) {
+                    startFrom(model, experiment, options.threads());
+                }
                 dir.writeEnv(environment(experiment, options, model)); // a resumed run keeps the env it started with
                 Json.writeFile(dir.resolve(RunDirectory.MODEL_JSON), modelFacts(experiment, model));
                 writeRepresentations(experiment, dir);
@@ -80,6 +83,38 @@ final class ExperimentRunner {
             }
             return new RunResult(experiment, dir.path(), logs, curves, model.parameterCount(), (System.nanoTime() - start) / 1e9, probes);
         }
+    }
+
+    /**
+     * Sets {@code model}'s parameters to those of the run named by {@code train.from} (its latest checkpoint), each
+     * where the name is the same and the parameter is not under {@code train.fresh}; the others keep their fresh
+     * draw. A parameter of the same name but another size is an error: the runs' models do not fit together.
+     */
+    private static void startFrom(CompiledModel model, Experiment experiment, int threads) {
+        Path source = Path.of(experiment.train().from());
+        Checkpoints checkpoints = new Checkpoints(source.resolve(RunDirectory.CHECKPOINT));
+        if (!Files.isRegularFile(source.resolve(RunDirectory.SPEC)) || checkpoints.latest().isEmpty()) {
+            throw new SpecException("train", "from", "must be a run directory holding " + RunDirectory.SPEC + " and a checkpoint", source);
+        }
+        Map<String, float[]> trained;
+        try (CompiledModel from = CompiledModel.compile(Json.readExperiment(source.resolve(RunDirectory.SPEC)), threads)) {
+            checkpoints.restoreLatest(from);
+            trained = from.parameterValues();
+        }
+        Map<String, float[]> fresh = model.parameterValues();
+        Map<String, float[]> start = new LinkedHashMap<>();
+        for (var e : fresh.entrySet()) {
+            float[] value = trained.get(e.getKey());
+            if (value == null || experiment.train().fresh().stream().anyMatch(e.getKey()::startsWith)) {
+                continue;
+            }
+            if (value.length != e.getValue().length) {
+                throw new SpecException("train", "from", "must hold parameters of the sizes this model has ("
+                        + e.getKey() + ": " + value.length + " values there, " + e.getValue().length + " here)", source);
+            }
+            start.put(e.getKey(), value);
+        }
+        model.assign(start);
     }
 
     /** The Φ of a representation task (or of each representation in a mixture), as representation.json. */

@@ -51,6 +51,7 @@ import org.iclab.spec.Interval;
 import org.iclab.spec.MarkovChain;
 import org.iclab.spec.Mixture;
 import org.iclab.spec.Outside;
+import org.iclab.spec.Phi;
 import org.iclab.spec.Representation;
 import org.iclab.spec.Sinusoid;
 import org.iclab.spec.Model;
@@ -292,6 +293,11 @@ public final class Iclab {
     /** A mixture of function classes with relative weights, one a component. */
     public static Mixture mixture(List<? extends Task> components, List<Double> weights) {
         return new Mixture(List.copyOf(components), weights);
+    }
+
+    /** Probe target: Phi(x_k) of a representation task. */
+    public static Phi phi() {
+        return new Phi();
     }
 
     /** Learning with a representation: y = w.Phi(x), Phi two ReLU layers as wide as the input, from seed 0. */

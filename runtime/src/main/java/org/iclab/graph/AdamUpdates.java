@@ -57,13 +57,16 @@ final class AdamUpdates implements UpdateRule.Updates {
         resetSlots = tf.withControlDependencies(resets).withName("reset_slots").noOp();
     }
 
-    /** The update of every parameter from its gradient (in parameter order), fenced; named {@code train_step + suffix}. */
+    /** The update of every parameter from its gradient (in parameter order; none where it is null), fenced; named {@code train_step + suffix}. */
     @Override
     public Op step(List<Output<?>> gradients, String suffix) {
-        List<Op> gradientOps = gradients.stream().map(g -> (Op) tf.identity(g)).toList();
+        List<Op> gradientOps = gradients.stream().filter(java.util.Objects::nonNull).map(g -> (Op) tf.identity(g)).toList();
         Ops fenced = tf.withControlDependencies(gradientOps);
         List<Op> updates = new ArrayList<>();
         for (int i = 0; i < parameters.size(); i++) {
+            if (gradients.get(i) == null) {
+                continue; // a frozen parameter: no update at all
+            }
             @SuppressWarnings("unchecked")
             Operand<TFloat32> g = fenced.identity((Output<TFloat32>) gradients.get(i));
             Operand<TFloat32> rate = lr != null ? lr : nn.f(adam.lr());

@@ -261,12 +261,18 @@ public final class CompiledModel implements AutoCloseable {
         try {
             Session.Runner runner = feed(session.runner(), batch, open);
             List<Output<?>> gradients = g.trainOp(g.defaultLoops).gradients();
-            gradients.forEach(runner::fetch);
             List<String> names = g.parameters.names();
+            List<String> fetched = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                if (gradients.get(i) != null) { // frozen parameters have none
+                    runner.fetch(gradients.get(i));
+                    fetched.add(names.get(i));
+                }
+            }
             Map<String, float[]> out = new LinkedHashMap<>();
             try (Result r = runner.run()) {
-                for (int i = 0; i < names.size(); i++) {
-                    out.put(names.get(i), Tensors.read((TFloat32) r.get(i)));
+                for (int i = 0; i < fetched.size(); i++) {
+                    out.put(fetched.get(i), Tensors.read((TFloat32) r.get(i)));
                 }
             }
             return out;

@@ -101,6 +101,8 @@ final class ModelGraph {
                         experiment.prompt().tokens(maxPoints), referenceTokens, experiment.prompt().positionalFor(model), 1);
             }
             forward = architecture.build(net, model);
+            checkPrefixes("freeze", experiment.train().freeze());
+            checkPrefixes("fresh", experiment.train().fresh());
             defaultLoops = model.loops();
             pred = tf.withName(CompiledModel.PRED).identity(predictions(forward.out()));
             predByLoops.put(defaultLoops, pred);
@@ -110,6 +112,17 @@ final class ModelGraph {
         } catch (RuntimeException ex) {
             graph.close();
             throw ex;
+        }
+    }
+
+    /** Each prefix of train.freeze or train.fresh names at least one parameter. */
+    private void checkPrefixes(String setting, List<String> prefixes) {
+        List<String> names = parameters.names();
+        for (String prefix : prefixes) {
+            if (names.stream().noneMatch(n -> n.startsWith(prefix))) {
+                throw new org.iclab.spec.SpecException("train", setting, "must each start some parameter's name (the model's: "
+                        + String.join(", ", names) + ")", "'" + prefix + "'");
+            }
         }
     }
 
@@ -161,10 +174,35 @@ final class ModelGraph {
             }
             loss = tf.withName(CompiledModel.LOSS + suffix).math.mul(sum, nn.f(1.0 / outs.size()));
         }
-        List<Output<?>> gradients = tf.gradients(loss, parameters.variables()).dy();
+        List<Output<?>> gradients = gradientsOf(loss);
         TrainOp op = new TrainOp(loss, gradients, updates.step(gradients, suffix));
         trainOps.put(loops, op);
         return op;
+    }
+
+    /**
+     * The gradient of every parameter, in parameter order; null for a frozen one ({@code train.freeze}), whose update
+     * is left out altogether (so neither Adam's step nor weight decay moves it).
+     */
+    private List<Output<?>> gradientsOf(Operand<TFloat32> loss) {
+        TrainPlan plan = experiment.train();
+        List<String> names = parameters.names();
+        List<org.tensorflow.op.core.Variable<TFloat32>> trainable = new java.util.ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (!plan.frozen(names.get(i))) {
+                trainable.add(parameters.variables().get(i));
+            }
+        }
+        if (trainable.isEmpty()) {
+            throw new org.iclab.spec.SpecException("train", "freeze", "must leave at least one parameter to train", plan.freeze());
+        }
+        var dy = tf.gradients(loss, trainable).dy();
+        List<Output<?>> out = new java.util.ArrayList<>();
+        int next = 0;
+        for (String name : names) {
+            out.add(plan.frozen(name) ? null : dy.get(next++));
+        }
+        return out;
     }
 
     /** The predictions after {@code loops} loops of a looped model, added to the graph on first use. */

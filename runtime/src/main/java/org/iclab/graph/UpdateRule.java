@@ -25,8 +25,8 @@ public interface UpdateRule<O extends Optimizer> extends Extension {
     /** An optimizer built into a graph. */
     interface Updates {
         /**
-         * The update of every parameter from its gradient (in parameter order), applied only after every gradient is
-         * computed (the fence); named {@code train_step + suffix}.
+         * The update of every parameter from its gradient (in parameter order; a null gradient is a frozen parameter,
+         * left alone), applied only after every gradient is computed (the fence); named {@code train_step + suffix}.
          */
         Op step(List<Output<?>> gradients, String suffix);
 

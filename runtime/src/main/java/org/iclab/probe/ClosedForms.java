@@ -25,6 +25,7 @@ final class ClosedForms {
     private final double[][] heldWeights;
     private final int points;
     private final int dims;
+    private final org.iclab.spec.Task task;
     /** Per linear probe, per k: the fit and held-out targets (prompts × q). */
     final Map<LinearProbe, double[][][]> fitTargets = new LinkedHashMap<>();
     final Map<LinearProbe, double[][][]> heldTargets = new LinkedHashMap<>();
@@ -32,7 +33,8 @@ final class ClosedForms {
     final Map<AlignmentProbe, double[][][]> iteratePredictions = new LinkedHashMap<>();
     final List<ProbeResults.ChosenStep> steps = new ArrayList<>();
 
-    ClosedForms(ProbePlan plan, PromptBatch fit, PromptBatch held, double[][] fitWeights, double[][] heldWeights) {
+    ClosedForms(ProbePlan plan, PromptBatch fit, PromptBatch held, double[][] fitWeights, double[][] heldWeights, org.iclab.spec.Task task) {
+        this.task = task;
         this.plan = plan;
         this.fit = fit;
         this.held = held;
@@ -121,7 +123,7 @@ final class ClosedForms {
 
     private double[][] targets(Target target, PromptBatch batch, double[][] weights, Spectrum[] spectra, int k, double lr) {
         ProbeTarget<Target> closedForm = ProbeTarget.of(target);
-        ProbeTarget.Context context = new ProbeTarget.Context(batch, weights, spectra, k, lr, dims);
+        ProbeTarget.Context context = new ProbeTarget.Context(batch, weights, spectra, k, lr, dims, task);
         double[][] out = new double[batch.batch()][];
         for (int p = 0; p < out.length; p++) {
             out[p] = closedForm.value(target, context, p);

@@ -77,7 +77,7 @@ final class ProbeRun {
         this.bootstrap = new BootstrapInterval(held.batch(), b.resamples(), b.confidence(),
                 Seeds.derive(experiment.seed(), Seeds.Stream.PROBE, 3));
         this.permutation = permutation(fit.batch(), Seeds.derive(experiment.seed(), Seeds.Stream.PROBE, 2));
-        this.forms = new ClosedForms(plan, fit, held, fitWeights, heldWeights);
+        this.forms = new ClosedForms(plan, fit, held, fitWeights, heldWeights, task);
     }
 
     ProbeResults run(long start) {

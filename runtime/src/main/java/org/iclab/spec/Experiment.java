@@ -151,6 +151,8 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
                 problems.require(ks.isEmpty() || ks.get(ks.size() - 1) < points, "position",
                         "must be < evaluate.points (" + points + ")", l.position());
                 problems.require(!ks.isEmpty(), "position", "must leave at least one k (evaluate.points is 1, and 'last' starts at k = 1)", l.position());
+                problems.require(!(l.target() instanceof Phi) || task instanceof Representation, "linear.target",
+                        "phi() needs a representation task", task.getClass().getSimpleName());
                 problems.require(!l.target().needsWeights() || task.hasWeights(), "linear.target",
                         "weights() needs a linear function class (linearRegression, sparseLinearRegression, noisyLinearRegression,"
                                 + " linearClassification)", task.getClass().getSimpleName());

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * </pre>
  */
 public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum curriculum, int checkpointEvery, int logEvery,
-                        Pool pool, String lossAt, int evaluateEvery, Integer evaluatePrompts) {
+                        Pool pool, String lossAt, int evaluateEvery, Integer evaluatePrompts, String from, List<String> freeze,
+                        List<String> fresh) {
     public static final String ALL = "all";
     public static final String LAST = "last";
     /** Prompts per strategy of an evaluation during training, unless declared. */
@@ -23,6 +24,8 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
         pool = pool == null ? Pool.NONE : pool; // spec.json written before pools existed has none
         lossAt = lossAt == null ? ALL : lossAt;
         evaluatePrompts = evaluatePrompts == null ? DEFAULT_EVALUATE_PROMPTS : evaluatePrompts; // nor evaluations during training
+        freeze = freeze == null ? List.of() : List.copyOf(freeze); // nor starts from other runs
+        fresh = fresh == null ? List.of() : List.copyOf(fresh);
         Problems.in("train")
                 .require(steps > 0, "steps", "must be > 0", steps)
                 .require(batch > 0, "batch", "must be > 0", batch)
@@ -35,7 +38,22 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
                 .require(List.of(ALL, LAST).contains(lossAt), "lossAt", "must be one of " + List.of(ALL, LAST), "'" + lossAt + "'")
                 .require(evaluateEvery >= 0, "evaluateEvery", "must be >= 0 (0 = no evaluations during training)", evaluateEvery)
                 .require(evaluatePrompts > 0, "evaluatePrompts", "must be > 0", evaluatePrompts)
+                .require(from == null || !from.isBlank(), "from", "must name a run directory", "''")
+                .require(fresh.isEmpty() || from != null, "fresh", "is only for a plan that starts from another run (from)", fresh)
+                .require(freeze.stream().allMatch(f -> f != null && !f.isBlank()), "freeze", "must be parameter-name prefixes", freeze)
+                .require(fresh.stream().allMatch(f -> f != null && !f.isBlank()), "fresh", "must be parameter-name prefixes", fresh)
                 .throwIfAny();
+    }
+
+    /** A plan that starts from fresh parameters and trains them all. */
+    public TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum curriculum, int checkpointEvery, int logEvery, Pool pool,
+                     String lossAt, int evaluateEvery, Integer evaluatePrompts) {
+        this(steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool, lossAt, evaluateEvery, evaluatePrompts, null, null, null);
+    }
+
+    /** Whether parameter {@code name} is frozen (it starts with a prefix in {@code freeze}). */
+    public boolean frozen(String name) {
+        return freeze.stream().anyMatch(name::startsWith);
     }
 
     /** A plan without evaluations during training. */
@@ -59,7 +77,7 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
 
     public Builder toBuilder() {
         Builder b = new Builder().steps(steps).batch(batch).optimizer(optimizer).checkpointEvery(checkpointEvery).logEvery(logEvery).pool(pool).lossAt(lossAt)
-                .evaluateEvery(evaluateEvery).evaluatePrompts(evaluatePrompts);
+                .evaluateEvery(evaluateEvery).evaluatePrompts(evaluatePrompts).from(from).freeze(freeze).fresh(fresh);
         b.curriculum.dims(curriculum.dims().start(), curriculum.dims().end(), curriculum.dims().by(), curriculum.dims().every());
         b.curriculum.points(curriculum.points().start(), curriculum.points().end(), curriculum.points().by(), curriculum.points().every());
         if (curriculum.loops() != null) {
@@ -80,6 +98,9 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
         private String lossAt = ALL;
         private int evaluateEvery;
         private int evaluatePrompts = DEFAULT_EVALUATE_PROMPTS;
+        private String from;
+        private List<String> freeze = List.of();
+        private List<String> fresh = List.of();
 
         /** Number of optimizer steps. */
         @Setting(value = "Number of optimizer steps.", range = "> 0")
@@ -153,6 +174,44 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
             return this;
         }
 
+        /** Starts from the parameters of a finished run (its latest checkpoint), where names and shapes match. */
+        @Setting(value = "A run directory whose latest checkpoint gives the starting parameters (each parameter of the same name "
+                + "and shape; the rest start fresh). Guo et al.'s pasting.", defaults = "none: every parameter starts fresh",
+                example = "from 'runs/guo2023-small-representation-20261130-101500'")
+        public Builder from(String from) {
+            this.from = from;
+            return this;
+        }
+
+        /** Parameters kept at their starting values: every parameter whose name starts with one of these prefixes. */
+        @Setting(value = "Parameters that training leaves as they start (bit for bit): each a prefix of parameter names, as "
+                + "model.json lists them (h2/ for GPT-2's third block, read_in/, read_out/, ln_f/).", defaults = "none",
+                example = "freeze 'h1/', 'h2/', 'h3/', 'ln_f/', 'read_out/'")
+        public Builder freeze(String... prefixes) {
+            this.freeze = List.of(prefixes);
+            return this;
+        }
+
+        /** As {@link #freeze(String...)}, from a list. */
+        public Builder freeze(List<String> prefixes) {
+            this.freeze = List.copyOf(prefixes);
+            return this;
+        }
+
+        /** Parameters not taken from the run named by {@code from}: they start fresh. */
+        @Setting(value = "Parameters that start fresh even though the run named by from has them: prefixes of parameter names.",
+                defaults = "none", example = "fresh 'read_in/', 'h0/'")
+        public Builder fresh(String... prefixes) {
+            this.fresh = List.of(prefixes);
+            return this;
+        }
+
+        /** As {@link #fresh(String...)}, from a list. */
+        public Builder fresh(List<String> prefixes) {
+            this.fresh = List.copyOf(prefixes);
+            return this;
+        }
+
         /**
          * Builds with unset curriculum schedules fixed at the given task dims and prompt points; unset loops stay
          * unset, meaning the model's own loop count whatever model the plan ends up with.
@@ -161,7 +220,7 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
             Schedule dims = curriculum.dims() != null ? curriculum.dims() : Schedule.fixed(taskDims);
             Schedule points = curriculum.points() != null ? curriculum.points() : Schedule.fixed(promptPoints);
             return new TrainPlan(steps, batch, optimizer, new Curriculum(dims, points, curriculum.loops()), checkpointEvery, logEvery, pool, lossAt,
-                    evaluateEvery, evaluatePrompts);
+                    evaluateEvery, evaluatePrompts, from, freeze, fresh);
         }
     }
 }
