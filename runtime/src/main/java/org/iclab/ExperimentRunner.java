@@ -196,6 +196,7 @@ final class ExperimentRunner {
         facts.put("prompt", experiment.prompt().name());
         facts.put("positional", experiment.prompt().positionalFor(experiment.model()));
         facts.put("parameters", model.parameterCount());
+        facts.put("parameter_names", model.parameterNames()); // what train.freeze and train.fresh name by prefix
         int points = experiment.train().curriculum().points().end();
         int tokens = experiment.prompt().tokens(points);
         facts.put("reference_tokens", tokens);

@@ -32,7 +32,9 @@ class WordsTest {
         for (int i = 0; i < types.length; i++) {
             Class<?> t = types[i];
             args[i] = t == int.class ? (Object) 4 : t == double.class ? (Object) (0.25 + i) : t == Gpt2.class ? Iclab.gpt2("tiny")
-                    : t == String.class ? "tiny" : null;
+                    : t == String.class ? "tiny" : t == org.iclab.spec.Task.class ? Iclab.linearRegression(4)
+                    : t == org.iclab.spec.Task[].class ? new org.iclab.spec.Task[] {Iclab.linearRegression(4), Iclab.sparseLinearRegression(4, 1, 1.0)}
+                    : null;
         }
         return shortest.invoke(null, args);
     }
@@ -52,6 +54,23 @@ class WordsTest {
         }
         if (v instanceof List<?> l) {
             return l.stream().map(WordsTest::literal).collect(Collectors.joining(", ", "[", "]"));
+        }
+        if (v instanceof org.iclab.spec.Interval i) {
+            return "[" + i.min() + "d, " + i.max() + "d]";
+        }
+        if (v instanceof Record r && Registry.get().wordOf(r.getClass()).isPresent()) { // a word inside a word: its named form
+            List<String> named = new ArrayList<>();
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                try {
+                    Object value = c.getAccessor().invoke(r);
+                    if (value != null) {
+                        named.add(c.getName() + ": " + literal(value));
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return Registry.get().wordOf(r.getClass()).get().name() + "(" + String.join(", ", named) + ")";
         }
         return String.valueOf(v);
     }
