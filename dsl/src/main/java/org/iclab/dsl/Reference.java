@@ -193,10 +193,21 @@ public final class Reference {
             } else if (p.length == 1 && p[0] == String.class && type == Gpt2.class && forms.stream().noneMatch(f -> f.startsWith(name + "('"))) {
                 forms.add(name + "(" + Gpt2.PRESETS.keySet().stream().sorted(Comparator.comparing(k -> Gpt2.PRESETS.get(k).get(2)))
                         .map(k -> "'" + k + "'").collect(Collectors.joining(" | ")) + ")");
+            } else if (p.length > 1 && p[0] == Map.class && components != null) {
+                // a special form with words first and named settings after: mixture(components..., weights: ...)
+                List<String> params = new ArrayList<>();
+                for (int i = 1; i < p.length; i++) {
+                    params.add(components[i - 1].getName() + (p[i].isArray() ? "..." : ""));
+                }
+                for (int i = p.length - 1; i < components.length; i++) {
+                    params.add(components[i].getName() + ": ...");
+                }
+                forms.add(name + "(" + String.join(", ", params) + ")");
             } else if (!(p.length == 1 && p[0] == String.class && type == Gpt2.class)) {
                 List<String> params = new ArrayList<>();
                 for (int i = 0; i < p.length; i++) {
-                    params.add(components != null && i < components.length ? components[i].getName() : p[i].getSimpleName());
+                    params.add((components != null && i < components.length ? components[i].getName() : p[i].getSimpleName())
+                            + (m.isVarArgs() && i == p.length - 1 ? "..." : ""));
                 }
                 forms.add(name + "(" + String.join(", ", params) + ")");
             }
