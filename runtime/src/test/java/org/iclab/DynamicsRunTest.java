@@ -51,7 +51,7 @@ class DynamicsRunTest {
         EvaluationLog first = evaluations.get(0);
         EvaluationLog last = evaluations.get(3);
         assertThat(first.meanError().keySet()).containsExactlyInAnyOrder("standard", "component(0)", "component(1)");
-        assertThat(first.error().get("standard")).hasSize(6);
+        assertThat(first.error().get("standard")).hasSize(6).doesNotContainNull();
         assertThat(last.meanError().get("standard")).as("the model learns something in 50 steps")
                 .isLessThan(first.meanError().get("standard"));
         assertThat(dir.resolve("plots/dynamics.png")).isRegularFile();

@@ -7,31 +7,33 @@ import java.util.Map;
 
 /**
  * One evaluation of the model during training ({@code train.evaluateEvery}): after {@code step} steps (0: before
- * the first), per strategy, the model's mean error at each k on the evaluation's prompts, and its mean over k. One
- * line of metrics.jsonl.
+ * the first), per strategy, the model's mean error at each k on the evaluation's prompts (null where undefined), and
+ * its mean over the k where it is defined. One line of metrics.jsonl; insertion order is the strategies' order.
  */
-public record EvaluationLog(long step, Map<String, double[]> error, @JsonProperty("mean_error") Map<String, Double> meanError) {
+public record EvaluationLog(long step, Map<String, List<Double>> error, @JsonProperty("mean_error") Map<String, Double> meanError) {
     public EvaluationLog {
-        error = Map.copyOf(error);
-        meanError = Map.copyOf(meanError);
+        error = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(error)); // JSON has no NaN: an undefined error is null
+        meanError = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(meanError));
     }
 
     /** The model's curves among {@code curves}, strategy by strategy. */
     public static EvaluationLog of(long step, List<ErrorCurve> curves) {
-        Map<String, double[]> error = new LinkedHashMap<>();
+        Map<String, List<Double>> error = new LinkedHashMap<>();
         Map<String, Double> mean = new LinkedHashMap<>();
         for (ErrorCurve c : curves) {
             if (c.learner().equals(Evaluator.MODEL)) {
-                error.put(c.strategy(), c.error().clone());
+                List<Double> values = new java.util.ArrayList<>();
                 double sum = 0;
                 int n = 0;
                 for (double v : c.error()) {
+                    values.add(Double.isFinite(v) ? v : null);
                     if (Double.isFinite(v)) {
                         sum += v;
                         n++;
                     }
                 }
-                mean.put(c.strategy(), n == 0 ? Double.NaN : sum / n);
+                error.put(c.strategy(), values);
+                mean.put(c.strategy(), n == 0 ? null : sum / n);
             }
         }
         return new EvaluationLog(step, error, mean);

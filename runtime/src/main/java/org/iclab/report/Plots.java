@@ -551,7 +551,10 @@ final class Plots {
         double yMax = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < strategies.size(); i++) {
             String strategy = strategies.get(i);
-            double[] y = evaluations.stream().mapToDouble(e -> e.meanError().getOrDefault(strategy, Double.NaN)).toArray();
+            double[] y = evaluations.stream().mapToDouble(e -> {
+                Double v = e.meanError().get(strategy);
+                return v == null ? Double.NaN : v;
+            }).toArray();
             for (double v : y) {
                 if (Double.isFinite(v)) {
                     yMin = Math.min(yMin, v);
