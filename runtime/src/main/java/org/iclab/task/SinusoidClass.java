@@ -4,22 +4,14 @@ import java.util.SplittableRandom;
 import org.iclab.spec.Sinusoid;
 
 /**
- * The sampler of {@link Sinusoid}: per prompt, from its stream, the amplitude, the frequency, the phase, then d
+ * The draw of {@link Sinusoid}: per prompt, from its stream, the amplitude, the frequency, the phase, then d
  * Gaussians normalised over the active coordinates for the direction u; y = A·sin(ω·u·x + φ).
  */
-final class SinusoidClass implements FunctionClass<Sinusoid> {
-    @Override
-    public String word() {
-        return "sinusoid";
+final class SinusoidClass {
+    private SinusoidClass() {
     }
 
-    @Override
-    public Class<Sinusoid> spec() {
-        return Sinusoid.class;
-    }
-
-    @Override
-    public TaskFunction draw(Sinusoid task, SplittableRandom rng, int activeDims) {
+    static TaskFunction draw(Sinusoid task, SplittableRandom rng, int activeDims) {
         double amplitude = task.amplitude().draw(rng);
         double frequency = task.frequency().draw(rng);
         double phase = 2 * Math.PI * rng.nextDouble();

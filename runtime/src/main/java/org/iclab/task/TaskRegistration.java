@@ -64,7 +64,7 @@ public final class TaskRegistration implements Registration {
                 FunctionClass.of("decisionTree", DecisionTree.class,
                         (t, rng, active) -> FunctionClasses.decisionTree(rng, t.dims(), t.depth())),
                 new MixtureClass(),
-                new SinusoidClass(),
+                FunctionClass.of("sinusoid", Sinusoid.class, SinusoidClass::draw),
                 new RepresentationClass(),
                 new MarkovChainClass(),
                 new RegularLanguageClass(),
