@@ -5,6 +5,7 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+import org.iclab.spec.Bayes;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.LinearRegression;
 import org.iclab.spec.Mixture;
@@ -31,13 +32,11 @@ import org.iclab.task.TrainingPool;
  * <li>a representation task (Guo et al.): the Gaussian hypothesis on Φ(x), ridge on Φ(x);</li>
  * <li>a finite training pool of M functions (Raventós et al.'s dMMSE): M point hypotheses, y = f_m(x) + noise.</li>
  * </ul>
- * A noiseless class is taken as the limit of small noise, σ = {@value #NOISELESS} · τ (σ = {@value #NOISELESS} for
- * a pool of functions without weights): the predictions differ from the exact limit by O(σ²/τ²), and a support or
- * pool member that cannot produce the examples gets a vanishing weight, as it should.
+ * A noiseless class is taken as the limit of small noise, σ = {@link Bayes#NOISELESS} · τ ({@link Bayes#noise}): the
+ * predictions differ from the exact limit by O(σ²/τ²), and a support or pool member that cannot produce the examples
+ * gets a vanishing weight, as it should.
  */
 final class PosteriorMeanLearner implements Learner {
-    /** The noise standard deviation, relative to τ, a noiseless class is given. */
-    static final double NOISELESS = 1e-3;
     /** The most hypotheses a sparse prior may enumerate. */
     static final int MOST_SUPPORTS = 200_000;
     private static final double LOG_2PI = Math.log(2 * Math.PI);
@@ -52,13 +51,14 @@ final class PosteriorMeanLearner implements Learner {
     static PosteriorMeanLearner of(Experiment experiment) {
         Task task = experiment.task();
         Pool pool = experiment.train().pool();
+        String cannot = new Bayes().cannotScore(task, pool);
+        if (cannot != null) {
+            throw new IllegalArgumentException("bayes() " + cannot);
+        }
         List<Hypothesis> all = new ArrayList<>();
         if (pool.limited()) {
-            if (pool.prompts() > 0) {
-                throw new IllegalArgumentException("bayes() under a pool of prompts is not supported: declare pool tasks: M instead");
-            }
             TrainingPool members = new TrainingPool(pool, experiment.seed(), PromptSampler.of(experiment));
-            double sigma = poolNoise(task);
+            double sigma = task instanceof Mixture m ? Bayes.noise(m.components().get(0)) : Bayes.noise(task);
             for (int m = 0; m < pool.tasks(); m++) {
                 all.add(new Member(-Math.log(pool.tasks()), members.member(m), sigma));
             }
@@ -70,45 +70,26 @@ final class PosteriorMeanLearner implements Learner {
 
     /** Adds {@code task}'s hypotheses, their log prior weights offset by {@code logWeight}. */
     static void add(Task task, double logWeight, List<Hypothesis> out) {
+        double tau = Bayes.priorScale(task);
+        double sigma = Bayes.noise(task);
         if (task instanceof Mixture m) {
             for (int i = 0; i < m.components().size(); i++) {
                 if (m.probability(i) > 0) {
                     add(m.components().get(i), logWeight + Math.log(m.probability(i)), out);
                 }
             }
-        } else if (task instanceof LinearRegression lr) {
-            out.add(new Gaussian(logWeight, all(lr.dims()), lr.scale(), NOISELESS * lr.scale()));
-        } else if (task instanceof NoisyLinearRegression n) {
-            double r = n.renormalization(n.dims());
-            double tau = r * n.scale();
-            out.add(new Gaussian(logWeight, all(n.dims()), tau, n.noise() > 0 ? r * n.noise() : NOISELESS * tau));
+        } else if (task instanceof LinearRegression || task instanceof NoisyLinearRegression) {
+            out.add(new Gaussian(logWeight, all(task.dims()), tau, sigma));
         } else if (task instanceof SparseLinearRegression s) {
             List<int[]> supports = supports(s.dims(), s.sparsity());
             for (int[] support : supports) {
-                out.add(new Gaussian(logWeight - Math.log(supports.size()), support, s.scale(), NOISELESS * s.scale()));
+                out.add(new Gaussian(logWeight - Math.log(supports.size()), support, tau, sigma));
             }
         } else if (task instanceof Representation r) {
-            out.add(new Gaussian(logWeight, representation(r), 1, r.noise() > 0 ? r.noise() : NOISELESS));
+            out.add(new Gaussian(logWeight, representation(r), tau, sigma));
         } else {
             throw new IllegalArgumentException("bayes() has no closed-form posterior for " + task.getClass().getSimpleName());
         }
-    }
-
-    /** The observation noise of a pool's functions: the class's own, or the small noise of a noiseless class. */
-    private static double poolNoise(Task task) {
-        List<Hypothesis> probe = new ArrayList<>();
-        try {
-            add(task, 0, probe);
-        } catch (IllegalArgumentException notLinear) {
-            return NOISELESS;
-        }
-        double sigma = ((Gaussian) probe.get(0)).sigma;
-        for (Hypothesis h : probe) {
-            if (((Gaussian) h).sigma != sigma) {
-                throw new IllegalArgumentException("bayes() under a pool needs one noise level for every component; they differ");
-            }
-        }
-        return sigma;
     }
 
     private static int[] all(int dims) {

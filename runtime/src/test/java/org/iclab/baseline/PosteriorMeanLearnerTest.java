@@ -28,7 +28,8 @@ class PosteriorMeanLearnerTest {
 
     private static Experiment experiment(Task task, Pool pool) {
         return Iclab.experiment("bayes").seed(5).task(task).prompt(Iclab.interleaved(6))
-                .model(Iclab.gpt2(b -> b.layers(1).heads(1).embed(8))).train(t -> t.steps(1).pool(pool)).build();
+                .model(Iclab.gpt2(b -> b.layers(1).heads(1).embed(8))).train(t -> t.steps(1).batch(64).pool(pool))
+                .evaluate(e -> e.baselines(new Bayes())).build();
     }
 
     private static PromptBatch prompts(Task task, int count) {
@@ -196,6 +197,19 @@ class PosteriorMeanLearnerTest {
                 assertThat(mine[k]).as("prompt %d, k %d", p, k).isCloseTo(mean / total, within(1e-9));
             }
         }
+    }
+
+    @Test
+    void priorsWithoutAClosedFormHereAreRefusedBeforeTraining() {
+        Task mixed = Iclab.mixture(new NoisyLinearRegression(2, 0.5), new NoisyLinearRegression(2, 1.0));
+        assertThatThrownBy(() -> Iclab.experiment("b").task(mixed).prompt(Iclab.interleaved(6)).model(Iclab.gpt2("tiny"))
+                .train(t -> t.pool(Pool.tasks(8))).evaluate(e -> e.baselines(new Bayes())).build())
+                .hasMessageContaining("bayes needs one noise level in every component of a mixture trained on a pool of functions");
+        assertThatThrownBy(() -> experiment(Iclab.linearRegression(2), Pool.prompts(100)))
+                .hasMessageContaining("bayes has no closed form under a pool of prompts");
+        // without bayes() declared, a pool of prompts is fine
+        Iclab.experiment("b").task(Iclab.linearRegression(2)).prompt(Iclab.interleaved(6)).model(Iclab.gpt2("tiny"))
+                .train(t -> t.pool(Pool.prompts(100))).build();
     }
 
     @Test
