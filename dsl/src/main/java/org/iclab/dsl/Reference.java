@@ -244,25 +244,18 @@ public final class Reference {
      * ({@code sparseLinearRegression}'s default sparsity 3 needs dims >= 3).
      */
     private static Object placeheldDefaults(Method shortest) {
-        try {
-            return shortest.invoke(null, placeholders(shortest, 1));
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            if (!(e.getCause() instanceof SpecException)) {
-                throw new IllegalStateException(e.getCause());
+        for (int value : new int[] {1, 100}) {
+            try {
+                return shortest.invoke(null, placeholders(shortest, value));
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                if (!(e.getCause() instanceof SpecException)) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
             }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
         }
-        try {
-            return shortest.invoke(null, placeholders(shortest, 100));
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            if (e.getCause() instanceof SpecException) {
-                return null; // no placeholder makes one (a word of other words: mixture, outside): its defaults are declared
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return null; // no placeholder makes one (a word of other words: mixture, outside): its defaults are declared
     }
 
     /** A setting's type as a script writes it: a boxed Boolean (null meaning "the default") is still a boolean. */

@@ -9,9 +9,9 @@ import org.iclab.spec.GradientDescent;
 import org.iclab.spec.GradientDescentIterate;
 import org.iclab.spec.Gpt2;
 import org.iclab.spec.Mixture;
+import org.iclab.spec.Newton;
 import org.iclab.spec.Outside;
 import org.iclab.spec.Task;
-import org.iclab.spec.Newton;
 
 /**
  * The few DSL forms that are not the registry's generic ones ({@link Words}): {@code gpt2}'s presets and builder

@@ -1,8 +1,8 @@
 package org.iclab.baseline;
 
-import org.iclab.spec.Experiment;
 import java.util.function.Function;
 import org.iclab.spec.Baseline;
+import org.iclab.spec.Experiment;
 import org.iclab.spec.Extension;
 
 /**

@@ -357,7 +357,7 @@ final class PosteriorMeanLearner implements Learner {
 
             @Override
             public void read(PromptBatch batch, int prompt, int j, double[] out) {
-                double[] features = phi.apply(batch.xs(), (prompt * batch.points() + j) * batch.dims(), batch.dims());
+                double[] features = phi.at(batch, prompt, j);
                 System.arraycopy(features, 0, out, 0, features.length);
             }
         };
@@ -382,7 +382,7 @@ final class PosteriorMeanLearner implements Learner {
 
                 @Override
                 public void add(PromptBatch batch, int prompt, int j) {
-                    double r = batch.y(prompt, j) - f.apply(batch.xs(), (prompt * batch.points() + j) * batch.dims());
+                    double r = batch.y(prompt, j) - f.apply(batch.xs(), batch.offset(prompt, j));
                     squares += r * r;
                     n++;
                 }
@@ -394,7 +394,7 @@ final class PosteriorMeanLearner implements Learner {
 
                 @Override
                 public double predict(PromptBatch batch, int prompt, int k) {
-                    return f.apply(batch.xs(), (prompt * batch.points() + k) * batch.dims());
+                    return f.apply(batch.xs(), batch.offset(prompt, k));
                 }
             };
         }

@@ -36,6 +36,9 @@ public final class Evaluator {
     private static final int MODEL_BATCH = 64;
 
     private final Experiment experiment;
+    /** Each strategy's prompts, and a token task's sequences, once drawn (evaluations during training reuse them). */
+    private final java.util.Map<Strategy, EvaluationPrompts> drawn = new java.util.concurrent.ConcurrentHashMap<>();
+    private TokenBatch tokens;
 
     public Evaluator(Experiment experiment) {
         this.experiment = experiment;
@@ -57,9 +60,9 @@ public final class Evaluator {
         return prompts(new Standard()).prompts();
     }
 
-    /** The prompts of {@code strategy}: the same for every learner and every call. */
+    /** The prompts of {@code strategy}: the same for every learner and every call, drawn once. */
     public EvaluationPrompts prompts(Strategy strategy) {
-        return EvaluationPrompts.draw(experiment, strategy);
+        return drawn.computeIfAbsent(strategy, s -> EvaluationPrompts.draw(experiment, s));
     }
 
     /**
@@ -362,7 +365,14 @@ public final class Evaluator {
      * A token task's evaluation sequences: the same for every call. Where training draws from a pool of languages,
      * every evaluation sequence's language is a fresh one outside it.
      */
-    public TokenBatch tokenPrompts() {
+    public synchronized TokenBatch tokenPrompts() {
+        if (tokens == null) {
+            tokens = drawTokenPrompts();
+        }
+        return tokens;
+    }
+
+    private TokenBatch drawTokenPrompts() {
         EvalPlan plan = experiment.evaluate();
         TokenTask task = (TokenTask) experiment.task();
         var pool = experiment.train().pool();

@@ -14,8 +14,8 @@ import org.iclab.spec.GradientDescent;
 import org.iclab.spec.GradientDescentIterate;
 import org.iclab.spec.LeastSquaresEstimate;
 import org.iclab.spec.MomentXy;
-import org.iclab.spec.Phi;
 import org.iclab.spec.Newton;
+import org.iclab.spec.Phi;
 import org.iclab.spec.Registration;
 import org.iclab.spec.Shuffled;
 import org.iclab.spec.Weights;
@@ -74,7 +74,7 @@ public final class ProbeRegistration implements Registration {
                         Targets.outputs(c.batch(), p, c.k()), c.dims())),
                 new GradientDescentIterateTarget(),
                 target("phi", Phi.class, (t, c, p) -> org.iclab.task.RepresentationClass.phi((org.iclab.spec.Representation) c.task())
-                        .apply(c.batch().xs(), (p * c.batch().points() + c.k()) * c.batch().dims(), c.batch().dims())));
+                        .at(c.batch(), p, c.k())));
     }
 
     private static <P extends org.iclab.spec.Probe> ProbeKind<P> kind(String word, Class<P> spec, Runner<P> runner) {

@@ -37,7 +37,8 @@ public interface ProbeTarget<T extends Target> extends Extension {
 
     /**
      * What a target is computed from at position {@code k}: the prompts, their function weights (null unless a
-     * target needs them), their context spectra (null unless one needs them), the step size, the input dimension.
+     * target needs them), their context spectra (null unless one needs them), the step size, the input dimension, and
+     * the experiment's task (whose Φ the target {@code phi()} reads).
      */
     record Context(PromptBatch batch, double[][] weights, Spectrum[] spectra, int k, double lr, int dims, org.iclab.spec.Task task) {
     }

@@ -18,12 +18,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.iclab.eval.ErrorCurve;
+import org.iclab.eval.EvaluationLog;
 import org.iclab.probe.ProbeResults;
 import org.iclab.probe.ProbeRow;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.SpecException;
 import org.iclab.train.TrainingListener;
-import org.iclab.eval.EvaluationLog;
 import org.iclab.train.TrainingLog;
 
 /**

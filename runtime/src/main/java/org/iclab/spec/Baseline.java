@@ -23,6 +23,14 @@ public interface Baseline {
         return task instanceof TokenTask ? "reads (x, y) pairs; a token task takes ngram(n), bayes() or oracle()" : null;
     }
 
+    /**
+     * Why this learner cannot score {@code task}'s prompts when training draws from {@code pool} (a rule, as an error
+     * states it), or null: the same as {@link #cannotScore(Task)} except for learners that read the training prior.
+     */
+    default String cannotScore(Task task, Pool pool) {
+        return cannotScore(task);
+    }
+
     /** The rule of a learner that reads token sequences only. */
     static String tokensOnly(Task task) {
         return task instanceof TokenTask ? null : "reads token sequences; it is for token tasks";

@@ -40,6 +40,7 @@ public record Bayes() implements Baseline {
      * prompts, or a pool of a mixture whose components observe with different noise (each member's noise would have
      * to be known).
      */
+    @Override
     public String cannotScore(Task task, Pool pool) {
         String cannot = cannotScore(task);
         if (cannot != null || task instanceof TokenTask || !pool.limited()) {

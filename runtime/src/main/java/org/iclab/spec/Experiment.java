@@ -56,7 +56,7 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
         architecture.require(!tokenTask || !train.pool().limited() || ((TokenTask) task).hasLanguages() && train.pool().prompts() == 0,
                 "train.pool", "may only hold tasks, for a token task with languages (markovChain, regularLanguage)", train.pool());
         for (Baseline b : evaluate.baselines()) {
-            String cannot = b instanceof Bayes bayes ? bayes.cannotScore(task, train.pool()) : b.cannotScore(task);
+            String cannot = b.cannotScore(task, train.pool());
             architecture.require(cannot == null, "evaluate.baselines", b.learnerName() + " " + cannot + " (task " + wordOf(task) + ")",
                     b.learnerName());
         }

@@ -12,7 +12,12 @@ public record PromptBatch(int batch, int points, int dims, float[] xs, float[] y
     }
 
     public float x(int prompt, int point, int dim) {
-        return xs[(prompt * points + point) * dims + dim];
+        return xs[offset(prompt, point) + dim];
+    }
+
+    /** Where the input of point {@code point} of prompt {@code prompt} starts in {@code xs}. */
+    public int offset(int prompt, int point) {
+        return (prompt * points + point) * dims;
     }
 
     public float y(int prompt, int point) {

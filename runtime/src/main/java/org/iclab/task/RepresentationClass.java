@@ -100,6 +100,11 @@ public final class RepresentationClass implements FunctionClass<Representation> 
             return m;
         }
 
+        /** Φ of the input of point {@code point} of prompt {@code prompt}, every coordinate read. */
+        public double[] at(PromptBatch batch, int prompt, int point) {
+            return apply(batch.xs(), batch.offset(prompt, point), batch.dims());
+        }
+
         /** Φ of the input at {@code xs[offset ..]}, reading its first {@code activeDims} coordinates. */
         public double[] apply(float[] xs, int offset, int activeDims) {
             double[] h = new double[weights[0][0].length];

@@ -9,7 +9,8 @@ public final class Seeds {
      * Stream purposes; their ordinals are part of the reproducibility contract, so only append. POOL seeds the
      * members of a finite training pool (index: the member); INPUTS the input distribution's own random transform
      * (a non-isotropic {@code gaussian}), drawn once per experiment. PROBE seeds the probes' prompts and resamples
-     * (index 0: fit prompts, 1: held-out prompts, 2: control permutations, 3: bootstrap).
+     * (index 0: fit prompts, 1: held-out prompts, 2: control permutations, 3: bootstrap). PHI seeds a representation
+     * task's Φ, from the task's own {@code phiSeed} rather than the experiment's seed.
      */
     public enum Stream { INIT, TRAIN, EVAL, BOOTSTRAP, POOL, INPUTS, PROBE, PHI }
 

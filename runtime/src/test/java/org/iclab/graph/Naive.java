@@ -1,8 +1,33 @@
 package org.iclab.graph;
 
-/** Plain-Java versions of a block's pieces, for checking graphs against computations written out step by step. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.iclab.spec.Experiment;
+import org.iclab.task.PromptBatch;
+import org.iclab.task.PromptSampler;
+
+/**
+ * Plain-Java versions of a block's pieces, for checking graphs against computations written out step by step, and
+ * the fixed-batch training check the graph tests share.
+ */
 final class Naive {
     private Naive() {
+    }
+
+    /**
+     * Trains {@code e}'s model (initialised from seed 3) for its steps on one fixed batch of 16 prompts of
+     * {@code points} pairs in {@code dims} dimensions, and asserts that the loss on that batch at least halves.
+     */
+    static void assertFitsAFixedBatch(Experiment e, int points, int dims) {
+        try (CompiledModel m = CompiledModel.compile(e, 1)) {
+            m.initialize(3);
+            PromptBatch fixed = PromptSampler.of(e).sample(5, 16, points, dims);
+            float before = m.loss(fixed);
+            for (int s = 1; s <= e.train().steps(); s++) {
+                m.trainStep(fixed, s);
+            }
+            assertThat(m.loss(fixed)).as("loss on the batch it trained on (before: %s)", before).isLessThan(before * 0.5f);
+        }
     }
 
     /** x [in] times m [in, out], row-major. */
