@@ -12,6 +12,10 @@ import org.iclab.io.Json;
 import org.iclab.spec.Adam;
 import org.iclab.spec.Averaging;
 import org.iclab.spec.Bayes;
+import org.iclab.spec.BurstyClassification;
+import org.iclab.spec.FlippedLabels;
+import org.iclab.spec.InContext;
+import org.iclab.spec.InWeights;
 import org.iclab.spec.Cnf;
 import org.iclab.spec.Conjunction;
 import org.iclab.spec.Constant;
@@ -481,6 +485,34 @@ public final class Iclab {
     /** Random regular languages with the given ranges, each drawn uniformly per prompt ({@code new Span(4, 12)}: 4..12). */
     public static RegularLanguage regularLanguage(Span states, Span alphabet, Span edges, Span strings, Span stringLength) {
         return new RegularLanguage(states, alphabet, edges, strings, stringLength);
+    }
+
+    /** Reddy's bursty classification with his script's settings: K = 512 classes on L = 32 labels, N = 8 pairs, B = 2, D = 63. */
+    public static BurstyClassification burstyClassification() {
+        return new BurstyClassification();
+    }
+
+    /** Reddy's bursty classification with the given settings ({@code maxPairs} 0: 32, or pairs where larger). */
+    public static BurstyClassification burstyClassification(int classes, int labels, int pairs, int burstiness, double withinClassNoise,
+                                                            double zipf, double burstyFraction, double novelFraction, int dims,
+                                                            int maxPairs, long classSeed) {
+        return new BurstyClassification(classes, labels, pairs, burstiness, withinClassNoise, zipf, burstyFraction, novelFraction,
+                dims, maxPairs, classSeed);
+    }
+
+    /** burstyClassification's in-context test set: bursty sequences of novel classes. */
+    public static InContext inContext() {
+        return new InContext();
+    }
+
+    /** burstyClassification's test set of known classes whose labels all show label + 1 mod L. */
+    public static FlippedLabels flippedLabels() {
+        return new FlippedLabels();
+    }
+
+    /** burstyClassification's in-weights test set: known classes drawn independently, no bursts. */
+    public static InWeights inWeights() {
+        return new InWeights();
     }
 
     /** RetNet: {@code layers} blocks of multi-scale retention ({@code heads} decays) and an MLP, {@code embed} wide. */

@@ -82,7 +82,7 @@ class ReferenceTest {
         assertThat(Reference.kinds().keySet()).containsExactly("task", "inputs", "prompt", "model", "optimizer", "baselines",
                 "strategies", "alignment", "control", "linear");
         assertThat(Reference.words()).containsExactly("linearRegression",
-                "sparseLinearRegression", "noisyLinearRegression", "linearClassification", "quadraticRegression", "reluNetwork", "decisionTree", "mixture", "sinusoid", "representation", "markovChain", "regularLanguage",
+                "sparseLinearRegression", "noisyLinearRegression", "linearClassification", "quadraticRegression", "reluNetwork", "decisionTree", "mixture", "sinusoid", "representation", "markovChain", "regularLanguage", "burstyClassification",
                 "conjunction", "monotoneConjunction", "disjunction", "sparseDisjunction", "dnf", "cnf", "majority", "integerHalfspace",
                 "sparseThreshold", "parity", "sparseParity", "nearestNeighbor", "teachConjunction",
                 "gaussian", "uniform", "hypercube", "interleaved", "stacked", "tokens", "gpt2", "linearAttention", "looped", "lstm", "gru", "retnet", "mamba", "adam",
@@ -90,7 +90,7 @@ class ReferenceTest {
                 "ridge", "lasso", "greedyTree", "gradientBoosting", "gradientDescentNet", "zero",
                 "elimination", "gaussianElimination", "perceptron", "ngram", "bayes", "oracle",
                 "standard", "halfSubspace", "skewedCovariance", "orthogonalTrainTest", "overlappingTrainTest",
-                "randomQuadrants", "oppositeQuadrants", "scaledX", "scaledY", "noisyY", "component", "convexCombination", "outside",
+                "randomQuadrants", "oppositeQuadrants", "scaledX", "scaledY", "noisyY", "inContext", "flippedLabels", "inWeights", "component", "convexCombination", "outside",
                 "newton", "gradientDescent", "constant", "shuffled",
                 "weights", "leastSquaresEstimate", "momentXy", "gradientDescentIterate", "phi");
         Reference.Word adam = Reference.vocabulary().stream().filter(w -> w.name().equals("adam")).findFirst().orElseThrow();

@@ -33,12 +33,12 @@ public final class Evaluator {
     public static final String MODEL = "model";
     /** The in-distribution strategy's name. */
     public static final String STANDARD = "standard";
-    private static final int MODEL_BATCH = 64;
+    static final int MODEL_BATCH = 64;
 
     private final Experiment experiment;
     /** Each strategy's prompts, and a token task's sequences, once drawn (evaluations during training reuse them). */
     private final java.util.Map<Strategy, EvaluationPrompts> drawn = new java.util.concurrent.ConcurrentHashMap<>();
-    private TokenBatch tokens;
+    private final java.util.Map<Strategy, TokenBatch> tokens = new java.util.HashMap<>();
 
     public Evaluator(Experiment experiment) {
         this.experiment = experiment;
@@ -132,10 +132,19 @@ public final class Evaluator {
      * distance to the oracle. {@code logits} maps a batch to [batch·length·vocabulary].
      */
     public List<ErrorCurve> evaluateTokens(Function<TokenBatch, float[]> logits) {
+        List<ErrorCurve> curves = new ArrayList<>();
+        for (Strategy strategy : experiment.evaluate().strategies()) {
+            curves.addAll(evaluateTokens(strategy, logits));
+        }
+        return curves;
+    }
+
+    /** {@link #evaluateTokens(Function)} on the sequences of one strategy (standard, or a test set of the task's). */
+    private List<ErrorCurve> evaluateTokens(Strategy strategy, Function<TokenBatch, float[]> logits) {
         EvalPlan plan = experiment.evaluate();
         TokenTask task = (TokenTask) experiment.task();
         Objective.CrossEntropy.Score score = ((Objective.CrossEntropy) task.objective()).score();
-        TokenBatch prompts = tokenPrompts();
+        TokenBatch prompts = tokenPrompts(strategy);
         int length = prompts.length();
         int vocabulary = prompts.vocabulary();
         BootstrapInterval bootstrap = new BootstrapInterval(plan.prompts(), plan.bootstrap().resamples(),
@@ -222,7 +231,7 @@ public final class Evaluator {
                     yield s.invalid;
                 }
             };
-            curves.add(bootstrap.curve(STANDARD, e.getKey(), error, weights).with(beside));
+            curves.add(bootstrap.curve(strategy.label(), e.getKey(), error, weights).with(beside));
         }
         return curves;
     }
@@ -365,20 +374,28 @@ public final class Evaluator {
      * A token task's evaluation sequences: the same for every call. Where training draws from a pool of languages,
      * every evaluation sequence's language is a fresh one outside it.
      */
-    public synchronized TokenBatch tokenPrompts() {
-        if (tokens == null) {
-            tokens = drawTokenPrompts();
-        }
-        return tokens;
+    public TokenBatch tokenPrompts() {
+        return tokenPrompts(new Standard());
     }
 
-    private TokenBatch drawTokenPrompts() {
+    /**
+     * A token task's evaluation sequences under {@code strategy} (standard, or one of the task's test sets), drawn
+     * once, from the strategy's seed ({@link EvaluationPrompts#seed}).
+     */
+    public synchronized TokenBatch tokenPrompts(Strategy strategy) {
+        return tokens.computeIfAbsent(strategy, this::drawTokenPrompts);
+    }
+
+    private TokenBatch drawTokenPrompts(Strategy strategy) {
         EvalPlan plan = experiment.evaluate();
         TokenTask task = (TokenTask) experiment.task();
+        long seed = EvaluationPrompts.seed(experiment.seed(), strategy);
+        if (!(strategy instanceof Standard)) {
+            return new TokenSampler(task).sample(seed, plan.prompts(), plan.points(), strategy);
+        }
         var pool = experiment.train().pool();
         TokenPool training = pool.limited() ? new TokenPool(task, pool, experiment.seed()) : null;
-        return new TokenSampler(task).sample(Seeds.derive(experiment.seed(), Seeds.Stream.EVAL, 0), plan.prompts(), plan.points(),
-                task.hasOracle(), training, TokenSampler.Use.EVALUATE);
+        return new TokenSampler(task).sample(seed, plan.prompts(), plan.points(), task.hasOracle(), training, TokenSampler.Use.EVALUATE);
     }
 
     private static double[][] modelErrors(PromptBatch prompts, Function<PromptBatch, float[]> model, Task task) {

@@ -37,6 +37,8 @@ public final class CompiledModel implements AutoCloseable {
     public static final String NORMED = "normed_";
     /** A token prompt's endpoints: the ids read, the targets and the loss mask ({@code pred} holds its logits). */
     public static final String IDS = "ids";
+    /** What a task of vector tokens reads in place of the ids: [batch, tokens, width]. */
+    public static final String VECTORS = "vectors";
     public static final String TARGETS = "targets";
     public static final String MASK = "mask";
 
@@ -293,12 +295,14 @@ public final class CompiledModel implements AutoCloseable {
 
     /**
      * Exports a SavedModel (tag {@code serve}, signature {@code serving_default}: xs, ys → pred; for a token prompt,
-     * ids → pred, the logits) into {@code dir}.
+     * ids (or vectors) → pred, the logits) into {@code dir}.
      */
     public void exportSavedModel(Path dir) {
         Map<String, Operand<?>> inputs = new LinkedHashMap<>();
         if (g.ids != null) {
             inputs.put(IDS, g.ids);
+        } else if (g.vectors != null) {
+            inputs.put(VECTORS, g.vectors);
         } else {
             inputs.put(XS, g.xs);
             inputs.put(YS, g.ys);

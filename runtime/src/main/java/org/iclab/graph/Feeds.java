@@ -30,19 +30,30 @@ final class Feeds {
             return runner.feed(g.xs, x).feed(g.ys, y);
         }
         TokenBatch t = (TokenBatch) batch;
-        if (g.ids == null) {
+        if (g.targets == null) {
             throw new IllegalArgumentException("the model reads (x, y) prompts; it was given token sequences");
         }
         if (t.vocabulary() != g.vocabulary) {
             throw new IllegalArgumentException("the batch's vocabulary is " + t.vocabulary() + ", the model's " + g.vocabulary);
         }
-        var ids = Tensors.ints(t.ids(), t.batch(), t.length());
-        open.add(ids);
+        if ((g.vectors != null) != (t.vectors() != null)) {
+            throw new IllegalArgumentException(g.vectors != null ? "the model reads token vectors; the batch has none"
+                    : "the model reads token ids; it was given token vectors");
+        }
+        if (g.vectors != null) {
+            TFloat32 vectors = Tensors.vectors(t);
+            open.add(vectors);
+            runner.feed(g.vectors, vectors);
+        } else {
+            var ids = Tensors.ints(t.ids(), t.batch(), t.length());
+            open.add(ids);
+            runner.feed(g.ids, ids);
+        }
         var targets = Tensors.ints(t.targets(), t.batch(), t.length());
         open.add(targets);
         TFloat32 mask = Tensors.floats(t.mask(), t.batch(), t.length());
         open.add(mask);
-        return runner.feed(g.ids, ids).feed(g.targets, targets).feed(g.mask, mask);
+        return runner.feed(g.targets, targets).feed(g.mask, mask);
     }
 
     /** A traced step's kernel time summed by op type (MatMul, ApplyAdam, ...) in microseconds, largest first. */

@@ -37,8 +37,12 @@ final class ModelGraph {
     /** The (x, y) placeholders; null for a token prompt. */
     final Placeholder<TFloat32> xs;
     final Placeholder<TFloat32> ys;
-    /** A token prompt's placeholders (ids and targets [batch, tokens], the loss mask); null for (x, y) prompts. */
+    /**
+     * A token prompt's placeholders (ids and targets [batch, tokens], the loss mask); null for (x, y) prompts. A task
+     * of vector tokens has {@code vectors} [batch, tokens, width] in place of the ids (null otherwise).
+     */
     final Placeholder<TInt32> ids;
+    final Placeholder<TFloat32> vectors;
     final Placeholder<TInt32> targets;
     final Placeholder<TFloat32> mask;
     /** A token prompt's vocabulary, 0 for (x, y) prompts. */
@@ -69,24 +73,35 @@ final class ModelGraph {
             int referenceTokens = experiment.prompt().tokens(experiment.train().curriculum().points().end());
             Net net;
             if (experiment.prompt().readsTokens()) {
-                // A token sequence: ids read in as one-hot rows, so the read-in's product is the embedding lookup.
+                // A token sequence: ids read in as one-hot rows, so the read-in's product is the embedding lookup;
+                // or, for a task of vector tokens, the vectors read in as they are.
                 vocabulary = ((Objective.CrossEntropy) experiment.task().objective()).vocabulary();
-                PromptLayout layout = new PromptLayout(experiment.prompt(), vocabulary);
+                int width = ((org.iclab.spec.TokenTask) experiment.task()).tokenWidth();
+                PromptLayout layout = new PromptLayout(experiment.prompt(), width > 0 ? width : vocabulary);
                 xs = null;
                 ys = null;
-                ids = tf.withName(CompiledModel.IDS).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
                 targets = tf.withName(CompiledModel.TARGETS).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
                 mask = tf.withName(CompiledModel.MASK).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
-                var shape = tf.shape(ids);
+                Operand<TFloat32> tokens;
+                if (width > 0) {
+                    ids = null;
+                    vectors = tf.withName(CompiledModel.VECTORS).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, width)));
+                    tokens = vectors;
+                } else {
+                    ids = tf.withName(CompiledModel.IDS).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
+                    vectors = null;
+                    tokens = tf.oneHot(ids, tf.constant(vocabulary), nn.f(1), nn.f(0));
+                }
+                var shape = tf.shape(targets);
                 batchSize = tf.reshape(tf.slice(shape, nn.shape(0), nn.shape(1)), nn.shape());
                 points = tf.reshape(tf.slice(shape, nn.shape(1), nn.shape(1)), nn.shape());
-                var tokens = tf.oneHot(ids, tf.constant(vocabulary), nn.f(1), nn.f(0));
                 net = new Net(tf, nn, parameters::create, layout, tokens, batchSize, points, points,
                         experiment.prompt().tokens(maxPoints), referenceTokens, experiment.prompt().positionalFor(model), vocabulary);
             } else {
                 int d = experiment.task().dims();
                 vocabulary = 0;
                 ids = null;
+                vectors = null;
                 targets = null;
                 mask = null;
                 PromptLayout layout = new PromptLayout(experiment.prompt(), d);

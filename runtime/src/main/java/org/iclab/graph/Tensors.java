@@ -27,6 +27,11 @@ final class Tensors {
         return TInt32.tensorOf(Shape.of(rows, columns), DataBuffers.of(values, true, false));
     }
 
+    /** A token batch's vectors [batch, tokens, width]. */
+    static TFloat32 vectors(org.iclab.task.TokenBatch b) {
+        return TFloat32.tensorOf(Shape.of(b.batch(), b.length(), b.width()), DataBuffers.of(b.vectors(), true, false));
+    }
+
     /** Numbers as a float tensor [rows, columns]. */
     static TFloat32 floats(float[] values, int rows, int columns) {
         return TFloat32.tensorOf(Shape.of(rows, columns), DataBuffers.of(values, true, false));

@@ -132,6 +132,9 @@ final class Plots {
         }
         if (!evaluations.isEmpty()) {
             figures.add(dynamicsFigure("dynamics", experiment, evaluations));
+            if (evaluations.stream().anyMatch(e -> !e.induction().isEmpty())) {
+                figures.add(inductionFigure("induction", experiment, evaluations));
+            }
         }
         List<Path> written = new ArrayList<>();
         for (Figure f : figures) {
@@ -580,6 +583,55 @@ final class Plots {
         String description = String.format(Locale.ROOT, "%s: the model's error averaged over k against training step, %d evaluations "
                 + "from step %d to %d, strategies %s.", experiment.name(), evaluations.size(), evaluations.get(0).step(),
                 evaluations.get(evaluations.size() - 1).step(), String.join(", ", strategies));
+        return new Figure(name, chart, (c, g) -> { }, description);
+    }
+
+    /**
+     * The induction score of every layer and head against step, one line per strategy, layer and head ("inContext
+     * L2H1"), from the evaluations during training: an induction head shows as a line rising from near 0 towards 1.
+     */
+    static Figure inductionFigure(String name, Experiment experiment, List<EvaluationLog> evaluations) {
+        double[] step = evaluations.stream().mapToDouble(EvaluationLog::step).toArray();
+        Map<String, double[]> lines = new LinkedHashMap<>();
+        for (int e = 0; e < evaluations.size(); e++) {
+            for (var byStrategy : evaluations.get(e).induction().entrySet()) {
+                for (var byLayer : byStrategy.getValue().entrySet()) {
+                    List<Double> heads = byLayer.getValue();
+                    for (int h = 0; h < heads.size(); h++) {
+                        String label = byStrategy.getKey() + " L" + byLayer.getKey().replace("layer ", "") + "H" + (h + 1);
+                        double[] y = lines.computeIfAbsent(label, k -> {
+                            double[] fresh = new double[step.length];
+                            java.util.Arrays.fill(fresh, Double.NaN);
+                            return fresh;
+                        });
+                        y[e] = heads.get(h) == null ? Double.NaN : heads.get(h);
+                    }
+                }
+            }
+        }
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(experiment.name() + " · induction score during training")
+                .xAxisTitle("step").yAxisTitle("attention on the tokens after earlier matches").build();
+        XYStyler s = chart.getStyler();
+        style(s);
+        s.setXAxisDecimalPattern("#,##0");
+        int i = 0;
+        for (var line : lines.entrySet()) {
+            XYSeries series = chart.addSeries(line.getKey(), step, line.getValue());
+            series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+            Color colour = PALETTE[i++ % PALETTE.length];
+            series.setLineColor(colour);
+            series.setMarkerColor(colour);
+            series.setMarker(SeriesMarkers.CIRCLE);
+            series.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        }
+        s.setYAxisMin(0.0);
+        s.setYAxisMax(1.0);
+        s.setXAxisMin(step[0]);
+        s.setXAxisMax(step.length > 1 ? step[step.length - 1] : step[0] + 1);
+        s.setLegendVisible(true);
+        String description = String.format(Locale.ROOT, "%s: each layer's and head's induction score against training step, "
+                + "%d evaluations, lines %s.", experiment.name(), evaluations.size(), String.join(", ", lines.keySet()));
         return new Figure(name, chart, (c, g) -> { }, description);
     }
 

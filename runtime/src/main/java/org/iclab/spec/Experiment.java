@@ -60,8 +60,11 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
             architecture.require(cannot == null, "evaluate.baselines", b.learnerName() + " " + cannot + " (task " + wordOf(task) + ")",
                     b.learnerName());
         }
-        architecture.require(!tokenTask || evaluate.strategies().stream().allMatch(s -> s instanceof Standard), "evaluate.strategies",
-                "may hold only standard() for a token task", evaluate.strategies().stream().map(Strategy::label).toList());
+        if (task instanceof TokenTask t && t.tokenWidth() > 0) { // scored at its last token alone: never cut
+            architecture.require(c.points().start() == t.length() && c.points().end() == t.length() && evaluate.points() == t.length(),
+                    "train.curriculum.points", "must stay at the task's length " + t.length() + ", as must evaluate.points (the query is the last token)",
+                    c.points().start() + ".." + c.points().end() + ", evaluate.points " + evaluate.points());
+        }
         architecture.require(!tokenTask || probes == null, "probes", "are not yet supported for token tasks", "declared");
         architecture.require(!tokenTask || evaluate.loops().isEmpty(), "evaluate.loops", "is not yet supported for token tasks",
                 evaluate.loops());

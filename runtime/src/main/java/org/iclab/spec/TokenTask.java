@@ -47,6 +47,20 @@ public interface TokenTask extends Task {
         return "position";
     }
 
+    /**
+     * Width of the real-valued vector each token is read as, where the task's class writes them (Reddy's bursty
+     * sequences); 0, the default, where tokens are ids read as one-hot rows of the vocabulary.
+     */
+    default int tokenWidth() {
+        return 0;
+    }
+
+    /** A token task is evaluated on its own sequences ({@code standard()}) unless its class defines test sets of its own. */
+    @Override
+    default boolean accepts(Strategy strategy) {
+        return strategy instanceof Standard;
+    }
+
     /** Whether the task's sampler knows the distribution each next token is drawn from ({@code oracle()}). */
     default boolean hasOracle() {
         return false;

@@ -10,9 +10,10 @@ public final class Seeds {
      * members of a finite training pool (index: the member); INPUTS the input distribution's own random transform
      * (a non-isotropic {@code gaussian}), drawn once per experiment. PROBE seeds the probes' prompts and resamples
      * (index 0: fit prompts, 1: held-out prompts, 2: control permutations, 3: bootstrap). PHI seeds a representation
-     * task's Φ, from the task's own {@code phiSeed} rather than the experiment's seed.
+     * task's Φ, from the task's own {@code phiSeed} rather than the experiment's seed; CLASSES a bursty task's class means
+     * and label vectors, from its {@code classSeed}.
      */
-    public enum Stream { INIT, TRAIN, EVAL, BOOTSTRAP, POOL, INPUTS, PROBE, PHI }
+    public enum Stream { INIT, TRAIN, EVAL, BOOTSTRAP, POOL, INPUTS, PROBE, PHI, CLASSES }
 
     private Seeds() {
     }

@@ -2,6 +2,9 @@ package org.iclab.task;
 
 import java.util.List;
 import org.iclab.spec.Cnf;
+import org.iclab.spec.FlippedLabels;
+import org.iclab.spec.InContext;
+import org.iclab.spec.InWeights;
 import org.iclab.spec.Component;
 import org.iclab.spec.ConvexCombination;
 import org.iclab.spec.Mixture;
@@ -68,6 +71,7 @@ public final class TaskRegistration implements Registration {
                 new RepresentationClass(),
                 new MarkovChainClass(),
                 new RegularLanguageClass(),
+                new BurstyClassificationClass(),
                 new BooleanClass<>("conjunction", Conjunction.class, (t, rng, active) -> BooleanFunctions.conjunction(rng, t.dims(), active)),
                 new BooleanClass<>("monotoneConjunction", MonotoneConjunction.class,
                         (t, rng, active) -> BooleanFunctions.monotoneConjunction(rng, t.dims(), active)),
@@ -110,6 +114,9 @@ public final class TaskRegistration implements Registration {
                         own.sample(seed, n, points, dims, PromptDesign.outputs((rng, clean) -> s.factor() * clean))),
                 EvaluationStrategy.plain("noisyY", NoisyY.class, (s, e, own, seed, n, points, dims) ->
                         own.sample(seed, n, points, dims, PromptDesign.outputs((rng, clean) -> clean + s.sigma() * rng.nextGaussian()))),
+                new TokenClass.TestSet("inContext", InContext.class),
+                new TokenClass.TestSet("flippedLabels", FlippedLabels.class),
+                new TokenClass.TestSet("inWeights", InWeights.class),
                 EvaluationStrategy.plain("component", Component.class, (s, e, own, seed, n, points, dims) ->
                         MixtureStrategies.component(s, e, seed, n, points, dims)),
                 EvaluationStrategy.plain("convexCombination", ConvexCombination.class, (s, e, own, seed, n, points, dims) ->

@@ -3,6 +3,7 @@ package org.iclab.task;
 import java.util.SplittableRandom;
 import org.iclab.spec.Extension;
 import org.iclab.spec.Registry;
+import org.iclab.spec.Strategy;
 import org.iclab.spec.TokenTask;
 
 /**
@@ -52,6 +53,23 @@ public interface TokenClass<T extends TokenTask> extends Extension {
      */
     default int[] units(T task, TokenBatch batch, int sequence) {
         return java.util.stream.IntStream.range(0, batch.length()).toArray();
+    }
+
+    /**
+     * One sequence of a task whose tokens are vectors ({@link TokenTask#tokenWidth()} &gt; 0) as {@link #draw} writes
+     * it, under {@code strategy} ({@code standard()}: as in training; otherwise one of the test sets the task accepts),
+     * with each token's vector written into {@code vectors} from {@code offset · tokenWidth}. Only such classes
+     * implement it.
+     */
+    default void drawVectors(T task, Strategy strategy, SplittableRandom rng, int[] ids, int[] targets, float[] mask, float[] vectors, int offset) {
+        throw new UnsupportedOperationException(word() + " writes no token vectors");
+    }
+
+    /**
+     * A test set that a token class draws itself ({@link #drawVectors}): the strategy's word, registered so that
+     * scripts can name it.
+     */
+    record TestSet(String word, Class<? extends Strategy> spec) implements Extension {
     }
 
     /** The registered token class of {@code task}. */

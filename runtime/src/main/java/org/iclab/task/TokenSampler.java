@@ -1,6 +1,8 @@
 package org.iclab.task;
 
 import java.util.SplittableRandom;
+import org.iclab.spec.Standard;
+import org.iclab.spec.Strategy;
 import org.iclab.spec.TokenTask;
 
 /** Draws batches of a token task's sequences; every batch is a pure function of its seed. */
@@ -26,7 +28,15 @@ public final class TokenSampler {
      * {@code withOracle} (for a task that {@code hasOracle()}).
      */
     public TokenBatch sample(long seed, int batch, int length, boolean withOracle) {
-        return sample(seed, batch, length, withOracle, null);
+        return sample(seed, batch, length, withOracle, null, new Standard());
+    }
+
+    /**
+     * {@code batch} sequences of the test set {@code strategy} (one the task accepts; {@code standard()}: as in
+     * training), from one generator seeded by {@code seed}.
+     */
+    public TokenBatch sample(long seed, int batch, int length, Strategy strategy) {
+        return sample(seed, batch, length, task.hasOracle(), null, strategy);
     }
 
     /** Where a pool of languages is in play: training picks members, evaluation avoids them. */
@@ -39,9 +49,10 @@ public final class TokenSampler {
      */
     public TokenBatch sample(long seed, int batch, int length, boolean withOracle, TokenPool pool, Use use) {
         if (pool == null) {
-            return sample(seed, batch, length, withOracle, null);
+            return sample(seed, batch, length, withOracle);
         }
-        return sample(seed, batch, length, withOracle, rng -> use == Use.TRAIN ? pool.member(rng.nextInt(pool.size())) : outside(rng, pool));
+        return sample(seed, batch, length, withOracle, rng -> use == Use.TRAIN ? pool.member(rng.nextInt(pool.size())) : outside(rng, pool),
+                new Standard());
     }
 
     /** A fresh language that is not in {@code pool}: drawn again while it is a member. */
@@ -53,7 +64,8 @@ public final class TokenSampler {
         return language;
     }
 
-    private TokenBatch sample(long seed, int batch, int length, boolean withOracle, java.util.function.Function<SplittableRandom, Object> languages) {
+    private TokenBatch sample(long seed, int batch, int length, boolean withOracle, java.util.function.Function<SplittableRandom, Object> languages,
+                              Strategy strategy) {
         int full = task.length();
         if (length < 1 || length > full) {
             throw new IllegalArgumentException("length must be in [1, " + full + "], was " + length);
@@ -63,8 +75,15 @@ public final class TokenSampler {
         int[] targets = new int[batch * full];
         float[] mask = new float[batch * full];
         float[] oracle = withOracle ? new float[batch * full * task.vocabulary()] : null;
+        int width = task.tokenWidth();
+        float[] vectors = width > 0 ? new float[batch * full * width] : null;
+        if (vectors == null && !(strategy instanceof Standard)) {
+            throw new IllegalArgumentException(task.getClass().getSimpleName() + " has no test set " + strategy.label());
+        }
         for (int b = 0; b < batch; b++) {
-            if (languages != null) {
+            if (vectors != null) {
+                sequences.drawVectors(task, strategy, rng, ids, targets, mask, vectors, b * full);
+            } else if (languages != null) {
                 sequences.drawIn(task, languages.apply(rng), rng, ids, targets, mask, b * full, oracle);
             } else if (withOracle) {
                 sequences.draw(task, rng, ids, targets, mask, b * full, oracle);
@@ -72,7 +91,7 @@ public final class TokenSampler {
                 sequences.draw(task, rng, ids, targets, mask, b * full);
             }
         }
-        TokenBatch drawn = new TokenBatch(batch, full, task.vocabulary(), ids, targets, mask, oracle);
+        TokenBatch drawn = new TokenBatch(batch, full, task.vocabulary(), ids, targets, mask, oracle, width, vectors);
         return length == full ? drawn : cut(drawn, length);
     }
 
@@ -82,7 +101,12 @@ public final class TokenSampler {
         float[] mask = new float[b.batch() * length];
         int v = b.vocabulary();
         float[] oracle = b.oracle() == null ? null : new float[b.batch() * length * v];
+        int w = b.width();
+        float[] vectors = b.vectors() == null ? null : new float[b.batch() * length * w];
         for (int s = 0; s < b.batch(); s++) {
+            if (vectors != null) {
+                System.arraycopy(b.vectors(), s * b.length() * w, vectors, s * length * w, length * w);
+            }
             System.arraycopy(b.ids(), s * b.length(), ids, s * length, length);
             System.arraycopy(b.targets(), s * b.length(), targets, s * length, length);
             System.arraycopy(b.mask(), s * b.length(), mask, s * length, length);
@@ -90,6 +114,6 @@ public final class TokenSampler {
                 System.arraycopy(b.oracle(), s * b.length() * v, oracle, s * length * v, length * v);
             }
         }
-        return new TokenBatch(b.batch(), length, v, ids, targets, mask, oracle);
+        return new TokenBatch(b.batch(), length, v, ids, targets, mask, oracle, w, vectors);
     }
 }

@@ -1,0 +1,22 @@
+package org.iclab.spec;
+
+/**
+ * Reddy's in-context test set of a {@link BurstyClassification}: every sequence bursty, with novel classes (fresh
+ * means, distinct random labels), so that only the context tells the query's label.
+ *
+ * <pre>
+ * Java:   Iclab.inContext()  Groovy:  strategies inContext(), flippedLabels(), inWeights()
+ * </pre>
+ */
+@Setting("burstyClassification's in-context test set: bursty sequences of novel classes.")
+public record InContext() implements Strategy {
+    @Override
+    public String label() {
+        return "inContext";
+    }
+
+    @Override
+    public String cannotEvaluate(Task task) {
+        return task instanceof BurstyClassification ? null : "is a test set of burstyClassification";
+    }
+}

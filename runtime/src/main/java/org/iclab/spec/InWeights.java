@@ -1,0 +1,23 @@
+package org.iclab.spec;
+
+/**
+ * Reddy's in-weights test set of a {@link BurstyClassification}: no bursts, every item and the query of known classes
+ * drawn independently from the class frequencies, so the context rarely holds the query's class and its label must
+ * come from the weights.
+ *
+ * <pre>
+ * Java:   Iclab.inWeights()  Groovy:  strategies inContext(), flippedLabels(), inWeights()
+ * </pre>
+ */
+@Setting("burstyClassification's in-weights test set: known classes drawn independently, no bursts.")
+public record InWeights() implements Strategy {
+    @Override
+    public String label() {
+        return "inWeights";
+    }
+
+    @Override
+    public String cannotEvaluate(Task task) {
+        return task instanceof BurstyClassification ? null : "is a test set of burstyClassification";
+    }
+}
