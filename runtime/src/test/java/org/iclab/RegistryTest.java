@@ -56,6 +56,7 @@ class RegistryTest {
             assertThat(w.kind().type()).as(w.name()).isAssignableFrom(w.spec());
             Class<? extends Extension> point = org.iclab.spec.TokenTask.class.isAssignableFrom(w.spec())
                     ? org.iclab.task.TokenClass.class
+                    : org.iclab.spec.BurstyTestSet.class.isAssignableFrom(w.spec()) ? org.iclab.task.TokenClass.TestSet.class
                     : w.kind() == Kind.BASELINE && w.extension() instanceof org.iclab.baseline.TokenLearnerFactory<?>
                     ? org.iclab.baseline.TokenLearnerFactory.class : POINTS.get(w.kind());
             if (point != null) {

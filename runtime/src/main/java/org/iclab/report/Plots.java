@@ -588,7 +588,8 @@ final class Plots {
 
     /**
      * The induction score of every layer and head against step, one line per strategy, layer and head ("inContext
-     * L2H1"), from the evaluations during training: an induction head shows as a line rising from near 0 towards 1.
+     * L2H1": a colour per strategy, dashed lines for all but the last layer, a marker per head), from the evaluations
+     * during training: an induction head shows as a line rising from near 0 towards 1.
      */
     static Figure inductionFigure(String name, Experiment experiment, List<EvaluationLog> evaluations) {
         double[] step = evaluations.stream().mapToDouble(EvaluationLog::step).toArray();
@@ -615,15 +616,26 @@ final class Plots {
         XYStyler s = chart.getStyler();
         style(s);
         s.setXAxisDecimalPattern("#,##0");
-        int i = 0;
-        for (var line : lines.entrySet()) {
-            XYSeries series = chart.addSeries(line.getKey(), step, line.getValue());
+        List<String> strategies = new ArrayList<>();
+        for (var line : lines.entrySet()) { // a colour per strategy, a dash per layer (the last solid), a marker per head
+            String label = line.getKey();
+            String strategy = label.substring(0, label.lastIndexOf(' '));
+            if (!strategies.contains(strategy)) {
+                strategies.add(strategy);
+            }
+            String layerHead = label.substring(label.lastIndexOf(' ') + 2);
+            int layer = Integer.parseInt(layerHead.substring(0, layerHead.indexOf('H')));
+            int head = Integer.parseInt(layerHead.substring(layerHead.indexOf('H') + 1));
+            int layers = evaluations.get(evaluations.size() - 1).induction().values().stream().mapToInt(Map::size).max().orElse(layer);
+            XYSeries series = chart.addSeries(label, step, line.getValue());
             series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
-            Color colour = PALETTE[i++ % PALETTE.length];
+            Color colour = PALETTE[strategies.indexOf(strategy) % PALETTE.length];
             series.setLineColor(colour);
             series.setMarkerColor(colour);
-            series.setMarker(SeriesMarkers.CIRCLE);
-            series.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            series.setMarker(new org.knowm.xchart.style.markers.Marker[] {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE,
+                    SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP}[(head - 1) % 4]);
+            series.setLineStyle(layer == layers ? new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+                    : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {2f * layer + 2, 4f}, 0f));
         }
         s.setYAxisMin(0.0);
         s.setYAxisMax(1.0);

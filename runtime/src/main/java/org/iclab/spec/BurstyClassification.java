@@ -7,7 +7,7 @@ import java.util.List;
  * are drawn once from {@code classSeed}, each N(0, I_D / D) with D = {@code dims}; class k has label k mod L. An item
  * of class k is (μ_k + ε·η/√D) / √(1 + ε²) with η ~ N(0, I_D) and ε = {@code withinClassNoise}. A sequence is
  * {@code pairs} item–label pairs and a query item (2N + 1 tokens); each token is a one-hot position (2·maxPairs + 1
- * wide, shifted by a uniform offset in [0, 2·(maxPairs − pairs)] per sequence) followed by its D content dimensions.
+ * wide, maxPairs 32 unless set; shifted by a uniform offset in [0, 2·(maxPairs − pairs)] per sequence) followed by its D content dimensions.
  * The model is trained by cross-entropy over the L labels at the query alone.
  * <ul>
  * <li>A bursty sequence (a share {@code burstyFraction}) holds N / B classes, B = {@code burstiness} copies each,
@@ -40,14 +40,13 @@ public record BurstyClassification(
         @Setting(value = "Share of bursty sequences p_B.", range = "[0, 1]") double burstyFraction,
         @Setting(value = "Share of sequences with novel classes p_C (always bursty).", range = "[0, 1]") double novelFraction,
         @Setting(value = "Content dimensions D of a token.", range = "1..10000") int dims,
-        @Setting(value = "Positions are one-hot over 2 maxPairs + 1, at a random offset per sequence.", range = ">= pairs",
-                defaults = "32, or pairs where larger (0 takes it)") int maxPairs,
+        @Setting(value = "Positions are one-hot over 2 maxPairs + 1, at a random offset per sequence.", range = "0, or pairs..1000",
+                defaults = "0: 32, or pairs where larger") int maxPairs,
         @Setting(value = "The seed the class means and label vectors are drawn from.", defaults = "0") long classSeed) implements TokenTask {
     /** Reddy's positions: one-hot over 2·32 + 1 = 65, so that the token of D = 63 is 128 wide. */
     public static final int DEFAULT_MAX_PAIRS = 32;
 
     public BurstyClassification {
-        maxPairs = maxPairs == 0 ? Math.max(DEFAULT_MAX_PAIRS, pairs) : maxPairs;
         Problems p = Problems.in("task");
         p.require(labels >= 2 && labels <= 10_000, "labels", "must lie in 2..10000", labels)
                 .require(classes >= labels && classes % labels == 0 && classes <= 1_000_000, "classes",
@@ -63,7 +62,8 @@ public record BurstyClassification(
                 .require(burstyFraction >= 0 && burstyFraction <= 1, "burstyFraction", "must lie in [0, 1]", burstyFraction)
                 .require(novelFraction >= 0 && novelFraction <= 1, "novelFraction", "must lie in [0, 1]", novelFraction)
                 .require(dims >= 1 && dims <= 10_000, "dims", "must lie in 1..10000", dims)
-                .require(maxPairs >= pairs && maxPairs <= 1000, "maxPairs", "must lie in pairs..1000 (0: the default)", maxPairs + " with pairs " + pairs)
+                .require(maxPairs == 0 || maxPairs >= pairs && maxPairs <= 1000, "maxPairs", "must be 0 (the default) or lie in pairs..1000",
+                        maxPairs + " with pairs " + pairs)
                 .throwIfAny();
     }
 
@@ -72,9 +72,14 @@ public record BurstyClassification(
         this(512, 32, 8, 2, 0.1, 0, 0.5, 0.5, 63, 0, 0);
     }
 
-    /** The positions' width: one-hot over 2·maxPairs + 1. */
+    /** The pairs the positions are laid out for: maxPairs, or where it is 0, 32 (or pairs where larger). */
+    public int positionPairs() {
+        return maxPairs == 0 ? Math.max(DEFAULT_MAX_PAIRS, pairs) : maxPairs;
+    }
+
+    /** The positions' width: one-hot over 2·positionPairs() + 1. */
     public int positions() {
-        return 2 * maxPairs + 1;
+        return 2 * positionPairs() + 1;
     }
 
     /** The query's position, 2N (the sequence's last token). */
@@ -112,7 +117,6 @@ public record BurstyClassification(
 
     @Override
     public boolean accepts(Strategy strategy) {
-        return strategy instanceof Standard || strategy instanceof InContext || strategy instanceof FlippedLabels
-                || strategy instanceof InWeights;
+        return strategy instanceof Standard || strategy instanceof BurstyTestSet;
     }
 }

@@ -10,14 +10,9 @@ package org.iclab.spec;
  * </pre>
  */
 @Setting("burstyClassification's test set of known classes with every label shifted by one, scored against the context's labels.")
-public record FlippedLabels() implements Strategy {
+public record FlippedLabels() implements BurstyTestSet {
     @Override
     public String label() {
         return "flippedLabels";
-    }
-
-    @Override
-    public String cannotEvaluate(Task task) {
-        return task instanceof BurstyClassification ? null : "is a test set of burstyClassification";
     }
 }

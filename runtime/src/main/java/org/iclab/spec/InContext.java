@@ -9,14 +9,9 @@ package org.iclab.spec;
  * </pre>
  */
 @Setting("burstyClassification's in-context test set: bursty sequences of novel classes.")
-public record InContext() implements Strategy {
+public record InContext() implements BurstyTestSet {
     @Override
     public String label() {
         return "inContext";
-    }
-
-    @Override
-    public String cannotEvaluate(Task task) {
-        return task instanceof BurstyClassification ? null : "is a test set of burstyClassification";
     }
 }

@@ -10,14 +10,9 @@ package org.iclab.spec;
  * </pre>
  */
 @Setting("burstyClassification's in-weights test set: known classes drawn independently, no bursts.")
-public record InWeights() implements Strategy {
+public record InWeights() implements BurstyTestSet {
     @Override
     public String label() {
         return "inWeights";
-    }
-
-    @Override
-    public String cannotEvaluate(Task task) {
-        return task instanceof BurstyClassification ? null : "is a test set of burstyClassification";
     }
 }

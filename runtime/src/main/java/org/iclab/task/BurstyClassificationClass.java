@@ -108,7 +108,7 @@ final class BurstyClassificationClass implements TokenClass<BurstyClassification
             }
             query = classes.draw(rng);
         }
-        int shift = rng.nextInt(2 * (task.maxPairs() - n) + 1);
+        int shift = rng.nextInt(2 * (task.positionPairs() - n) + 1);
         int width = task.tokenWidth();
         for (int t = 0; t < task.length(); t++) {
             int at = offset + t;

@@ -244,7 +244,8 @@ class BurstyClassificationTest {
                 .hasMessageContaining("pairs / burstiness <= labels");
         assertThatThrownBy(() -> new BurstyClassification(64, 8, 6, 2, 0.1, 0, 1.5, 0, 5, 0, 0)).isInstanceOf(SpecException.class)
                 .hasMessageContaining("burstyFraction must");
-        assertThat(new BurstyClassification(64, 8, 40, 8, 0.1, 0, 1, 0, 5, 0, 0).maxPairs()).isEqualTo(40);
+        assertThat(new BurstyClassification(64, 8, 40, 8, 0.1, 0, 1, 0, 5, 0, 0).positionPairs()).isEqualTo(40);
+        assertThat(new BurstyClassification(64, 8, 6, 2, 0.1, 0, 1, 0, 5, 0, 0).positionPairs()).isEqualTo(32);
         assertThat(new BurstyClassification().tokenWidth()).isEqualTo(65 + 63);
     }
 }

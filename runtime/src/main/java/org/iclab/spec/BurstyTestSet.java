@@ -1,0 +1,12 @@
+package org.iclab.spec;
+
+/**
+ * A test set of {@link BurstyClassification}, drawn by the task's own class: {@link InContext}, {@link FlippedLabels}
+ * and {@link InWeights}. No other task defines them.
+ */
+public sealed interface BurstyTestSet extends Strategy permits InContext, FlippedLabels, InWeights {
+    @Override
+    default String cannotEvaluate(Task task) {
+        return task instanceof BurstyClassification ? null : "is a test set of burstyClassification";
+    }
+}
