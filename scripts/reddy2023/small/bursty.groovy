@@ -3,7 +3,7 @@
 // within-class noise 0.75, uniform class frequencies, 90% of the training sequences bursty (4 classes, 2 copies
 // each) and no novel classes in training. A 2-layer, 1-head GPT-2 64 wide reads the tokens as they are (no
 // positional encoding of its own), Adam 1e-3, batch 128; 5,000 steps for K = 32, 10,000 for K = 256 and
-// 20,000 for K = 2048 (each under half an hour on one core).
+// 1024, 20,000 for K = 2048 (each under half an hour on one core).
 //
 // The class count decides what is learned (Reddy; Chan et al. 2022): with K = 32 the labels are easy to
 // memorise (in-weights), with K = 2048 the context is the cheaper route (in-context). Every 250 steps a short
@@ -11,7 +11,7 @@
 // labels of the items of its class) to metrics.jsonl; plots/dynamics.png and plots/induction.png draw them.
 //
 //   ./iclab run scripts/reddy2023/small/bursty.groovy --threads 1
-[32: 5000, 256: 10000, 2048: 20000].each { classes, count ->
+[32: 5000, 256: 10000, 1024: 10000, 2048: 20000].each { classes, count ->
     experiment("reddy2023-small-bursty-k$classes") {
         seed 0
         task burstyClassification(classes: classes, labels: 32, pairs: 8, burstiness: 2, withinClassNoise: 0.75, zipf: 0,

@@ -268,6 +268,27 @@ class ExperimentScriptsTest {
     }
 
     @Test
+    void aBurstyTaskNeedsNoPromptLineTakesItsTestSetsByNameAndChecksItsSettings() {
+        List<Experiment> declared = run("""
+                experiment('b') {
+                    task burstyClassification(classes: 64, labels: 8, pairs: 4, burstiness: 2, withinClassNoise: 0.5, dims: 7)
+                    model gpt2 { layers 2; heads 1; embed 16; positions 9 }
+                    evaluate { strategies inContext(), inWeights() }
+                }
+                """);
+        var task = (org.iclab.spec.BurstyClassification) declared.get(0).task();
+        assertThat(task).isEqualTo(org.iclab.Iclab.burstyClassification(64, 8, 4, 2, 0.5, 0, 0.5, 0.5, 7, 0, 0));
+        assertThat(task.tokenWidth()).isEqualTo(65 + 7);
+        assertThat(declared.get(0).prompt()).isEqualTo(new org.iclab.spec.Tokens(9, null));
+        assertThat(declared.get(0).evaluate().strategies()).extracting(org.iclab.spec.Strategy::label).containsExactly("inContext", "inWeights");
+        assertThat(error("experiment('b') {\n  task burstyClassification(classes: 60, labels: 8)\n}"))
+                .startsWith("lr.groovy:2: ").contains("classes must be a multiple of labels").contains("60 with labels 8");
+        assertThat(error("experiment('b') {\n  task linearRegression(4)\n  prompt interleaved(8)\n  model gpt2('tiny')\n"
+                + "  evaluate { strategies flippedLabels() }\n}"))
+                .contains("flippedLabels is a test set of burstyClassification");
+    }
+
+    @Test
     void aBareSettingNameNeedsAValueAndAnAssignmentCallsTheSetting() {
         assertThat(error("experiment('x') {\n  train {\n    steps\n  }\n}"))
                 .isEqualTo("lr.groovy:3: setting 'steps' in train needs a value, e.g. steps <value>");
