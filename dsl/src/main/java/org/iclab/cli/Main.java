@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "iclab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "In-context-learning experiments: declare them in a Groovy script, run them here.",
-        subcommands = {RunCommand.class, CheckCommand.class, ProbeCommand.class, DescribeCommand.class, JshellCommand.class,
+        subcommands = {RunCommand.class, SweepCommand.class, CheckCommand.class, ProbeCommand.class, DescribeCommand.class, JshellCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit code of a user error. */
@@ -70,7 +70,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        err.println("iclab: say what to do: run, check, probe, describe or jshell");
+        err.println("iclab: say what to do: run, sweep, check, probe, describe or jshell");
         new CommandLine(this).usage(err);
         return USER_ERROR;
     }

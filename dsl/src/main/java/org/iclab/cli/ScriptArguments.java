@@ -20,7 +20,7 @@ final class ScriptArguments {
         Overrides overrides = new Overrides(sets);
         List<DeclaredExperiment> declared = new ArrayList<>();
         for (DeclaredExperiment d : Sources.load(scripts)) {
-            declared.add(new DeclaredExperiment(overrides.apply(d.experiment()), d.source(), d.line()));
+            declared.add(d.with(overrides.apply(d.experiment())));
         }
         return declared;
     }

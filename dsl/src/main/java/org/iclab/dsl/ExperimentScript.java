@@ -28,6 +28,7 @@ import org.iclab.spec.SpecException;
 public abstract class ExperimentScript extends Script {
     private final List<DeclaredExperiment> declared = new ArrayList<>();
     private String source = getClass().getSimpleName() + ".groovy";
+    private SweepAxes sweep = SweepAxes.NONE;
 
     protected ExperimentScript() {
     }
@@ -51,6 +52,74 @@ public abstract class ExperimentScript extends Script {
             }
             declared.add(new DeclaredExperiment(experiment, source, line));
             return experiment;
+        }
+    }
+
+    /**
+     * Declares the axes of a sweep over the script's experiments ({@code ./iclab sweep SCRIPT} runs one experiment per
+     * point): {@code sweep { axis 'train.pool.tasks', [2, 8, 32]; axis 'seed', 0..4; zip 'a', 'b' }}. Several blocks
+     * add up; {@code ./iclab run} ignores them.
+     */
+    public void sweep(@DelegatesTo(value = SweepBlock.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+        SweepBlock block = new SweepBlock();
+        Closure<?> c = (Closure<?>) body.clone();
+        c.setDelegate(block);
+        c.setResolveStrategy(Closure.DELEGATE_ONLY);
+        c.call();
+        sweep = sweep.and(block.axes());
+    }
+
+    /** The axes of the script's sweep blocks (none where it has none). */
+    public SweepAxes sweepAxes() {
+        return sweep;
+    }
+
+    /** The settings of a {@code sweep} block: {@code axis PATH, VALUES} and {@code zip PATH, PATH...}. */
+    public static final class SweepBlock {
+        private final List<SweepAxes.Axis> axes = new ArrayList<>();
+        private final List<List<String>> zips = new ArrayList<>();
+
+        /**
+         * An axis: a spec.json path and its values — a list, a range ({@code 0..4}), one value, or text as the command
+         * line's {@code --axis} takes it ({@code '2^1..2^10,inf'}).
+         */
+        public void axis(String path, Object values) {
+            List<String> texts = new ArrayList<>();
+            if (values instanceof CharSequence text) {
+                try {
+                    texts.addAll(SweepAxes.values(text.toString()));
+                } catch (IllegalArgumentException e) {
+                    throw new SpecException("sweep", "axis", e.getMessage(), path);
+                }
+            } else if (values instanceof Iterable<?> list) {
+                list.forEach(v -> texts.add(text(v)));
+            } else if (values instanceof Object[] array) {
+                for (Object v : array) {
+                    texts.add(text(v));
+                }
+            } else {
+                texts.add(text(values));
+            }
+            if (texts.isEmpty() || texts.stream().distinct().count() != texts.size()) {
+                throw new SpecException("sweep", "axis", "must have values, each once", path + ": " + texts);
+            }
+            axes.add(new SweepAxes.Axis(path, texts));
+        }
+
+        /** Axes whose i-th values go together instead of being crossed (each already declared, all as long). */
+        public void zip(String... paths) {
+            zips.add(List.of(paths));
+        }
+
+        private static String text(Object v) {
+            if (v instanceof Double d && d.isInfinite() && d > 0) {
+                return "inf";
+            }
+            return v instanceof java.math.BigDecimal b ? b.stripTrailingZeros().toPlainString() : String.valueOf(v);
+        }
+
+        SweepAxes axes() {
+            return new SweepAxes(axes, zips);
         }
     }
 

@@ -71,7 +71,8 @@ public final class ExperimentScripts {
                 }
                 throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
             }
-            return script.declared();
+            SweepAxes sweep = script.sweepAxes();
+            return script.declared().stream().map(d -> new DeclaredExperiment(d.experiment(), d.source(), d.line(), sweep)).toList();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
