@@ -16,6 +16,7 @@ import org.iclab.spec.BurstyClassification;
 import org.iclab.spec.FlippedLabels;
 import org.iclab.spec.InContext;
 import org.iclab.spec.InWeights;
+import org.iclab.spec.TrainingTasks;
 import org.iclab.spec.Cnf;
 import org.iclab.spec.Conjunction;
 import org.iclab.spec.Constant;
@@ -498,6 +499,11 @@ public final class Iclab {
                                                             int maxPairs, long classSeed) {
         return new BurstyClassification(classes, labels, pairs, burstiness, withinClassNoise, zipf, burstyFraction, novelFraction,
                 dims, maxPairs, classSeed);
+    }
+
+    /** Prompts of the training pool's functions, with fresh inputs (the experiment's own prompts without a pool). */
+    public static TrainingTasks trainingTasks() {
+        return new TrainingTasks();
     }
 
     /** burstyClassification's in-context test set: bursty sequences of novel classes. */

@@ -90,7 +90,7 @@ class ReferenceTest {
                 "ridge", "lasso", "greedyTree", "gradientBoosting", "gradientDescentNet", "zero",
                 "elimination", "gaussianElimination", "perceptron", "ngram", "bayes", "oracle",
                 "standard", "halfSubspace", "skewedCovariance", "orthogonalTrainTest", "overlappingTrainTest",
-                "randomQuadrants", "oppositeQuadrants", "scaledX", "scaledY", "noisyY", "inContext", "flippedLabels", "inWeights", "component", "convexCombination", "outside",
+                "randomQuadrants", "oppositeQuadrants", "scaledX", "scaledY", "noisyY", "trainingTasks", "inContext", "flippedLabels", "inWeights", "component", "convexCombination", "outside",
                 "newton", "gradientDescent", "constant", "shuffled",
                 "weights", "leastSquaresEstimate", "momentXy", "gradientDescentIterate", "phi");
         Reference.Word adam = Reference.vocabulary().stream().filter(w -> w.name().equals("adam")).findFirst().orElseThrow();

@@ -2,6 +2,8 @@ package org.iclab.task;
 
 import java.util.List;
 import org.iclab.spec.Cnf;
+import org.iclab.spec.Pool;
+import org.iclab.spec.TrainingTasks;
 import org.iclab.spec.FlippedLabels;
 import org.iclab.spec.InContext;
 import org.iclab.spec.InWeights;
@@ -114,6 +116,9 @@ public final class TaskRegistration implements Registration {
                         own.sample(seed, n, points, dims, PromptDesign.outputs((rng, clean) -> s.factor() * clean))),
                 EvaluationStrategy.plain("noisyY", NoisyY.class, (s, e, own, seed, n, points, dims) ->
                         own.sample(seed, n, points, dims, PromptDesign.outputs((rng, clean) -> clean + s.sigma() * rng.nextGaussian()))),
+                EvaluationStrategy.plain("trainingTasks", TrainingTasks.class, (s, e, own, seed, n, points, dims) ->
+                        own.sample(seed, n, points, dims, e.train().pool().tasks() > 0
+                                ? new TrainingPool(Pool.tasks(e.train().pool().tasks()), e.seed(), own) : PromptDesign.DEFAULT)),
                 new TokenClass.TestSet("inContext", InContext.class),
                 new TokenClass.TestSet("flippedLabels", FlippedLabels.class),
                 new TokenClass.TestSet("inWeights", InWeights.class),

@@ -28,8 +28,17 @@ class OptimizerScheduleTest {
         assertThat(constant.lrAt(1, 4)).isCloseTo(0.15, within(1e-12));
         assertThat(constant.lrAt(3, 4)).isEqualTo(0.3);
         assertThat(new Adam(1e-3).scheduled()).isFalse();
-        assertThatThrownBy(() -> new Adam(1e-3, 0.9, 0.999, 1e-8, -1, 0, "linear")).isInstanceOf(SpecException.class)
-                .hasMessageContaining("weightDecay must be a finite number >= 0").hasMessageContaining("schedule must be 'constant' or 'cosine'");
+        // Raventós et al.'s triangle: half the steps up, half linearly down to 0
+        Adam triangle = new Adam(1.0, 0.9, 0.999, 1e-8, 0, 0.5, Adam.LINEAR);
+        assertThat(triangle.lrAt(1, 8)).isEqualTo(0.25);
+        assertThat(triangle.lrAt(4, 8)).isEqualTo(1.0);
+        assertThat(triangle.lrAt(5, 8)).isEqualTo(1.0);
+        assertThat(triangle.lrAt(7, 8)).isEqualTo(0.5);
+        assertThat(triangle.lrAt(8, 8)).isEqualTo(0.25);
+        assertThat(triangle.scheduled()).isTrue();
+        assertThatThrownBy(() -> new Adam(1e-3, 0.9, 0.999, 1e-8, -1, 0, "step")).isInstanceOf(SpecException.class)
+                .hasMessageContaining("weightDecay must be a finite number >= 0")
+                .hasMessageContaining("schedule must be 'constant', 'cosine' or 'linear'");
     }
 
     private static Experiment experiment(Adam adam) {

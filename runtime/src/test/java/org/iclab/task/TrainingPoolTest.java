@@ -33,6 +33,34 @@ class TrainingPoolTest {
     }
 
     @Test
+    void theTrainingTasksStrategyEvaluatesOnThePoolsFunctionsWithFreshInputs() {
+        var pooled = org.iclab.Iclab.experiment("pooled").seed(5).task(new LinearRegression(DIMS)).prompt(org.iclab.Iclab.interleaved(6))
+                .model(org.iclab.Iclab.gpt2(m -> m.layers(1).heads(1).embed(8).positions(8)))
+                .train(t -> t.pool(Pool.tasks(2))).evaluate(e -> e.prompts(40).strategies(org.iclab.Iclab.trainingTasks())).build();
+        PromptBatch trained = sampler.sample(Seeds.derive(5, Seeds.Stream.TRAIN, 1), 8, 6, DIMS, new TrainingPool(Pool.tasks(2), 5, sampler));
+        Set<String> poolWeights = new HashSet<>();
+        for (int p = 0; p < trained.batch(); p++) {
+            poolWeights.add(Arrays.toString(roundedWeights(trained, p)));
+        }
+        PromptBatch evaluated = EvaluationPrompts.draw(pooled, org.iclab.Iclab.trainingTasks()).prompts();
+        Set<String> evaluatedWeights = new HashSet<>();
+        for (int p = 0; p < evaluated.batch(); p++) {
+            evaluatedWeights.add(Arrays.toString(roundedWeights(evaluated, p)));
+        }
+        assertThat(evaluatedWeights).hasSize(2).isEqualTo(poolWeights);
+        // without a pool every function is a training function: the strategy's prompts are fresh ones
+        var fresh = org.iclab.Iclab.experiment("fresh").seed(5).task(new LinearRegression(DIMS)).prompt(org.iclab.Iclab.interleaved(6))
+                .model(org.iclab.Iclab.gpt2(m -> m.layers(1).heads(1).embed(8).positions(8)))
+                .evaluate(e -> e.prompts(40).strategies(org.iclab.Iclab.trainingTasks())).build();
+        PromptBatch unpooled = EvaluationPrompts.draw(fresh, org.iclab.Iclab.trainingTasks()).prompts();
+        Set<String> freshWeights = new HashSet<>();
+        for (int p = 0; p < unpooled.batch(); p++) {
+            freshWeights.add(Arrays.toString(roundedWeights(unpooled, p)));
+        }
+        assertThat(freshWeights).hasSize(40);
+    }
+
+    @Test
     void poolFunctionsDoNotDependOnTheStepOrTheCurriculum() {
         TrainingPool pool = new TrainingPool(Pool.tasks(1), 5, sampler);
         PromptBatch b = sampler.sample(11, 4, 6, 2, pool); // two active dims
