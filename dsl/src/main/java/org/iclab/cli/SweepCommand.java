@@ -46,6 +46,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--at-k", paramLabel = "K", description = "The k the figures show the error at (default: the largest).")
     Integer atK;
 
+    @Option(names = "--on", paramLabel = "BACKEND",
+            description = "Where the points run: local (this machine's threads, the default) or spark (one Spark task a point; the dsl/spark module).")
+    String on = "local";
+
     @Override
     public Integer call() {
         if (parallel < 1) {
@@ -66,13 +70,25 @@ final class SweepCommand implements Callable<Integer> {
         }
         int total = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         int perPoint = Math.max(1, total / parallel);
+        SweepBackend.Session session = "local".equals(on) ? null : SweepBackend.named(on).open(parallel, perPoint, main.out);
+        try {
+            return runAll(declared, expanded, axesOf, perPoint, session == null ? main.runner : session.runner());
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+
+    private int runAll(List<DeclaredExperiment> declared, List<List<Sweep.Point>> expanded, List<SweepAxes> axesOf, int perPoint,
+                       Main.Runner runner) {
         boolean failed = false;
         for (int i = 0; i < declared.size(); i++) {
             String name = declared.get(i).experiment().name();
             Path dir = out == null ? Path.of("runs", name + "-sweep") : declared.size() == 1 ? out : out.resolve(name);
             main.out.println("sweep " + name + " (" + declared.get(i).location() + "): " + expanded.get(i).size() + " points in " + dir
-                    + ", " + parallel + " at a time, " + perPoint + " thread" + (perPoint == 1 ? "" : "s") + " each");
-            var states = new SweepRunner(dir, name, axesOf.get(i), expanded.get(i), main.runner, main.out, parallel, perPoint, atK).run();
+                    + ", " + parallel + " at a time, " + perPoint + " thread" + (perPoint == 1 ? "" : "s") + " each, on " + on);
+            var states = new SweepRunner(dir, name, axesOf.get(i), expanded.get(i), runner, main.out, parallel, perPoint, atK).run();
             for (var s : states) {
                 if (s.status == SweepRunner.Status.FAILED) {
                     failed = true;
