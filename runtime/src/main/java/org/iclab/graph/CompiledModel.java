@@ -49,9 +49,13 @@ public final class CompiledModel implements AutoCloseable {
         NativeLibraries.ensureLoaded();
         g = new ModelGraph(experiment);
         try {
+            // Per-session threads: otherwise every session of the process shares the inter-op pool the first one made
+            // (one thread), and models trained side by side in one JVM (a sweep's --parallel points, Spark's local
+            // tasks) all run on that one thread.
             ConfigProto config = ConfigProto.newBuilder()
                     .setIntraOpParallelismThreads(threads)
                     .setInterOpParallelismThreads(1)
+                    .setUsePerSessionThreads(true)
                     .build();
             session = new Session(g.graph, config);
         } catch (RuntimeException ex) {
