@@ -197,6 +197,16 @@ class SweepCommandTest {
     }
 
     @Test
+    void theIntervalAcrossSeedsIsABootstrapOfTheMeanThatNarrowsWithAgreeingSeeds() {
+        double[] spread = SweepTable.bootstrapMean(new double[] {0.1, 0.2, 0.3, 0.4, 0.5});
+        assertThat(spread[0]).isBetween(0.1, 0.3);
+        assertThat(spread[1]).isBetween(0.3, 0.5);
+        double[] agreeing = SweepTable.bootstrapMean(new double[] {0.29, 0.3, 0.31, 0.3, 0.3});
+        assertThat(agreeing[1] - agreeing[0]).isLessThan((spread[1] - spread[0]) / 5);
+        assertThat(SweepTable.bootstrapMean(new double[] {0.1, 0.2, 0.3, 0.4, 0.5})).isEqualTo(spread); // the same figure every time
+    }
+
+    @Test
     void axisValuesTakeRangesPowersAndInf() {
         assertThat(SweepAxes.values("0..3")).containsExactly("0", "1", "2", "3");
         assertThat(SweepAxes.values("2^1..2^4,inf")).containsExactly("2", "4", "8", "16", "inf");
