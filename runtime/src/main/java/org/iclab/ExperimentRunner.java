@@ -47,6 +47,7 @@ final class ExperimentRunner {
             Checkpoints checkpoints = new Checkpoints(dir.resolve(RunDirectory.CHECKPOINT));
             if (options.resume() != null) {
                 firstStep = checkpoints.restoreLatest(model).step() + 1;
+                dir.keepMetricsUpTo(firstStep - 1); // the steps after the checkpoint are trained and logged again
             } else {
                 if (experiment.train().from() != null) {
                     startFrom(model, experiment, options.threads());

@@ -122,11 +122,20 @@ class RunDirectoryEndToEndTest {
         // Pretend the 20-step run was the first part of the 30-step one.
         Files.writeString(partial.resolve("spec.json"), Json.write(e));
         String env = Files.readString(partial.resolve("env.json"));
+        // As if the run had gone on past its last checkpoint (step 20), logged step 30 and been killed mid-line:
+        // those lines are dropped, and step 30 is logged again, once.
+        Path metrics = partial.resolve("metrics.jsonl");
+        String logged20 = Files.readAllLines(metrics).get(1);
+        Files.writeString(metrics, logged20.replace("\"step\":20", "\"step\":30") + "\n{\"step\":40,\"lo",
+                java.nio.file.StandardOpenOption.APPEND);
         RunResult resumed = Iclab.resume(partial, RunOptions.builder().threads(2));
         assertThat(resumed.training()).extracting(l -> l.step()).containsExactly(30L);
         assertThat(resumed.training().get(0).loss()).isEqualTo(result.training().get(2).loss());
         assertThat(Files.readString(partial.resolve("env.json"))).as("env.json of the run's start").isEqualTo(env);
-        assertThat(Files.readAllLines(partial.resolve("metrics.jsonl"))).hasSize(3);
+        List<String> lines = Files.readAllLines(metrics);
+        assertThat(lines).hasSize(3);
+        assertThat(lines).extracting(l -> l.substring(0, l.indexOf(','))).containsExactly("{\"step\":10", "{\"step\":20", "{\"step\":30");
+        assertThat(org.iclab.report.RunDirectory.existing(partial).trainingLogs().get(2).loss()).isEqualTo(result.training().get(2).loss());
     }
 
     @Test

@@ -329,6 +329,38 @@ public final class RunDirectory implements TrainingListener {
         return metricLines(false, TrainingLog.class, TrainingLog::step);
     }
 
+    /**
+     * Before a resumed run continues from the checkpoint of {@code step}: drops from metrics.jsonl every line logged
+     * after that step (the run logs those steps again) and a line torn by a kill, rewriting the file atomically, so
+     * that each step appears once.
+     */
+    public void keepMetricsUpTo(long step) {
+        Path file = root.resolve(METRICS);
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            StringBuilder kept = new StringBuilder();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                com.fasterxml.jackson.databind.JsonNode tree;
+                try {
+                    tree = Json.MAPPER.readTree(line);
+                } catch (JsonProcessingException e) {
+                    continue; // the last line, cut short when the run was killed
+                }
+                if (tree.has("step") && tree.get("step").asLong() <= step) {
+                    kept.append(line).append('\n');
+                }
+            }
+            AtomicFiles.write(file, kept.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not rewrite " + file + " for the resumed run", e);
+        }
+    }
+
     /** The evaluations during training in metrics.jsonl, in step order, one per step (the later line wins). */
     public List<EvaluationLog> evaluationLogs() {
         return metricLines(true, EvaluationLog.class, EvaluationLog::step);
