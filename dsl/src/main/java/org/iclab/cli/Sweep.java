@@ -136,10 +136,16 @@ final class Sweep {
         values.keySet().forEach(path -> leaves.merge(leaf(path), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
         values.forEach((path, value) -> parts.add((leaves.get(leaf(path)) > 1 ? path : leaf(path)) + "=" + value));
-        return String.join("_", parts).replaceAll("[^A-Za-z0-9.=+_-]", "-");
+        return fileSafe(String.join("_", parts));
     }
 
-    private static String leaf(String path) {
+    /** {@code text} with every character but letters, digits and {@code . = + _ -} replaced by {@code -}: a file name. */
+    static String fileSafe(String text) {
+        return text.replaceAll("[^A-Za-z0-9.=+_-]", "-");
+    }
+
+    /** The last segment of a spec.json path ({@code tasks} of {@code train.pool.tasks}). */
+    static String leaf(String path) {
         return path.substring(path.lastIndexOf('.') + 1);
     }
 }

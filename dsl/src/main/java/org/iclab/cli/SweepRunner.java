@@ -105,12 +105,9 @@ final class SweepRunner {
             pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        record();
+        List<SweepTable.Row> rows = record();
         try {
-            List<String> paths = axes.axes().stream().map(SweepAxes.Axis::path).toList();
-            List<SweepTable.Row> rows = SweepTable.gather(dir, states.stream()
-                    .filter(s -> s.status == Status.DONE || s.status == Status.SKIPPED).map(s -> s.point).toList());
-            for (Path figure : SweepTable.writeFigures(dir, paths, rows, atK)) {
+            for (Path figure : SweepTable.writeFigures(dir, paths(), rows, atK)) {
                 out.println("figure: " + figure);
             }
         } catch (IOException | RuntimeException e) { // a figure must not cost the sweep its table
@@ -197,8 +194,8 @@ final class SweepRunner {
         }
     }
 
-    /** Rewrites sweep.json and sweep.csv and prints the progress line. */
-    private synchronized void record() {
+    /** Rewrites sweep.json and sweep.csv and prints the progress line; returns sweep.csv's rows. */
+    private synchronized List<SweepTable.Row> record() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("experiment", experiment);
         json.put("axes", axes.axes());
@@ -222,11 +219,12 @@ final class SweepRunner {
             points.add(p);
         }
         json.put("points", points);
+        List<SweepTable.Row> rows;
         try {
             AtomicFiles.write(dir.resolve(SWEEP_JSON), Json.write(json));
-            List<SweepTable.Row> rows = SweepTable.gather(dir, states.stream()
+            rows = SweepTable.gather(dir, states.stream()
                     .filter(s -> s.status == Status.DONE || s.status == Status.SKIPPED).map(s -> s.point).toList());
-            SweepTable.writeCsv(dir.resolve(SWEEP_CSV), axes.axes().stream().map(SweepAxes.Axis::path).toList(), rows);
+            SweepTable.writeCsv(dir.resolve(SWEEP_CSV), paths(), rows);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the sweep's table in " + dir, e);
         }
@@ -234,6 +232,11 @@ final class SweepRunner {
                 counts[Status.DONE.ordinal()], states.size(), counts[Status.RUNNING.ordinal()], counts[Status.FAILED.ordinal()],
                 counts[Status.SKIPPED.ordinal()]);
         out.flush();
+        return rows;
+    }
+
+    private List<String> paths() {
+        return axes.axes().stream().map(SweepAxes.Axis::path).toList();
     }
 
     /** SHA-256 of the experiment's spec.json text, the first 16 hex digits. */

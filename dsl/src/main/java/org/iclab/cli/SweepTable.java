@@ -117,7 +117,7 @@ final class SweepTable {
                 if (atK.isEmpty()) {
                     continue;
                 }
-                Path png = dir.resolve("sweep-" + leaf(axis) + "-" + strategy.replaceAll("[^A-Za-z0-9.=+_-]", "-") + ".png");
+                Path png = dir.resolve("sweep-" + Sweep.leaf(axis) + "-" + Sweep.fileSafe(strategy) + ".png");
                 AtomicFiles.write(png, figure(axis, axes, strategy, at, atK));
                 written.add(png);
             }
@@ -142,7 +142,7 @@ final class SweepTable {
             StringBuilder label = new StringBuilder(r.learner());
             for (String other : axes) {
                 if (!other.equals(axis) && !other.equals(SEED)) {
-                    label.append(", ").append(leaf(other)).append('=').append(r.values().get(other));
+                    label.append(", ").append(Sweep.leaf(other)).append('=').append(r.values().get(other));
                 }
             }
             double x = x(r.values().get(axis), infAt);
@@ -216,9 +216,5 @@ final class SweepTable {
 
     private static double parse(String text, double fallback) {
         return text == null || text.isEmpty() ? fallback : Double.parseDouble(text);
-    }
-
-    private static String leaf(String path) {
-        return path.substring(path.lastIndexOf('.') + 1);
     }
 }

@@ -593,14 +593,25 @@ final class Plots {
      */
     static Figure inductionFigure(String name, Experiment experiment, List<EvaluationLog> evaluations) {
         double[] step = evaluations.stream().mapToDouble(EvaluationLog::step).toArray();
-        Map<String, double[]> lines = new LinkedHashMap<>();
+        record Line(String strategy, int layer, int head) {
+            String label() {
+                return strategy + " L" + layer + "H" + head;
+            }
+        }
+        Map<Line, double[]> lines = new LinkedHashMap<>();
+        List<String> strategies = new ArrayList<>();
+        int layers = 0;
         for (int e = 0; e < evaluations.size(); e++) {
             for (var byStrategy : evaluations.get(e).induction().entrySet()) {
-                for (var byLayer : byStrategy.getValue().entrySet()) {
-                    List<Double> heads = byLayer.getValue();
+                if (!strategies.contains(byStrategy.getKey())) {
+                    strategies.add(byStrategy.getKey());
+                }
+                int layer = 0;
+                for (List<Double> heads : byStrategy.getValue().values()) { // "layer 1", "layer 2", ... in order
+                    layer++;
+                    layers = Math.max(layers, layer);
                     for (int h = 0; h < heads.size(); h++) {
-                        String label = byStrategy.getKey() + " L" + byLayer.getKey().replace("layer ", "") + "H" + (h + 1);
-                        double[] y = lines.computeIfAbsent(label, k -> {
+                        double[] y = lines.computeIfAbsent(new Line(byStrategy.getKey(), layer, h + 1), k -> {
                             double[] fresh = new double[step.length];
                             java.util.Arrays.fill(fresh, Double.NaN);
                             return fresh;
@@ -616,26 +627,17 @@ final class Plots {
         XYStyler s = chart.getStyler();
         style(s);
         s.setXAxisDecimalPattern("#,##0");
-        List<String> strategies = new ArrayList<>();
         for (var line : lines.entrySet()) { // a colour per strategy, a dash per layer (the last solid), a marker per head
-            String label = line.getKey();
-            String strategy = label.substring(0, label.lastIndexOf(' '));
-            if (!strategies.contains(strategy)) {
-                strategies.add(strategy);
-            }
-            String layerHead = label.substring(label.lastIndexOf(' ') + 2);
-            int layer = Integer.parseInt(layerHead.substring(0, layerHead.indexOf('H')));
-            int head = Integer.parseInt(layerHead.substring(layerHead.indexOf('H') + 1));
-            int layers = evaluations.get(evaluations.size() - 1).induction().values().stream().mapToInt(Map::size).max().orElse(layer);
-            XYSeries series = chart.addSeries(label, step, line.getValue());
+            Line key = line.getKey();
+            XYSeries series = chart.addSeries(key.label(), step, line.getValue());
             series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
-            Color colour = PALETTE[strategies.indexOf(strategy) % PALETTE.length];
+            Color colour = PALETTE[strategies.indexOf(key.strategy()) % PALETTE.length];
             series.setLineColor(colour);
             series.setMarkerColor(colour);
             series.setMarker(new org.knowm.xchart.style.markers.Marker[] {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE,
-                    SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP}[(head - 1) % 4]);
-            series.setLineStyle(layer == layers ? new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
-                    : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {2f * layer + 2, 4f}, 0f));
+                    SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP}[(key.head() - 1) % 4]);
+            series.setLineStyle(key.layer() == layers ? new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+                    : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {2f * key.layer() + 2, 4f}, 0f));
         }
         s.setYAxisMin(0.0);
         s.setYAxisMax(1.0);
@@ -643,7 +645,7 @@ final class Plots {
         s.setXAxisMax(step.length > 1 ? step[step.length - 1] : step[0] + 1);
         s.setLegendVisible(true);
         String description = String.format(Locale.ROOT, "%s: each layer's and head's induction score against training step, "
-                + "%d evaluations, lines %s.", experiment.name(), evaluations.size(), String.join(", ", lines.keySet()));
+                + "%d evaluations, lines %s.", experiment.name(), evaluations.size(), String.join(", ", lines.keySet().stream().map(Line::label).toList()));
         return new Figure(name, chart, (c, g) -> { }, description);
     }
 
