@@ -76,6 +76,7 @@ final class ExperimentRunner {
             }
             dir.writeEvaluation(experiment, curves);
             exportModel(model, dir.resolve(RunDirectory.MODEL));
+            Json.writeFile(dir.resolve(RunDirectory.EXAMPLES), examples(experiment, model));
             dir.writePlots(experiment, curves); // a plotting failure must not cost the trained model
             ProbeResults probes = null;
             if (experiment.probes() != null) { // after the model is saved: probes read it, and may fail on their own
@@ -191,6 +192,55 @@ final class ExperimentRunner {
             dir.writeProbes(probed, results);
             return results;
         }
+    }
+
+    /** Prompts per examples.json. */
+    static final int EXAMPLES = 4;
+
+    /**
+     * The first few evaluation prompts of the first strategy, as the exported model's signature takes them, and what
+     * the trained model answers: {@code samples/python/load_model.py} feeds them to the SavedModel elsewhere and
+     * compares. Arrays are flat, row-major, with their shapes.
+     */
+    static Map<String, Object> examples(Experiment experiment, CompiledModel model) {
+        Evaluator evaluator = new Evaluator(experiment);
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("signature", "serving_default");
+        json.put("strategy", experiment.evaluate().strategies().get(0).label());
+        float[] output;
+        List<Integer> outputShape;
+        if (experiment.prompt().readsTokens()) {
+            var all = evaluator.tokenPrompts(experiment.evaluate().strategies().get(0));
+            int n = Math.min(EXAMPLES, all.batch());
+            var b = all.slice(0, n);
+            if (b.vectors() != null) {
+                inputs.put(CompiledModel.VECTORS, tensor(List.of(n, b.length(), b.width()), b.vectors()));
+            } else {
+                inputs.put(CompiledModel.IDS, tensor(List.of(n, b.length()), b.ids()));
+            }
+            output = model.logits(b);
+            outputShape = List.of(n, b.length(), model.vocabulary());
+        } else {
+            var all = evaluator.prompts();
+            int n = Math.min(EXAMPLES, all.batch());
+            var b = all.slice(0, n);
+            inputs.put(CompiledModel.XS, tensor(List.of(n, b.points(), b.dims()), b.xs()));
+            inputs.put(CompiledModel.YS, tensor(List.of(n, b.points()), b.ys()));
+            output = model.predict(b);
+            outputShape = List.of(n, b.points());
+        }
+        json.put("inputs", inputs);
+        json.put("outputs", Map.of(CompiledModel.PRED, tensor(outputShape, output)));
+        return json;
+    }
+
+    private static Map<String, Object> tensor(List<Integer> shape, Object values) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("dtype", values instanceof int[] ? "int32" : "float32");
+        t.put("shape", shape);
+        t.put("values", values);
+        return t;
     }
 
     private static void exportModel(CompiledModel model, Path target) {

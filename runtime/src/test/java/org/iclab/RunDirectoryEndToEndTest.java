@@ -113,6 +113,59 @@ class RunDirectoryEndToEndTest {
         }
     }
 
+    /**
+     * What Python's {@code tf.saved_model.load(dir).signatures['serving_default']} needs of a graph-mode SavedModel:
+     * the {@code serve} tag, a saver to restore the variables, and a predict signature whose tensors are nodes of the
+     * graph. Read with TensorFlow's own protos, not through the exporter.
+     */
+    @Test
+    void theSavedModelCarriesAServingSignatureThatPythonCanCall() throws Exception {
+        var saved = org.tensorflow.proto.SavedModel.parseFrom(Files.readAllBytes(result.directory().resolve("model/saved_model.pb")));
+        assertThat(saved.getMetaGraphsCount()).isEqualTo(1);
+        var meta = saved.getMetaGraphs(0);
+        assertThat(meta.getMetaInfoDef().getTagsList()).contains("serve");
+        assertThat(meta.hasSaverDef()).isTrue();
+        var signature = meta.getSignatureDefOrThrow("serving_default");
+        assertThat(signature.getMethodName()).isEqualTo("tensorflow/serving/predict");
+        assertThat(signature.getInputsMap().keySet()).containsExactlyInAnyOrder("xs", "ys");
+        assertThat(signature.getOutputsMap().keySet()).containsExactly("pred");
+        var nodes = meta.getGraphDef().getNodeList().stream().map(org.tensorflow.proto.NodeDef::getName).toList();
+        for (var info : List.of(signature.getInputsOrThrow("xs"), signature.getInputsOrThrow("ys"), signature.getOutputsOrThrow("pred"))) {
+            assertThat(info.getDtype()).isEqualTo(org.tensorflow.proto.DataType.DT_FLOAT);
+            assertThat(nodes).contains(info.getName().replaceFirst(":\\d+$", ""));
+        }
+        assertThat(signature.getInputsOrThrow("xs").getTensorShape().getDimCount()).isEqualTo(3); // [prompts, points, dims]
+        assertThat(result.directory().resolve("model/variables/variables.index")).isRegularFile();
+    }
+
+    /** examples.json holds inputs as the signature takes them and the outputs the exported model gives for them. */
+    @Test
+    void examplesJsonHoldsWhatTheExportedModelAnswers() throws Exception {
+        JsonNode examples = Json.MAPPER.readTree(result.directory().resolve("examples.json").toFile());
+        JsonNode xs = examples.get("inputs").get("xs");
+        JsonNode ys = examples.get("inputs").get("ys");
+        JsonNode pred = examples.get("outputs").get("pred");
+        assertThat(xs.get("shape").toString()).isEqualTo("[4,5,3]");
+        assertThat(pred.get("shape").toString()).isEqualTo("[4,5]");
+        PromptBatch batch = new PromptBatch(4, 5, 3, floats(xs.get("values")), floats(ys.get("values")));
+        assertThat(batch.xs()).isEqualTo(new Evaluator(spec()).prompts().slice(0, 4).xs());
+        try (SavedModelPredictor djl = SavedModelPredictor.load(result.directory().resolve("model"))) {
+            float[] actual = djl.predict(batch);
+            float[] stored = floats(pred.get("values"));
+            for (int i = 0; i < stored.length; i++) {
+                assertThat(actual[i]).as("prediction " + i).isCloseTo(stored[i], within(1e-6f));
+            }
+        }
+    }
+
+    private static float[] floats(JsonNode array) {
+        float[] v = new float[array.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) array.get(i).asDouble();
+        }
+        return v;
+    }
+
     @Test
     void resumingFromACheckpointReproducesTheUninterruptedLosses() throws Exception {
         Experiment e = spec();

@@ -15,12 +15,15 @@ public final class SavedModels {
     private SavedModels() {
     }
 
+    /** The method name TensorFlow Serving and Python's {@code tf.saved_model.load} expect of a predict signature. */
+    public static final String PREDICT_METHOD = "tensorflow/serving/predict";
+
     /**
      * Exports {@code session}'s graph and variables into {@code dir} (tag {@code serve}) with one signature,
-     * {@code serving_default}, from the named inputs to the named outputs.
+     * {@code serving_default} with method {@value #PREDICT_METHOD}, from the named inputs to the named outputs.
      */
     public static void export(Session session, Map<String, Operand<?>> inputs, Map<String, Operand<?>> outputs, Path dir) {
-        Signature.Builder signature = Signature.builder().key(Signature.DEFAULT_KEY);
+        Signature.Builder signature = Signature.builder().key(Signature.DEFAULT_KEY).methodName(PREDICT_METHOD);
         inputs.forEach(signature::input);
         outputs.forEach(signature::output);
         try {

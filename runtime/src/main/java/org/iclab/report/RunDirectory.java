@@ -45,6 +45,8 @@ public final class RunDirectory implements TrainingListener {
     public static final String PROBES_CSV = "probes.csv";
     public static final String PROBES_JSON = "probes.json";
     public static final String ATTENTION_CSV = "attention.csv";
+    /** A few evaluation prompts with the trained model's outputs, to check the exported model elsewhere. */
+    public static final String EXAMPLES = "examples.json";
 
     private final Path root;
 
