@@ -78,6 +78,7 @@ final class ExperimentRunner {
             exportModel(model, dir.resolve(RunDirectory.MODEL));
             Json.writeFile(dir.resolve(RunDirectory.EXAMPLES), examples(experiment, model));
             dir.writePlots(experiment, curves); // a plotting failure must not cost the trained model
+            dir.writeEventSummary(curves, experiment.train().steps());
             ProbeResults probes = null;
             if (experiment.probes() != null) { // after the model is saved: probes read it, and may fail on their own
                 probes = Probes.run(model, experiment, experiment.probes());

@@ -49,6 +49,8 @@ public final class RunDirectory implements TrainingListener {
     public static final String EXAMPLES = "examples.json";
 
     private final Path root;
+    /** The training event file, found or created at the first event. */
+    private EventFile events;
 
     private RunDirectory(Path root) {
         this.root = root;
@@ -116,15 +118,50 @@ public final class RunDirectory implements TrainingListener {
         Json.writeFile(root.resolve(ENV), env);
     }
 
-    /** Appends one line per log; each line is a single write, so a crash leaves whole lines only. */
+    /**
+     * Appends one line per log to metrics.jsonl and one event to the TensorBoard file; each is a single write, so a
+     * crash leaves whole lines and records only (and at most one torn one at the end, dropped on resume).
+     */
     @Override
     public void logged(TrainingLog log) {
         appendMetrics(Json.line(log));
+        appendEvent(log.step(), TensorBoard.values(log));
     }
 
-    /** Appends an evaluation during training to metrics.jsonl, as one line. */
+    /** Appends an evaluation during training to metrics.jsonl, as one line, and to the TensorBoard file. */
     public void evaluated(EvaluationLog log) {
         appendMetrics(Json.line(log));
+        appendEvent(log.step(), TensorBoard.values(log));
+    }
+
+    private void appendEvent(long step, List<EventFile.Value> values) {
+        try {
+            if (events == null) {
+                List<Path> training = EventFile.in(root).stream().filter(p -> !TensorBoard.isFinal(p)).toList();
+                events = training.isEmpty() ? EventFile.create(root, "") : EventFile.existing(training.get(training.size() - 1));
+            }
+            events.append(step, values);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not append to the TensorBoard events in " + root, e);
+        }
+    }
+
+    /**
+     * The end of a run in TensorBoard, as one more event file written whole (and replaced whole when a run is
+     * finished again): each learner's final error curve as scalars {@code error/<strategy>/<learner>} over k (the
+     * step axis is k), and the figures of {@code plots/} as images at the last training step.
+     */
+    public void writeEventSummary(List<ErrorCurve> curves, long lastStep) {
+        try {
+            for (Path old : EventFile.in(root)) {
+                if (TensorBoard.isFinal(old)) {
+                    Files.delete(old);
+                }
+            }
+            TensorBoard.writeSummary(root, curves, root.resolve(PLOTS), lastStep);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the TensorBoard summary of " + root, e);
+        }
     }
 
     private void appendMetrics(String line) {
@@ -332,11 +369,23 @@ public final class RunDirectory implements TrainingListener {
     }
 
     /**
-     * Before a resumed run continues from the checkpoint of {@code step}: drops from metrics.jsonl every line logged
-     * after that step (the run logs those steps again) and a line torn by a kill, rewriting the file atomically, so
-     * that each step appears once.
+     * Before a resumed run continues from the checkpoint of {@code step}: drops from metrics.jsonl and from the
+     * TensorBoard event files every line and event logged after that step (the run logs those steps again) and a
+     * line or record torn by a kill, rewriting each file atomically, so that each step appears once; the end-of-run
+     * event file goes too (the run writes it again).
      */
     public void keepMetricsUpTo(long step) {
+        try {
+            for (Path events : EventFile.in(root)) {
+                if (TensorBoard.isFinal(events)) {
+                    Files.delete(events);
+                } else {
+                    EventFile.truncate(events, step);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not rewrite the TensorBoard events of " + root + " for the resumed run", e);
+        }
         Path file = root.resolve(METRICS);
         if (!Files.exists(file)) {
             return;

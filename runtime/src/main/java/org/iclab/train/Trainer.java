@@ -58,7 +58,7 @@ public final class Trainer {
             if (step % plan.logEvery() == 0 || last) {
                 long now = System.nanoTime();
                 TrainingLog log = new TrainingLog(step, loss, windowSteps / ((now - windowStart) / 1e9), dims, points,
-                        (now - start) / 1e9);
+                        (now - start) / 1e9, plan.optimizer().lrAt(step, plan.steps()));
                 logs.add(log);
                 listeners.forEach(l -> l.logged(log));
                 windowStart = now;
