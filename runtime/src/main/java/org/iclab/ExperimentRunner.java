@@ -15,6 +15,7 @@ import org.iclab.probe.Probes;
 import org.iclab.io.AtomicFiles;
 import org.iclab.io.Json;
 import org.iclab.report.RunDirectory;
+import org.iclab.report.RunReport;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.ProbePlan;
 import org.iclab.spec.SpecException;
@@ -84,6 +85,7 @@ final class ExperimentRunner {
                 probes = Probes.run(model, experiment, experiment.probes());
                 dir.writeProbes(experiment, probes);
             }
+            RunReport.write(dir.path()); // last: it shows what the run wrote
             return new RunResult(experiment, dir.path(), logs, curves, model.parameterCount(), (System.nanoTime() - start) / 1e9, probes);
         }
     }
@@ -191,6 +193,7 @@ final class ExperimentRunner {
             checkpoints.restoreLatest(model);
             ProbeResults results = Probes.run(model, probed, plan);
             dir.writeProbes(probed, results);
+            RunReport.write(dir.path());
             return results;
         }
     }

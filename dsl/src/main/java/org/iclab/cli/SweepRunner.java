@@ -106,12 +106,20 @@ final class SweepRunner {
             Thread.currentThread().interrupt();
         }
         List<SweepTable.Row> rows = record();
+        List<Path> figures = List.of();
         try {
-            for (Path figure : SweepTable.writeFigures(dir, paths(), rows, atK)) {
+            figures = SweepTable.writeFigures(dir, paths(), rows, atK);
+            for (Path figure : figures) {
                 out.println("figure: " + figure);
             }
         } catch (IOException | RuntimeException e) { // a figure must not cost the sweep its table
             out.println("sweep " + experiment + ": could not draw the figures (" + e.getMessage() + ")");
+        }
+        try {
+            SweepTable.writeReport(dir, "sweep " + experiment, paths(), rows, atK, figures);
+            out.println("report: " + dir.resolve(org.iclab.report.RunReport.FILE));
+        } catch (RuntimeException e) { // nor the report
+            out.println("sweep " + experiment + ": could not write the report (" + e.getMessage() + ")");
         }
         out.flush();
         return List.copyOf(states);

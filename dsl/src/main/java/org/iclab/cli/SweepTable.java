@@ -100,6 +100,30 @@ final class SweepTable {
     }
 
     /**
+     * The sweep's report.html: every point's error at {@code k} (null: per strategy, the largest k with an error, as
+     * in the figures) with its interval, one row per point, strategy and learner, and the figures.
+     */
+    static void writeReport(Path dir, String title, List<String> axes, List<Row> rows, Integer k, List<Path> figures) {
+        List<String> header = new ArrayList<>(axes);
+        header.addAll(List.of("strategy", "learner", "k", "error [interval]"));
+        List<List<String>> table = new ArrayList<>();
+        for (String strategy : rows.stream().map(Row::strategy).distinct().toList()) {
+            List<Row> mine = rows.stream().filter(r -> r.strategy().equals(strategy) && Double.isFinite(r.error())).toList();
+            int at = k != null ? k : mine.stream().mapToInt(Row::k).max().orElse(-1);
+            for (Row r : mine) {
+                if (r.k() == at) {
+                    List<String> cells = new ArrayList<>();
+                    axes.forEach(a -> cells.add(r.values().get(a)));
+                    cells.addAll(List.of(strategy, r.learner(), Integer.toString(at), org.iclab.report.RunReport.cellText(r.error(),
+                            parse(r.eval()[4], Double.NaN), parse(r.eval()[5], Double.NaN))));
+                    table.add(cells);
+                }
+            }
+        }
+        org.iclab.report.RunReport.writeSweep(dir, title, header, table, figures);
+    }
+
+    /**
      * Figures {@code sweep-<axis>-<strategy>.png} of the error at {@code k} (null: the largest k with an error on
      * that strategy) against each numeric axis but the seed, written into {@code dir}; returns their paths.
      */
