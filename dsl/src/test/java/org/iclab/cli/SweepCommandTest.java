@@ -104,6 +104,12 @@ class SweepCommandTest {
         assertThat(csv.get(1)).startsWith("2,0,standard,model,0,0.3333333333333333,");
         assertThat(dir.resolve("sweep-tasks-standard.png")).isRegularFile();
         assertThat(out.toString()).contains("sweep tiny: 5 of 6 done, 0 running, 1 failed, 0 skipped");
+        // the sweep's page: one row per finished point at the last k, and the figure inlined
+        String report = Files.readString(dir.resolve("report.html"));
+        assertThat(report).contains("<td class=\"num\">inf</td><td class=\"num\">1</td><td class=\"num\">standard</td>"
+                + "<td class=\"num\">model</td><td class=\"num\">0</td><td class=\"num\">1.0100 [1.0000, 1.0200]</td>");
+        assertThat(report.split("<tr>", -1)).hasSize(1 + 1 + 5);
+        assertThat(report).contains("data-name=\"sweep-tasks-standard.png\"><img alt=\"sweep-tasks-standard.png\" src=\"data:image/png;base64,iVBOR");
 
         // the same command again: the finished points are skipped, the failed one is started afresh
         ran.clear();
