@@ -46,10 +46,14 @@ final class ExperimentRunner {
         }
         try (CompiledModel model = CompiledModel.compile(experiment, options.threads())) {
             Checkpoints checkpoints = new Checkpoints(dir.resolve(RunDirectory.CHECKPOINT));
-            if (options.resume() != null) {
+            boolean resumable = options.resume() != null && checkpoints.latest().isPresent();
+            if (resumable) {
                 firstStep = checkpoints.restoreLatest(model).step() + 1;
                 dir.keepMetricsUpTo(firstStep - 1); // the steps after the checkpoint are trained and logged again
             } else {
+                if (options.resume() != null) { // killed before its first checkpoint: it starts again, in its folder
+                    dir.clearLogs();
+                }
                 if (experiment.train().from() != null) {
                     startFrom(model, experiment, options.threads());
                 }

@@ -14,13 +14,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code iclab} command: {@code run}, {@code check}, {@code probe}, {@code describe}, {@code jshell}. Exit codes: 0 success, 2
+ * The {@code iclab} command: {@code run}, {@code resume}, {@code sweep}, {@code import}, {@code check}, {@code probe}, {@code describe}, {@code jshell}. Exit codes: 0 success, 2
  * a user error (a bad script, setting or file; reported in one line per error, without a stack trace unless
  * {@code --stacktrace}), 1 an internal failure.
  */
 @Command(name = "iclab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "In-context-learning experiments: declare them in a Groovy script, run them here.",
-        subcommands = {RunCommand.class, SweepCommand.class, CheckCommand.class, ProbeCommand.class, DescribeCommand.class, JshellCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, SweepCommand.class, CheckCommand.class, ProbeCommand.class, DescribeCommand.class, JshellCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit code of a user error. */
@@ -70,7 +70,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        err.println("iclab: say what to do: run, sweep, check, probe, describe or jshell");
+        err.println("iclab: say what to do: run, resume, sweep, check, probe, describe, import or jshell");
         new CommandLine(this).usage(err);
         return USER_ERROR;
     }

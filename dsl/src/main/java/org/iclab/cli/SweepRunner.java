@@ -152,7 +152,7 @@ final class SweepRunner {
             return pointDir + " holds a run of another experiment (spec hash " + hash(recorded) + ", this point's "
                     + hash(s.point.experiment()) + "); move it away or sweep into another folder";
         }
-        if (complete(pointDir)) {
+        if (RunDirectory.isComplete(pointDir)) {
             s.status = Status.SKIPPED;
         } else if (new Checkpoints(pointDir.resolve(RunDirectory.CHECKPOINT)).latest().isPresent()) {
             s.resumed = true;
@@ -164,11 +164,6 @@ final class SweepRunner {
             }
         }
         return null;
-    }
-
-    /** A run is complete once it is evaluated and its model exported (both written after training ends). */
-    static boolean complete(Path runDir) {
-        return Files.isRegularFile(runDir.resolve(RunDirectory.EVAL_JSON)) && Files.isDirectory(runDir.resolve(RunDirectory.MODEL));
     }
 
     private void runPoint(State s) {

@@ -139,7 +139,10 @@ public final class EventFile {
                     }
                 }
                 case 1 -> at[0] += 8;
-                case 2 -> at[0] += (int) varint(b, at);
+                case 2 -> {
+                    long length = varint(b, at); // read before adding: at[0] += varint(...) would add to the old position
+                    at[0] += (int) length;
+                }
                 case 5 -> at[0] += 4;
                 default -> throw new IllegalStateException("wire type " + wire + " in an event record");
             }

@@ -106,6 +106,27 @@ public final class RunDirectory implements TrainingListener {
         return root;
     }
 
+    /** A run is complete once it is evaluated and its model exported (both written after training ends). */
+    public static boolean isComplete(Path runDir) {
+        return Files.isRegularFile(runDir.resolve(EVAL_JSON)) && Files.isDirectory(runDir.resolve(MODEL));
+    }
+
+    /**
+     * Before a run killed ahead of its first checkpoint starts again in its own folder: deletes metrics.jsonl and the
+     * TensorBoard event files, which hold only steps that are trained again.
+     */
+    public void clearLogs() {
+        try {
+            Files.deleteIfExists(root.resolve(METRICS));
+            for (Path events : EventFile.in(root)) {
+                Files.delete(events);
+            }
+            events = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clear the logs of " + root + " to start the run again", e);
+        }
+    }
+
     public Path resolve(String name) {
         return root.resolve(name);
     }

@@ -154,6 +154,26 @@ class TensorBoardEventsTest {
         }
     }
 
+    /**
+     * Truncation keeps the file_version record and the steps up to the checkpoint (step 0, an evaluation before
+     * training, has no step field at all), and drops a torn tail.
+     */
+    @Test
+    void truncationKeepsTheHeaderAndTheStepsUpToTheCheckpoint() throws Exception {
+        List<Long> steps = List.of(0L, 1L, 2L, 3L, 4L, 5L);
+        List<List<? extends EventFile.Value>> values = new ArrayList<>();
+        for (long s : steps) {
+            values.add(List.of(new EventFile.Scalar("train/loss", s / 10f), new EventFile.Image("plots/x", 1, 1, new byte[] {1, 2, 3})));
+        }
+        Path file = tmp.resolve("events.out.tfevents.1.test");
+        byte[] whole = EventFile.file(steps, values);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 7)); // the last record torn
+        EventFile.truncate(file, 3);
+        List<Read> kept = read(file); // read() also checks that the file_version record comes first
+        assertThat(kept).extracting(Read::step).containsExactly(0L, 0L, 1L, 1L, 2L, 2L, 3L, 3L);
+        assertThat(kept.get(6).value()).isEqualTo(0.3f);
+    }
+
     private static Map<Long, Map<String, Float>> scalars(List<Read> events) {
         Map<Long, Map<String, Float>> byStep = new TreeMap<>();
         for (Read r : events) {

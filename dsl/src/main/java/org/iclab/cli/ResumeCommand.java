@@ -1,0 +1,69 @@
+package org.iclab.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.iclab.RunOptions;
+import org.iclab.RunResult;
+import org.iclab.io.Json;
+import org.iclab.report.RunDirectory;
+import org.iclab.spec.Experiment;
+import org.iclab.train.Checkpoints;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code iclab resume RUN_DIR}: continues a run that was stopped (killed, crashed, the machine went down) from its
+ * latest checkpoint, in its own folder, to the same losses and eval.csv an uninterrupted run reaches. A run that
+ * finished is left as it is; one stopped before its first checkpoint starts again from step 1.
+ */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = "Continue a stopped run from its latest checkpoint (a finished run is left as it is).")
+final class ResumeCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The run directory (holding spec.json and checkpoint/).")
+    Path run;
+
+    @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads (default: the available processors).")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(run.resolve(RunDirectory.SPEC))) {
+            throw new UserError("iclab resume: RUN_DIR must be a run directory holding " + RunDirectory.SPEC + ", was " + run);
+        }
+        Experiment experiment = Json.readExperiment(run.resolve(RunDirectory.SPEC));
+        Checkpoints checkpoints = new Checkpoints(run.resolve(RunDirectory.CHECKPOINT));
+        var latest = checkpoints.latest();
+        long steps = experiment.train().steps();
+        if (RunDirectory.isComplete(run) && latest.isPresent() && latest.get().step() == steps) {
+            main.out.println(String.format(Locale.ROOT, "%s is finished (%d of %d steps, evaluated, model exported); nothing to do",
+                    run, steps, steps));
+            main.out.flush();
+            return 0;
+        }
+        main.out.println(latest.isPresent()
+                ? String.format(Locale.ROOT, "resuming %s (%s) from the checkpoint of step %d of %d", run, experiment.name(), latest.get().step(), steps)
+                : String.format(Locale.ROOT, "%s (%s) has no checkpoint: training again from step 1 of %d", run, experiment.name(), steps));
+        main.out.flush();
+        Progress progress = new Progress(main.out, main.terminal);
+        RunOptions.Builder options = RunOptions.builder().resume(run).listener(progress);
+        if (threads != null) {
+            options.threads(threads);
+        }
+        RunResult result = main.runner.run(experiment, options.build());
+        progress.finish();
+        ErrorTable.lines(result).forEach(main.out::println);
+        if (result.probes() != null) {
+            ProbeTable.lines(result.probes(), experiment.task()).forEach(main.out::println);
+        }
+        main.out.println("run directory: " + result.directory());
+        main.out.flush();
+        return 0;
+    }
+}
