@@ -1,6 +1,6 @@
 // Garg et al. 2022, "What can transformers learn in-context?", Figure 2: linear regression in 20 dimensions.
 // Their conf/linear_regression.yaml: GPT-2 standard (12 layers, 8 heads, 256 wide), batch 64, Adam 1e-4,
-// 500k steps, curriculum dims 5 -> 20 (+1 every 2000 steps), points 11 -> 41 (+2 every 2000 steps).
+// 500,001 steps (train_steps), curriculum dims 5 -> 20 (+1 every 2000 steps), points 11 -> 41 (+2 every 2000 steps).
 //
 //   ./iclab check scripts/garg2022/linear-regression.groovy
 //   ./iclab run scripts/garg2022/linear-regression.groovy --set train.steps=200 --set evaluate.prompts=64   (a small run)
@@ -13,7 +13,7 @@ experiment('garg2022-linear-regression') {
     prompt interleaved(points: 41)
     model gpt2('standard')
     train {
-        steps 500000
+        steps 500001           // their train_steps: the loop runs range(0, train_steps)
         batch 64
         optimizer adam(lr: 1e-4)
         curriculum { dims 5, 20, by: 1, every: 2000; points 11, 41, by: 2, every: 2000 }

@@ -10,7 +10,7 @@ experiment('garg2022-sparse-linear-regression') {
     prompt interleaved(points: 41)
     model gpt2('standard')
     train {
-        steps 500000
+        steps 500001           // their train_steps: the loop runs range(0, train_steps)
         batch 64
         optimizer adam(lr: 1e-4)
         curriculum { dims 5, 20, by: 1, every: 2000; points 11, 41, by: 2, every: 2000 }
