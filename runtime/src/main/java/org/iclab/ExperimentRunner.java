@@ -48,7 +48,9 @@ final class ExperimentRunner {
             Checkpoints checkpoints = new Checkpoints(dir.resolve(RunDirectory.CHECKPOINT));
             boolean resumable = options.resume() != null && checkpoints.latest().isPresent();
             if (resumable) {
-                firstStep = checkpoints.restoreLatest(model).step() + 1;
+                var state = checkpoints.restoreLatest(model);
+                firstStep = state.step() + 1;
+                model.setLearningRateScale(state.lrScale()); // halved by rollbacks before the checkpoint
                 dir.keepMetricsUpTo(firstStep - 1); // the steps after the checkpoint are trained and logged again
             } else {
                 if (options.resume() != null) { // killed before its first checkpoint: it starts again, in its folder

@@ -80,7 +80,8 @@ public final class Main implements Callable<Integer> {
         if (e instanceof ScriptException || e instanceof UserError) {
             err.println(e.getMessage());
             code = USER_ERROR;
-        } else if (e instanceof SpecException) {
+        } else if (e instanceof SpecException || e instanceof org.iclab.io.StorageException
+                || e instanceof org.iclab.train.TrainingDivergedException) {
             err.println("iclab: " + e.getMessage());
             code = USER_ERROR;
         } else {

@@ -41,14 +41,14 @@ final class ResumeCommand implements Callable<Integer> {
         Checkpoints checkpoints = new Checkpoints(run.resolve(RunDirectory.CHECKPOINT));
         var latest = checkpoints.latest();
         long steps = experiment.train().steps();
-        if (RunDirectory.isComplete(run) && latest.isPresent() && latest.get().step() == steps) {
+        if (RunDirectory.isComplete(run) && latest.isPresent() && latest.get().state().step() == steps) {
             main.out.println(String.format(Locale.ROOT, "%s is finished (%d of %d steps, evaluated, model exported); nothing to do",
                     run, steps, steps));
             main.out.flush();
             return 0;
         }
         main.out.println(latest.isPresent()
-                ? String.format(Locale.ROOT, "resuming %s (%s) from the checkpoint of step %d of %d", run, experiment.name(), latest.get().step(), steps)
+                ? String.format(Locale.ROOT, "resuming %s (%s) from the checkpoint of step %d of %d", run, experiment.name(), latest.get().state().step(), steps)
                 : String.format(Locale.ROOT, "%s (%s) has no checkpoint: training again from step 1 of %d", run, experiment.name(), steps));
         main.out.flush();
         Progress progress = new Progress(main.out, main.terminal);

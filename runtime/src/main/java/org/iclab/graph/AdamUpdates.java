@@ -28,7 +28,9 @@ final class AdamUpdates implements UpdateRule.Updates {
     private final List<Variable<TFloat32>> parameters;
     private final Placeholder<TFloat32> beta1Power;
     private final Placeholder<TFloat32> beta2Power;
-    private final Placeholder<TFloat32> lr;
+    private final Operand<TFloat32> lr;
+    private final boolean fedEveryStep;
+    private double scale = 1;
     private final long steps;
     private final List<Variable<TFloat32>> slotsM = new ArrayList<>();
     private final List<Variable<TFloat32>> slotsV = new ArrayList<>();
@@ -39,8 +41,10 @@ final class AdamUpdates implements UpdateRule.Updates {
         this.nn = nn;
         this.adam = adam;
         this.steps = steps;
-        lr = adam.scheduled() || adam.weightDecay() > 0
-                ? Parameters.named(tf, "adam/lr").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar())) : null;
+        fedEveryStep = adam.scheduled() || adam.weightDecay() > 0;
+        // a constant rate is the placeholder's default, fed only when a rollback has scaled it
+        lr = fedEveryStep ? Parameters.named(tf, "adam/lr").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()))
+                : Parameters.named(tf, "adam/lr").placeholderWithDefault(nn.f(adam.lr()), Shape.scalar());
         this.parameters = params.variables();
         beta1Power = Parameters.named(tf, "adam/beta1_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
         beta2Power = Parameters.named(tf, "adam/beta2_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
@@ -69,7 +73,7 @@ final class AdamUpdates implements UpdateRule.Updates {
             }
             @SuppressWarnings("unchecked")
             Operand<TFloat32> g = fenced.identity((Output<TFloat32>) gradients.get(i));
-            Operand<TFloat32> rate = lr != null ? lr : nn.f(adam.lr());
+            Operand<TFloat32> rate = lr;
             Ops update = fenced;
             if (adam.weightDecay() > 0) {
                 Variable<TFloat32> p = parameters.get(i);
@@ -90,12 +94,17 @@ final class AdamUpdates implements UpdateRule.Updates {
         TFloat32 b2 = TFloat32.scalarOf((float) Math.pow(adam.beta2(), step));
         open.add(b2);
         runner.feed(beta1Power, b1).feed(beta2Power, b2);
-        if (lr != null) {
-            TFloat32 rate = TFloat32.scalarOf((float) adam.lrAt(step, steps));
+        if (fedEveryStep || scale != 1) {
+            TFloat32 rate = TFloat32.scalarOf((float) (adam.lrAt(step, steps) * scale));
             open.add(rate);
             runner.feed(lr, rate);
         }
         return runner;
+    }
+
+    @Override
+    public void scaleLearningRate(double scale) {
+        this.scale = scale;
     }
 
     /** Zeroes both moments of every parameter. */

@@ -44,6 +44,7 @@ public final class CompiledModel implements AutoCloseable {
 
     private final ModelGraph g;
     private final Session session;
+    private double learningRateScale = 1;
 
     private CompiledModel(Experiment experiment, int threads) {
         NativeLibraries.ensureLoaded();
@@ -110,6 +111,17 @@ public final class CompiledModel implements AutoCloseable {
     /** Current values of every parameter. */
     public Map<String, float[]> parameterValues() {
         return g.parameters.values(session);
+    }
+
+    /** Multiplies the learning rate of every later step by {@code scale} (1: as declared); see {@code train.onDivergence}. */
+    public void setLearningRateScale(double scale) {
+        learningRateScale = scale;
+        g.updates.scaleLearningRate(scale);
+    }
+
+    /** The factor on the declared learning rate (1 unless a rollback halved it). */
+    public double learningRateScale() {
+        return learningRateScale;
     }
 
     /** One Adam step (1-based {@code step} sets the bias correction); returns the loss before the update. */

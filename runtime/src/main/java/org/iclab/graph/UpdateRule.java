@@ -35,6 +35,12 @@ public interface UpdateRule<O extends Optimizer> extends Extension {
 
         /** Resets the optimizer's state (a fresh start). */
         void reset(Session session);
+
+        /**
+         * Multiplies the learning rate of every later step by {@code scale} (a rollback after divergence halves it);
+         * 1 is the rate as declared, and gives the same updates bit for bit.
+         */
+        void scaleLearningRate(double scale);
     }
 
     /** The registered update rule of {@code optimizer}. */

@@ -155,6 +155,19 @@ public final class RunDirectory implements TrainingListener {
         appendEvent(log.step(), TensorBoard.values(log));
     }
 
+    /**
+     * A rollback after divergence: the lines and events after the step it went back to are dropped (those steps are
+     * trained again), and a line {@code {"step": ..., "rollback": {...}}} records it.
+     */
+    @Override
+    public void rolledBack(org.iclab.train.Rollback rollback) {
+        keepMetricsUpTo(rollback.step());
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("step", rollback.step());
+        line.put("rollback", rollback);
+        appendMetrics(Json.line(line));
+    }
+
     private void appendEvent(long step, List<EventFile.Value> values) {
         try {
             if (events == null) {
@@ -453,7 +466,7 @@ public final class RunDirectory implements TrainingListener {
                 }
                 try {
                     var tree = Json.MAPPER.readTree(lines.get(i));
-                    if (tree.has("mean_error") != evaluations) {
+                    if (tree.has("rollback") || tree.has("mean_error") != evaluations) {
                         continue;
                     }
                     T line = Json.MAPPER.treeToValue(tree, type);

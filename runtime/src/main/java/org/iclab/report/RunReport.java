@@ -157,8 +157,9 @@ public final class RunReport {
                     JsonNode r = l.getValue().get(k);
                     Map<String, Object> cell = new LinkedHashMap<>();
                     cell.put("k", k);
-                    cell.put("text", r == null || r.get("error").isNull() ? "–" : cellText(r.get("error").asDouble(),
-                            r.get("ci_low").asDouble(), r.get("ci_high").asDouble()));
+                    boolean defined = r != null && !r.get("error").isNull();
+                    cell.put("error", defined ? String.format(Locale.ROOT, "%.4f", r.get("error").asDouble()) : "–");
+                    cell.put("interval", defined ? interval(r.get("ci_low").asDouble(), r.get("ci_high").asDouble()) : "");
                     cells.add(cell);
                 }
                 learners.add(Map.of("learner", l.getKey(), "cells", cells));
@@ -168,9 +169,13 @@ public final class RunReport {
         return tables;
     }
 
-    /** One cell of the error table: the error and its interval, four decimals. */
+    /** One cell of the error table as text: the error and its interval, four decimals. */
     public static String cellText(double error, double low, double high) {
-        return String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", error, low, high);
+        return String.format(Locale.ROOT, "%.4f ", error) + interval(low, high);
+    }
+
+    private static String interval(double low, double high) {
+        return String.format(Locale.ROOT, "[%.4f, %.4f]", low, high);
     }
 
     private static Map<String, Object> training(List<TrainingLog> logs, JsonNode spec) {

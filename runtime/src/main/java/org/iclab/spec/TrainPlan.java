@@ -14,9 +14,14 @@ import java.util.function.Consumer;
  */
 public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum curriculum, int checkpointEvery, int logEvery,
                         Pool pool, String lossAt, int evaluateEvery, Integer evaluatePrompts, String from, List<String> freeze,
-                        List<String> fresh) {
+                        List<String> fresh, String onDivergence, Integer rollbacks) {
     public static final String ALL = "all";
     public static final String LAST = "last";
+    /** On a non-finite loss: stop with an error. */
+    public static final String STOP = "stop";
+    /** On a non-finite loss: go back to the last checkpoint with half the learning rate, at most {@code rollbacks} times. */
+    public static final String ROLLBACK = "rollback";
+    public static final int DEFAULT_ROLLBACKS = 3;
     /** Prompts per strategy of an evaluation during training, unless declared. */
     public static final int DEFAULT_EVALUATE_PROMPTS = 256;
 
@@ -26,6 +31,8 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
         evaluatePrompts = evaluatePrompts == null ? DEFAULT_EVALUATE_PROMPTS : evaluatePrompts; // nor evaluations during training
         freeze = freeze == null ? List.of() : List.copyOf(freeze); // nor starts from other runs
         fresh = fresh == null ? List.of() : List.copyOf(fresh);
+        onDivergence = onDivergence == null ? STOP : onDivergence; // nor divergence settings
+        rollbacks = rollbacks == null ? DEFAULT_ROLLBACKS : rollbacks;
         Problems.in("train")
                 .require(steps > 0, "steps", "must be > 0", steps)
                 .require(batch > 0, "batch", "must be > 0", batch)
@@ -42,6 +49,9 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
                 .require(fresh.isEmpty() || from != null, "fresh", "is only for a plan that starts from another run (from)", fresh)
                 .require(freeze.stream().allMatch(f -> f != null && !f.isBlank()), "freeze", "must be parameter-name prefixes", freeze)
                 .require(fresh.stream().allMatch(f -> f != null && !f.isBlank()), "fresh", "must be parameter-name prefixes", fresh)
+                .require(List.of(STOP, ROLLBACK).contains(onDivergence), "onDivergence", "must be one of " + List.of(STOP, ROLLBACK),
+                        "'" + onDivergence + "'")
+                .require(rollbacks >= 1, "rollbacks", "must be >= 1 (the most times a run rolls back before it stops)", rollbacks)
                 .throwIfAny();
     }
 
@@ -49,6 +59,13 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
     public TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum curriculum, int checkpointEvery, int logEvery, Pool pool,
                      String lossAt, int evaluateEvery, Integer evaluatePrompts) {
         this(steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool, lossAt, evaluateEvery, evaluatePrompts, null, null, null);
+    }
+
+    /** A plan that stops at a non-finite loss. */
+    public TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum curriculum, int checkpointEvery, int logEvery, Pool pool,
+                     String lossAt, int evaluateEvery, Integer evaluatePrompts, String from, List<String> freeze, List<String> fresh) {
+        this(steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool, lossAt, evaluateEvery, evaluatePrompts, from, freeze, fresh,
+                null, null);
     }
 
     /** Whether parameter {@code name} is frozen (it starts with a prefix in {@code freeze}). */
@@ -77,7 +94,8 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
 
     public Builder toBuilder() {
         Builder b = new Builder().steps(steps).batch(batch).optimizer(optimizer).checkpointEvery(checkpointEvery).logEvery(logEvery).pool(pool).lossAt(lossAt)
-                .evaluateEvery(evaluateEvery).evaluatePrompts(evaluatePrompts).from(from).freeze(freeze).fresh(fresh);
+                .evaluateEvery(evaluateEvery).evaluatePrompts(evaluatePrompts).from(from).freeze(freeze).fresh(fresh)
+                .onDivergence(onDivergence).rollbacks(rollbacks);
         b.curriculum.dims(curriculum.dims().start(), curriculum.dims().end(), curriculum.dims().by(), curriculum.dims().every());
         b.curriculum.points(curriculum.points().start(), curriculum.points().end(), curriculum.points().by(), curriculum.points().every());
         if (curriculum.loops() != null) {
@@ -101,6 +119,8 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
         private String from;
         private List<String> freeze = List.of();
         private List<String> fresh = List.of();
+        private String onDivergence = STOP;
+        private int rollbacks = DEFAULT_ROLLBACKS;
 
         /** Number of optimizer steps. */
         @Setting(value = "Number of optimizer steps.", range = "> 0")
@@ -212,6 +232,23 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
             return this;
         }
 
+        /** What a non-finite loss does: stop, or roll back to the last checkpoint with half the learning rate. */
+        @Setting(value = "What a non-finite loss does: 'stop' (an error naming the step and the setting to change) or 'rollback' (back to "
+                + "the last checkpoint with half the learning rate, recorded in metrics.jsonl, at most `rollbacks` times).",
+                range = "stop, rollback", defaults = "stop", example = "onDivergence 'rollback'")
+        public Builder onDivergence(String onDivergence) {
+            this.onDivergence = onDivergence;
+            return this;
+        }
+
+        /** The most rollbacks of {@code onDivergence 'rollback'} before the run stops. */
+        @Setting(value = "The most times a run with onDivergence 'rollback' goes back and halves its learning rate before it stops.",
+                range = ">= 1", defaults = "3", example = "rollbacks 5")
+        public Builder rollbacks(int rollbacks) {
+            this.rollbacks = rollbacks;
+            return this;
+        }
+
         /**
          * Builds with unset curriculum schedules fixed at the given task dims and prompt points; unset loops stay
          * unset, meaning the model's own loop count whatever model the plan ends up with.
@@ -220,7 +257,7 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
             Schedule dims = curriculum.dims() != null ? curriculum.dims() : Schedule.fixed(taskDims);
             Schedule points = curriculum.points() != null ? curriculum.points() : Schedule.fixed(promptPoints);
             return new TrainPlan(steps, batch, optimizer, new Curriculum(dims, points, curriculum.loops()), checkpointEvery, logEvery, pool, lossAt,
-                    evaluateEvery, evaluatePrompts, from, freeze, fresh);
+                    evaluateEvery, evaluatePrompts, from, freeze, fresh, onDivergence, rollbacks);
         }
     }
 }

@@ -50,9 +50,14 @@ public final class Trainer {
             double loss = model.trainStep(batch, step);
             windowSteps++;
             if (!Double.isFinite(loss)) {
-                throw new TrainingDivergedException("training diverged at step " + step + ": loss is " + loss
-                        + "; try a smaller train.optimizer.lr (was " + plan.optimizer() + ")"
-                        + (checkpoints == null ? "" : "; the last finite checkpoint is in " + checkpoints.folder()));
+                long back = rollBack(step, loss, logs);
+                if (back < 0) {
+                    throw diverged(step, loss);
+                }
+                step = back; // the loop goes on from the step after it
+                windowStart = System.nanoTime();
+                windowSteps = 0;
+                continue;
             }
             boolean last = step == plan.steps();
             if (step % plan.logEvery() == 0 || last) {
@@ -72,12 +77,66 @@ public final class Trainer {
             }
             if (checkpoints != null && (step % plan.checkpointEvery() == 0 || last)) {
                 long saveStart = System.nanoTime();
-                var folder = checkpoints.save(model, step, loss);
+                var folder = checkpoints.save(model, step, loss, model.learningRateScale());
                 long s = step;
                 listeners.forEach(l -> l.checkpointed(s, folder));
                 windowStart += System.nanoTime() - saveStart; // checkpoint time is not training speed
             }
         }
         return logs;
+    }
+
+    /**
+     * With {@code train.onDivergence 'rollback'} and rollbacks left: restores the latest checkpoint (or, before the
+     * first, the initial parameters, drawn again from the seed), halves the learning rate, tells the listeners, and
+     * returns the step it went back to; otherwise -1.
+     */
+    private long rollBack(long step, double loss, List<TrainingLog> logs) {
+        TrainPlan plan = experiment.train();
+        int done = rollbacks();
+        if (!plan.onDivergence().equals(TrainPlan.ROLLBACK) || done >= plan.rollbacks()) {
+            return -1;
+        }
+        var found = checkpoints == null ? java.util.Optional.<Checkpoints.Found>empty() : checkpoints.latest();
+        long to;
+        if (found.isPresent()) {
+            to = checkpoints.restoreLatest(model).step();
+        } else if (plan.from() == null) {
+            model.initialize(Seeds.derive(experiment.seed(), Seeds.Stream.INIT, 0)); // as the model was compiled
+            to = 0;
+        } else {
+            return -1; // the starting parameters came from another run: nothing to go back to here
+        }
+        double scale = model.learningRateScale() / 2;
+        model.setLearningRateScale(scale);
+        logs.removeIf(l -> l.step() > to);
+        Rollback rollback = new Rollback(to, step, Double.toString(loss), scale, done + 1);
+        listeners.forEach(l -> l.rolledBack(rollback));
+        return to;
+    }
+
+    /** Rollbacks so far, as the learning-rate factor records them (each halves it). */
+    private int rollbacks() {
+        return (int) Math.round(-Math.log(model.learningRateScale()) / Math.log(2));
+    }
+
+    private TrainingDivergedException diverged(long step, double loss) {
+        TrainPlan plan = experiment.train();
+        StringBuilder m = new StringBuilder("training diverged at step " + step + ": the loss is " + loss);
+        double lr = plan.optimizer().lrAt(step, plan.steps()) * model.learningRateScale();
+        if (rollbacks() > 0) {
+            m.append(" after ").append(rollbacks()).append(" rollback").append(rollbacks() == 1 ? "" : "s")
+                    .append(" (train.rollbacks ").append(plan.rollbacks()).append(")");
+        }
+        m.append(", at a learning rate of ").append(lr).append(". Set a smaller train.optimizer.lr")
+                .append(plan.onDivergence().equals(TrainPlan.ROLLBACK) ? "" : ", or train.onDivergence 'rollback'").append(". ");
+        var found = checkpoints == null ? java.util.Optional.<Checkpoints.Found>empty() : checkpoints.latest();
+        if (found.isPresent()) {
+            m.append("The last checkpoint, of step ").append(found.get().state().step()).append(" (loss ")
+                    .append(found.get().state().loss()).append("), is in ").append(found.get().folder());
+        } else {
+            m.append("No checkpoint was written before it (train.checkpointEvery ").append(plan.checkpointEvery()).append(")");
+        }
+        return new TrainingDivergedException(m.toString());
     }
 }

@@ -18,6 +18,13 @@ public interface TrainingListener {
     default void evaluationDue(long step) {
     }
 
+    /**
+     * Called when training went back to an earlier step after a non-finite loss ({@code train.onDivergence
+     * 'rollback'}): what was logged after {@code rollback.step()} is trained again.
+     */
+    default void rolledBack(Rollback rollback) {
+    }
+
     /** Called after a checkpoint is complete on disk. */
     default void checkpointed(long step, Path folder) {
     }
