@@ -57,8 +57,10 @@ public final class Checkpoints {
     public Path save(CompiledModel model, long step, double loss, double lrScale) {
         Path target = folder.resolve(LATEST);
         try {
-            for (Path killed : AtomicFiles.leftovers(target)) { // a checkpoint a kill interrupted: never complete
-                AtomicFiles.deleteTree(killed);
+            for (String name : new String[] {LATEST, LAST_GOOD}) { // what a kill interrupted: never a complete checkpoint
+                for (Path killed : AtomicFiles.leftovers(folder.resolve(name))) {
+                    AtomicFiles.deleteTree(killed);
+                }
             }
             Path tmp = AtomicFiles.siblingTempDirectory(target);
             model.save(tmp.resolve(VARIABLES));
