@@ -218,6 +218,9 @@ public final class ScriptFuzzer {
             }
             case 1 -> { // a renamed word (typo)
                 List<int[]> spans = spans(WORD, text);
+                if (spans.isEmpty()) {
+                    return text;
+                }
                 int[] s = spans.get(random.nextInt(spans.size()));
                 String word = text.substring(s[0], s[1]);
                 int at = 1 + random.nextInt(word.length() - 1);
