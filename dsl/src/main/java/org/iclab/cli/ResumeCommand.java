@@ -58,12 +58,7 @@ final class ResumeCommand implements Callable<Integer> {
         }
         RunResult result = main.runner.run(experiment, options.build());
         progress.finish();
-        ErrorTable.lines(result).forEach(main.out::println);
-        if (result.probes() != null) {
-            ProbeTable.lines(result.probes(), experiment.task()).forEach(main.out::println);
-        }
-        main.out.println("run directory: " + result.directory());
-        main.out.flush();
+        RunCommand.printResult(main, result);
         return 0;
     }
 }

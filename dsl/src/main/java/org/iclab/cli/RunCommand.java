@@ -71,9 +71,14 @@ final class RunCommand implements Callable<Integer> {
                     .map(p -> new Diagnostic(d.source(), d.line(), p.message())).toList(), problems);
         }
         progress.finish();
+        printResult(main, result);
+    }
+
+    /** What a finished run prints: its error table, its probe table where probes ran, and its directory. */
+    static void printResult(Main main, RunResult result) {
         ErrorTable.lines(result).forEach(main.out::println);
         if (result.probes() != null) {
-            ProbeTable.lines(result.probes(), e.task()).forEach(main.out::println);
+            ProbeTable.lines(result.probes(), result.experiment().task()).forEach(main.out::println);
         }
         main.out.println("run directory: " + result.directory());
         main.out.flush();
