@@ -50,11 +50,11 @@ public final class ScriptFuzzer {
     }
 
     /** What a run of the fuzzer found. */
-    public record Summary(int cases, int valid, int cleanErrors, List<Case> findings) {
+    public record Summary(int cases, int valid, int cleanErrors, int located, List<Case> findings) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "fuzz: %d cases, %d valid (exit 0), %d clean errors (exit 2), %d findings", cases, valid,
-                    cleanErrors, findings.size());
+            return String.format(Locale.ROOT, "fuzz: %d cases, %d valid (exit 0), %d clean errors (exit 2; %d of them at a file:line),"
+                    + " %d findings", cases, valid, cleanErrors, located, findings.size());
         }
     }
 
@@ -77,6 +77,7 @@ public final class ScriptFuzzer {
     public Summary run(int n) throws Exception {
         int valid = 0;
         int clean = 0;
+        int located = 0;
         List<Case> findings = new ArrayList<>();
         ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "fuzz-case");
@@ -92,12 +93,15 @@ public final class ScriptFuzzer {
                     valid++;
                 } else {
                     clean++;
+                    if (Pattern.compile("\\.groovy:\\d+: ").matcher(c.stderr()).find()) {
+                        located++;
+                    }
                 }
             }
         } finally {
             pool.shutdownNow();
         }
-        return new Summary(n, valid, clean, List.copyOf(findings));
+        return new Summary(n, valid, clean, located, List.copyOf(findings));
     }
 
     private Case one(int index, ExecutorService pool) throws Exception {
