@@ -21,16 +21,24 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (DeclaredExperiment d : arguments.declared()) {
-            String sweep = "";
-            if (!d.sweep().isEmpty()) { // the script's sweep block: every point is built and validated
-                try {
-                    sweep = ", " + Sweep.expand(d.experiment(), d.sweep()).size() + " sweep points";
-                } catch (UserError e) {
-                    throw new UserError(d.location() + ": " + e.getMessage(), e);
-                }
-            }
-            main.out.println("ok  " + d.experiment().name() + "  (" + d.location() + sweep + ")");
+            int points = sweepPoints(d);
+            main.out.println("ok  " + d.experiment().name() + "  (" + d.location() + (points > 0 ? ", " + points + " sweep points" : "") + ")");
         }
         return 0;
+    }
+
+    /**
+     * Builds and validates every point of the script's sweep block (0 without one): a script whose sweep block is
+     * wrong is a wrong script, also for {@code run}, which trains the experiment as declared.
+     */
+    static int sweepPoints(DeclaredExperiment d) {
+        if (d.sweep().isEmpty()) {
+            return 0;
+        }
+        try {
+            return Sweep.expand(d.experiment(), d.sweep()).size();
+        } catch (UserError e) {
+            throw new UserError(d.location() + ": " + e.getMessage(), e);
+        }
     }
 }

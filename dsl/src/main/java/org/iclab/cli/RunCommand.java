@@ -38,6 +38,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<DeclaredExperiment> declared = arguments.declared();
+        declared.forEach(CheckCommand::sweepPoints); // nothing runs while any part of a script is wrong
         if (out != null && declared.size() > 1) {
             Map<String, DeclaredExperiment> names = new HashMap<>();
             for (DeclaredExperiment d : declared) {

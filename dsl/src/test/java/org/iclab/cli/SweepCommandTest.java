@@ -186,6 +186,12 @@ class SweepCommandTest {
         Path bad = Files.writeString(tmp.resolve("bad.groovy"), SCRIPT.replace("[2, 8, 'inf']", "[2, -1]"));
         assertThat(iclab("check", bad.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("1 of 2 points are invalid").contains("train.pool.tasks=-1");
+        // run trains the experiment as declared, but not from a script with a wrong sweep block (found by the fuzzer)
+        err.getBuffer().setLength(0);
+        assertThat(iclab("run", bad.toString(), "--out", tmp.resolve("never").toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith(bad + ":1: sweep: 1 of 2 points are invalid");
+        assertThat(ran).isEmpty();
+        assertThat(tmp.resolve("never")).doesNotExist();
     }
 
     @Test
