@@ -49,6 +49,41 @@ class LearnerTest {
         assertThat(p).containsExactly(new double[] {0, 0, 6, 0.1}, within(1e-9));
     }
 
+    /**
+     * The incremental factorisation of every prefix gives the pseudo-inverse's minimum-norm least squares of each k,
+     * also where the inputs do not span the space (half the coordinates zero, repeated inputs) and y is noisy.
+     */
+    @Test
+    void leastSquaresPrefixesAreThePseudoInversesAtEveryK() {
+        Learner ls = Learner.of(new LeastSquares());
+        java.util.Random random = new java.util.Random(5);
+        for (int[] shape : new int[][] {{20, 41}, {5, 11}, {8, 17}}) {
+            int d = shape[0];
+            int n = shape[1];
+            for (String kind : new String[] {"full", "subspace", "repeated"}) {
+                int prompts = 6;
+                float[] xs = new float[prompts * n * d];
+                float[] ys = new float[prompts * n];
+                for (int i = 0; i < prompts * n; i++) {
+                    int row = kind.equals("repeated") && i % n >= 2 && i % 3 == 0 ? i - 1 : i; // some inputs repeat the one before
+                    for (int j = 0; j < d; j++) {
+                        xs[i * d + j] = row != i ? xs[row * d + j] : kind.equals("subspace") && j % 2 == 1 ? 0f : (float) random.nextGaussian();
+                    }
+                    ys[i] = (float) random.nextGaussian();
+                }
+                PromptBatch batch = new PromptBatch(prompts, n, d, xs, ys);
+                for (int prompt = 0; prompt < prompts; prompt++) {
+                    double[] prefixes = ls.predictPrefixes(batch, prompt);
+                    for (int k = 0; k < n; k++) {
+                        double expected = ls.predictAt(batch, prompt, k);
+                        assertThat(prefixes[k]).as(kind + " d=" + d + " prompt " + prompt + " k=" + k)
+                                .isCloseTo(expected, within(1e-8 * Math.max(1, Math.abs(expected))));
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void leastSquaresRecoversNoiselessLinearFunctionsOnceKReachesD() {
         int d = 4;
