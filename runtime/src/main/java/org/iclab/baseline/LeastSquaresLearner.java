@@ -45,16 +45,37 @@ final class LeastSquaresLearner implements Learner {
             for (int i = 0; i < rank; i++) {
                 coords[i] = 0;
             }
-            for (int pass = 0; pass < 2; pass++) { // re-orthogonalised once, for inputs nearly in the span
-                for (int i = 0; i < rank; i++) {
+            if (rank == d) { // the basis spans the space: the coordinates are all there is
+                for (int i = 0; i < d; i++) {
                     double dot = 0;
+                    double[] q = basis[i];
                     for (int j = 0; j < d; j++) {
-                        dot += basis[i][j] * residual[j];
+                        dot += q[j] * residual[j];
                     }
-                    coords[i] += dot;
+                    coords[i] = dot;
+                }
+            } else {
+                double before = norm;
+                for (int pass = 0; pass < 2; pass++) { // "twice is enough": a second pass where the first cancelled much
+                    double after = 0;
+                    for (int i = 0; i < rank; i++) {
+                        double dot = 0;
+                        double[] q = basis[i];
+                        for (int j = 0; j < d; j++) {
+                            dot += q[j] * residual[j];
+                        }
+                        coords[i] += dot;
+                        for (int j = 0; j < d; j++) {
+                            residual[j] -= dot * q[j];
+                        }
+                    }
                     for (int j = 0; j < d; j++) {
-                        residual[j] -= dot * basis[i][j];
+                        after += residual[j] * residual[j];
                     }
+                    if (after > 0.25 * before) { // less than half the length cancelled: orthogonal to working precision
+                        break;
+                    }
+                    before = after;
                 }
             }
             if (k > 0 && rank > 0) {
@@ -75,10 +96,12 @@ final class LeastSquaresLearner implements Learner {
                 break;
             }
             double rest = 0;
-            for (int j = 0; j < d; j++) {
-                rest += residual[j] * residual[j];
+            if (rank < d) {
+                for (int j = 0; j < d; j++) {
+                    rest += residual[j] * residual[j];
+                }
+                rest = Math.sqrt(rest);
             }
-            rest = Math.sqrt(rest);
             if (rank < d && rest > RANK_TOLERANCE * Math.sqrt(norm)) { // a new direction: the basis and R grow
                 double[] q = new double[d];
                 for (int j = 0; j < d; j++) {
@@ -101,7 +124,7 @@ final class LeastSquaresLearner implements Learner {
                 if (b == 0) {
                     continue;
                 }
-                double h = Math.hypot(a, b);
+                double h = Math.sqrt(a * a + b * b); // not Math.hypot: exact to the last bit but ten times slower, and no overflow here
                 double cos = a / h;
                 double sin = b / h;
                 r[i * d + i] = h;

@@ -17,7 +17,7 @@ class EvaluationBenchmarkTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            EvaluationBenchmark.main(new String[] {"--prompts", "3", "--points", "9", "--dims", "3", "--warmup", "1", "--threads", "2"});
+            EvaluationBenchmark.main(new String[] {"--prompts", "3", "--points", "9", "--dims", "3", "--warmup", "1", "--threads", "2", "--reps", "2", "--warmup-seconds", "0"});
         } finally {
             System.setOut(original);
         }
@@ -25,8 +25,8 @@ class EvaluationBenchmarkTest {
         assertThat(lines).hasSize(EvaluationBenchmark.BASELINES.size());
         for (int i = 0; i < lines.size(); i++) {
             Baseline b = EvaluationBenchmark.BASELINES.get(i);
-            assertThat(lines.get(i)).startsWith("RESULT baseline=" + b.learnerName() + " prompts=3 points=9 dims=3 threads=2 wall_s=")
-                    .contains("prompts_per_s=", "cpu_s=", "peak_rss_mb=");
+            assertThat(lines.get(i)).startsWith("RESULT baseline=" + b.learnerName() + " prompts=3 points=9 dims=3 threads=2 reps=2 wall_s=")
+                    .contains("first_wall_s=", "us_per_prefix=", "prompts_per_s=", "cpu_s=", "peak_rss_mb=");
         }
     }
 }
