@@ -232,7 +232,7 @@ final class ExperimentRunner {
             output = model.logits(b);
             outputShape = List.of(n, b.length(), model.vocabulary());
         } else {
-            var all = evaluator.prompts();
+            var all = evaluator.prompts(experiment.evaluate().strategies().get(0)).prompts();
             int n = Math.min(EXAMPLES, all.batch());
             var b = all.slice(0, n);
             inputs.put(CompiledModel.XS, tensor(List.of(n, b.points(), b.dims()), b.xs()));

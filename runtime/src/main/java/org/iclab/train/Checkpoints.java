@@ -63,7 +63,11 @@ public final class Checkpoints {
                 }
             }
             Path tmp = AtomicFiles.siblingTempDirectory(target);
-            model.save(tmp.resolve(VARIABLES));
+            try {
+                model.save(tmp.resolve(VARIABLES));
+            } catch (RuntimeException e) { // TensorFlow's writer reports a full disk as its own exception
+                throw new IOException(String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString()), e);
+            }
             Json.writeFile(tmp.resolve(STATE), new State(step, loss, lrScale));
             AtomicFiles.replaceDirectory(tmp, target, folder.resolve(LAST_GOOD));
             return target;
