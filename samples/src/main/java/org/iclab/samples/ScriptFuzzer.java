@@ -25,8 +25,9 @@ import org.iclab.cli.Main;
  * words, broken or extra braces, truncation, deleted and doubled lines, and values of 0, −1, NaN, ±∞, overflowing,
  * of the wrong type) or keeps them and adds a bad {@code --set} (unknown and malformed paths, wrong types, NaN,
  * overflow), and runs {@code iclab check} on each case in this JVM. Every case must end in exit 0, or exit 2 with a
- * message naming the script (or the {@code --set}) and no stack trace; an invalid script given to {@code iclab run}
- * must also be refused before anything is written or trained. Anything else is a finding.
+ * message naming the script at its line ({@code file:line:}; only a script that declares no experiment has none) or
+ * the {@code --set}, and no stack trace; an invalid script given to {@code iclab run} must also be refused before
+ * anything is written or trained. Anything else is a finding.
  *
  * <pre>
  *   bash samples/fuzz.sh 2000            (2000 cases, seed 1)
@@ -200,6 +201,10 @@ public final class ScriptFuzzer {
         boolean set = args.contains("--set");
         if (!err.contains(file.toString()) && !(set && err.contains("--set"))) {
             return "the message names neither the script nor the --set";
+        }
+        boolean located = Pattern.compile(Pattern.quote(file.toString()) + ":\\d+: ").matcher(err).find();
+        if (!set && !located && !err.contains(file + ": declares no experiment")) {
+            return "a script error without its line"; // only a script that declares nothing has no line to point at
         }
         return null;
     }
