@@ -472,6 +472,9 @@ public final class RunDirectory implements TrainingListener {
                     T line = Json.MAPPER.treeToValue(tree, type);
                     byStep.put(step.applyAsLong(line), line);
                 } catch (JsonProcessingException e) {
+                    if (i == lines.size() - 1) {
+                        continue; // the last line, cut short by a kill: a resume drops it, a reader skips it
+                    }
                     throw new IOException(file + ":" + (i + 1) + ": not a line of metrics.jsonl (" + e.getOriginalMessage() + ")", e);
                 }
             }
