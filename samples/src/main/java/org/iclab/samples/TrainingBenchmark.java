@@ -92,7 +92,7 @@ public final class TrainingBenchmark {
     }
 
     private static void speed(String model, String task, int dims, int points, int threads, int warmup, int reps, int stepsPerRep,
-                              boolean profile) {
+                              boolean profile) throws IOException {
         Experiment e = experiment(model, task, dims, points, warmup + reps * stepsPerRep);
         PromptSampler sampler = PromptSampler.of(e);
         double[] rates = new double[reps];
@@ -133,8 +133,9 @@ public final class TrainingBenchmark {
         }
         double[] sorted = rates.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "RESULT iclab model=%s task=%s d=%d n=%d batch=64 threads=%d params=%d flops_per_token=%d steps_per_s=%.2f reps=%s%n",
-                model, task, dims, points, threads, params, flops, sorted[reps / 2], Arrays.toString(rates));
+        System.out.printf(Locale.ROOT, "RESULT iclab model=%s task=%s d=%d n=%d batch=64 threads=%d params=%d flops_per_token=%d steps_per_s=%.2f "
+                        + "peak_rss_mb=%.0f reps=%s%n",
+                model, task, dims, points, threads, params, flops, sorted[reps / 2], peakRssMb(), Arrays.toString(rates));
     }
 
     private static void timeToIcl(int threads, double target, int maxSteps) {
