@@ -54,11 +54,22 @@ public final class EventFile {
 
     /** A new event file in {@code folder}, named as TensorFlow names them, holding its file_version event. */
     public static EventFile create(Path folder, String suffix) throws IOException {
-        long seconds = System.currentTimeMillis() / 1000;
-        Path file = folder.resolve(PREFIX + seconds + "." + host() + suffix);
-        EventFile events = new EventFile(file);
-        AtomicFiles.write(file, record(event(now(), 0, FILE_VERSION, List.of())));
-        return events;
+        return write(folder, suffix, List.of(), List.of());
+    }
+
+    /**
+     * A new event file in {@code folder}, named as TensorFlow names them, written whole: its file_version event, then
+     * one event per step of {@code steps} with the values at the same index of {@code values}.
+     */
+    public static EventFile write(Path folder, String suffix, List<Long> steps, List<List<? extends Value>> values) throws IOException {
+        Path file = folder.resolve(PREFIX + System.currentTimeMillis() / 1000 + "." + host() + suffix);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(record(event(now(), 0, FILE_VERSION, List.of())));
+        for (int i = 0; i < steps.size(); i++) {
+            out.write(record(event(now(), steps.get(i), null, values.get(i))));
+        }
+        AtomicFiles.write(file, out.toByteArray());
+        return new EventFile(file);
     }
 
     /** An existing file, to append to. */
@@ -82,16 +93,6 @@ public final class EventFile {
             return;
         }
         Files.write(file, record(event(now(), step, null, values)), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    /** The bytes of a whole file of {@code events} (step → values), after its file_version event. */
-    public static byte[] file(List<Long> steps, List<List<? extends Value>> values) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(record(event(now(), 0, FILE_VERSION, List.of())));
-        for (int i = 0; i < steps.size(); i++) {
-            out.write(record(event(now(), steps.get(i), null, values.get(i))));
-        }
-        return out.toByteArray();
     }
 
     /**

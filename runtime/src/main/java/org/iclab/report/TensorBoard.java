@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.iclab.eval.ErrorCurve;
 import org.iclab.eval.EvaluationLog;
-import org.iclab.io.AtomicFiles;
 import org.iclab.train.TrainingLog;
 
 /**
@@ -104,7 +103,6 @@ final class TensorBoard {
             steps.add(lastStep);
             values.add(images);
         }
-        Path file = EventFile.create(root, FINAL).path(); // named as TensorFlow names them, then filled whole
-        AtomicFiles.write(file, EventFile.file(steps, values));
+        EventFile.write(root, FINAL, steps, values);
     }
 }

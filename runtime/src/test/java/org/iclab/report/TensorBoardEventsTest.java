@@ -165,8 +165,8 @@ class TensorBoardEventsTest {
         for (long s : steps) {
             values.add(List.of(new EventFile.Scalar("train/loss", s / 10f), new EventFile.Image("plots/x", 1, 1, new byte[] {1, 2, 3})));
         }
-        Path file = tmp.resolve("events.out.tfevents.1.test");
-        byte[] whole = EventFile.file(steps, values);
+        Path file = EventFile.write(Files.createDirectories(tmp.resolve("truncated")), "", steps, values).path();
+        byte[] whole = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 7)); // the last record torn
         EventFile.truncate(file, 3);
         List<Read> kept = read(file); // read() also checks that the file_version record comes first
