@@ -34,7 +34,8 @@ public final class RunReport {
     public static final String FILE = "report.html";
     private static final Mustache RUN = new DefaultMustacheFactory("org/iclab/report").compile("report.mustache");
     private static final Mustache SWEEP = new DefaultMustacheFactory("org/iclab/report").compile("sweep-report.mustache");
-    private static final Pattern ID = Pattern.compile("id=\"([^\"]+)\"");
+    /** An id's definition or a reference to one, up to where the name begins. */
+    private static final Pattern ID_OR_REFERENCE = Pattern.compile("( id=\"|url\\(#|href=\"#)");
 
     private RunReport() {
     }
@@ -57,7 +58,8 @@ public final class RunReport {
         page.put("generated", Instant.now().toString());
         page.put("declared", declared(spec));
         page.put("spec", Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(spec));
-        page.put("facts", facts(root.resolve(RunDirectory.MODEL_JSON)));
+        List<Map<String, Object>> facts = facts(root.resolve(RunDirectory.MODEL_JSON));
+        page.put("facts", facts);
         page.put("tables", errorTables(root.resolve(RunDirectory.EVAL_JSON), spec));
         List<TrainingLog> logs = dir.trainingLogs();
         page.put("training", training(logs, spec));
@@ -65,11 +67,12 @@ public final class RunReport {
         page.put("errorFigures", figures.get("error"));
         page.put("trainingFigures", figures.get("training"));
         page.put("probeFigures", figures.get("probes"));
-        page.put("probes", probes(root.resolve(RunDirectory.PROBES_JSON)));
+        List<Map<String, Object>> probes = probes(root.resolve(RunDirectory.PROBES_JSON));
+        page.put("probes", probes);
         page.put("environment", rows(root.resolve(RunDirectory.ENV)));
-        page.put("hasFacts", !((List<?>) page.get("facts")).isEmpty());
-        page.put("hasProbes", !((List<?>) page.get("probes")).isEmpty());
-        page.put("hasProbeSection", (Boolean) page.get("hasProbes") || !figures.get("probes").isEmpty());
+        page.put("hasFacts", !facts.isEmpty());
+        page.put("hasProbes", !probes.isEmpty());
+        page.put("hasProbeSection", !probes.isEmpty() || !figures.get("probes").isEmpty());
         StringWriter out = new StringWriter();
         RUN.execute(out, page);
         return out.toString();
@@ -225,18 +228,8 @@ public final class RunReport {
      * the same names in every figure) and the references to them prefixed, so that figures do not clip each other.
      */
     static String inline(String svg, String prefix) {
-        String body = svg.substring(svg.indexOf("<svg"));
-        Matcher m = ID.matcher(body);
-        List<String> ids = new ArrayList<>();
-        while (m.find()) {
-            ids.add(m.group(1));
-        }
-        for (String id : ids) {
-            body = body.replace("id=\"" + id + "\"", "id=\"" + prefix + id + "\"")
-                    .replace("url(#" + id + ")", "url(#" + prefix + id + ")")
-                    .replace("href=\"#" + id + "\"", "href=\"#" + prefix + id + "\"");
-        }
-        return body;
+        // every id is defined and referred to inside the figure, so all of them take the prefix, in one pass
+        return ID_OR_REFERENCE.matcher(svg.substring(svg.indexOf("<svg"))).replaceAll("$1" + Matcher.quoteReplacement(prefix));
     }
 
     /** The probes' per-layer summaries from probes.json, as rows. */
