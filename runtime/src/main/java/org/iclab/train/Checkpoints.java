@@ -53,8 +53,8 @@ public final class Checkpoints {
         return folder;
     }
 
-    /** Saves every variable (parameters and optimizer moments), the step and the learning-rate factor. */
-    public Path save(CompiledModel model, long step, double loss, double lrScale) {
+    /** Saves every variable (parameters and optimizer moments), the step and the model's learning-rate factor. */
+    public Path save(CompiledModel model, long step, double loss) {
         Path target = folder.resolve(LATEST);
         try {
             for (String name : new String[] {LATEST, LAST_GOOD}) { // what a kill interrupted: never a complete checkpoint
@@ -68,7 +68,7 @@ public final class Checkpoints {
             } catch (RuntimeException e) { // TensorFlow's writer reports a full disk as its own exception
                 throw new IOException(String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString()), e);
             }
-            Json.writeFile(tmp.resolve(STATE), new State(step, loss, lrScale));
+            Json.writeFile(tmp.resolve(STATE), new State(step, loss, model.learningRateScale()));
             AtomicFiles.replaceDirectory(tmp, target, folder.resolve(LAST_GOOD));
             return target;
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -77,11 +77,6 @@ public final class Checkpoints {
             throw new StorageException("could not write the checkpoint of step " + step + " under " + folder + ": "
                     + (e.getCause() != null && e instanceof java.io.UncheckedIOException ? e.getCause().getMessage() : e.getMessage()) + kept, e);
         }
-    }
-
-    /** Saves with the learning rate as declared. */
-    public Path save(CompiledModel model, long step, double loss) {
-        return save(model, step, loss, 1.0);
     }
 
     /**

@@ -77,7 +77,7 @@ public final class Trainer {
             }
             if (checkpoints != null && (step % plan.checkpointEvery() == 0 || last)) {
                 long saveStart = System.nanoTime();
-                var folder = checkpoints.save(model, step, loss, model.learningRateScale());
+                var folder = checkpoints.save(model, step, loss);
                 long s = step;
                 listeners.forEach(l -> l.checkpointed(s, folder));
                 windowStart += System.nanoTime() - saveStart; // checkpoint time is not training speed
@@ -97,7 +97,7 @@ public final class Trainer {
         if (!plan.onDivergence().equals(TrainPlan.ROLLBACK) || done >= plan.rollbacks()) {
             return -1;
         }
-        var found = checkpoints == null ? java.util.Optional.<Checkpoints.Found>empty() : checkpoints.latest();
+        var found = latestCheckpoint();
         long to;
         if (found.isPresent()) {
             to = checkpoints.restoreLatest(model).step();
@@ -115,6 +115,11 @@ public final class Trainer {
         return to;
     }
 
+    /** The newest checkpoint on disk; none when training without checkpoints. */
+    private java.util.Optional<Checkpoints.Found> latestCheckpoint() {
+        return checkpoints == null ? java.util.Optional.empty() : checkpoints.latest();
+    }
+
     /** Rollbacks so far, as the learning-rate factor records them (each halves it). */
     private int rollbacks() {
         return (int) Math.round(-Math.log(model.learningRateScale()) / Math.log(2));
@@ -130,7 +135,7 @@ public final class Trainer {
         }
         m.append(", at a learning rate of ").append(lr).append(". Set a smaller train.optimizer.lr")
                 .append(plan.onDivergence().equals(TrainPlan.ROLLBACK) ? "" : ", or train.onDivergence 'rollback'").append(". ");
-        var found = checkpoints == null ? java.util.Optional.<Checkpoints.Found>empty() : checkpoints.latest();
+        var found = latestCheckpoint();
         if (found.isPresent()) {
             m.append("The last checkpoint, of step ").append(found.get().state().step()).append(" (loss ")
                     .append(found.get().state().loss()).append("), is in ").append(found.get().folder());
