@@ -108,27 +108,26 @@ public final class AtomicFiles {
         forceTree(source);
         if (Files.exists(target)) {
             if (previous != null) {
-                Path trash = null;
-                if (Files.exists(previous)) {
-                    trash = siblingTempDirectory(previous);
-                    step("delete", trash);
-                    Files.delete(trash);
-                    move(previous, trash);
-                }
+                Path trash = Files.exists(previous) ? moveAside(previous) : null;
                 move(target, previous);
                 if (trash != null) {
                     deleteTree(trash);
                 }
             } else {
-                Path trash = siblingTempDirectory(target);
-                step("delete", trash);
-                Files.delete(trash);
-                move(target, trash);
-                deleteTree(trash);
+                deleteTree(moveAside(target));
             }
         }
         move(source, target);
         forceDirectory(target.toAbsolutePath().getParent());
+    }
+
+    /** Renames {@code path} to a fresh hidden name beside it, to be deleted there; returns that name. */
+    private static Path moveAside(Path path) throws IOException {
+        Path trash = siblingTempDirectory(path);
+        step("delete", trash);
+        Files.delete(trash); // only its fresh name is wanted: the rename needs the name free
+        move(path, trash);
+        return trash;
     }
 
     private static void move(Path from, Path to) throws IOException {
