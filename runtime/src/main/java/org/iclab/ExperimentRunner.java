@@ -71,19 +71,20 @@ final class ExperimentRunner {
             listeners.addAll(options.listeners());
             List<TrainingLog> logs = new Trainer(model, checkpoints, listeners).train(firstStep);
             List<ErrorCurve> curves;
+            Evaluator evaluator = new Evaluator(experiment); // its prompts, drawn once, also give examples.json
             if (experiment.prompt().readsTokens()) {
-                curves = new Evaluator(experiment).evaluateTokens(model::logits);
+                curves = evaluator.evaluateTokens(model::logits);
             } else {
                 Map<String, java.util.function.Function<org.iclab.task.PromptBatch, float[]>> readings = new LinkedHashMap<>();
                 readings.put(Evaluator.MODEL, model::predict);
                 for (int loops : experiment.evaluate().loops()) {
                     readings.put(Evaluator.MODEL + "@" + loops, batch -> model.predict(batch, loops));
                 }
-                curves = new Evaluator(experiment).evaluate(readings);
+                curves = evaluator.evaluate(readings);
             }
             dir.writeEvaluation(experiment, curves);
             exportModel(model, dir.resolve(RunDirectory.MODEL));
-            Json.writeFile(dir.resolve(RunDirectory.EXAMPLES), examples(experiment, model));
+            Json.writeFile(dir.resolve(RunDirectory.EXAMPLES), examples(experiment, evaluator, model));
             dir.writePlots(experiment, curves); // a plotting failure must not cost the trained model
             dir.writeEventSummary(curves, experiment.train().steps());
             ProbeResults probes = null;
@@ -212,8 +213,7 @@ final class ExperimentRunner {
      * the trained model answers: {@code samples/python/load_model.py} feeds them to the SavedModel elsewhere and
      * compares. Arrays are flat, row-major, with their shapes.
      */
-    static Map<String, Object> examples(Experiment experiment, CompiledModel model) {
-        Evaluator evaluator = new Evaluator(experiment);
+    static Map<String, Object> examples(Experiment experiment, Evaluator evaluator, CompiledModel model) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("signature", "serving_default");
