@@ -1,6 +1,5 @@
 package org.iclab.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +9,10 @@ import org.iclab.Iclab;
 import org.iclab.dsl.DeclaredExperiment;
 import org.iclab.dsl.Reference;
 import org.iclab.probe.ProbeResults;
-import org.iclab.io.Json;
 import org.iclab.report.RunDirectory;
 import org.iclab.spec.Experiment;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -37,15 +35,12 @@ final class ProbeCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "SCRIPT", description = "A script whose experiment declares probes { }.")
     Path script;
 
-    @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads (default: the available processors).")
-    Integer threads;
+    @Mixin
+    Threads threads;
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(run.resolve(RunDirectory.SPEC))) {
-            throw new UserError("iclab probe: RUN_DIR must be a run directory holding " + RunDirectory.SPEC + ", was " + run);
-        }
-        Experiment recorded = Json.readExperiment(run.resolve(RunDirectory.SPEC));
+        Experiment recorded = Sources.recordedRun("probe", run);
         DeclaredExperiment d = choose(Sources.load(script), recorded);
         List<String> differs = new ArrayList<>();
         compare("task", d.experiment().task(), recorded.task(), differs);
@@ -59,8 +54,7 @@ final class ProbeCommand implements Callable<Integer> {
         }
         main.out.println(String.format(Locale.ROOT, "probing %s (%s) with the probes of %s", run, recorded.name(), d.location()));
         main.out.flush();
-        int n = threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
-        ProbeResults results = Iclab.probe(run, d.experiment().probes(), n);
+        ProbeResults results = Iclab.probe(run, d.experiment().probes(), threads.count());
         ProbeTable.lines(results, recorded.task()).forEach(main.out::println);
         main.out.println(String.format(Locale.ROOT, "probes: %s, %s (%.1f s)", run.resolve(RunDirectory.PROBES_CSV),
                 run.resolve(RunDirectory.PROBES_JSON), results.seconds()));

@@ -1,17 +1,15 @@
 package org.iclab.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.iclab.RunOptions;
 import org.iclab.RunResult;
-import org.iclab.io.Json;
 import org.iclab.report.RunDirectory;
 import org.iclab.spec.Experiment;
 import org.iclab.train.Checkpoints;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -29,15 +27,12 @@ final class ResumeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The run directory (holding spec.json and checkpoint/).")
     Path run;
 
-    @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads (default: the available processors).")
-    Integer threads;
+    @Mixin
+    Threads threads;
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(run.resolve(RunDirectory.SPEC))) {
-            throw new UserError("iclab resume: RUN_DIR must be a run directory holding " + RunDirectory.SPEC + ", was " + run);
-        }
-        Experiment experiment = Json.readExperiment(run.resolve(RunDirectory.SPEC));
+        Experiment experiment = Sources.recordedRun("resume", run);
         Checkpoints checkpoints = new Checkpoints(run.resolve(RunDirectory.CHECKPOINT));
         var latest = checkpoints.latest();
         long steps = experiment.train().steps();
@@ -52,10 +47,7 @@ final class ResumeCommand implements Callable<Integer> {
                 : String.format(Locale.ROOT, "%s (%s) has no checkpoint: training again from step 1 of %d", run, experiment.name(), steps));
         main.out.flush();
         Progress progress = new Progress(main.out, main.terminal);
-        RunOptions.Builder options = RunOptions.builder().resume(run).listener(progress);
-        if (threads != null) {
-            options.threads(threads);
-        }
+        RunOptions.Builder options = threads.applyTo(RunOptions.builder().resume(run).listener(progress));
         RunResult result = main.runner.run(experiment, options.build());
         progress.finish();
         RunCommand.printResult(main, result);

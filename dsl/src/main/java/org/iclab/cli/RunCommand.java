@@ -32,8 +32,8 @@ final class RunCommand implements Callable<Integer> {
             description = "The run directory (new or empty); with several experiments, DIR/<experiment name>. Default: runs/<name>-<time>.")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads (default: the available processors).")
-    Integer threads;
+    @Mixin
+    Threads threads;
 
     @Override
     public Integer call() {
@@ -59,10 +59,7 @@ final class RunCommand implements Callable<Integer> {
         Experiment e = d.experiment();
         main.out.println(header(d));
         Progress progress = new Progress(main.out, main.terminal);
-        RunOptions.Builder options = RunOptions.builder().out(dir).listener(progress);
-        if (threads != null) {
-            options.threads(threads);
-        }
+        RunOptions.Builder options = threads.applyTo(RunOptions.builder().out(dir).listener(progress));
         RunResult result;
         try {
             result = main.runner.run(e, options.build());

@@ -52,4 +52,16 @@ final class Sources {
             throw new ScriptException(e.problems().stream().map(p -> new Diagnostic(file.toString(), 0, p.message())).toList(), e);
         }
     }
+
+    /**
+     * The experiment a run directory recorded (its spec.json), for {@code command}s that continue or read a run; a
+     * folder without one is a user error naming the command.
+     */
+    static org.iclab.spec.Experiment recordedRun(String command, Path run) {
+        Path spec = run.resolve(org.iclab.report.RunDirectory.SPEC);
+        if (!Files.isRegularFile(spec)) {
+            throw new UserError("iclab " + command + ": RUN_DIR must be a run directory holding " + spec.getFileName() + ", was " + run);
+        }
+        return Json.readExperiment(spec);
+    }
 }

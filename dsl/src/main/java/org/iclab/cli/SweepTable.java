@@ -100,6 +100,16 @@ final class SweepTable {
     }
 
     /**
+     * The rows of {@code strategy} with an error at {@code k}, or where {@code k} is null at the largest k with an
+     * error on that strategy: what the figures draw and the report lists.
+     */
+    private static List<Row> atK(List<Row> rows, String strategy, Integer k) {
+        List<Row> mine = rows.stream().filter(r -> r.strategy().equals(strategy) && Double.isFinite(r.error())).toList();
+        int at = k != null ? k : mine.stream().mapToInt(Row::k).max().orElse(-1);
+        return mine.stream().filter(r -> r.k() == at).toList();
+    }
+
+    /**
      * The sweep's report.html: every point's error at {@code k} (null: per strategy, the largest k with an error, as
      * in the figures) with its interval, one row per point, strategy and learner, and the figures.
      */
@@ -108,16 +118,12 @@ final class SweepTable {
         header.addAll(List.of("strategy", "learner", "k", "error [interval]"));
         List<List<String>> table = new ArrayList<>();
         for (String strategy : rows.stream().map(Row::strategy).distinct().toList()) {
-            List<Row> mine = rows.stream().filter(r -> r.strategy().equals(strategy) && Double.isFinite(r.error())).toList();
-            int at = k != null ? k : mine.stream().mapToInt(Row::k).max().orElse(-1);
-            for (Row r : mine) {
-                if (r.k() == at) {
-                    List<String> cells = new ArrayList<>();
-                    axes.forEach(a -> cells.add(r.values().get(a)));
-                    cells.addAll(List.of(strategy, r.learner(), Integer.toString(at), org.iclab.report.RunReport.cellText(r.error(),
-                            parse(r.eval()[4], Double.NaN), parse(r.eval()[5], Double.NaN))));
-                    table.add(cells);
-                }
+            for (Row r : atK(rows, strategy, k)) {
+                List<String> cells = new ArrayList<>();
+                axes.forEach(a -> cells.add(r.values().get(a)));
+                cells.addAll(List.of(strategy, r.learner(), Integer.toString(r.k()), org.iclab.report.RunReport.cellText(r.error(),
+                        parse(r.eval()[4], Double.NaN), parse(r.eval()[5], Double.NaN))));
+                table.add(cells);
             }
         }
         org.iclab.report.RunReport.writeSweep(dir, title, header, table, figures);
@@ -135,14 +141,12 @@ final class SweepTable {
                 continue;
             }
             for (String strategy : strategies) {
-                List<Row> mine = rows.stream().filter(r -> r.strategy().equals(strategy) && Double.isFinite(r.error())).toList();
-                int at = k != null ? k : mine.stream().mapToInt(Row::k).max().orElse(-1);
-                List<Row> atK = mine.stream().filter(r -> r.k() == at).toList();
+                List<Row> atK = atK(rows, strategy, k);
                 if (atK.isEmpty()) {
                     continue;
                 }
                 Path png = dir.resolve("sweep-" + Sweep.leaf(axis) + "-" + Sweep.fileSafe(strategy) + ".png");
-                AtomicFiles.write(png, figure(axis, axes, strategy, at, atK));
+                AtomicFiles.write(png, figure(axis, axes, strategy, atK.get(0).k(), atK));
                 written.add(png);
             }
         }
