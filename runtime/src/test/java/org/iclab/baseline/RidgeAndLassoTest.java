@@ -156,6 +156,65 @@ class RidgeAndLassoTest {
         }
     }
 
+    @Test
+    void theExactMinimiserOnTheSupportIsTheOptimumCoordinateDescentApproaches() {
+        // Garg et al.'s workload (d 20, 41 points, alpha 0.01) and a larger penalty: the fit that tries the exact
+        // minimiser on its support must end where plain coordinate descent ends (the same objective to within the
+        // stopping test), and where it was used its KKT conditions hold to rounding, not just to the tolerance
+        PromptBatch b = Prompts.gaussian(21, 4, 41, 20, x -> x[0] - 0.5 * x[3] + 2 * x[11]);
+        java.util.Map<LassoLearner.Ending, Integer> endings = new java.util.EnumMap<>(LassoLearner.Ending.class);
+        int polished = 0;
+        for (double alpha : new double[] {0.01, 0.3}) {
+            for (int p = 0; p < b.batch(); p++) {
+                LassoLearner.Fit fast = new LassoLearner.Fit(b, p);
+                LassoLearner.Fit plain = new LassoLearner.Fit(b, p, false);
+                for (int k = 1; k < b.points(); k++) {
+                    fast.solve(k, alpha);
+                    plain.solve(k, alpha);
+                    String where = "alpha " + alpha + " prompt " + p + " k " + k;
+                    double yy = 0;
+                    for (int i = 0; i < k; i++) {
+                        yy += b.y(p, i) * b.y(p, i);
+                    }
+                    // both objectives are within the duality gap test (1e-4·||y||²/k) of the optimum
+                    assertThat(objective(b, p, k, alpha, fast.w)).as(where)
+                            .isCloseTo(objective(b, p, k, alpha, plain.w), within(2e-4 * yy / k));
+                    assertThat(plain.ending).isEqualTo(LassoLearner.Ending.SWEEPS);
+                    endings.merge(fast.ending, 1, Integer::sum);
+                    if (fast.ending != LassoLearner.Ending.SWEEPS) {
+                        polished++;
+                        for (int j = 0; j < b.dims(); j++) {
+                            double g = 0;
+                            for (int i = 0; i < k; i++) {
+                                g += b.x(p, i, j) * (b.y(p, i) - dot(fast.w, Prompts.row(b, p, i))) / k;
+                            }
+                            if (fast.w[j] != 0) {
+                                assertThat(g).as(where + " feature " + j).isCloseTo(alpha * Math.signum(fast.w[j]), within(1e-9));
+                            } else {
+                                assertThat(Math.abs(g)).as(where + " feature " + j).isLessThanOrEqualTo(alpha + 1e-9);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(polished).as("fits that ended on an exact minimiser: %s", endings).isGreaterThan(2 * 4 * 40 * 9 / 10);
+        assertThat(endings).as("both exact routes are taken").containsKeys(LassoLearner.Ending.SUPPORT, LassoLearner.Ending.HOMOTOPY);
+    }
+
+    private static double objective(PromptBatch b, int p, int k, double alpha, double[] w) {
+        double sq = 0;
+        for (int i = 0; i < k; i++) {
+            double e = b.y(p, i) - dot(w, Prompts.row(b, p, i));
+            sq += e * e;
+        }
+        double l1 = 0;
+        for (double v : w) {
+            l1 += Math.abs(v);
+        }
+        return sq / (2 * k) + alpha * l1;
+    }
+
     private static double dot(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
