@@ -8,12 +8,63 @@
 #   bash samples/benchmark.sh --architectures   d5 n11 and d20 n41: tiny GPT-2, attention-only, linear attention
 #                                        (3 layers, 64 wide, stacked), looped (1 tiny layer x 10 loops, window 5), LSTM (2 x 64),
 #                                        GRU (2 x 64), RetNet (3 layers, 2 heads, 64 wide), Mamba (2 layers, 64 wide, state 16)
+#   bash samples/benchmark.sh --compare-pytorch [--rounds R] [MODEL:D:N ...]
+#                                        iclab and ../shared/bench/pytorch_twin.py alternately (iclab, PyTorch, iclab, ...),
+#                                        R rounds (default 2) of each configuration (default tiny:5:11 small:20:41
+#                                        standard:5:11 standard:20:41), then per configuration the medians of steps/s
+#                                        and peak RSS and their ratios. Needs Debian's python3-torch (apt-get install -y
+#                                        python3-torch libopenblas0-openmp); OpenBLAS's OpenMP build is used where present.
+#   ICLAB_BENCH_JAVA_OPTS="..."          extra JVM options for the iclab side (after dsl/jvm.options)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -DskipTests install -pl samples -am
 cp="samples/target/classes:$(cat samples/target/classpath.txt)"
 export TF_CPP_MIN_LOG_LEVEL=2
-run() { java -Xmx2g -cp "$cp" org.iclab.samples.TrainingBenchmark "$@"; }
+# shellcheck disable=SC2086
+run() { java @dsl/jvm.options ${ICLAB_BENCH_JAVA_OPTS:-} -cp "$cp" org.iclab.samples.TrainingBenchmark "$@"; }
+if [[ "${1:-}" == "--compare-pytorch" ]]; then
+  shift
+  twin="$(cd .. && pwd)/shared/bench/pytorch_twin.py"
+  python=/usr/bin/python3
+  if [[ ! -f "$twin" ]]; then
+    echo "benchmark.sh: --compare-pytorch needs the PyTorch twin at $twin" >&2; exit 2
+  fi
+  if ! "$python" -c 'import torch' 2>/dev/null; then
+    echo "benchmark.sh: --compare-pytorch needs PyTorch for $python: apt-get install -y python3-torch libopenblas0-openmp" >&2; exit 2
+  fi
+  blas=/usr/lib/x86_64-linux-gnu/openblas-openmp # without it Debian's reference BLAS is ~10x slower
+  rounds=2
+  if [[ "${1:-}" == "--rounds" ]]; then rounds="$2"; shift 2; fi
+  configs=("$@")
+  [[ ${#configs[@]} -eq 0 ]] && configs=(tiny:5:11 small:20:41 standard:5:11 standard:20:41)
+  median() { sort -g | awk '{v[NR]=$1} END {if (NR % 2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+  summary=()
+  for config in "${configs[@]}"; do
+    IFS=: read -r model d n <<< "$config"
+    # the same measurement on both sides: warm-up steps, then timed repetitions (median steps/s), batch 64, 2 threads
+    warmup=10; reps=5; per=50
+    if [[ "$model" != tiny ]]; then warmup=3; reps=3; per=10; fi
+    if [[ "$model" == standard && "$d" -ge 20 ]]; then warmup=2; reps=3; per=3; fi
+    iclab_sps=(); iclab_mb=(); torch_sps=(); torch_mb=()
+    for ((r = 1; r <= rounds; r++)); do
+      line=$(run --model "$model" --d "$d" --n "$n" --threads 2 --warmup "$warmup" --reps "$reps" --steps-per-rep "$per" | grep '^RESULT')
+      echo "$line"
+      iclab_sps+=("$(sed -E 's/.* steps_per_s=([0-9.]+).*/\1/' <<< "$line")")
+      iclab_mb+=("$(sed -E 's/.* peak_rss_mb=([0-9.]+).*/\1/' <<< "$line")")
+      line=$(LD_LIBRARY_PATH="$blas${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "$python" "$twin" --bench --model "$model" --d "$d" --n "$n" \
+        --threads 2 --warmup "$warmup" --reps "$reps" --steps-per-rep "$per" | grep '^RESULT')
+      echo "$line"
+      torch_sps+=("$(sed -E 's/.* steps_per_s_median=([0-9.]+).*/\1/' <<< "$line")")
+      torch_mb+=("$(sed -E 's/.* hwm_mb=([0-9.]+).*/\1/' <<< "$line")")
+    done
+    is=$(printf '%s\n' "${iclab_sps[@]}" | median); ts=$(printf '%s\n' "${torch_sps[@]}" | median)
+    im=$(printf '%s\n' "${iclab_mb[@]}" | median); tm=$(printf '%s\n' "${torch_mb[@]}" | median)
+    summary+=("$(awk -v c="$config" -v is="$is" -v ts="$ts" -v im="$im" -v tm="$tm" -v a="${iclab_sps[*]}" -v b="${torch_sps[*]}" \
+      'BEGIN {printf "COMPARE %s iclab_steps_per_s=%s torch_steps_per_s=%s speed_ratio=%.2f iclab_peak_rss_mb=%s torch_peak_rss_mb=%s memory_ratio=%.2f iclab_runs=[%s] torch_runs=[%s]", c, is, ts, is / ts, im, tm, im / tm, a, b}')")
+  done
+  printf '%s\n' "${summary[@]}"
+  exit 0
+fi
 if [[ "${1:-}" == "--tasks" ]]; then
   for task in linearRegression sparseLinearRegression noisyLinearRegression linearClassification quadraticRegression reluNetwork decisionTree; do
     run --model tiny --task "$task" --d 20 --n 41

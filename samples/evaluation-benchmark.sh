@@ -10,5 +10,5 @@ cd "$(dirname "$0")/.."
 cp="samples/target/classes:$(cat samples/target/classpath.txt)"
 names=$(java -cp "$cp" org.iclab.samples.EvaluationBenchmark --list)
 while IFS= read -r name; do
-  java -Xmx2g -cp "$cp" org.iclab.samples.EvaluationBenchmark --baseline "$name" "$@"
+  java @dsl/jvm.options -cp "$cp" org.iclab.samples.EvaluationBenchmark --baseline "$name" "$@"
 done <<< "$names"

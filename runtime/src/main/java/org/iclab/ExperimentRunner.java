@@ -33,18 +33,20 @@ final class ExperimentRunner {
         long start = System.nanoTime();
         RunDirectory dir;
         long firstStep = 1;
+        boolean xla = options.xla();
         if (options.resume() != null) {
             dir = RunDirectory.existing(options.resume());
             Experiment recorded = Json.readExperiment(dir.resolve(RunDirectory.SPEC));
             if (!recorded.equals(experiment)) {
                 throw new SpecException("run", "resume", "must continue the same experiment as its spec.json", options.resume());
             }
+            xla = dir.recordedXla().orElse(xla); // the compiler the run started with: the same numbers after the resume
         } else {
             dir = options.out() != null ? RunDirectory.create(options.out())
                     : RunDirectory.createUnder(options.runsRoot(), experiment.name());
             dir.writeSpec(experiment);
         }
-        try (CompiledModel model = CompiledModel.compile(experiment, options.threads())) {
+        try (CompiledModel model = CompiledModel.compile(experiment, options.threads(), xla)) {
             Checkpoints checkpoints = new Checkpoints(dir.resolve(RunDirectory.CHECKPOINT));
             boolean resumable = options.resume() != null && checkpoints.latest().isPresent();
             if (resumable) {
@@ -57,7 +59,7 @@ final class ExperimentRunner {
                     dir.clearLogs();
                 }
                 if (experiment.train().from() != null) {
-                    startFrom(model, experiment, options.threads());
+                    startFrom(model, experiment, options.threads(), xla);
                 }
                 dir.writeEnv(environment(experiment, options, model)); // a resumed run keeps the env it started with
                 Json.writeFile(dir.resolve(RunDirectory.MODEL_JSON), modelFacts(experiment, model));
@@ -102,14 +104,14 @@ final class ExperimentRunner {
      * where the name is the same and the parameter is not under {@code train.fresh}; the others keep their fresh
      * draw. A parameter of the same name but another size is an error: the runs' models do not fit together.
      */
-    private static void startFrom(CompiledModel model, Experiment experiment, int threads) {
+    private static void startFrom(CompiledModel model, Experiment experiment, int threads, boolean xla) {
         Path source = Path.of(experiment.train().from());
         Checkpoints checkpoints = new Checkpoints(source.resolve(RunDirectory.CHECKPOINT));
         if (!Files.isRegularFile(source.resolve(RunDirectory.SPEC)) || checkpoints.latest().isEmpty()) {
             throw new SpecException("train", "from", "must be a run directory holding " + RunDirectory.SPEC + " and a checkpoint", source);
         }
         Map<String, float[]> trained;
-        try (CompiledModel from = CompiledModel.compile(Json.readExperiment(source.resolve(RunDirectory.SPEC)), threads)) {
+        try (CompiledModel from = CompiledModel.compile(Json.readExperiment(source.resolve(RunDirectory.SPEC)), threads, xla)) {
             checkpoints.restoreLatest(from);
             trained = from.parameterValues();
         }
@@ -185,7 +187,7 @@ final class ExperimentRunner {
      * latest checkpoint, and writes probes.csv, probes.json and the probe figures there. The run's spec.json stays as
      * it was: it records how the model was made, and the plan goes into probes.json.
      */
-    static ProbeResults probe(Path runDirectory, ProbePlan plan, int threads) {
+    static ProbeResults probe(Path runDirectory, ProbePlan plan, int threads, boolean xla) {
         if (!Files.isRegularFile(runDirectory.resolve(RunDirectory.SPEC))) {
             throw new SpecException("probe", "run", "must be a run directory holding " + RunDirectory.SPEC, runDirectory);
         }
@@ -196,7 +198,7 @@ final class ExperimentRunner {
             throw new SpecException("probe", "run", "must hold a checkpoint (" + RunDirectory.CHECKPOINT + "/" + Checkpoints.LATEST
                     + ") to restore the model from", runDirectory);
         }
-        try (CompiledModel model = CompiledModel.compile(probed, threads)) {
+        try (CompiledModel model = CompiledModel.compile(probed, threads, xla)) {
             checkpoints.restoreLatest(model);
             ProbeResults results = Probes.run(model, probed, plan);
             dir.writeProbes(probed, results);
@@ -294,6 +296,7 @@ final class ExperimentRunner {
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         env.put("host_cores", Runtime.getRuntime().availableProcessors());
         env.put("threads", options.threads());
+        env.put("xla", model.usesXla());
         env.put("seed", experiment.seed());
         env.put("parameters", model.parameterCount());
         env.put("started", java.time.Instant.now().toString());

@@ -853,7 +853,12 @@ public final class Iclab {
     }
 
     public static ProbeResults probe(Path runDirectory, ProbePlan plan, int threads) {
-        return ExperimentRunner.probe(runDirectory, plan, threads);
+        return probe(runDirectory, plan, threads, true);
+    }
+
+    /** As {@link #probe(Path, ProbePlan, int)}; {@code xla} false reads the model without XLA (see {@link RunOptions#xla}). */
+    public static ProbeResults probe(Path runDirectory, ProbePlan plan, int threads, boolean xla) {
+        return ExperimentRunner.probe(runDirectory, plan, threads, xla);
     }
 
     /** Compiles, trains, evaluates and writes a run directory under {@code runs/}. */

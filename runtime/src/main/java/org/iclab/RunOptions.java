@@ -12,8 +12,10 @@ import org.iclab.train.TrainingListener;
  * @param runsRoot  where generated run directories go (default {@code runs})
  * @param threads   TensorFlow intra-op threads (default: available processors)
  * @param resume    an earlier run directory to continue from its latest checkpoint, or null
+ * @param xla       compile the model with XLA (default true; false runs TensorFlow's executor node by node). A resumed
+ *                  run keeps the choice its env.json recorded, so that it continues bit-identically.
  */
-public record RunOptions(Path out, Path runsRoot, int threads, List<TrainingListener> listeners, Path resume) {
+public record RunOptions(Path out, Path runsRoot, int threads, List<TrainingListener> listeners, Path resume, boolean xla) {
     public RunOptions {
         listeners = List.copyOf(listeners);
         if (threads < 1) {
@@ -35,6 +37,7 @@ public record RunOptions(Path out, Path runsRoot, int threads, List<TrainingList
         private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private final List<TrainingListener> listeners = new ArrayList<>();
         private Path resume;
+        private boolean xla = true;
 
         public Builder out(Path out) {
             this.out = out;
@@ -61,8 +64,13 @@ public record RunOptions(Path out, Path runsRoot, int threads, List<TrainingList
             return this;
         }
 
+        public Builder xla(boolean xla) {
+            this.xla = xla;
+            return this;
+        }
+
         public RunOptions build() {
-            return new RunOptions(out, runsRoot, threads, listeners, resume);
+            return new RunOptions(out, runsRoot, threads, listeners, resume, xla);
         }
     }
 }

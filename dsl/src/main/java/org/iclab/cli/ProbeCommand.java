@@ -36,7 +36,7 @@ final class ProbeCommand implements Callable<Integer> {
     Path script;
 
     @Mixin
-    Threads threads;
+    Engine engine;
 
     @Override
     public Integer call() {
@@ -54,7 +54,7 @@ final class ProbeCommand implements Callable<Integer> {
         }
         main.out.println(String.format(Locale.ROOT, "probing %s (%s) with the probes of %s", run, recorded.name(), d.location()));
         main.out.flush();
-        ProbeResults results = Iclab.probe(run, d.experiment().probes(), threads.count());
+        ProbeResults results = Iclab.probe(run, d.experiment().probes(), engine.count(), engine.xla);
         ProbeTable.lines(results, recorded.task()).forEach(main.out::println);
         main.out.println(String.format(Locale.ROOT, "probes: %s, %s (%.1f s)", run.resolve(RunDirectory.PROBES_CSV),
                 run.resolve(RunDirectory.PROBES_JSON), results.seconds()));

@@ -28,7 +28,7 @@ final class ResumeCommand implements Callable<Integer> {
     Path run;
 
     @Mixin
-    Threads threads;
+    Engine engine;
 
     @Override
     public Integer call() {
@@ -47,7 +47,7 @@ final class ResumeCommand implements Callable<Integer> {
                 : String.format(Locale.ROOT, "%s (%s) has no checkpoint: training again from step 1 of %d", run, experiment.name(), steps));
         main.out.flush();
         Progress progress = new Progress(main.out, main.terminal);
-        RunOptions.Builder options = threads.applyTo(RunOptions.builder().resume(run).listener(progress));
+        RunOptions.Builder options = engine.applyTo(RunOptions.builder().resume(run).listener(progress));
         RunResult result = main.runner.run(experiment, options.build());
         progress.finish();
         RunCommand.printResult(main, result);

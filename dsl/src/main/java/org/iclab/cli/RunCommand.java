@@ -33,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    Threads threads;
+    Engine engine;
 
     @Override
     public Integer call() {
@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
         Experiment e = d.experiment();
         main.out.println(header(d));
         Progress progress = new Progress(main.out, main.terminal);
-        RunOptions.Builder options = threads.applyTo(RunOptions.builder().out(dir).listener(progress));
+        RunOptions.Builder options = engine.applyTo(RunOptions.builder().out(dir).listener(progress));
         RunResult result;
         try {
             result = main.runner.run(e, options.build());

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * <p>DJL downloads TensorFlow natives unless {@code TENSORFLOW_LIBRARY_PATH} names a folder holding
  * {@code libjnitensorflow.so}. The libraries ship inside {@code org.tensorflow:tensorflow-core-native:linux-x86_64}
  * on the class path; this class extracts them once into a cache folder (atomically: into a temporary sibling,
- * then renamed) and sets the system properties DJL and JavaCPP read, before any of their classes load.
+ * then renamed) and sets the system properties DJL and JavaCPP read, before any of their classes load. It also lets
+ * sessions compile with XLA on the CPU and caps malloc's arenas ({@link NativeProcess}).
  */
 public final class NativeLibraries {
     /** The TensorFlow Java natives this build is tied to (see the root pom). */
@@ -32,6 +33,7 @@ public final class NativeLibraries {
     private static final String JNI_LIBRARY = "libjnitensorflow.so";
 
     private static volatile Path folder;
+    private static volatile boolean xlaOnCpu;
 
     private NativeLibraries() {
     }
@@ -54,8 +56,16 @@ public final class NativeLibraries {
         System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("ai.djl.default_engine", "TensorFlow");
+        xlaOnCpu = NativeProcess.allowXlaOnCpu(); // before the first session reads TensorFlow's flags
+        NativeProcess.limitMallocArenas();
         folder = dir;
         return dir;
+    }
+
+    /** Whether sessions may compile with XLA on the CPU (see {@link NativeProcess}); known once the natives are loaded. */
+    public static boolean xlaOnCpu() {
+        ensureLoaded();
+        return xlaOnCpu;
     }
 
     private static Path configuredFolder() {

@@ -17,6 +17,8 @@ import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.OptimizerOptions;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -44,19 +46,24 @@ public final class CompiledModel implements AutoCloseable {
 
     private final ModelGraph g;
     private final Session session;
+    private final boolean xla;
     private double learningRateScale = 1;
 
-    private CompiledModel(Experiment experiment, int threads) {
+    private CompiledModel(Experiment experiment, int threads, boolean xla) {
         NativeLibraries.ensureLoaded();
         g = new ModelGraph(experiment);
+        this.xla = xla && NativeLibraries.xlaOnCpu();
         try {
             // Per-session threads: otherwise every session of the process shares the inter-op pool the first one made
             // (one thread), and models trained side by side in one JVM (a sweep's --parallel points, Spark's local
-            // tasks) all run on that one thread.
+            // tasks) all run on that one thread. With XLA, TensorFlow compiles clusters of the graph's nodes into
+            // fused code on each new fetch set and shape (seconds, once), then runs them in place of the nodes.
             ConfigProto config = ConfigProto.newBuilder()
                     .setIntraOpParallelismThreads(threads)
                     .setInterOpParallelismThreads(1)
                     .setUsePerSessionThreads(true)
+                    .setGraphOptions(GraphOptions.newBuilder().setOptimizerOptions(OptimizerOptions.newBuilder()
+                            .setGlobalJitLevel(this.xla ? OptimizerOptions.GlobalJitLevel.ON_1 : OptimizerOptions.GlobalJitLevel.OFF)))
                     .build();
             session = new Session(g.graph, config);
         } catch (RuntimeException ex) {
@@ -70,14 +77,22 @@ public final class CompiledModel implements AutoCloseable {
         return g.experiment.train().curriculum().loopsAt(step - 1, g.defaultLoops);
     }
 
-    /** Compiles the experiment and initialises its parameters from the experiment's seed. */
+    /** Compiles the experiment and initialises its parameters from the experiment's seed, on every processor, with XLA. */
     public static CompiledModel compile(Experiment experiment) {
         return compile(experiment, Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
     /** As {@link #compile(Experiment)} with a given number of intra-op threads. */
     public static CompiledModel compile(Experiment experiment, int threads) {
-        CompiledModel model = new CompiledModel(experiment, threads);
+        return compile(experiment, threads, true);
+    }
+
+    /**
+     * As {@link #compile(Experiment, int)}; {@code xla} false runs TensorFlow's graph executor node by node instead of
+     * XLA's fused clusters (slower; results equal to float rounding, and bit-identical run to run either way).
+     */
+    public static CompiledModel compile(Experiment experiment, int threads, boolean xla) {
+        CompiledModel model = new CompiledModel(experiment, threads, xla);
         try {
             model.initialize(Seeds.derive(experiment.seed(), Seeds.Stream.INIT, 0));
         } catch (RuntimeException ex) {
@@ -85,6 +100,11 @@ public final class CompiledModel implements AutoCloseable {
             throw ex;
         }
         return model;
+    }
+
+    /** Whether the session compiles with XLA (asked for, and XLA on the CPU could be enabled). */
+    public boolean usesXla() {
+        return xla;
     }
 
     /** Draws every parameter from its initialiser with a generator seeded by {@code seed}, and zeroes Adam's moments. */
@@ -146,15 +166,21 @@ public final class CompiledModel implements AutoCloseable {
 
     /**
      * One training step traced by TensorFlow: the summed kernel time of each op type (MatMul, BatchMatMulV2,
-     * ApplyAdam, ...) in microseconds, largest first. With several threads the sum can exceed the step's wall time.
+     * ApplyAdam, ...) in microseconds, largest first (with several threads the sum can exceed the step's wall time),
+     * and the most bytes TensorFlow's allocators held while the step ran (activations kept for the backward pass,
+     * gradients, feeds and fetches; variables are allocated once and not counted).
      */
-    public Map<String, Long> profileTrainStep(Batch batch, long step) {
+    public StepProfile profileTrainStep(Batch batch, long step) {
         org.tensorflow.proto.RunOptions trace = org.tensorflow.proto.RunOptions.newBuilder()
                 .setTraceLevel(org.tensorflow.proto.RunOptions.TraceLevel.FULL_TRACE).build();
         try (Result r = runTrainStep(batch, step, trace)) {
-            return Feeds.timeByOpType(g.graph,
-                    r.getMetadata().orElseThrow(() -> new IllegalStateException("TensorFlow returned no trace")));
+            var metadata = r.getMetadata().orElseThrow(() -> new IllegalStateException("TensorFlow returned no trace"));
+            return new StepProfile(Feeds.timeByOpType(g.graph, metadata), Feeds.allocatorPeakBytes(metadata));
         }
+    }
+
+    /** What a traced training step took: kernel microseconds by op type (largest first) and the allocators' peak. */
+    public record StepProfile(Map<String, Long> microsByOpType, long allocatorPeakBytes) {
     }
 
     /** The loss on a batch, without updating anything. */

@@ -71,4 +71,17 @@ final class Feeds {
                 .forEachOrdered(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
     }
+
+    /** The most bytes any allocator of the traced step reported in use (its step-wide peak where it keeps one). */
+    static long allocatorPeakBytes(RunMetadata metadata) {
+        long peak = 0;
+        for (var device : metadata.getStepStats().getDevStatsList()) {
+            for (var node : device.getNodeStatsList()) {
+                for (var memory : node.getMemoryList()) {
+                    peak = Math.max(peak, Math.max(memory.getAllocatorBytesInUse(), memory.getPeakBytes()));
+                }
+            }
+        }
+        return peak;
+    }
 }

@@ -139,6 +139,16 @@ public final class RunDirectory implements TrainingListener {
         Json.writeFile(root.resolve(ENV), env);
     }
 
+    /** Whether the run was compiled with XLA, as its env.json says; empty where it does not say (or cannot be read). */
+    public java.util.Optional<Boolean> recordedXla() {
+        try {
+            var xla = Json.MAPPER.readTree(root.resolve(ENV).toFile()).get("xla");
+            return xla != null && xla.isBoolean() ? java.util.Optional.of(xla.booleanValue()) : java.util.Optional.empty();
+        } catch (IOException unreadable) {
+            return java.util.Optional.empty(); // env.json is written before training; a run killed earlier has none
+        }
+    }
+
     /**
      * Appends one line per log to metrics.jsonl and one event to the TensorBoard file; each is a single write, so a
      * crash leaves whole lines and records only (and at most one torn one at the end, dropped on resume).

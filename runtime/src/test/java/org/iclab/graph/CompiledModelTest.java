@@ -110,11 +110,40 @@ class CompiledModelTest {
         assertThat(losses(5)).isEqualTo(losses(5)).isNotEqualTo(losses(6));
     }
 
+    @Test
+    void xlaCompilesTheStepIntoClustersWithTheExecutorsResultsToRounding() {
+        // with XLA the traced step runs compiled clusters (…/xla_run) in place of the graph's kernels; without, none.
+        // Each way is bit-identical run to run, and the two agree to float rounding over 20 Adam steps
+        Experiment e = tiny(5, 1e-3);
+        PromptSampler sampler = PromptSampler.of(e);
+        for (boolean xla : new boolean[] {true, false}) {
+            try (CompiledModel model = CompiledModel.compile(e, 2, xla)) {
+                assertThat(model.usesXla()).isEqualTo(xla);
+                model.trainStep(sampler.sample(1, 16, 6, 3), 1);
+                var profile = model.profileTrainStep(sampler.sample(2, 16, 6, 3), 2);
+                assertThat(profile.microsByOpType().keySet().stream().anyMatch(k -> k.endsWith("xla_run")))
+                        .as("xla %s: %s", xla, profile.microsByOpType().keySet()).isEqualTo(xla);
+                assertThat(profile.microsByOpType()).as("xla %s", xla).containsKey("ApplyAdam"); // the fenced update stays outside
+            }
+        }
+        List<Float> compiled = losses(5, true);
+        List<Float> executed = losses(5, false);
+        assertThat(compiled).isEqualTo(losses(5, true));
+        assertThat(executed).isEqualTo(losses(5, false));
+        for (int i = 0; i < compiled.size(); i++) {
+            assertThat(compiled.get(i)).as("step %d", i + 1).isCloseTo(executed.get(i), within(1e-4f * (1 + Math.abs(executed.get(i)))));
+        }
+    }
+
     private static List<Float> losses(long seed) {
+        return losses(seed, true);
+    }
+
+    private static List<Float> losses(long seed, boolean xla) {
         Experiment e = tiny(seed, 1e-3);
         PromptSampler sampler = PromptSampler.of(e);
         List<Float> out = new ArrayList<>();
-        try (CompiledModel model = CompiledModel.compile(e, 2)) {
+        try (CompiledModel model = CompiledModel.compile(e, 2, xla)) {
             for (int step = 1; step <= 20; step++) {
                 out.add(model.trainStep(sampler.sample(step, 16, 6, 3), step));
             }

@@ -31,13 +31,21 @@ import org.iclab.task.Seeds;
  * <p>{@code --task NAME} trains another of Garg et al.'s function classes (default linearRegression); the task changes
  * the prompt sampler and, for linearClassification, the loss.
  *
- * <p>{@code --profile} adds a breakdown of kernel time by TensorFlow op type over 20 traced steps.
+ * <p>{@code --no-xla} runs the step through TensorFlow's graph executor instead of XLA's compiled clusters.
+ *
+ * <p>{@code --profile} adds a breakdown of kernel time by TensorFlow op type over 20 traced steps, and the most
+ * memory TensorFlow's allocators held during one of them. {@code --memory} prints where the resident memory is after
+ * the timed steps (see {@link BenchmarkSupport#memoryBreakdown}; run with {@code -XX:NativeMemoryTracking=summary}
+ * for the JVM's own accounts).
  *
  * <p>{@code --time-to-icl} instead trains the tiny model (d 5, 11 points, Adam 1e-3) until its error/d with 10
  * in-context examples, on 256 held-out prompts checked every 250 steps, is at most 0.1, and prints the steps and
  * wall time that took.
  */
 public final class TrainingBenchmark {
+    /** Whether the model is compiled with XLA (the default; {@code --no-xla}: TensorFlow's executor node by node). */
+    private static boolean xla = true;
+
     private TrainingBenchmark() {
     }
 
@@ -48,13 +56,14 @@ public final class TrainingBenchmark {
         int points = Integer.parseInt(option(a, "--n", "11"));
         int threads = Integer.parseInt(option(a, "--threads", "2"));
         String task = option(a, "--task", "linearRegression");
+        xla = !a.contains("--no-xla");
         long start = System.nanoTime();
         if (a.contains("--time-to-icl")) {
             timeToIcl(threads, Double.parseDouble(option(a, "--target", "0.1")), Integer.parseInt(option(a, "--max-steps", "20000")));
         } else {
             speed(model, task, dims, points, threads, Integer.parseInt(option(a, "--warmup", "10")),
                     Integer.parseInt(option(a, "--reps", "5")), Integer.parseInt(option(a, "--steps-per-rep", "50")),
-                    a.contains("--profile"));
+                    a.contains("--profile"), a.contains("--memory"));
         }
         System.out.printf(Locale.ROOT, "wall_s=%.1f peak_rss_mb=%.0f%n", (System.nanoTime() - start) / 1e9, peakRssMb());
     }
@@ -92,13 +101,13 @@ public final class TrainingBenchmark {
     }
 
     private static void speed(String model, String task, int dims, int points, int threads, int warmup, int reps, int stepsPerRep,
-                              boolean profile) throws IOException {
+                              boolean profile, boolean memory) throws IOException {
         Experiment e = experiment(model, task, dims, points, warmup + reps * stepsPerRep);
         PromptSampler sampler = PromptSampler.of(e);
         double[] rates = new double[reps];
         long params;
         long flops;
-        try (CompiledModel m = CompiledModel.compile(e, threads)) {
+        try (CompiledModel m = CompiledModel.compile(e, threads, xla)) {
             params = m.parameterCount();
             flops = m.flopsPerToken();
             long step = 1;
@@ -112,18 +121,25 @@ public final class TrainingBenchmark {
                 }
                 rates[r] = stepsPerRep / ((System.nanoTime() - t0) / 1e9);
             }
+            if (memory) { // while the model is alive and has trained
+                BenchmarkSupport.memoryBreakdown().forEach(System.out::println);
+            }
         }
         if (profile) {
-            try (CompiledModel m = CompiledModel.compile(e, threads)) {
+            try (CompiledModel m = CompiledModel.compile(e, threads, xla)) {
                 for (long step = 1; step <= warmup; step++) {
                     m.trainStep(sampler.sample(Seeds.derive(0, Seeds.Stream.TRAIN, step), 64, points, dims), step);
                 }
                 java.util.Map<String, Long> total = new java.util.LinkedHashMap<>();
                 int traced = 20;
+                long allocatorPeak = 0;
                 for (long step = warmup + 1; step <= warmup + traced; step++) {
-                    m.profileTrainStep(sampler.sample(Seeds.derive(0, Seeds.Stream.TRAIN, step), 64, points, dims), step)
-                            .forEach((k, v) -> total.merge(k, v, Long::sum));
+                    CompiledModel.StepProfile stepProfile = m.profileTrainStep(
+                            sampler.sample(Seeds.derive(0, Seeds.Stream.TRAIN, step), 64, points, dims), step);
+                    stepProfile.microsByOpType().forEach((k, v) -> total.merge(k, v, Long::sum));
+                    allocatorPeak = Math.max(allocatorPeak, stepProfile.allocatorPeakBytes());
                 }
+                System.out.printf(Locale.ROOT, "memory tensorflow_allocator.step_peak %.0f%n", allocatorPeak / 1048576.0);
                 long all = total.values().stream().mapToLong(Long::longValue).sum();
                 System.out.println("where the time goes (kernel time by op type, mean over " + traced + " traced steps):");
                 total.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
@@ -133,9 +149,9 @@ public final class TrainingBenchmark {
         }
         double[] sorted = rates.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "RESULT iclab model=%s task=%s d=%d n=%d batch=64 threads=%d params=%d flops_per_token=%d steps_per_s=%.2f "
+        System.out.printf(Locale.ROOT, "RESULT iclab model=%s task=%s d=%d n=%d batch=64 threads=%d xla=%s params=%d flops_per_token=%d steps_per_s=%.2f "
                         + "peak_rss_mb=%.0f reps=%s%n",
-                model, task, dims, points, threads, params, flops, sorted[reps / 2], peakRssMb(), Arrays.toString(rates));
+                model, task, dims, points, threads, xla, params, flops, sorted[reps / 2], peakRssMb(), Arrays.toString(rates));
     }
 
     private static void timeToIcl(int threads, double target, int maxSteps) {
@@ -144,7 +160,7 @@ public final class TrainingBenchmark {
         PromptBatch held = new Evaluator(e).prompts().slice(0, 256);
         long t0 = System.nanoTime();
         List<String> curve = new ArrayList<>();
-        try (CompiledModel m = CompiledModel.compile(e, threads)) {
+        try (CompiledModel m = CompiledModel.compile(e, threads, xla)) {
             for (long step = 1; step <= maxSteps; step++) {
                 m.trainStep(sampler.sample(Seeds.derive(0, Seeds.Stream.TRAIN, step), 64, 11, 5), step);
                 if (step % 250 == 0) {

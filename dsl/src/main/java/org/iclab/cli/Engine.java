@@ -1,0 +1,28 @@
+package org.iclab.cli;
+
+import org.iclab.RunOptions;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --threads N} and {@code --no-xla}, as the commands that train or read one model take them (a sweep splits
+ * its own threads among points).
+ */
+final class Engine {
+    @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads (default: the available processors).")
+    Integer threads;
+
+    @Option(names = "--xla", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Compile the model with XLA (default). --no-xla runs TensorFlow's executor node by node: slower, the same "
+                    + "results to float rounding. A resumed run keeps the choice it started with.")
+    boolean xla;
+
+    /** The threads asked for, else the available processors. */
+    int count() {
+        return threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Sets them on {@code options} where asked for (RunOptions has its own default). */
+    RunOptions.Builder applyTo(RunOptions.Builder options) {
+        return (threads != null ? options.threads(threads) : options).xla(xla);
+    }
+}

@@ -1,0 +1,68 @@
+package org.iclab.engine;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+
+/**
+ * Two settings of the process that TensorFlow reads from the C library, made through JNA (which DJL already brings)
+ * before the first session starts.
+ *
+ * <p><b>XLA on the CPU.</b> TensorFlow's graph executor runs a session's nodes one kernel at a time; with the
+ * session option {@code global_jit_level}, XLA instead compiles clusters of them (a GPT-2 step's matrix products,
+ * LayerNorms, GELUs and their gradients) into fused code. On the CPU TensorFlow honours that option only with its
+ * flag {@code --tf_xla_cpu_global_jit}, which it reads once, from the environment variable {@code TF_XLA_FLAGS},
+ * when the first session starts. So this adds the flag to the process's own environment (libc's {@code setenv}),
+ * keeping whatever flags the user set there.
+ *
+ * <p><b>malloc arenas.</b> glibc gives each thread that contends for the heap an arena of its own, up to 8 per core,
+ * and keeps freed memory in each; TensorFlow's pools and XLA's compiler threads then hold tens of MB that nothing
+ * uses. Unless {@code MALLOC_ARENA_MAX} is set, this caps them at {@value #ARENAS} ({@code mallopt(M_ARENA_MAX)}).
+ */
+final class NativeProcess {
+    static final String XLA_VARIABLE = "TF_XLA_FLAGS";
+    static final String CPU_JIT = "--tf_xla_cpu_global_jit";
+    static final int ARENAS = 2;
+    /** glibc's M_ARENA_MAX. */
+    private static final int M_ARENA_MAX = -8;
+
+    private NativeProcess() {
+    }
+
+    interface LibC extends Library {
+        int setenv(String name, String value, int overwrite);
+
+        String getenv(String name);
+
+        int mallopt(int param, int value);
+    }
+
+    private static LibC libc() {
+        return Native.load("c", LibC.class);
+    }
+
+    /** Adds {@value #CPU_JIT} to {@value #XLA_VARIABLE}; false where the C library could not be reached. */
+    static boolean allowXlaOnCpu() {
+        try {
+            LibC libc = libc();
+            String flags = libc.getenv(XLA_VARIABLE);
+            if (flags != null && flags.contains(CPU_JIT)) {
+                return true;
+            }
+            return libc.setenv(XLA_VARIABLE, flags == null || flags.isBlank() ? CPU_JIT : flags + " " + CPU_JIT, 1) == 0;
+        } catch (UnsatisfiedLinkError | RuntimeException unreachable) {
+            return false;
+        }
+    }
+
+    /** Caps glibc's malloc arenas at {@value #ARENAS} unless {@code MALLOC_ARENA_MAX} says otherwise. */
+    static void limitMallocArenas() {
+        if (System.getenv("MALLOC_ARENA_MAX") != null) {
+            return;
+        }
+        try {
+            libc().mallopt(M_ARENA_MAX, ARENAS);
+        } catch (UnsatisfiedLinkError | RuntimeException unreachable) {
+            // not glibc, or no JNA: the default arenas, which cost memory, not correctness
+        }
+    }
+}
