@@ -9,10 +9,10 @@
 #                                        (3 layers, 64 wide, stacked), looped (1 tiny layer x 10 loops, window 5), LSTM (2 x 64),
 #                                        GRU (2 x 64), RetNet (3 layers, 2 heads, 64 wide), Mamba (2 layers, 64 wide, state 16)
 #   bash samples/benchmark.sh --compare-pytorch [--rounds R] [MODEL:D:N ...]
-#                                        iclab and ../shared/bench/pytorch_twin.py alternately (iclab, PyTorch, iclab, ...),
+#                                        iclab (executor), iclab --xla and ../shared/bench/pytorch_twin.py alternately,
 #                                        R rounds (default 2) of each configuration (default tiny:5:11 small:20:41
-#                                        standard:5:11 standard:20:41), then per configuration the medians of steps/s
-#                                        and peak RSS and their ratios. Needs Debian's python3-torch (apt-get install -y
+#                                        standard:5:11 standard:20:41), then per configuration and iclab variant the
+#                                        medians of steps/s and peak RSS and their ratios to PyTorch's. Needs Debian's python3-torch (apt-get install -y
 #                                        python3-torch libopenblas0-openmp); OpenBLAS's OpenMP build is used where present.
 #   ICLAB_BENCH_JAVA_OPTS="..."          extra JVM options for the iclab side (after dsl/jvm.options)
 set -euo pipefail
@@ -45,22 +45,28 @@ if [[ "${1:-}" == "--compare-pytorch" ]]; then
     warmup=10; reps=5; per=50
     if [[ "$model" != tiny ]]; then warmup=3; reps=3; per=10; fi
     if [[ "$model" == standard && "$d" -ge 20 ]]; then warmup=2; reps=3; per=3; fi
-    iclab_sps=(); iclab_mb=(); torch_sps=(); torch_mb=()
+    iclab_sps=(); iclab_mb=(); xla_sps=(); xla_mb=(); torch_sps=(); torch_mb=()
+    field() { sed -E "s/.* $1=([0-9.]+).*/\\1/" <<< "$2"; }
     for ((r = 1; r <= rounds; r++)); do
       line=$(run --model "$model" --d "$d" --n "$n" --threads 2 --warmup "$warmup" --reps "$reps" --steps-per-rep "$per" | grep '^RESULT')
       echo "$line"
-      iclab_sps+=("$(sed -E 's/.* steps_per_s=([0-9.]+).*/\1/' <<< "$line")")
-      iclab_mb+=("$(sed -E 's/.* peak_rss_mb=([0-9.]+).*/\1/' <<< "$line")")
+      iclab_sps+=("$(field steps_per_s "$line")"); iclab_mb+=("$(field peak_rss_mb "$line")")
+      line=$(run --model "$model" --d "$d" --n "$n" --threads 2 --warmup "$warmup" --reps "$reps" --steps-per-rep "$per" --xla | grep '^RESULT')
+      echo "$line"
+      xla_sps+=("$(field steps_per_s "$line")"); xla_mb+=("$(field peak_rss_mb "$line")")
       line=$(LD_LIBRARY_PATH="$blas${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "$python" "$twin" --bench --model "$model" --d "$d" --n "$n" \
         --threads 2 --warmup "$warmup" --reps "$reps" --steps-per-rep "$per" | grep '^RESULT')
       echo "$line"
-      torch_sps+=("$(sed -E 's/.* steps_per_s_median=([0-9.]+).*/\1/' <<< "$line")")
-      torch_mb+=("$(sed -E 's/.* hwm_mb=([0-9.]+).*/\1/' <<< "$line")")
+      torch_sps+=("$(field steps_per_s_median "$line")"); torch_mb+=("$(field hwm_mb "$line")")
     done
-    is=$(printf '%s\n' "${iclab_sps[@]}" | median); ts=$(printf '%s\n' "${torch_sps[@]}" | median)
-    im=$(printf '%s\n' "${iclab_mb[@]}" | median); tm=$(printf '%s\n' "${torch_mb[@]}" | median)
-    summary+=("$(awk -v c="$config" -v is="$is" -v ts="$ts" -v im="$im" -v tm="$tm" -v a="${iclab_sps[*]}" -v b="${torch_sps[*]}" \
-      'BEGIN {printf "COMPARE %s iclab_steps_per_s=%s torch_steps_per_s=%s speed_ratio=%.2f iclab_peak_rss_mb=%s torch_peak_rss_mb=%s memory_ratio=%.2f iclab_runs=[%s] torch_runs=[%s]", c, is, ts, is / ts, im, tm, im / tm, a, b}')")
+    ts=$(printf '%s\n' "${torch_sps[@]}" | median); tm=$(printf '%s\n' "${torch_mb[@]}" | median)
+    for variant in executor xla; do
+      if [[ $variant == executor ]]; then sps=("${iclab_sps[@]}"); mb=("${iclab_mb[@]}"); else sps=("${xla_sps[@]}"); mb=("${xla_mb[@]}"); fi
+      is=$(printf '%s\n' "${sps[@]}" | median); im=$(printf '%s\n' "${mb[@]}" | median)
+      summary+=("$(awk -v c="$config" -v v="$variant" -v is="$is" -v ts="$ts" -v im="$im" -v tm="$tm" -v a="${sps[*]}" -v b="${torch_sps[*]}" \
+        -v ma="${mb[*]}" -v mt="${torch_mb[*]}" \
+        'BEGIN {printf "COMPARE %s iclab=%s steps_per_s=%s torch_steps_per_s=%s speed_ratio=%.2f peak_rss_mb=%s torch_peak_rss_mb=%s memory_ratio=%.2f runs=[%s] torch_runs=[%s] rss_runs=[%s] torch_rss_runs=[%s]", c, v, is, ts, is / ts, im, tm, im / tm, a, b, ma, mt}')")
+    done
   done
   printf '%s\n' "${summary[@]}"
   exit 0

@@ -853,10 +853,10 @@ public final class Iclab {
     }
 
     public static ProbeResults probe(Path runDirectory, ProbePlan plan, int threads) {
-        return probe(runDirectory, plan, threads, true);
+        return probe(runDirectory, plan, threads, false);
     }
 
-    /** As {@link #probe(Path, ProbePlan, int)}; {@code xla} false reads the model without XLA (see {@link RunOptions#xla}). */
+    /** As {@link #probe(Path, ProbePlan, int)}; {@code xla} true reads the model through XLA (see {@link RunOptions#xla}). */
     public static ProbeResults probe(Path runDirectory, ProbePlan plan, int threads, boolean xla) {
         return ExperimentRunner.probe(runDirectory, plan, threads, xla);
     }

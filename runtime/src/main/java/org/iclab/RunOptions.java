@@ -12,8 +12,8 @@ import org.iclab.train.TrainingListener;
  * @param runsRoot  where generated run directories go (default {@code runs})
  * @param threads   TensorFlow intra-op threads (default: available processors)
  * @param resume    an earlier run directory to continue from its latest checkpoint, or null
- * @param xla       compile the model with XLA (default true; false runs TensorFlow's executor node by node). A resumed
- *                  run keeps the choice its env.json recorded, so that it continues bit-identically.
+ * @param xla       compile the model with XLA (default false: TensorFlow's executor node by node). A resumed run keeps
+ *                  the choice its env.json recorded, so that it continues bit-identically.
  */
 public record RunOptions(Path out, Path runsRoot, int threads, List<TrainingListener> listeners, Path resume, boolean xla) {
     public RunOptions {
@@ -37,7 +37,7 @@ public record RunOptions(Path out, Path runsRoot, int threads, List<TrainingList
         private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private final List<TrainingListener> listeners = new ArrayList<>();
         private Path resume;
-        private boolean xla = true;
+        private boolean xla;
 
         public Builder out(Path out) {
             this.out = out;

@@ -62,24 +62,24 @@ class RunDirectoryEndToEndTest {
         assertThat(env.get("tensorflow").asText()).isEqualTo("2.16.1");
         assertThat(env.get("seed").asLong()).isEqualTo(3);
         assertThat(env.get("host_cores").asInt()).isPositive();
-        assertThat(env.get("xla").asBoolean()).as("compiled with XLA by default").isTrue();
+        assertThat(env.get("xla").asBoolean()).as("TensorFlow's executor by default").isFalse();
     }
 
     @Test
-    void aRunStartedWithoutXlaIsResumedWithoutIt() throws Exception {
-        // the resume asks for the default (XLA) but continues as env.json recorded, so the losses after the
-        // checkpoint are the executor's, bit for bit, as in an uninterrupted run without XLA
+    void aRunStartedWithXlaIsResumedWithIt() throws Exception {
+        // the resume asks for the default (the executor) but continues as env.json recorded, so the losses after the
+        // checkpoint are XLA's, bit for bit, as in an uninterrupted run with XLA
         Experiment e = spec();
-        RunResult whole = Iclab.run(e, RunOptions.builder().out(tmp.resolve("whole-no-xla")).threads(2).xla(false).build());
-        assertThat(Json.MAPPER.readTree(whole.directory().resolve("env.json").toFile()).get("xla").asBoolean()).isFalse();
-        Path partial = tmp.resolve("partial-no-xla");
+        RunResult whole = Iclab.run(e, RunOptions.builder().out(tmp.resolve("whole-xla")).threads(2).xla(true).build());
+        assertThat(Json.MAPPER.readTree(whole.directory().resolve("env.json").toFile()).get("xla").asBoolean()).isTrue();
+        Path partial = tmp.resolve("partial-xla");
         Iclab.run(e.toBuilder().train(e.train().toBuilder().steps(20).build(3, 5)).build(),
-                RunOptions.builder().out(partial).threads(2).xla(false).build());
+                RunOptions.builder().out(partial).threads(2).xla(true).build());
         Files.writeString(partial.resolve("spec.json"), Json.write(e));
         RunResult resumed = Iclab.resume(partial, RunOptions.builder().threads(2));
         assertThat(resumed.training()).extracting(l -> l.step()).containsExactly(30L);
         assertThat(resumed.training().get(0).loss()).isEqualTo(whole.training().get(2).loss());
-        assertThat(org.iclab.report.RunDirectory.existing(partial).recordedXla()).contains(false);
+        assertThat(org.iclab.report.RunDirectory.existing(partial).recordedXla()).contains(true);
     }
 
     @Test

@@ -4,16 +4,17 @@ import org.iclab.RunOptions;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --threads N} and {@code --no-xla}, as the commands that train or read one model take them (a sweep splits
+ * {@code --threads N} and {@code --xla}, as the commands that train or read one model take them (a sweep splits
  * its own threads among points).
  */
 final class Engine {
     @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads (default: the available processors).")
     Integer threads;
 
-    @Option(names = "--xla", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Compile the model with XLA (default). --no-xla runs TensorFlow's executor node by node: slower, the same "
-                    + "results to float rounding. A resumed run keeps the choice it started with.")
+    @Option(names = "--xla", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "Compile the model with XLA: faster steps after seconds of compilation per prompt shape, the same results "
+                    + "to float rounding (not bit for bit). Default: TensorFlow's executor node by node. A resumed run keeps "
+                    + "the choice it started with.")
     boolean xla;
 
     /** The threads asked for, else the available processors. */

@@ -62,4 +62,21 @@ class EndToEndTest {
         assertThat(losses(second)).containsExactlyElementsOf(losses);
         assertThat(Files.readString(second.resolve("spec.json"))).isEqualTo(Files.readString(first.resolve("spec.json")));
     }
+
+    @Test
+    void xlaCompilesTheModelRecordsItAndAgreesWithTheExecutorToRounding() throws Exception {
+        Path script = Files.writeString(tmp.resolve("tiny.groovy"), MainTest.TINY);
+        Path compiled = tmp.resolve("xla");
+        Path executed = tmp.resolve("no-xla");
+        iclab("run", script.toString(), "--set", "train.steps=20", "--xla", "--out", compiled.toString());
+        iclab("run", script.toString(), "--set", "train.steps=20", "--out", executed.toString());
+        assertThat(Json.MAPPER.readTree(compiled.resolve("env.json").toFile()).get("xla").asBoolean()).isTrue();
+        assertThat(Json.MAPPER.readTree(executed.resolve("env.json").toFile()).get("xla").asBoolean()).isFalse();
+        List<Double> a = losses(compiled);
+        List<Double> b = losses(executed);
+        assertThat(a).hasSameSizeAs(b);
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(a.get(i)).isCloseTo(b.get(i), org.assertj.core.api.Assertions.within(1e-4 * (1 + Math.abs(b.get(i)))));
+        }
+    }
 }

@@ -31,7 +31,7 @@ import org.iclab.task.Seeds;
  * <p>{@code --task NAME} trains another of Garg et al.'s function classes (default linearRegression); the task changes
  * the prompt sampler and, for linearClassification, the loss.
  *
- * <p>{@code --no-xla} runs the step through TensorFlow's graph executor instead of XLA's compiled clusters.
+ * <p>{@code --xla} compiles the step with XLA instead of running it through TensorFlow's graph executor.
  *
  * <p>{@code --profile} adds a breakdown of kernel time by TensorFlow op type over 20 traced steps, and the most
  * memory TensorFlow's allocators held during one of them. {@code --memory} prints where the resident memory is after
@@ -43,8 +43,8 @@ import org.iclab.task.Seeds;
  * wall time that took.
  */
 public final class TrainingBenchmark {
-    /** Whether the model is compiled with XLA (the default; {@code --no-xla}: TensorFlow's executor node by node). */
-    private static boolean xla = true;
+    /** Whether the model is compiled with XLA ({@code --xla}; default: TensorFlow's executor node by node). */
+    private static boolean xla;
 
     private TrainingBenchmark() {
     }
@@ -56,7 +56,7 @@ public final class TrainingBenchmark {
         int points = Integer.parseInt(option(a, "--n", "11"));
         int threads = Integer.parseInt(option(a, "--threads", "2"));
         String task = option(a, "--task", "linearRegression");
-        xla = !a.contains("--no-xla");
+        xla = a.contains("--xla");
         long start = System.nanoTime();
         if (a.contains("--time-to-icl")) {
             timeToIcl(threads, Double.parseDouble(option(a, "--target", "0.1")), Integer.parseInt(option(a, "--max-steps", "20000")));
