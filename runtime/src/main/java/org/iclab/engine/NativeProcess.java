@@ -12,7 +12,7 @@ import com.sun.jna.Native;
  * LayerNorms, GELUs and their gradients) into fused code. On the CPU TensorFlow honours that option only with its
  * flag {@code --tf_xla_cpu_global_jit}, which it reads once, from the environment variable {@code TF_XLA_FLAGS},
  * when the first session starts. So this adds the flag to the process's own environment (libc's {@code setenv}),
- * keeping whatever flags the user set there.
+ * keeping whatever flags the user set there, with {@value #STRICT}.
  *
  * <p><b>malloc arenas.</b> glibc gives each thread that contends for the heap an arena of its own, up to 8 per core,
  * and keeps freed memory in each; TensorFlow's pools and XLA's compiler threads then hold tens of MB that nothing
@@ -21,6 +21,12 @@ import com.sun.jna.Native;
 final class NativeProcess {
     static final String XLA_VARIABLE = "TF_XLA_FLAGS";
     static final String CPU_JIT = "--tf_xla_cpu_global_jit";
+    /**
+     * Compile a cluster on its first run at every new shape. Lazily (TensorFlow's default) a second shape of a cluster
+     * runs through the executor until it has been seen twice, so two reads of the same values (a probe's chunk of 32
+     * prompts, then the same 32 prompts directly) would differ in the last bit.
+     */
+    static final String STRICT = "--tf_xla_enable_lazy_compilation=false";
     static final int ARENAS = 2;
     /** glibc's M_ARENA_MAX. */
     private static final int M_ARENA_MAX = -8;
@@ -40,15 +46,22 @@ final class NativeProcess {
         return Native.load("c", LibC.class);
     }
 
-    /** Adds {@value #CPU_JIT} to {@value #XLA_VARIABLE}; false where the C library could not be reached. */
+    /**
+     * Adds {@value #CPU_JIT} and {@value #STRICT} to {@value #XLA_VARIABLE} (each unless the user's flags name it);
+     * false where the C library could not be reached.
+     */
     static boolean allowXlaOnCpu() {
         try {
             LibC libc = libc();
             String flags = libc.getenv(XLA_VARIABLE);
-            if (flags != null && flags.contains(CPU_JIT)) {
-                return true;
+            String value = flags == null ? "" : flags.trim();
+            if (!value.contains(CPU_JIT)) {
+                value = (value + " " + CPU_JIT).trim();
             }
-            return libc.setenv(XLA_VARIABLE, flags == null || flags.isBlank() ? CPU_JIT : flags + " " + CPU_JIT, 1) == 0;
+            if (!value.contains(STRICT.substring(0, STRICT.indexOf('=')))) {
+                value = value + " " + STRICT;
+            }
+            return value.equals(flags) || libc.setenv(XLA_VARIABLE, value, 1) == 0;
         } catch (UnsatisfiedLinkError | RuntimeException unreachable) {
             return false;
         }
