@@ -33,6 +33,7 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--xgboost-prompts", type=int, default=32, help="XGBoost is slow: fewer prompts (default 32)")
     p.add_argument("--only", default=None, help="run only the baseline of this name")
+    p.add_argument("--skip", action="append", default=[], help="leave out the baseline of this name (repeatable)")
     a = p.parse_args()
     if not os.path.isfile(os.path.join(a.src, "models.py")):
         sys.exit(f"garg_baselines_timing.py: --src must hold models.py, was {a.src}")
@@ -61,7 +62,7 @@ def main():
         return xs, (xs @ w)[:, :, 0]
 
     for name, model, b in baselines:
-        if a.only and name != a.only:
+        if (a.only and name != a.only) or name in a.skip:
             continue
         warm_xs, warm_ys = prompts(min(b, 8))
         model(warm_xs, warm_ys)

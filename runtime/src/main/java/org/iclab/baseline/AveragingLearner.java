@@ -25,11 +25,11 @@ final class AveragingLearner implements Learner {
         double[] sum = new double[d];
         for (int i = 0; i < n; i++) {
             if (i > 0) {
-                double pred = 0;
+                double dot = 0;
                 for (int c = 0; c < d; c++) {
-                    pred += sum[c] / i * batch.x(prompt, i, c);
+                    dot += sum[c] * batch.x(prompt, i, c);
                 }
-                out[i] = pred;
+                out[i] = dot / i; // one division per prefix, not one per feature
             }
             for (int c = 0; c < d; c++) {
                 sum[c] += batch.y(prompt, i) * (double) batch.x(prompt, i, c);
