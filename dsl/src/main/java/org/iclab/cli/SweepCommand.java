@@ -46,6 +46,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--at-k", paramLabel = "K", description = "The k the figures show the error at (default: the largest).")
     Integer atK;
 
+    @Option(names = "--xla", description = "Compile each point's model with XLA (as run --xla); local sweeps only.")
+    boolean xla;
+
     @Option(names = "--on", paramLabel = "BACKEND",
             description = "Where the points run: local (this machine's threads, the default) or spark (one Spark task a point; the dsl/spark module).")
     String on = "local";
@@ -54,6 +57,9 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         if (parallel < 1) {
             throw new UserError("sweep: --parallel must be >= 1, was " + parallel);
+        }
+        if (xla && !"local".equals(on)) {
+            throw new UserError("sweep: --xla runs local sweeps only; the points of --on " + on + " use TensorFlow's executor");
         }
         SweepAxes command = new SweepAxes(parseAxes(), zipOptions.stream().map(z -> List.of(z.split(","))).toList());
         List<DeclaredExperiment> declared = arguments.declared();
@@ -88,7 +94,7 @@ final class SweepCommand implements Callable<Integer> {
             Path dir = out == null ? Path.of("runs", name + "-sweep") : declared.size() == 1 ? out : out.resolve(name);
             main.out.println("sweep " + name + " (" + declared.get(i).location() + "): " + expanded.get(i).size() + " points in " + dir
                     + ", " + parallel + " at a time, " + perPoint + " thread" + (perPoint == 1 ? "" : "s") + " each, on " + on);
-            var states = new SweepRunner(dir, name, axesOf.get(i), expanded.get(i), runner, main.out, parallel, perPoint, atK).run();
+            var states = new SweepRunner(dir, name, axesOf.get(i), expanded.get(i), runner, main.out, parallel, perPoint, atK, xla).run();
             for (var s : states) {
                 if (s.status == SweepRunner.Status.FAILED) {
                     failed = true;

@@ -61,10 +61,12 @@ final class SweepRunner {
     private final int parallel;
     private final int threads;
     private final Integer atK;
+    private final boolean xla;
 
     SweepRunner(Path dir, String experiment, SweepAxes axes, List<Sweep.Point> points, Main.Runner runner, PrintWriter out,
-                int parallel, int threads, Integer atK) {
+                int parallel, int threads, Integer atK, boolean xla) {
         this.atK = atK;
+        this.xla = xla;
         this.dir = dir;
         this.experiment = experiment;
         this.axes = axes;
@@ -174,7 +176,7 @@ final class SweepRunner {
         long start = System.nanoTime();
         Path pointDir = dir.resolve(s.point.name());
         try {
-            RunOptions.Builder options = RunOptions.builder().threads(threads);
+            RunOptions.Builder options = RunOptions.builder().threads(threads).xla(xla); // a resumed point keeps its own
             if (s.resumed) {
                 options.resume(pointDir);
             } else {

@@ -90,6 +90,7 @@ class SweepCommandTest {
         assertThat(ran).hasSize(6).extracting(e -> e.train().pool().tasks() + "/" + e.seed())
                 .containsExactlyInAnyOrder("2/0", "2/1", "8/0", "8/1", "0/0", "0/1");
         assertThat(options).allSatisfy(o -> assertThat(o.threads()).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
+        assertThat(options).allSatisfy(o -> assertThat(o.xla()).as("the executor unless --xla").isFalse());
         assertThat(dir.resolve("tasks=inf_seed=1").resolve(RunDirectory.EVAL_CSV)).isRegularFile();
         JsonNode json = Json.MAPPER.readTree(dir.resolve(SweepRunner.SWEEP_JSON).toFile());
         Map<String, String> status = new java.util.LinkedHashMap<>();
@@ -141,6 +142,18 @@ class SweepCommandTest {
         assertThat(options.get(1).resume()).isNull();
         assertThat(options.get(1).out()).isEqualTo(withoutCheckpoint);
         assertThat(withoutCheckpoint.resolve("metrics.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void xlaGoesToEveryLocalPointAndIsRefusedOnSpark() {
+        Path dir = tmp.resolve("sweep-xla");
+        iclab("sweep", script.toString(), "--out", dir.toString(), "--xla");
+        assertThat(options).hasSize(3).allSatisfy(o -> assertThat(o.xla()).isTrue());
+        ran.clear();
+        options.clear();
+        assertThat(iclab("sweep", script.toString(), "--out", tmp.resolve("other").toString(), "--xla", "--on", "spark")).isEqualTo(2);
+        assertThat(err.toString()).contains("sweep: --xla runs local sweeps only; the points of --on spark use TensorFlow's executor");
+        assertThat(ran).isEmpty();
     }
 
     @Test
