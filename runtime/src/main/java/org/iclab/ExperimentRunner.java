@@ -187,7 +187,7 @@ final class ExperimentRunner {
      * latest checkpoint, and writes probes.csv, probes.json and the probe figures there. The run's spec.json stays as
      * it was: it records how the model was made, and the plan goes into probes.json.
      */
-    static ProbeResults probe(Path runDirectory, ProbePlan plan, int threads, boolean xla) {
+    static ProbeResults probe(Path runDirectory, ProbePlan plan, int threads, Boolean xla) {
         if (!Files.isRegularFile(runDirectory.resolve(RunDirectory.SPEC))) {
             throw new SpecException("probe", "run", "must be a run directory holding " + RunDirectory.SPEC, runDirectory);
         }
@@ -198,7 +198,8 @@ final class ExperimentRunner {
             throw new SpecException("probe", "run", "must hold a checkpoint (" + RunDirectory.CHECKPOINT + "/" + Checkpoints.LATEST
                     + ") to restore the model from", runDirectory);
         }
-        try (CompiledModel model = CompiledModel.compile(probed, threads, xla)) {
+        boolean compiled = xla != null ? xla : dir.recordedXla().orElse(false); // as trained, unless asked otherwise
+        try (CompiledModel model = CompiledModel.compile(probed, threads, compiled)) {
             checkpoints.restoreLatest(model);
             ProbeResults results = Probes.run(model, probed, plan);
             dir.writeProbes(probed, results);

@@ -853,11 +853,14 @@ public final class Iclab {
     }
 
     public static ProbeResults probe(Path runDirectory, ProbePlan plan, int threads) {
-        return probe(runDirectory, plan, threads, false);
+        return probe(runDirectory, plan, threads, null);
     }
 
-    /** As {@link #probe(Path, ProbePlan, int)}; {@code xla} true reads the model through XLA (see {@link RunOptions#xla}). */
-    public static ProbeResults probe(Path runDirectory, ProbePlan plan, int threads, boolean xla) {
+    /**
+     * As {@link #probe(Path, ProbePlan, int)}; {@code xla} true reads the model through XLA, false through the executor,
+     * null as the run was trained (its env.json; the executor where it does not say). See {@link RunOptions#xla}.
+     */
+    public static ProbeResults probe(Path runDirectory, ProbePlan plan, int threads, Boolean xla) {
         return ExperimentRunner.probe(runDirectory, plan, threads, xla);
     }
 

@@ -11,11 +11,11 @@ final class Engine {
     @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads (default: the available processors).")
     Integer threads;
 
-    @Option(names = "--xla", negatable = true, defaultValue = "false", fallbackValue = "true",
+    @Option(names = "--xla", negatable = true,
             description = "Compile the model with XLA: faster steps after seconds of compilation per prompt shape, the same results "
-                    + "to float rounding (not bit for bit). Default: TensorFlow's executor node by node. A resumed run keeps "
-                    + "the choice it started with.")
-    boolean xla;
+                    + "to float rounding (not bit for bit). Default for run: TensorFlow's executor node by node; resume and "
+                    + "probe keep the choice the run started with.")
+    Boolean xla;
 
     /** The threads asked for, else the available processors. */
     int count() {
@@ -24,6 +24,7 @@ final class Engine {
 
     /** Sets them on {@code options} where asked for (RunOptions has its own default). */
     RunOptions.Builder applyTo(RunOptions.Builder options) {
-        return (threads != null ? options.threads(threads) : options).xla(xla);
+        RunOptions.Builder b = threads != null ? options.threads(threads) : options;
+        return xla != null ? b.xla(xla) : b;
     }
 }
