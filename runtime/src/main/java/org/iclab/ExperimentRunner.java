@@ -59,7 +59,7 @@ final class ExperimentRunner {
                     dir.clearLogs();
                 }
                 if (experiment.train().from() != null) {
-                    startFrom(model, experiment, options.threads(), xla);
+                    startFrom(model, experiment, options.threads());
                 }
                 dir.writeEnv(environment(experiment, options, model)); // a resumed run keeps the env it started with
                 Json.writeFile(dir.resolve(RunDirectory.MODEL_JSON), modelFacts(experiment, model));
@@ -104,14 +104,14 @@ final class ExperimentRunner {
      * where the name is the same and the parameter is not under {@code train.fresh}; the others keep their fresh
      * draw. A parameter of the same name but another size is an error: the runs' models do not fit together.
      */
-    private static void startFrom(CompiledModel model, Experiment experiment, int threads, boolean xla) {
+    private static void startFrom(CompiledModel model, Experiment experiment, int threads) {
         Path source = Path.of(experiment.train().from());
         Checkpoints checkpoints = new Checkpoints(source.resolve(RunDirectory.CHECKPOINT));
         if (!Files.isRegularFile(source.resolve(RunDirectory.SPEC)) || checkpoints.latest().isEmpty()) {
             throw new SpecException("train", "from", "must be a run directory holding " + RunDirectory.SPEC + " and a checkpoint", source);
         }
         Map<String, float[]> trained;
-        try (CompiledModel from = CompiledModel.compile(Json.readExperiment(source.resolve(RunDirectory.SPEC)), threads, xla)) {
+        try (CompiledModel from = CompiledModel.compile(Json.readExperiment(source.resolve(RunDirectory.SPEC)), threads)) {
             checkpoints.restoreLatest(from);
             trained = from.parameterValues();
         }

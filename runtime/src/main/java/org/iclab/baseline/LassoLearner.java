@@ -151,9 +151,8 @@ final class LassoLearner implements Learner {
             }
             sweeps = 0;
             if (exact) {
-                System.arraycopy(w, 0, saved, 0, d);
                 gram(k);
-                if (onSupport(l1) && accept(k, l1, tol)) {
+                if (keptOnSupport(k, l1, tol)) {
                     ending = Ending.SUPPORT;
                     return;
                 }
@@ -161,7 +160,7 @@ final class LassoLearner implements Learner {
                     ending = Ending.HOMOTOPY;
                     return;
                 }
-                System.arraycopy(saved, 0, w, 0, d);
+                System.arraycopy(saved, 0, w, 0, d); // the warm start keptOnSupport saved
             }
             ending = Ending.SWEEPS;
             residual(k);
@@ -192,17 +191,28 @@ final class LassoLearner implements Learner {
                     }
                 }
                 if (exact && sweeps % POLISH_EVERY == 0) {
-                    System.arraycopy(w, 0, saved, 0, d);
-                    if (onSupport(l1) && accept(k, l1, tol)) {
+                    if (keptOnSupport(k, l1, tol)) {
                         return;
                     }
-                    System.arraycopy(saved, 0, w, 0, d);
-                    residual(k);
+                    residual(k); // accept() recomputed it for the candidate
                 }
             }
         }
 
-        /** gram = XᵀX over rows 0..k-1 (full, row-major) and xty = Xᵀy. */
+        /**
+         * Whether the exact minimiser on w's support and signs exists and passes {@link #accept}; then w is it,
+         * otherwise w is as it was (kept in {@code saved}).
+         */
+        private boolean keptOnSupport(int k, double l1, double tol) {
+            System.arraycopy(w, 0, saved, 0, d);
+            if (onSupport(l1) && accept(k, l1, tol)) {
+                return true;
+            }
+            System.arraycopy(saved, 0, w, 0, d);
+            return false;
+        }
+
+        /** gram = XᵀX over rows 0..k-1 (full, row-major; its diagonal is {@code norms}) and xty = Xᵀy. */
         private void gram(int k) {
             for (int a = 0; a < d; a++) {
                 double t = 0;
@@ -210,7 +220,8 @@ final class LassoLearner implements Learner {
                     t += x[a * n + i] * y[i];
                 }
                 xty[a] = t;
-                for (int b = 0; b <= a; b++) {
+                gram[a * d + a] = norms[a];
+                for (int b = 0; b < a; b++) {
                     double s = 0;
                     for (int i = 0; i < k; i++) {
                         s += x[a * n + i] * x[b * n + i];
