@@ -43,8 +43,9 @@ final class NativeProcess {
         int mallopt(int param, int value);
     }
 
-    private static LibC libc() {
-        return Native.load("c", LibC.class);
+    /** The C library, bound once, on first use. */
+    private static final class C {
+        static final LibC LIBC = Native.load("c", LibC.class);
     }
 
     /**
@@ -53,7 +54,7 @@ final class NativeProcess {
      */
     static boolean allowXlaOnCpu() {
         try {
-            LibC libc = libc();
+            LibC libc = C.LIBC;
             String flags = libc.getenv(XLA_VARIABLE);
             String value = flags == null ? "" : flags.trim();
             if (!value.contains(CPU_JIT)) {
@@ -63,7 +64,7 @@ final class NativeProcess {
                 value = value + " " + STRICT;
             }
             return value.equals(flags) || libc.setenv(XLA_VARIABLE, value, 1) == 0;
-        } catch (UnsatisfiedLinkError | RuntimeException unreachable) {
+        } catch (LinkageError | RuntimeException unreachable) { // LinkageError: also a failed first binding, seen again
             return false;
         }
     }
@@ -74,8 +75,8 @@ final class NativeProcess {
             return;
         }
         try {
-            libc().mallopt(M_ARENA_MAX, ARENAS);
-        } catch (UnsatisfiedLinkError | RuntimeException unreachable) {
+            C.LIBC.mallopt(M_ARENA_MAX, ARENAS);
+        } catch (LinkageError | RuntimeException unreachable) {
             // not glibc, or no JNA: the default arenas, which cost memory, not correctness
         }
     }

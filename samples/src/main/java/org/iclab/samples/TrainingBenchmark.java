@@ -43,9 +43,6 @@ import org.iclab.task.Seeds;
  * wall time that took.
  */
 public final class TrainingBenchmark {
-    /** Whether the model is compiled with XLA ({@code --xla}; default: TensorFlow's executor node by node). */
-    private static boolean xla;
-
     private TrainingBenchmark() {
     }
 
@@ -56,14 +53,14 @@ public final class TrainingBenchmark {
         int points = Integer.parseInt(option(a, "--n", "11"));
         int threads = Integer.parseInt(option(a, "--threads", "2"));
         String task = option(a, "--task", "linearRegression");
-        xla = a.contains("--xla");
+        boolean xla = a.contains("--xla"); // default: TensorFlow's executor node by node
         long start = System.nanoTime();
         if (a.contains("--time-to-icl")) {
-            timeToIcl(threads, Double.parseDouble(option(a, "--target", "0.1")), Integer.parseInt(option(a, "--max-steps", "20000")));
+            timeToIcl(threads, xla, Double.parseDouble(option(a, "--target", "0.1")), Integer.parseInt(option(a, "--max-steps", "20000")));
         } else {
             speed(model, task, dims, points, threads, Integer.parseInt(option(a, "--warmup", "10")),
                     Integer.parseInt(option(a, "--reps", "5")), Integer.parseInt(option(a, "--steps-per-rep", "50")),
-                    a.contains("--profile"), a.contains("--memory"));
+                    xla, a.contains("--profile"), a.contains("--memory"));
         }
         System.out.printf(Locale.ROOT, "wall_s=%.1f peak_rss_mb=%.0f%n", (System.nanoTime() - start) / 1e9, peakRssMb());
     }
@@ -101,7 +98,7 @@ public final class TrainingBenchmark {
     }
 
     private static void speed(String model, String task, int dims, int points, int threads, int warmup, int reps, int stepsPerRep,
-                              boolean profile, boolean memory) throws IOException {
+                              boolean xla, boolean profile, boolean memory) throws IOException {
         Experiment e = experiment(model, task, dims, points, warmup + reps * stepsPerRep);
         PromptSampler sampler = PromptSampler.of(e);
         double[] rates = new double[reps];
@@ -154,7 +151,7 @@ public final class TrainingBenchmark {
                 model, task, dims, points, threads, xla, params, flops, sorted[reps / 2], peakRssMb(), Arrays.toString(rates));
     }
 
-    private static void timeToIcl(int threads, double target, int maxSteps) {
+    private static void timeToIcl(int threads, boolean xla, double target, int maxSteps) {
         Experiment e = experiment("tiny", 5, 11, maxSteps);
         PromptSampler sampler = PromptSampler.of(e);
         PromptBatch held = new Evaluator(e).prompts().slice(0, 256);
