@@ -176,12 +176,17 @@ public final class CompiledModel implements AutoCloseable {
                 .setTraceLevel(org.tensorflow.proto.RunOptions.TraceLevel.FULL_TRACE).build();
         try (Result r = runTrainStep(batch, step, trace)) {
             var metadata = r.getMetadata().orElseThrow(() -> new IllegalStateException("TensorFlow returned no trace"));
-            return new StepProfile(Feeds.timeByOpType(g.graph, metadata), Feeds.allocatorPeakBytes(metadata));
+            return new StepProfile(Feeds.timeByOpType(g.graph, metadata), Feeds.allocatorPeakBytes(metadata),
+                    Feeds.keptForBackward(g.graph, metadata, "Gradients"));
         }
     }
 
-    /** What a traced training step took: kernel microseconds by op type (largest first) and the allocators' peak. */
-    public record StepProfile(Map<String, Long> microsByOpType, long allocatorPeakBytes) {
+    /**
+     * What a traced training step took: kernel microseconds by op type (largest first), the allocators' peak, and the
+     * bytes of forward tensors the backward pass reads, by the op type that made them (largest first; empty under XLA,
+     * whose cluster hides them).
+     */
+    public record StepProfile(Map<String, Long> microsByOpType, long allocatorPeakBytes, Map<String, Long> keptBytesByOpType) {
     }
 
     /** The loss on a batch, without updating anything. */

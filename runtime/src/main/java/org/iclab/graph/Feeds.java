@@ -1,13 +1,16 @@
 package org.iclab.graph;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.iclab.task.Batch;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.TokenBatch;
 import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Session;
 import org.tensorflow.proto.RunMetadata;
 import org.tensorflow.types.TFloat32;
@@ -70,6 +73,68 @@ final class Feeds {
         byType.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEachOrdered(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
+    }
+
+    /**
+     * The bytes of forward-pass tensors that the backward pass reads, by the op type that produced them: the
+     * activations kept alive from the forward pass until their gradient runs, which is what sets a training step's
+     * memory peak. A tensor counts where a backward op (named under {@code gradientPrefix}) that ran in the traced step
+     * reads its values, directly or through ops that pass its buffer on (identity, stop-gradient, reshape); ops that
+     * read only its shape do not keep it, and parameters and constants are not counted. Its size is the buffer the
+     * step allocated for it, counted once per buffer.
+     */
+    static Map<String, Long> keptForBackward(Graph graph, RunMetadata metadata, String gradientPrefix) {
+        Set<String> ran = new HashSet<>();
+        for (var device : metadata.getStepStats().getDevStatsList()) {
+            device.getNodeStatsList().forEach(node -> ran.add(node.getNodeName()));
+        }
+        Map<Long, Long> bufferBytes = new HashMap<>();
+        Map<Long, String> bufferType = new HashMap<>();
+        Map<String, Long> byType = new HashMap<>();
+        for (var device : metadata.getStepStats().getDevStatsList()) {
+            for (var node : device.getNodeStatsList()) {
+                var op = (GraphOperation) graph.operation(node.getNodeName());
+                if (op == null || op.name().startsWith(gradientPrefix) || NOT_ACTIVATIONS.contains(op.type())) {
+                    continue;
+                }
+                for (var out : node.getOutputList()) {
+                    if (!readByBackward(op, out.getSlot(), ran, gradientPrefix)) {
+                        continue;
+                    }
+                    var allocation = out.getTensorDescription().getAllocationDescription();
+                    long bytes = allocation.getRequestedBytes();
+                    if (allocation.getPtr() == 0) {
+                        byType.merge(op.type(), bytes, Long::sum);
+                    } else if (bytes > bufferBytes.getOrDefault(allocation.getPtr(), -1L)) {
+                        bufferBytes.put(allocation.getPtr(), bytes);
+                        bufferType.put(allocation.getPtr(), op.type());
+                    }
+                }
+            }
+        }
+        bufferBytes.forEach((ptr, bytes) -> byType.merge(bufferType.get(ptr), bytes, Long::sum));
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        byType.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEachOrdered(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    private static final Set<String> NOT_ACTIVATIONS = Set.of("Const", "VariableV2");
+    private static final Set<String> SHAPE_ONLY = Set.of("Shape", "ShapeN", "Size", "Rank", "ZerosLike", "OnesLike");
+    private static final Set<String> PASSING_ON = Set.of("Identity", "StopGradient", "Reshape", "Snapshot");
+
+    /** Whether a backward op that ran reads output {@code slot} of {@code op}'s values, directly or through ops passing its buffer on. */
+    private static boolean readByBackward(GraphOperation op, int slot, Set<String> ran, String gradientPrefix) {
+        for (GraphOperation consumer : op.consumers(slot)) {
+            if (consumer.name().startsWith(gradientPrefix)) {
+                if (ran.contains(consumer.name()) && !SHAPE_ONLY.contains(consumer.type())) {
+                    return true;
+                }
+            } else if (PASSING_ON.contains(consumer.type()) && readByBackward(consumer, 0, ran, gradientPrefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The most bytes any allocator of the traced step reported in use (its step-wide peak where it keeps one). */

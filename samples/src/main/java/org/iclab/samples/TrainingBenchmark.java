@@ -130,13 +130,19 @@ public final class TrainingBenchmark {
                 java.util.Map<String, Long> total = new java.util.LinkedHashMap<>();
                 int traced = 20;
                 long allocatorPeak = 0;
+                java.util.Map<String, Long> kept = java.util.Map.of();
                 for (long step = warmup + 1; step <= warmup + traced; step++) {
                     CompiledModel.StepProfile stepProfile = m.profileTrainStep(
                             sampler.sample(Seeds.derive(0, Seeds.Stream.TRAIN, step), 64, points, dims), step);
                     stepProfile.microsByOpType().forEach((k, v) -> total.merge(k, v, Long::sum));
                     allocatorPeak = Math.max(allocatorPeak, stepProfile.allocatorPeakBytes());
+                    kept = stepProfile.keptBytesByOpType();
                 }
                 System.out.printf(Locale.ROOT, "memory tensorflow_allocator.step_peak %.0f%n", allocatorPeak / 1048576.0);
+                System.out.printf(Locale.ROOT, "memory kept_for_backward %.0f MB, by the op type that made it:%n",
+                        kept.values().stream().mapToLong(Long::longValue).sum() / 1048576.0);
+                kept.entrySet().stream().limit(12).forEach(en -> System.out.printf(Locale.ROOT, "  %-22s %8.1f MB%n",
+                        en.getKey(), en.getValue() / 1048576.0));
                 long all = total.values().stream().mapToLong(Long::longValue).sum();
                 System.out.println("where the time goes (kernel time by op type, mean over " + traced + " traced steps):");
                 total.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
