@@ -4,13 +4,99 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
 import org.iclab.spec.GradientBoosting;
 import org.iclab.spec.Zero;
 import org.iclab.task.PromptBatch;
 import org.junit.jupiter.api.Test;
 
 class GradientBoostingAndZeroTest {
+    /** XGBoost4J's prediction for the query after fitting XGBRegressor()'s defaults (hist) on the n rows, on one thread. */
+    private static double xgboost(float[] x, float[] y, int n, int d, float[] query, int rounds, int depth, double eta) throws Exception {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("objective", "reg:squarederror");
+        params.put("eta", eta);
+        params.put("max_depth", depth);
+        params.put("min_child_weight", 1);
+        params.put("gamma", 0);
+        params.put("lambda", 1);
+        params.put("alpha", 0);
+        params.put("subsample", 1);
+        params.put("tree_method", "hist");
+        params.put("max_bin", 256);
+        params.put("seed", 0);
+        params.put("nthread", 1);
+        params.put("verbosity", 0);
+        DMatrix train = new DMatrix(x, n, d, Float.NaN);
+        DMatrix test = new DMatrix(query, 1, d, Float.NaN);
+        try {
+            train.setLabel(y);
+            Booster booster = XGBoost.train(train, params, rounds, Map.of(), null, null);
+            try {
+                return booster.predict(test)[0][0];
+            } finally {
+                booster.dispose();
+            }
+        } finally {
+            test.dispose();
+            train.dispose();
+        }
+    }
+
+    @Test
+    void boostingPredictsWhatXgboostPredictsOnEveryPrefix() throws Exception {
+        // Gaussian inputs at d = 20 with a linear target (Garg et al.'s workload), inputs rounded to one decimal (many
+        // rows share a bin, and −0 meets 0), and a step with ties in the labels; every prefix k = 1..40, against
+        // XGBoost4J 3.4 fitting the same rows with the same settings
+        SplittableRandom rng = new SplittableRandom(7);
+        double[] w = rng.doubles(20).map(v -> v - 0.5).toArray();
+        List<PromptBatch> cases = List.of(
+                Prompts.gaussian(41, 3, 41, 20, x -> IntStream.range(0, 20).mapToDouble(i -> w[i] * x[i]).sum()),
+                rounded(Prompts.gaussian(42, 2, 41, 5, x -> x[0] - 2 * x[1] * x[2])),
+                Prompts.gaussian(43, 2, 41, 3, x -> x[1] > 0.3 ? 2 : -1));
+        int[][] settings = {{100, 6}, {20, 3}, {30, 1}};
+        int compared = 0;
+        double worst = 0;
+        for (int c = 0; c < cases.size(); c++) {
+            PromptBatch b = cases.get(c);
+            int rounds = settings[c][0];
+            int depth = settings[c][1];
+            GradientBoostingLearner ours = (GradientBoostingLearner) Learner.of(new GradientBoosting(rounds, depth, 0.3));
+            int d = b.dims();
+            for (int p = 0; p < b.batch(); p++) {
+                int base = p * b.points();
+                for (int k = 1; k < b.points(); k++) {
+                    float[] x = Arrays.copyOfRange(b.xs(), base * d, (base + k) * d);
+                    float[] y = Arrays.copyOfRange(b.ys(), base, base + k);
+                    float[] query = Arrays.copyOfRange(b.xs(), (base + k) * d, (base + k + 1) * d);
+                    double expected = xgboost(x, y, k, d, query, rounds, depth, 0.3);
+                    double actual = ours.fitAndPredict(x, y, k, d, query);
+                    assertThat(actual).as("case %d prompt %d k %d", c, p, k).isCloseTo(expected, within(1e-5 * (1 + Math.abs(expected))));
+                    worst = Math.max(worst, Math.abs(actual - expected));
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(3 * 40 + 2 * 40 + 2 * 40);
+        System.out.printf("boosting against XGBoost4J: %d predictions, largest difference %.3g%n", compared, worst);
+    }
+
+    /** The prompts with every input rounded to one decimal. */
+    private static PromptBatch rounded(PromptBatch b) {
+        float[] xs = b.xs().clone();
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = Math.round(xs[i] * 10) / 10f;
+        }
+        return new PromptBatch(b.batch(), b.points(), b.dims(), xs, b.ys());
+    }
+
     @Test
     void boostingFitsASeparableStepFunction() {
         PromptBatch b = Prompts.gaussian(31, 3, 41, 3, x -> x[1] > 0.3 ? 2 : -1);
