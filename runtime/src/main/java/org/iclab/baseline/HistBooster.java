@@ -9,7 +9,9 @@ import java.util.Arrays;
  * the tests). It exists because XGBoost's fixed cost per call, over 7 ms for 100 trees on 40 rows, dominates an
  * in-context evaluation that fits one booster per prompt and prefix; this one takes a fraction of that.
  *
- * <p>What it reproduces, for lambda 1, alpha 0, gamma 0, min_child_weight 1, no subsampling, max_bin ≥ the rows:
+ * <p>What it reproduces, for lambda 1, alpha 0, gamma 0, min_child_weight 1, no subsampling, and at most 256 rows
+ * (max_bin; with more, XGBoost would place its cuts at sketched quantiles, where this booster keeps one cut per distinct
+ * value, so beyond 256 examples it is a finer-binned booster of the same kind, no longer XGBoost's twin):
  * <ul>
  *   <li>base_score: the labels' mean, summed in double as y_i / n and rounded to float;</li>
  *   <li>cuts per feature: every distinct value but the smallest, then the largest + (|largest| + 1e-5); a value's

@@ -30,10 +30,10 @@ final class Layers {
 
     /**
      * LayerNorm over the last axis, eps 1e-5 as PyTorch. Its value is (x − μ) r · gain + bias with r = 1/√(σ² + eps),
-     * computed as always. Its gradient comes from a surrogate that is zero in value and linear in x:
-     * s = r (c − n · mean(n c)) with c = x − μ and the normalised n and r held constant, which is LayerNorm's exact
-     * Jacobian. The backward pass then reads only n and r, where differentiating the value's own ops would keep both
-     * c and n for every LayerNorm of the model.
+     * computed as always; gain and bias get their gradients from it. The gradient with respect to x comes from a
+     * surrogate added as zero, linear in x: s = r (c − n · mean(n c)) · gain with c = x − μ and the normalised n, r and
+     * gain held constant, which is LayerNorm's exact Jacobian. The backward pass then reads only n and r, where
+     * differentiating the value's own ops would keep both c and n for every LayerNorm of the model.
      */
     Operand<TFloat32> layerNorm(Operand<TFloat32> x, Variable<TFloat32> gain, Variable<TFloat32> bias) {
         Operand<TInt32> last = tf.constant(new int[] {-1});
@@ -68,7 +68,8 @@ final class Layers {
 
     /**
      * Zero with the gradient of {@code surrogate}: surrogate − surrogate, the first differentiated and the second held
-     * constant. Both are the same tensor, so the difference is exactly zero and a value it is added to keeps its bits.
+     * constant. Both are the same tensor, so the difference is exactly zero (for a finite surrogate) and a value it is
+     * added to keeps its bits, but for −0 becoming +0.
      */
     private Operand<TFloat32> zeroWithGradientOf(Operand<TFloat32> surrogate) {
         return tf.math.sub(surrogate, tf.stopGradient(surrogate));
