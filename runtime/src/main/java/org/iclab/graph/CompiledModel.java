@@ -173,11 +173,11 @@ public final class CompiledModel implements AutoCloseable {
      */
     public StepProfile profileTrainStep(Batch batch, long step) {
         org.tensorflow.proto.RunOptions trace = org.tensorflow.proto.RunOptions.newBuilder()
-                .setTraceLevel(org.tensorflow.proto.RunOptions.TraceLevel.FULL_TRACE).build();
+                .setTraceLevel(org.tensorflow.proto.RunOptions.TraceLevel.FULL_TRACE).setOutputPartitionGraphs(true).build();
         try (Result r = runTrainStep(batch, step, trace)) {
             var metadata = r.getMetadata().orElseThrow(() -> new IllegalStateException("TensorFlow returned no trace"));
             return new StepProfile(Feeds.timeByOpType(g.graph, metadata), Feeds.allocatorPeakBytes(metadata),
-                    Feeds.keptForBackward(g.graph, metadata, "Gradients"));
+                    Feeds.keptForBackward(metadata, "Gradients"));
         }
     }
 

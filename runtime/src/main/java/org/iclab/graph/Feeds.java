@@ -10,7 +10,6 @@ import org.iclab.task.Batch;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.TokenBatch;
 import org.tensorflow.Graph;
-import org.tensorflow.GraphOperation;
 import org.tensorflow.Session;
 import org.tensorflow.proto.RunMetadata;
 import org.tensorflow.types.TFloat32;
@@ -78,12 +77,27 @@ final class Feeds {
     /**
      * The bytes of forward-pass tensors that the backward pass reads, by the op type that produced them: the
      * activations kept alive from the forward pass until their gradient runs, which is what sets a training step's
-     * memory peak. A tensor counts where a backward op (named under {@code gradientPrefix}) that ran in the traced step
-     * reads its values, directly or through ops that pass its buffer on (identity, stop-gradient, reshape); ops that
-     * read only its shape do not keep it, and parameters and constants are not counted. Its size is the buffer the
-     * step allocated for it, counted once per buffer.
+     * memory peak. It reads the graphs the step ran (after Grappler's rewrites; the trace must ask for partition
+     * graphs): a tensor counts where a backward op (one whose name contains {@code gradientPrefix}) that ran reads its
+     * values, directly or through ops that pass its buffer on (identity, stop-gradient, reshape); ops that read only
+     * its shape do not keep it, and parameters and constants are not counted. Its size is the buffer the step
+     * allocated for it, counted once per buffer (q, k and v, slices of one, count once).
      */
-    static Map<String, Long> keptForBackward(Graph graph, RunMetadata metadata, String gradientPrefix) {
+    static Map<String, Long> keptForBackward(RunMetadata metadata, String gradientPrefix) {
+        Map<String, String> typeOf = new HashMap<>();
+        Map<String, List<String>> consumers = new HashMap<>(); // "producer:slot" -> consumer names
+        for (var partition : metadata.getPartitionGraphsList()) {
+            for (var node : partition.getNodeList()) {
+                typeOf.put(node.getName(), node.getOp().replaceFirst("^_Mkl(Native)?", "")); // oneDNN's kernels by their op
+                for (String input : node.getInputList()) {
+                    if (input.startsWith("^")) {
+                        continue;
+                    }
+                    String output = input.contains(":") ? input : input + ":0";
+                    consumers.computeIfAbsent(output, k -> new java.util.ArrayList<>()).add(node.getName());
+                }
+            }
+        }
         Set<String> ran = new HashSet<>();
         for (var device : metadata.getStepStats().getDevStatsList()) {
             device.getNodeStatsList().forEach(node -> ran.add(node.getNodeName()));
@@ -93,21 +107,22 @@ final class Feeds {
         Map<String, Long> byType = new HashMap<>();
         for (var device : metadata.getStepStats().getDevStatsList()) {
             for (var node : device.getNodeStatsList()) {
-                var op = (GraphOperation) graph.operation(node.getNodeName());
-                if (op == null || op.name().startsWith(gradientPrefix) || NOT_ACTIVATIONS.contains(op.type())) {
+                String name = node.getNodeName();
+                String type = typeOf.get(name);
+                if (type == null || name.contains(gradientPrefix) || NOT_ACTIVATIONS.contains(type)) {
                     continue;
                 }
                 for (var out : node.getOutputList()) {
-                    if (!readByBackward(op, out.getSlot(), ran, gradientPrefix)) {
+                    if (!readByBackward(name + ":" + out.getSlot(), consumers, typeOf, ran, gradientPrefix)) {
                         continue;
                     }
                     var allocation = out.getTensorDescription().getAllocationDescription();
                     long bytes = allocation.getRequestedBytes();
                     if (allocation.getPtr() == 0) {
-                        byType.merge(op.type(), bytes, Long::sum);
+                        byType.merge(type, bytes, Long::sum);
                     } else if (bytes > bufferBytes.getOrDefault(allocation.getPtr(), -1L)) {
                         bufferBytes.put(allocation.getPtr(), bytes);
-                        bufferType.put(allocation.getPtr(), op.type());
+                        bufferType.put(allocation.getPtr(), type);
                     }
                 }
             }
@@ -119,18 +134,20 @@ final class Feeds {
         return sorted;
     }
 
-    private static final Set<String> NOT_ACTIVATIONS = Set.of("Const", "VariableV2");
+    private static final Set<String> NOT_ACTIVATIONS = Set.of("Const", "VariableV2", "_Arg", "_Retval");
     private static final Set<String> SHAPE_ONLY = Set.of("Shape", "ShapeN", "Size", "Rank", "ZerosLike", "OnesLike");
     private static final Set<String> PASSING_ON = Set.of("Identity", "StopGradient", "Reshape", "Snapshot");
 
-    /** Whether a backward op that ran reads output {@code slot} of {@code op}'s values, directly or through ops passing its buffer on. */
-    private static boolean readByBackward(GraphOperation op, int slot, Set<String> ran, String gradientPrefix) {
-        for (GraphOperation consumer : op.consumers(slot)) {
-            if (consumer.name().startsWith(gradientPrefix)) {
-                if (ran.contains(consumer.name()) && !SHAPE_ONLY.contains(consumer.type())) {
+    /** Whether a backward op that ran reads {@code output}'s values, directly or through ops passing its buffer on. */
+    private static boolean readByBackward(String output, Map<String, List<String>> consumers, Map<String, String> typeOf,
+                                          Set<String> ran, String gradientPrefix) {
+        for (String consumer : consumers.getOrDefault(output, List.of())) {
+            String type = typeOf.get(consumer);
+            if (consumer.contains(gradientPrefix)) {
+                if (ran.contains(consumer) && !SHAPE_ONLY.contains(type)) {
                     return true;
                 }
-            } else if (PASSING_ON.contains(consumer.type()) && readByBackward(consumer, 0, ran, gradientPrefix)) {
+            } else if (PASSING_ON.contains(type) && readByBackward(consumer + ":0", consumers, typeOf, ran, gradientPrefix)) {
                 return true;
             }
         }

@@ -7,6 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.iclab.spec.Adam;
+import org.iclab.spec.Experiment;
+import org.iclab.spec.Gpt2;
+import org.iclab.spec.Interleaved;
+import org.iclab.spec.LinearRegression;
+import org.iclab.task.PromptSampler;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -95,7 +101,7 @@ class LeanLayersTest {
                 runner.fetch(dy.get(i));
                 names.add(List.of("x", "gain", "bias").get(i));
             }
-            RunOptions trace = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
+            RunOptions trace = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).setOutputPartitionGraphs(true).build();
             try (Result r = runner.setOptions(trace).runAndFetchMetadata()) {
                 RunMetadata metadata = r.getMetadata().orElseThrow();
                 float[][] values = StdArrays.array2dCopyOf((TFloat32) r.get(0));
@@ -105,7 +111,7 @@ class LeanLayersTest {
                     gradients.put(names.get(i), t.shape().numDimensions() == 2 ? StdArrays.array2dCopyOf(t)
                             : new float[][] {StdArrays.array1dCopyOf(t)});
                 }
-                long kept = Feeds.keptForBackward(g, metadata, "Gradients").values().stream().mapToLong(Long::longValue).sum();
+                long kept = Feeds.keptForBackward(metadata, "Gradients").values().stream().mapToLong(Long::longValue).sum();
                 return new Outcome(values, gradients, kept);
             }
         }
@@ -136,16 +142,15 @@ class LeanLayersTest {
     }
 
     @Test
-    void layerNormHasTheTextbookValuesToTheBitAndItsGradientsWhileKeepingHalfTheActivations() {
+    void layerNormHasTheTextbookValuesToTheBitAndItsGradients() {
         for (long seed : new long[] {1, 2}) {
             Outcome lean = run((tf, x, gain, bias) -> new Layers(tf).layerNorm(x, gain, bias), 3, seed);
             Outcome textbook = run(LeanLayersTest::textbookLayerNorm, 3, seed);
             assertSameValuesAndGradients(lean, textbook, 1e-5);
             assertThat(lean.gradients()).containsOnlyKeys("x", "gain", "bias");
-            long tensor = 4L * ROWS * WIDTH;
-            // textbook: the centred and the normalised input; lean: the normalised input (and a number per row)
-            assertThat(textbook.keptBytes()).as("textbook").isGreaterThanOrEqualTo(2 * tensor);
-            assertThat(lean.keptBytes()).as("lean").isGreaterThanOrEqualTo(tensor).isLessThan(tensor + tensor / 4);
+            // in a graph of one LayerNorm the step keeps two tensors of x's size either way (Grappler rewrites the
+            // surrogate's products); the saving shows in a whole model, below
+            assertThat(lean.keptBytes()).as("lean").isLessThanOrEqualTo(textbook.keptBytes());
         }
     }
 
@@ -160,6 +165,33 @@ class LeanLayersTest {
             // with the fixed weights reads the output itself, in both)
             assertThat(textbook.keptBytes()).as("textbook").isGreaterThanOrEqualTo(4 * tensor);
             assertThat(lean.keptBytes()).as("lean").isLessThanOrEqualTo(2 * tensor);
+        }
+    }
+
+    @Test
+    void aGpt2StepKeepsOnlyTheActivationsItsBackwardPassNeeds() {
+        // rows = batch · tokens; per block the backward pass needs: LayerNorm 1's normalised input and output, q, k
+        // and v, the attention weights, the heads merged, LayerNorm 2's normalised input and output, GELU's output
+        // and derivative (4e wide); the final LayerNorm's two and the read-in's input come on top. Differentiating
+        // LayerNorm and GELU op by op would keep 3 more 4e-wide tensors and 1 more e-wide tensor per LayerNorm,
+        // about 80% more here
+        int batch = 16;
+        int points = 6;
+        int e = 16;
+        int heads = 2;
+        int layers = 2;
+        Experiment experiment = Experiment.builder("lean").seed(1).task(new LinearRegression(3)).prompt(new Interleaved(points))
+                .model(new Gpt2(layers, heads, e, 8)).train(t -> t.steps(3).batch(batch).optimizer(new Adam(1e-3))).build();
+        PromptSampler sampler = PromptSampler.of(experiment);
+        long tokens = 2L * points;
+        long rows = batch * tokens;
+        long perBlock = rows * (2 * e + 3 * e + e + 2 * e + 2 * 4 * e) + (long) batch * heads * tokens * tokens;
+        long budget = 4 * (layers * perBlock + rows * 2 * e + rows * 4); // floats to bytes; read-in input 4 wide
+        try (CompiledModel model = CompiledModel.compile(experiment, 1)) {
+            model.trainStep(sampler.sample(1, batch, points, 3), 1);
+            Map<String, Long> kept = model.profileTrainStep(sampler.sample(2, batch, points, 3), 2).keptBytesByOpType();
+            long total = kept.values().stream().mapToLong(Long::longValue).sum();
+            assertThat(total).as("%s", kept).isGreaterThan(budget * 8 / 10).isLessThanOrEqualTo(budget * 11 / 10);
         }
     }
 }
