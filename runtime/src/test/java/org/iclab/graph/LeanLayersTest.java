@@ -18,7 +18,6 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
@@ -30,7 +29,8 @@ import org.tensorflow.types.TInt32;
 
 /**
  * LayerNorm and GELU with their lean backward passes ({@link Layers}) against the textbook forms differentiated op by
- * op: the same values to the bit (but for the sign of zero), the same gradients to float rounding, and fewer bytes kept for the backward pass.
+ * op: the same values to the bit (but for the sign of zero), the same gradients to float rounding; and a whole GPT-2
+ * step keeping only the activations its backward pass needs.
  */
 class LeanLayersTest {
     private static final int ROWS = 300;
