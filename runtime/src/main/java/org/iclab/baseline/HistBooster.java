@@ -151,6 +151,7 @@ final class HistBooster {
         private final double[] bestG;
         private final double[] bestH;
         private final int[] child;
+        private final float[] leaf;
         private final double[] nextG;
         private final double[] nextH;
 
@@ -179,6 +180,7 @@ final class HistBooster {
             bestG = new double[n];
             bestH = new double[n];
             child = new int[n];
+            leaf = new float[n];
             nextG = new double[n];
             nextH = new double[n];
         }
@@ -196,7 +198,7 @@ final class HistBooster {
                 }
                 rootG += sum;
             }
-            java.util.Arrays.fill(nodeOf, 0);
+            Arrays.fill(nodeOf, 0);
             int nodes = 1;
             g[0] = rootG;
             h[0] = n;
@@ -229,8 +231,9 @@ final class HistBooster {
                         next += 2;
                     } else {
                         child[k] = -1;
+                        leaf[k] = eta * weight(g[k], h[k]);
                         if (k == queryNode) {
-                            queryLeaf = eta * weight(g[k], h[k]);
+                            queryLeaf = leaf[k];
                         }
                     }
                 }
@@ -240,7 +243,7 @@ final class HistBooster {
                         continue;
                     }
                     if (child[k] < 0) {
-                        predictions[row] += eta * weight(g[k], h[k]);
+                        predictions[row] += leaf[k];
                         nodeOf[row] = -1;
                     } else {
                         nodeOf[row] = child[k] + (bin[bestFeature[k]][row] <= bestBin[k] ? 0 : 1);

@@ -68,10 +68,7 @@ final class Feeds {
                 byType.merge(type, node.getAllEndRelMicros(), Long::sum);
             }
         }
-        Map<String, Long> sorted = new LinkedHashMap<>();
-        byType.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEachOrdered(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted;
+        return largestFirst(byType);
     }
 
     /**
@@ -128,10 +125,7 @@ final class Feeds {
             }
         }
         bufferBytes.forEach((ptr, bytes) -> byType.merge(bufferType.get(ptr), bytes, Long::sum));
-        Map<String, Long> sorted = new LinkedHashMap<>();
-        byType.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEachOrdered(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted;
+        return largestFirst(byType);
     }
 
     private static final Set<String> NOT_ACTIVATIONS = Set.of("Const", "VariableV2", "_Arg", "_Retval");
@@ -152,6 +146,14 @@ final class Feeds {
             }
         }
         return false;
+    }
+
+    /** The map's entries in order of value, largest first. */
+    private static Map<String, Long> largestFirst(Map<String, Long> byType) {
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        byType.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEachOrdered(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
     }
 
     /** The most bytes any allocator of the traced step reported in use (its step-wide peak where it keeps one). */
