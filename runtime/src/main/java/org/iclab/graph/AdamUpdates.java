@@ -95,11 +95,21 @@ final class AdamUpdates implements UpdateRule.Updates {
         open.add(b2);
         runner.feed(beta1Power, b1).feed(beta2Power, b2);
         if (fedEveryStep || scale != 1) {
-            TFloat32 rate = TFloat32.scalarOf((float) (adam.lrAt(step, steps) * scale));
+            TFloat32 rate = TFloat32.scalarOf((float) rateAt(step));
             open.add(rate);
             runner.feed(lr, rate);
         }
         return runner;
+    }
+
+    @Override
+    public double rateAt(long step) {
+        return adam.lrAt(step, steps) * scale;
+    }
+
+    @Override
+    public double learningRateScale() {
+        return scale;
     }
 
     @Override

@@ -47,7 +47,6 @@ public final class CompiledModel implements AutoCloseable {
     private final ModelGraph g;
     private final Session session;
     private final boolean xla;
-    private double learningRateScale = 1;
 
     private CompiledModel(Experiment experiment, int threads, boolean xla) {
         NativeLibraries.ensureLoaded();
@@ -136,13 +135,17 @@ public final class CompiledModel implements AutoCloseable {
 
     /** Multiplies the learning rate of every later step by {@code scale} (1: as declared); see {@code train.onDivergence}. */
     public void setLearningRateScale(double scale) {
-        learningRateScale = scale;
         g.updates.scaleLearningRate(scale);
     }
 
     /** The factor on the declared learning rate (1 unless a rollback halved it). */
     public double learningRateScale() {
-        return learningRateScale;
+        return g.updates.learningRateScale();
+    }
+
+    /** The learning rate 1-based {@code step} applies (schedule and rollback factor), as the optimizer feeds it. */
+    public double learningRateAt(long step) {
+        return g.updates.rateAt(step);
     }
 
     /** One Adam step (1-based {@code step} sets the bias correction); returns the loss before the update. */

@@ -41,6 +41,15 @@ public interface UpdateRule<O extends Optimizer> extends Extension {
          * 1 is the rate as declared, and gives the same updates bit for bit.
          */
         void scaleLearningRate(double scale);
+
+        /** The factor {@link #scaleLearningRate} set (1 as declared). */
+        double learningRateScale();
+
+        /**
+         * The learning rate the update of 1-based {@code step} applies: the optimizer's scheduled rate times the
+         * rollback factor. The one place the rate is computed; the trainer's log, metrics.jsonl and TensorBoard read it.
+         */
+        double rateAt(long step);
     }
 
     /** The registered update rule of {@code optimizer}. */

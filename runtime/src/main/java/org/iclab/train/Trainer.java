@@ -63,7 +63,7 @@ public final class Trainer {
             if (step % plan.logEvery() == 0 || last) {
                 long now = System.nanoTime();
                 TrainingLog log = new TrainingLog(step, loss, windowSteps / ((now - windowStart) / 1e9), dims, points,
-                        (now - start) / 1e9, plan.optimizer().lrAt(step, plan.steps()));
+                        (now - start) / 1e9, model.learningRateAt(step));
                 logs.add(log);
                 listeners.forEach(l -> l.logged(log));
                 windowStart = now;
@@ -128,7 +128,7 @@ public final class Trainer {
     private TrainingDivergedException diverged(long step, double loss) {
         TrainPlan plan = experiment.train();
         StringBuilder m = new StringBuilder("training diverged at step " + step + ": the loss is " + loss);
-        double lr = plan.optimizer().lrAt(step, plan.steps()) * model.learningRateScale();
+        double lr = model.learningRateAt(step);
         if (rollbacks() > 0) {
             m.append(" after ").append(rollbacks()).append(" rollback").append(rollbacks() == 1 ? "" : "s")
                     .append(" (train.rollbacks ").append(plan.rollbacks()).append(")");

@@ -32,7 +32,7 @@ import org.tensorflow.proto.Summary;
  * a bit-by-bit CRC written here (the writer uses java.util.zip.CRC32C), and each record is parsed by TensorFlow's
  * own generated {@code Event} protos (the writer encodes the wire format by hand).
  */
-class TensorBoardEventsTest {
+public class TensorBoardEventsTest {
     @TempDir
     static Path tmp;
     static RunResult result;
@@ -53,7 +53,8 @@ class TensorBoardEventsTest {
     }
 
     /** One scalar or image per (step, tag), in file order. */
-    record Read(long step, String tag, Float value, Summary.Image image) {
+    /** One value read back from an event file. */
+    public record Read(long step, String tag, Float value, Summary.Image image) {
     }
 
     @Test
@@ -192,7 +193,7 @@ class TensorBoardEventsTest {
     }
 
     /** Every record: length, its masked CRC, data, the data's masked CRC; the first is file_version brain.Event:2. */
-    static List<Read> read(Path file) throws Exception {
+    public static List<Read> read(Path file) throws Exception {
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         List<Read> reads = new ArrayList<>();

@@ -104,6 +104,40 @@ class DivergenceTest {
         assertThat(lossesOf(killed)).isEqualTo(losses);
     }
 
+    /**
+     * After each rollback the run logs the rate its steps apply, not the declared one: 2e6 diverges, 1e6 diverges,
+     * 5e5 trains, so every line of metrics.jsonl and every train/learning_rate in the event file is 5e5.
+     */
+    @Test
+    void theLoggedLearningRateIsTheHalvedOneTheStepsUsed() throws Exception {
+        Path dir = tmp.resolve("run");
+        Iclab.run(spec(2e6, 10, "rollback", 3), RunOptions.builder().out(dir).threads(1).build());
+        Map<Long, Double> rates = new TreeMap<>();
+        for (String line : Files.readAllLines(dir.resolve("metrics.jsonl"))) {
+            JsonNode n = Json.MAPPER.readTree(line);
+            if (n.has("loss")) {
+                rates.put(n.get("step").asLong(), n.get("lr").asDouble());
+            }
+        }
+        assertThat(rates).hasSize(30);
+        assertThat(rates.values()).containsOnly(2e6 / 4);
+        Path events;
+        try (var files = Files.list(dir)) {
+            events = files.filter(p -> p.getFileName().toString().startsWith("events.out.tfevents.") && !p.toString().endsWith(".final"))
+                    .findFirst().orElseThrow();
+        }
+        Map<Long, Float> logged = new TreeMap<>();
+        for (var r : org.iclab.report.TensorBoardEventsTest.read(events)) {
+            if ("train/learning_rate".equals(r.tag())) {
+                logged.put(r.step(), r.value());
+            }
+        }
+        assertThat(logged.keySet()).containsAll(rates.keySet());
+        for (long step : rates.keySet()) {
+            assertThat(logged.get(step)).as("train/learning_rate at step " + step).isEqualTo((float) (2e6 / 4));
+        }
+    }
+
     @Test
     void rollingBackStopsAfterTheDeclaredNumberOfTimes() throws Exception {
         Path dir = tmp.resolve("run");
