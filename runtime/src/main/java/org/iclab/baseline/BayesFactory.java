@@ -2,12 +2,13 @@ package org.iclab.baseline;
 
 import org.iclab.spec.Bayes;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.MarkovChain;
 import org.iclab.spec.TokenTask;
+import org.iclab.task.TokenClass;
 
 /**
- * {@code bayes()}: on token tasks the Markov chain's posterior predictive ({@link BayesLearner}), on (x, y) tasks the
- * posterior mean under the experiment's prior ({@link PosteriorMeanLearner}), which needs the experiment.
+ * {@code bayes()}: on token tasks the class's posterior predictive ({@link TokenClass#posterior}), on (x, y) tasks the
+ * posterior mean under the experiment's prior ({@link PosteriorMeanLearner}), which needs the experiment. Both come
+ * from the task's class: a new class with a closed-form posterior changes nothing here.
  */
 final class BayesFactory implements LearnerFactory<Bayes>, TokenLearnerFactory<Bayes> {
     @Override
@@ -32,6 +33,10 @@ final class BayesFactory implements LearnerFactory<Bayes>, TokenLearnerFactory<B
 
     @Override
     public TokenLearner create(Bayes baseline, TokenTask task) {
-        return new BayesLearner((MarkovChain) task);
+        TokenClass.Predictive posterior = TokenClass.of(task).posterior(task);
+        if (posterior == null) {
+            throw new IllegalArgumentException("bayes() " + new Bayes().cannotScore(task));
+        }
+        return posterior::predict;
     }
 }

@@ -26,61 +26,23 @@ public record Bayes() implements Baseline {
         return "bayes";
     }
 
+    /** Why the task's class gives no closed-form posterior ({@link PosteriorSupport}), or null. */
     @Override
     public String cannotScore(Task task) {
-        return closedForm(task) ? null : "needs a task with a closed-form posterior (markovChain, linearRegression, "
-                + "noisyLinearRegression, sparseLinearRegression, representation, or a mixture of the regression classes)";
+        return PosteriorSupport.of(task, false);
     }
-
-    /** The noise standard deviation a noiseless class is given, relative to its prior scale τ (the limit σ → 0). */
-    public static final double NOISELESS = 1e-3;
 
     /**
      * Why the posterior under {@code task} trained on {@code pool} has no closed form here, or null: a pool of whole
-     * prompts, or a pool of a mixture whose components observe with different noise (each member's noise would have
-     * to be known).
+     * prompts, or a pool of functions whose members' noise is not one known level (a mixture whose components
+     * observe with different noise).
      */
     @Override
     public String cannotScore(Task task, Pool pool) {
-        String cannot = cannotScore(task);
-        if (cannot != null || task instanceof TokenTask || !pool.limited()) {
-            return cannot;
-        }
-        if (pool.prompts() > 0) {
+        String cannot = PosteriorSupport.of(task, pool.tasks() > 0);
+        if (cannot == null && pool.prompts() > 0) {
             return "has no closed form under a pool of prompts (train.pool prompts); declare pool tasks: M, or baselines without bayes()";
         }
-        if (task instanceof Mixture m && m.components().stream().mapToDouble(Bayes::noise).distinct().count() > 1) {
-            return "needs one noise level in every component of a mixture trained on a pool of functions";
-        }
-        return null;
-    }
-
-    /** τ, the prior standard deviation of each weight, as evaluation prompts see it (every dimension active). */
-    public static double priorScale(Task task) {
-        if (task instanceof NoisyLinearRegression n) {
-            return n.renormalization(n.dims()) * n.scale();
-        }
-        if (task instanceof LinearRegression lr) {
-            return lr.scale();
-        }
-        if (task instanceof SparseLinearRegression s) {
-            return s.scale();
-        }
-        return 1;
-    }
-
-    /** σ, the observation noise of a regression class: its own, or {@link #NOISELESS} · τ for a noiseless one. */
-    public static double noise(Task task) {
-        double own = task instanceof NoisyLinearRegression n ? n.renormalization(n.dims()) * n.noise()
-                : task instanceof Representation r ? r.noise() : 0;
-        return own > 0 ? own : NOISELESS * priorScale(task);
-    }
-
-    private static boolean closedForm(Task task) {
-        if (task instanceof Mixture m) {
-            return m.components().stream().allMatch(c -> !(c instanceof MarkovChain) && closedForm(c));
-        }
-        return task instanceof MarkovChain || task instanceof LinearRegression || task instanceof NoisyLinearRegression
-                || task instanceof SparseLinearRegression || task instanceof Representation;
+        return cannot;
     }
 }

@@ -1,5 +1,6 @@
 package org.iclab.task;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.iclab.spec.Mixture;
 import org.iclab.spec.Task;
@@ -24,6 +25,31 @@ final class MixtureClass implements FunctionClass<Mixture> {
     @Override
     public TaskFunction draw(Mixture mixture, SplittableRandom rng, int activeDims) {
         return componentFunction(mixture.components().get(pick(mixture, rng)), rng, activeDims);
+    }
+
+    /**
+     * The components' hypotheses, each weighted by its component's probability (components of probability 0 add
+     * none); null unless every component has a prior. Its noise is the components' one level, NaN where they differ.
+     */
+    @Override
+    public Prior prior(Mixture mixture) {
+        List<Prior> priors = new java.util.ArrayList<>();
+        for (Task component : mixture.components()) {
+            Prior p = org.iclab.spec.Registry.get().wordOf(component.getClass()).map(w -> w.extension())
+                    .filter(FunctionClass.class::isInstance).map(f -> FunctionClass.of(component).prior(component)).orElse(null);
+            if (p == null) {
+                return null;
+            }
+            priors.add(p);
+        }
+        double[] noises = priors.stream().mapToDouble(Prior::noise).distinct().toArray();
+        return new Prior(noises.length == 1 ? noises[0] : Double.NaN, out -> {
+            for (int i = 0; i < priors.size(); i++) {
+                if (mixture.probability(i) > 0) {
+                    out.addAll(priors.get(i).weighted(Math.log(mixture.probability(i))));
+                }
+            }
+        });
     }
 
     /** The component of one prompt: the first whose cumulative probability exceeds a uniform draw. */

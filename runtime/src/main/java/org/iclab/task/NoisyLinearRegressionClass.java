@@ -23,6 +23,13 @@ final class NoisyLinearRegressionClass implements FunctionClass<NoisyLinearRegre
         return FunctionClasses.linear(FunctionClasses.gaussians(rng, task.dims()), task.scale(), activeDims);
     }
 
+    /** w ~ N(0, τ²I), y = w·x + N(0, σ²), both scaled by the renormalisation at every dimension: ridge with λ = σ²/τ². */
+    @Override
+    public Prior prior(NoisyLinearRegression task) {
+        double tau = task.renormalization(task.dims()) * task.scale();
+        return Prior.gaussian(task.dims(), tau, Prior.noiseOr(task.renormalization(task.dims()) * task.noise(), tau));
+    }
+
     @Override
     public double observe(NoisyLinearRegression task, SplittableRandom rng, double clean, int activeDims) {
         return (clean + task.noise() * rng.nextGaussian()) * task.renormalization(activeDims);

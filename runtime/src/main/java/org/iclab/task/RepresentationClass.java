@@ -32,6 +32,13 @@ public final class RepresentationClass implements FunctionClass<Representation> 
         };
     }
 
+    /** Gaussian weights on Φ(x) (τ = 1) with the task's noise: ridge on Φ(x). */
+    @Override
+    public Prior prior(Representation task) {
+        double sigma = Prior.noiseOr(task.noise(), 1);
+        return new Prior(sigma, out -> out.add(new Prior.Gaussian(0, Prior.representation(task), 1, sigma)));
+    }
+
     @Override
     public double observe(Representation task, SplittableRandom rng, double clean, int activeDims) {
         return task.noise() > 0 ? clean + task.noise() * rng.nextGaussian() : clean;

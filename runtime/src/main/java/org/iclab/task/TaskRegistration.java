@@ -56,9 +56,11 @@ public final class TaskRegistration implements Registration {
     public List<Extension> extensions() {
         return List.of(
                 FunctionClass.of("linearRegression", LinearRegression.class,
-                        (t, rng, active) -> FunctionClasses.linear(FunctionClasses.gaussians(rng, t.dims()), t.scale(), active)),
+                        (t, rng, active) -> FunctionClasses.linear(FunctionClasses.gaussians(rng, t.dims()), t.scale(), active),
+                        t -> Prior.gaussian(t.dims(), t.scale(), Prior.noiseOr(0, t.scale()))),
                 FunctionClass.of("sparseLinearRegression", SparseLinearRegression.class, (t, rng, active) ->
-                        FunctionClasses.linear(FunctionClasses.sparse(rng, t.dims(), t.sparsity(), active), t.scale(), active)),
+                        FunctionClasses.linear(FunctionClasses.sparse(rng, t.dims(), t.sparsity(), active), t.scale(), active),
+                        t -> Prior.sparse(t.dims(), t.sparsity(), t.scale())),
                 new NoisyLinearRegressionClass(),
                 FunctionClass.of("linearClassification", LinearClassification.class,
                         (t, rng, active) -> FunctionClasses.linearSign(rng, t.dims(), active)),

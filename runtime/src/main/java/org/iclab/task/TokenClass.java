@@ -2,6 +2,7 @@ package org.iclab.task;
 
 import java.util.SplittableRandom;
 import org.iclab.spec.Extension;
+import org.iclab.spec.PosteriorSupport;
 import org.iclab.spec.Registry;
 import org.iclab.spec.Strategy;
 import org.iclab.spec.TokenTask;
@@ -13,7 +14,7 @@ import org.iclab.spec.TokenTask;
  *
  * @param <T> the spec record
  */
-public interface TokenClass<T extends TokenTask> extends Extension {
+public interface TokenClass<T extends TokenTask> extends Extension, PosteriorSupport {
     @Override
     Class<T> spec();
 
@@ -63,6 +64,27 @@ public interface TokenClass<T extends TokenTask> extends Extension {
      */
     default void drawVectors(T task, Strategy strategy, SplittableRandom rng, int[] ids, int[] targets, float[] mask, float[] vectors, int offset) {
         throw new UnsupportedOperationException(word() + " writes no token vectors");
+    }
+
+    /**
+     * The posterior predictive under the task's own prior ({@code bayes()} on token tasks), or null where it has no
+     * closed form. It keeps no state between calls: evaluation shares it across threads.
+     */
+    default Predictive posterior(T task) {
+        return null;
+    }
+
+    /** A posterior predictive of token sequences. */
+    @FunctionalInterface
+    interface Predictive {
+        /** Fills {@code out[t * vocabulary + v]} with the probability that sequence {@code sequence}'s target t is v. */
+        void predict(TokenBatch batch, int sequence, double[] out);
+    }
+
+    /** The posterior does not depend on a pool of languages: it is the prior's, which evaluation prompts are drawn from. */
+    @Override
+    default String noPosterior(Object task, boolean pooledFunctions) {
+        return posterior(spec().cast(task)) == null ? PosteriorSupport.NONE : null;
     }
 
     /**

@@ -14,6 +14,7 @@ import org.iclab.spec.Experiment;
 import org.iclab.spec.NoisyLinearRegression;
 import org.iclab.spec.Pool;
 import org.iclab.spec.Task;
+import org.iclab.task.Prior;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.PromptSampler;
 import org.iclab.task.TrainingPool;
@@ -107,12 +108,12 @@ class PosteriorMeanLearnerTest {
     @Test
     void aMixtureWeighsItsComponentsByTheirMarginalLikelihoodAsMonteCarloDoes() {
         // dense w ~ N(0, I) and 1-sparse w, both with noise 0.5, mixed 0.3 / 0.7
-        List<PosteriorMeanLearner.Hypothesis> hypotheses = new ArrayList<>();
-        hypotheses.add(new PosteriorMeanLearner.Gaussian(Math.log(0.3), new int[] {0, 1, 2}, 1, 0.5));
-        for (int[] support : PosteriorMeanLearner.supports(3, 1)) {
-            hypotheses.add(new PosteriorMeanLearner.Gaussian(Math.log(0.7 / 3), support, 1, 0.5));
+        List<Prior.Hypothesis> hypotheses = new ArrayList<>();
+        hypotheses.add(new Prior.Gaussian(Math.log(0.3), new int[] {0, 1, 2}, 1, 0.5));
+        for (int[] support : Prior.supports(3, 1)) {
+            hypotheses.add(new Prior.Gaussian(Math.log(0.7 / 3), support, 1, 0.5));
         }
-        Learner bayes = new PosteriorMeanLearner(hypotheses);
+        Learner bayes = new PosteriorMeanLearner(Prior.of(0.5, hypotheses));
         PromptBatch b = prompts(new NoisyLinearRegression(3, 0.5), 3);
         for (int p = 0; p < 3; p++) {
             for (int k : new int[] {1, 2, 4}) {
@@ -214,11 +215,11 @@ class PosteriorMeanLearnerTest {
 
     @Test
     void supportsAreEverySubsetOnceAndTooManyAreRefused() {
-        List<int[]> supports = PosteriorMeanLearner.supports(5, 2);
+        List<int[]> supports = Prior.supports(5, 2);
         assertThat(supports).hasSize(10);
         assertThat(supports.stream().map(java.util.Arrays::toString).distinct()).hasSize(10);
         assertThat(supports).allSatisfy(s -> assertThat(s[0]).isLessThan(s[1]));
-        assertThatThrownBy(() -> PosteriorMeanLearner.supports(60, 8)).hasMessageContaining("at most 200000");
+        assertThatThrownBy(() -> Prior.supports(60, 8)).hasMessageContaining("at most 200000");
     }
 
     @Test
