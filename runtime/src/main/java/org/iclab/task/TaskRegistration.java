@@ -62,6 +62,7 @@ public final class TaskRegistration implements Registration {
                         FunctionClasses.linear(FunctionClasses.sparse(rng, t.dims(), t.sparsity(), active), t.scale(), active),
                         t -> Prior.sparse(t.dims(), t.sparsity(), t.scale())),
                 new NoisyLinearRegressionClass(),
+                new SignVectorRegressionClass(),
                 FunctionClass.of("linearClassification", LinearClassification.class,
                         (t, rng, active) -> FunctionClasses.linearSign(rng, t.dims(), active)),
                 FunctionClass.of("quadraticRegression", QuadraticRegression.class,

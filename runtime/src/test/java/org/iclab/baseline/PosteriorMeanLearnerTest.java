@@ -228,4 +228,41 @@ class PosteriorMeanLearnerTest {
         assertThat(new Bayes().cannotScore(Iclab.mixture(Iclab.linearRegression(3), Iclab.reluNetwork(3)))).isNotNull();
         assertThat(new Bayes().cannotScore(Iclab.mixture(Iclab.linearRegression(3), Iclab.sparseLinearRegression(3, 1, 1.0)))).isNull();
     }
+
+    /**
+     * Sign vectors (Panwar et al.): before any example the 2^d equally likely w average to 0; one example in general
+     * position leaves a single w whose w·x matches y, so the posterior mean is then the label itself. In the noiseless
+     * limit (σ = 1e-3) two sign vectors whose w·x differ by less than a few σ are not yet told apart (prompt 6 here has
+     * two nearly equal coordinates in its first x), so the check starts at k = 2. The label is read from the prompt.
+     */
+    @Test
+    void signVectorsAreToldApartByOneExample() {
+        var task = new org.iclab.spec.SignVectorRegression(4, 1.0);
+        assertThat(new Bayes().cannotScore(task)).isNull();
+        Learner bayes = Learner.of(new Bayes(), experiment(task, Pool.NONE));
+        PromptBatch b = prompts(task, 8);
+        for (int p = 0; p < 8; p++) {
+            double[] prefixes = bayes.predictPrefixes(b, p);
+            assertThat(prefixes[0]).as("prompt %d, k 0", p).isCloseTo(0, within(1e-12));
+            for (int k = 2; k < b.points(); k++) {
+                assertThat(prefixes[k]).as("prompt %d, k %d", p, k).isCloseTo(b.y(p, k), within(1e-4));
+                assertThat(bayes.predictAt(b, p, k)).isCloseTo(prefixes[k], within(1e-12));
+            }
+            // the label is w·x for a sign vector w: check the draw is one, independently of the prior
+            boolean found = false;
+            for (int bits = 0; bits < 16 && !found; bits++) {
+                boolean all = true;
+                for (int k = 0; k < b.points(); k++) {
+                    double dot = 0;
+                    for (int j = 0; j < 4; j++) {
+                        dot += ((bits >> j & 1) == 0 ? -1 : 1) * b.x(p, k, j);
+                    }
+                    all &= Math.abs(dot - b.y(p, k)) < 1e-4;
+                }
+                found = all;
+            }
+            assertThat(found).as("prompt %d is labelled by a sign vector", p).isTrue();
+        }
+        assertThatThrownBy(() -> new org.iclab.spec.SignVectorRegression(17, 1.0)).hasMessageContaining("dims must be in 1..16");
+    }
 }
