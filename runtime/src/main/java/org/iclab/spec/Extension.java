@@ -21,4 +21,13 @@ public interface Extension {
 
     /** The spec record the word makes. */
     Class<?> spec();
+
+    /** A word whose record is all there is to it (a token score, a test set a class draws itself). */
+    static Extension declared(String word, Class<?> spec) {
+        return new Declared(word, spec);
+    }
+
+    /** A declared word. */
+    record Declared(String word, Class<?> spec) implements Extension {
+    }
 }

@@ -17,7 +17,9 @@ public enum Kind {
     CONTROL("control", ControlTask.class),
     TARGET("linear", Target.class),
     /** Probe kinds are settings of the probes block ({@code linear(...)}, {@code readout()}), not words of their own. */
-    PROBE("probes", Probe.class, false);
+    PROBE("probes", Probe.class, false),
+    /** Token scores are named by a task's objective ({@link Objective.CrossEntropy#scores()}), not words of the DSL. */
+    SCORE("scores", Score.class, false);
 
     private final String setting;
     private final Class<?> type;

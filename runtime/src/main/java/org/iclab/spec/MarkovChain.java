@@ -42,7 +42,8 @@ public record MarkovChain(
     /** Scored in nats: the cross-entropy of each next token, which the Bayes-optimal predictor minimises. */
     @Override
     public Objective objective() {
-        return Objective.crossEntropy(states, Objective.CrossEntropy.Score.NATS);
+        return Objective.crossEntropy(states, new TokenScores.CrossEntropy(), new TokenScores.TokenError(), new TokenScores.Perplexity(),
+                new TokenScores.ExcessOverBayes());
     }
 
     @Override

@@ -11,8 +11,8 @@ import java.util.Locale;
  * (the input dimension d, the sparsity, or nothing).</li>
  * <li>{@link Logistic}: logistic loss on ±1 labels with the output as the logit; reported as classification error
  * 1 − accuracy (the sign of the prediction against the label, sign(0) = +1), with accuracy beside it.</li>
- * <li>{@link CrossEntropy}: cross-entropy over a vocabulary of tokens; reported as 1 − accuracy (the arg-max token
- * against the target), with cross-entropy and perplexity beside it.</li>
+ * <li>{@link CrossEntropy}: cross-entropy over a vocabulary of tokens; reported by the {@link Score}s the task names
+ * (by default 1 − accuracy of the arg-max token, with cross-entropy and perplexity beside it).</li>
  * </ul>
  */
 public sealed interface Objective permits Objective.SquaredError, Objective.Logistic, Objective.CrossEntropy {
@@ -44,14 +44,14 @@ public sealed interface Objective permits Objective.SquaredError, Objective.Logi
         return new Logistic();
     }
 
-    /** Cross-entropy over {@code vocabulary} tokens, scored as 1 − accuracy. */
+    /** Cross-entropy over {@code vocabulary} tokens, scored as 1 − accuracy, with the cross-entropy and perplexity beside. */
     static CrossEntropy crossEntropy(int vocabulary) {
-        return new CrossEntropy(vocabulary, CrossEntropy.Score.TOKEN);
+        return crossEntropy(vocabulary, new TokenScores.TokenError(), new TokenScores.CrossEntropy(), new TokenScores.Perplexity());
     }
 
-    /** Cross-entropy over {@code vocabulary} tokens, scored as {@code score} says. */
-    static CrossEntropy crossEntropy(int vocabulary, CrossEntropy.Score score) {
-        return new CrossEntropy(vocabulary, score);
+    /** Cross-entropy over {@code vocabulary} tokens, scored by {@code scores} (the first the error, the others beside it). */
+    static CrossEntropy crossEntropy(int vocabulary, Score... scores) {
+        return new CrossEntropy(vocabulary, java.util.List.of(scores));
     }
 
     /**
@@ -123,31 +123,30 @@ public sealed interface Objective permits Objective.SquaredError, Objective.Logi
     }
 
     /**
-     * Cross-entropy over {@code vocabulary} tokens, scored as {@link Score} says: the arg-max token against the target
-     * ({@link #error}), the cross-entropy at the target in nats, or whether the arg-max token is one the task allows
-     * next (its oracle distribution gives it a positive probability: DFA accuracy). The evaluator computes the latter
-     * two from the whole predicted distribution.
+     * Cross-entropy over {@code vocabulary} tokens, scored by its {@link Score}s: the first is the error (1 − accuracy
+     * of the arg-max token by default; the cross-entropy in nats for markovChain; 1 − DFA accuracy for
+     * regularLanguage), the others are reported beside it. The evaluator computes them from each learner's predicted
+     * distributions.
      */
-    record CrossEntropy(int vocabulary, Score score) implements Objective {
-        /** How a token prediction is scored. */
-        public enum Score {
-            /** 1 − accuracy of the arg-max token. */
-            TOKEN,
-            /** The cross-entropy of the prediction at the target, in nats. */
-            NATS,
-            /** 1 − the share of positions whose arg-max token the task allows next (1 − DFA accuracy). */
-            VALID
-        }
-
+    record CrossEntropy(int vocabulary, java.util.List<Score> scores) implements Objective {
         public CrossEntropy {
             if (vocabulary < 2) {
                 throw new IllegalArgumentException("a vocabulary must hold at least 2 tokens, was " + vocabulary);
             }
+            if (scores == null || scores.isEmpty() || scores.get(0) instanceof Score.Derived) {
+                throw new IllegalArgumentException("a token objective needs a first score read position by position, was " + scores);
+            }
+            scores = java.util.List.copyOf(scores);
         }
 
         @Override
         public Loss loss() {
             return Loss.CROSS_ENTROPY;
+        }
+
+        /** The score eval.csv reports as the error. */
+        public Score error() {
+            return scores.get(0);
         }
 
         /** 0 when the arg-max token id {@code prediction} is the target, 1 otherwise. */
@@ -158,25 +157,17 @@ public sealed interface Objective permits Objective.SquaredError, Objective.Logi
 
         @Override
         public String axisTitle() {
-            return switch (score) {
-                case TOKEN -> "token error (1 \u2212 accuracy)";
-                case NATS -> "cross-entropy (nats)";
-                case VALID -> "DFA error (1 \u2212 share of valid greedy tokens)";
-            };
+            return error().axisTitle();
         }
 
         @Override
         public String tableTitle() {
-            return switch (score) {
-                case TOKEN -> "token error";
-                case NATS -> "cross-entropy";
-                case VALID -> "DFA error";
-            };
+            return error().tableTitle();
         }
 
         @Override
         public boolean reportsAccuracy() {
-            return score != Score.NATS;
+            return error().reportsAccuracy();
         }
     }
 }

@@ -75,7 +75,8 @@ public record RegularLanguage(
     /** Scored by DFA accuracy: whether the greedy next token is one the automaton allows. */
     @Override
     public Objective objective() {
-        return Objective.crossEntropy(VOCABULARY, Objective.CrossEntropy.Score.VALID);
+        return Objective.crossEntropy(VOCABULARY, new TokenScores.DfaError(), new TokenScores.TokenError(), new TokenScores.CrossEntropy(),
+                new TokenScores.Tvd());
     }
 
     /** The oracle (uniform over the allowed next symbols) and the in-context 1-, 2- and 3-grams. */

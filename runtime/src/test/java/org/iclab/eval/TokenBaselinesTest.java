@@ -106,9 +106,9 @@ class TokenBaselinesTest {
         for (int t = 0; t < 39; t++) {
             // all-zero logits are the uniform distribution: ln 3 nats everywhere
             assertThat(model.at(t)).isCloseTo(Math.log(3), within(1e-9));
-            assertThat(model.beside().get(Evaluator.EXCESS_OVER_BAYES)[t]).isCloseTo(Math.log(3) - bayes.at(t), within(1e-9));
-            assertThat(bayes.beside().get(Evaluator.EXCESS_OVER_BAYES)[t]).isZero();
-            assertThat(bayes.beside().get(Evaluator.PERPLEXITY)[t]).isCloseTo(Math.exp(bayes.at(t)), within(1e-9));
+            assertThat(model.beside().get("excess_over_bayes")[t]).isCloseTo(Math.log(3) - bayes.at(t), within(1e-9));
+            assertThat(bayes.beside().get("excess_over_bayes")[t]).isZero();
+            assertThat(bayes.beside().get("perplexity")[t]).isCloseTo(Math.exp(bayes.at(t)), within(1e-9));
         }
         assertThat(model.at(39)).isNaN();
         // late in the sequence: the oracle is below Bayes, which is below the uniform model; the bigram (strength-1
@@ -145,7 +145,7 @@ class TokenBaselinesTest {
                 .evaluate(v -> v.prompts(20).resamples(10).baselines(Iclab.ngram(3))).build();
         List<ErrorCurve> curves = new Evaluator(copying).evaluateTokens(batch -> new float[batch.batch() * batch.length() * 5]);
         assertThat(curves).extracting(ErrorCurve::learner).containsExactly("model", "ngram(3)");
-        assertThat(curves.get(1).beside()).containsKeys(Evaluator.CROSS_ENTROPY, Evaluator.PERPLEXITY);
+        assertThat(curves.get(1).beside()).containsKeys("cross_entropy", "perplexity");
     }
 
     @Test
@@ -174,8 +174,8 @@ class TokenBaselinesTest {
         for (int k = 0; k < 4; k++) {
             assertThat(model.at(k)).isEqualTo(1.0);
             assertThat(oracle.at(k)).as("the oracle's greedy token is always allowed").isZero();
-            assertThat(oracle.beside().get(Evaluator.TVD)[k]).isCloseTo(0, within(1e-6));
-            assertThat(model.beside().get(Evaluator.TVD)[k]).isGreaterThan(0.9);
+            assertThat(oracle.beside().get("tvd")[k]).isCloseTo(0, within(1e-6));
+            assertThat(model.beside().get("tvd")[k]).isGreaterThan(0.9);
         }
         // the in-context trigram improves from the first string to the last as the prompt reveals the automaton
         assertThat(trigram.at(3)).isLessThan(trigram.at(0));

@@ -42,8 +42,8 @@ class TokenEvaluationTest {
         }
         for (int t = 2; t < 4; t++) {
             assertThat(c.at(t)).isCloseTo(0.5, within(1e-12));
-            assertThat(c.beside().get(Evaluator.CROSS_ENTROPY)[t]).isCloseTo((right + uniform) / 2, within(1e-6));
-            assertThat(c.beside().get(Evaluator.PERPLEXITY)[t]).isCloseTo(Math.exp((right + uniform) / 2), within(1e-5));
+            assertThat(c.beside().get("cross_entropy")[t]).isCloseTo((right + uniform) / 2, within(1e-6));
+            assertThat(c.beside().get("perplexity")[t]).isCloseTo(Math.exp((right + uniform) / 2), within(1e-5));
             assertThat(c.ciLow()[t]).isLessThanOrEqualTo(0.5);
             assertThat(c.ciHigh()[t]).isGreaterThanOrEqualTo(0.5);
         }

@@ -1,0 +1,23 @@
+package org.iclab.eval;
+
+import java.util.List;
+import org.iclab.spec.Extension;
+import org.iclab.spec.Registration;
+import org.iclab.spec.TokenScores;
+
+/**
+ * The words this package scores with: token scores (the record is all there is to one: {@link TokenEvaluation} reads
+ * it). One line a word; the word also names the score's column ({@code tokenError} → {@code token_error}).
+ */
+public final class EvalRegistration implements Registration {
+    @Override
+    public List<Extension> extensions() {
+        return List.of(
+                Extension.declared("tokenError", TokenScores.TokenError.class),
+                Extension.declared("crossEntropy", TokenScores.CrossEntropy.class),
+                Extension.declared("perplexity", TokenScores.Perplexity.class),
+                Extension.declared("excessOverBayes", TokenScores.ExcessOverBayes.class),
+                Extension.declared("dfaError", TokenScores.DfaError.class),
+                Extension.declared("tvd", TokenScores.Tvd.class));
+    }
+}
