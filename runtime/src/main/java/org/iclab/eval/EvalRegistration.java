@@ -18,6 +18,7 @@ public final class EvalRegistration implements Registration {
                 Extension.declared("perplexity", TokenScores.Perplexity.class),
                 Extension.declared("excessOverBayes", TokenScores.ExcessOverBayes.class),
                 Extension.declared("dfaError", TokenScores.DfaError.class),
-                Extension.declared("tvd", TokenScores.Tvd.class));
+                Extension.declared("tvd", TokenScores.Tvd.class),
+                Extension.declared("stringError", org.iclab.spec.StringError.class));
     }
 }

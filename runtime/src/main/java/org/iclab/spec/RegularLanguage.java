@@ -76,7 +76,7 @@ public record RegularLanguage(
     @Override
     public Objective objective() {
         return Objective.crossEntropy(VOCABULARY, new TokenScores.DfaError(), new TokenScores.TokenError(), new TokenScores.CrossEntropy(),
-                new TokenScores.Tvd());
+                new TokenScores.Tvd(), new StringError());
     }
 
     /** The oracle (uniform over the allowed next symbols) and the in-context 1-, 2- and 3-grams. */

@@ -49,4 +49,57 @@ class TokenEvaluationTest {
         }
         assertThat(c.at(4)).as("the last position has no next token").isNaN();
     }
+
+    /**
+     * On a regular language, a string is wrong where any greedy token in it is one the automaton does not allow: the
+     * expectation is counted here from the oracle and each sequence's strings, for a "model" of seeded random logits.
+     */
+    @Test
+    void stringErrorCountsAStringWrongWhereAnyGreedyTokenIsInvalid() {
+        Experiment e = Experiment.builder("lang").seed(4)
+                .task(Iclab.regularLanguage(new org.iclab.spec.Span(4, 12), new org.iclab.spec.Span(4, 18), new org.iclab.spec.Span(1, 3), new org.iclab.spec.Span(3, 5), new org.iclab.spec.Span(2, 6)))
+                .model(Iclab.gpt2(m -> m.layers(1).heads(1).embed(8).positions(64))).evaluate(v -> v.prompts(40).resamples(20)).build();
+        org.iclab.spec.TokenTask task = (org.iclab.spec.TokenTask) e.task();
+        Evaluator evaluator = new Evaluator(e);
+        TokenBatch prompts = evaluator.tokenPrompts();
+        int v = prompts.vocabulary();
+        java.util.function.Function<TokenBatch, float[]> logits = batch -> {
+            float[] out = new float[batch.batch() * batch.length() * v];
+            java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (float) rng.nextGaussian();
+            }
+            return out;
+        };
+        float[] out = logits.apply(prompts);
+        double[] wrong = new double[prompts.length()];
+        double[] strings = new double[prompts.length()];
+        for (int p = 0; p < prompts.batch(); p++) {
+            int[] unit = org.iclab.task.TokenClass.of(task).units(task, prompts, p);
+            java.util.Map<Integer, Boolean> anyInvalid = new java.util.TreeMap<>();
+            for (int t = 0; t < prompts.length(); t++) {
+                if (prompts.mask(p, t) > 0) {
+                    int best = TokenBatch.argMax(out, (p * prompts.length() + t) * v, v);
+                    boolean invalid = prompts.oracle()[(p * prompts.length() + t) * v + best] == 0;
+                    anyInvalid.merge(unit[t], invalid, Boolean::logicalOr);
+                }
+            }
+            anyInvalid.forEach((u, bad) -> {
+                strings[u]++;
+                wrong[u] += bad ? 1 : 0;
+            });
+        }
+        ErrorCurve c = evaluator.evaluateTokens(logits).get(0);
+        double[] stringError = c.beside().get("string_error");
+        int checked = 0;
+        for (int u = 0; u < stringError.length; u++) {
+            if (strings[u] > 0) {
+                assertThat(stringError[u]).as("string %d", u).isCloseTo(wrong[u] / strings[u], within(1e-12));
+                assertThat(stringError[u]).as("string %d is wrong wherever a token of it is", u).isGreaterThanOrEqualTo(c.at(u));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(3);
+        assertThat(java.util.Arrays.stream(stringError).anyMatch(x -> x > 0 && x < 1)).as("some strings right, some wrong").isTrue();
+    }
 }
