@@ -138,18 +138,19 @@ final class NamedArguments {
     }
 
     /**
-     * Makes the spec record {@code type} that {@link Iclab}'s factory {@code word} makes, from named arguments: the
-     * factory's shortest form gives the required settings and the defaults of the rest, the record's canonical
+     * Makes the spec record {@code type} that the word {@code word} makes, from named arguments: the word's shortest
+     * form ({@link Factories}) gives the required settings and the defaults of the rest, the record's canonical
      * constructor (and so its validation) takes the result.
      */
     static <R extends Record> R record(String word, Class<R> type, Map<String, ?> named) {
         RecordComponent[] components = type.getRecordComponents();
         List<String> names = Arrays.stream(components).map(RecordComponent::getName).toList();
         NamedArguments args = new NamedArguments(word, named, names);
-        if (Arrays.stream(Iclab.class.getMethods()).noneMatch(m -> m.getName().equals(word) && m.getReturnType() == type)) {
-            return withoutFactory(word, type, args, components); // a word registered from outside the facade
+        List<java.lang.reflect.Executable> forms = Factories.of(word, type);
+        if (forms.isEmpty()) {
+            return withoutFactory(word, type, args, components); // no short form: every setting is required
         }
-        Method shortest = factories(word, type).get(0);
+        java.lang.reflect.Executable shortest = forms.get(0);
         Object[] required = new Object[shortest.getParameterCount()];
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < required.length; i++) {
@@ -162,7 +163,7 @@ final class NamedArguments {
         if (!missing.isEmpty()) {
             throw new SpecException(missing.stream().map(m -> new org.iclab.spec.Problem(word, m, "is required", "missing")).toList());
         }
-        Object defaults = invoke(() -> shortest.invoke(null, required));
+        Object defaults = invoke(() -> Factories.make(shortest, required));
         Object[] all = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
@@ -176,7 +177,7 @@ final class NamedArguments {
         }));
     }
 
-    /** A record with no {@link Iclab} factory to take defaults from: every setting is required. */
+    /** A record with no short form to take defaults from: every setting is required. */
     private static <R extends Record> R withoutFactory(String word, Class<R> type, NamedArguments args, RecordComponent[] components) {
         Object[] all = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
@@ -195,18 +196,12 @@ final class NamedArguments {
         return type.cast(invoke(() -> type.getDeclaredConstructor(types).newInstance(all)));
     }
 
-    /** {@link Iclab}'s public static methods named {@code word} that make {@code type}, shortest first. */
-    static List<Method> factories(String word, Class<?> type) {
-        List<Method> found = new ArrayList<>();
-        for (Method m : Iclab.class.getMethods()) {
-            if (Modifier.isStatic(m.getModifiers()) && m.getName().equals(word) && m.getReturnType() == type) {
-                found.add(m);
-            }
-        }
+    /** The forms of {@code word} that make {@code type}, shortest first ({@link Factories}). */
+    static List<java.lang.reflect.Executable> factories(String word, Class<?> type) {
+        List<java.lang.reflect.Executable> found = Factories.of(word, type);
         if (found.isEmpty()) {
-            throw new IllegalStateException("Iclab has no factory " + word + " for " + type.getName());
+            throw new IllegalStateException("the word " + word + " has no form that makes " + type.getName());
         }
-        found.sort(Comparator.comparingInt(Method::getParameterCount));
         return found;
     }
 

@@ -147,13 +147,13 @@ public final class Reference {
      * the record's leading components (gpt2's preset).
      */
     private static Object defaultsLike(String word, Record r) {
-        List<Method> factories;
+        List<java.lang.reflect.Executable> factories;
         try {
             factories = NamedArguments.factories(word, r.getClass());
         } catch (IllegalStateException none) {
             return null;
         }
-        Method shortest = factories.get(0);
+        java.lang.reflect.Executable shortest = factories.get(0);
         RecordComponent[] components = r.getClass().getRecordComponents();
         Class<?>[] params = shortest.getParameterTypes();
         if (params.length > components.length) {
@@ -167,7 +167,7 @@ public final class Reference {
             args[i] = read(components[i], r);
         }
         try {
-            return shortest.invoke(null, args);
+            return Factories.make(shortest, args);
         } catch (ReflectiveOperationException e) {
             return null;
         }
@@ -182,11 +182,11 @@ public final class Reference {
         String meaning = about == null ? "" : about.value();
         List<String> forms = new ArrayList<>();
         RecordComponent[] components = type.getRecordComponents();
-        List<Method> methods = new ArrayList<>(Words.factories(name).stream()
+        List<java.lang.reflect.Executable> methods = new ArrayList<>(Words.factories(name).stream()
                 .filter(m -> Arrays.stream(m.getParameterTypes()).noneMatch(java.util.function.Consumer.class::isAssignableFrom)).toList());
         methods.addAll(Words.specialForms(name));
-        methods.sort(Comparator.comparingInt(Method::getParameterCount));
-        for (Method m : methods) {
+        methods.sort(Comparator.comparingInt(java.lang.reflect.Executable::getParameterCount));
+        for (java.lang.reflect.Executable m : methods) {
             Class<?>[] p = m.getParameterTypes();
             if (p.length == 1 && (p[0] == Map.class || groovy.lang.Closure.class.isAssignableFrom(p[0]))) {
                 continue; // the named and block forms below
@@ -223,7 +223,7 @@ public final class Reference {
         } else {
             settings = new ArrayList<>();
             // a word registered without an Iclab factory has no defaults to read: every setting is required
-            Method shortest = Words.factories(name).stream().filter(m -> m.getReturnType() == type).findFirst().orElse(null);
+            java.lang.reflect.Executable shortest = Factories.of(name, type).stream().findFirst().orElse(null);
             int required = shortest == null ? components.length : shortest.getParameterCount();
             Object defaults = shortest == null ? null : required == 0 ? invoke(shortest) : placeheldDefaults(shortest);
             for (int i = 0; i < components.length; i++) {
@@ -243,10 +243,10 @@ public final class Reference {
      * defaults from: placeholders 1, or 100 where a default does not fit a value that small
      * ({@code sparseLinearRegression}'s default sparsity 3 needs dims >= 3).
      */
-    private static Object placeheldDefaults(Method shortest) {
+    private static Object placeheldDefaults(java.lang.reflect.Executable shortest) {
         for (int value : new int[] {1, 100}) {
             try {
-                return shortest.invoke(null, placeholders(shortest, value));
+                return Factories.make(shortest, placeholders(shortest, value));
             } catch (java.lang.reflect.InvocationTargetException e) {
                 if (!(e.getCause() instanceof SpecException)) {
                     throw new IllegalStateException(e.getCause());
@@ -264,7 +264,7 @@ public final class Reference {
     }
 
     /** Stand-in arguments: {@code value} for whole numbers, value + i for the i-th number (uniform's low < high), a tiny gpt2 for a block. */
-    private static Object[] placeholders(Method m, int value) {
+    private static Object[] placeholders(java.lang.reflect.Executable m, int value) {
         Class<?>[] types = m.getParameterTypes();
         Object[] args = new Object[types.length];
         for (int i = 0; i < types.length; i++) {
@@ -377,9 +377,9 @@ public final class Reference {
         }
     }
 
-    private static Object invoke(Method m, Object... args) {
+    private static Object invoke(java.lang.reflect.Executable m, Object... args) {
         try {
-            return m.invoke(null, args);
+            return Factories.make(m, args);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

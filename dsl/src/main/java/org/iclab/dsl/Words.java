@@ -83,6 +83,9 @@ public final class Words {
             return NamedArguments.record(name, word.get().spec().asSubclass(Record.class), settings);
         }
         try {
+            if (word.isPresent() && factories(name).stream().noneMatch(f -> f instanceof Method)) {
+                return constructed(name, word.get().spec(), args); // a word without a facade factory: its record's constructors
+            }
             return InvokerHelper.invokeStaticMethod(Iclab.class, name, args);
         } catch (MissingMethodException e) {
             if (e.getType() == Iclab.class && e.getMethod().equals(name)) {
@@ -91,6 +94,18 @@ public final class Words {
             throw e;
         } catch (org.codehaus.groovy.runtime.metaclass.MethodSelectionException e) {
             throw noForm(name, args, e); // arguments that fit several factories equally badly
+        }
+    }
+
+    /** The record of {@code name} made by the public constructor that takes {@code args}. */
+    private static Object constructed(String name, Class<?> type, Object[] args) {
+        try {
+            return InvokerHelper.invokeConstructorOf(type, args);
+        } catch (groovy.lang.GroovyRuntimeException e) {
+            if (e.getCause() instanceof RuntimeException r && !(e.getCause() instanceof groovy.lang.GroovyRuntimeException)) {
+                throw r; // the record's own validation
+            }
+            throw noForm(name, args, e);
         }
     }
 
@@ -107,11 +122,11 @@ public final class Words {
      */
     static String forms(String name) {
         Set<String> forms = new LinkedHashSet<>();
-        List<Method> positional = new ArrayList<>(factories(name).stream()
+        List<java.lang.reflect.Executable> positional = new ArrayList<>(factories(name).stream()
                 .filter(m -> Arrays.stream(m.getParameterTypes()).noneMatch(java.util.function.Consumer.class::isAssignableFrom)).toList());
         positional.addAll(specialForms(name));
-        positional.sort(Comparator.comparingInt(Method::getParameterCount));
-        for (Method m : positional) {
+        positional.sort(Comparator.comparingInt(java.lang.reflect.Executable::getParameterCount));
+        for (java.lang.reflect.Executable m : positional) {
             forms.add(Arrays.stream(m.getParameterTypes()).map(Words::typeName).collect(Collectors.joining(", ", "(", ")")));
         }
         if (hasSettings(name)) {
@@ -138,11 +153,9 @@ public final class Words {
         return !settings(name).isEmpty();
     }
 
-    /** {@link Iclab}'s public static factories named {@code name}, shortest first. */
-    static List<Method> factories(String name) {
-        return Arrays.stream(Iclab.class.getMethods())
-                .filter(m -> Modifier.isStatic(m.getModifiers()) && m.getName().equals(name))
-                .sorted(Comparator.comparingInt(Method::getParameterCount)).toList();
+    /** The positional forms of {@code name}, shortest first ({@link Factories}). */
+    static List<java.lang.reflect.Executable> factories(String name) {
+        return Factories.of(name);
     }
 
     /** The special forms named {@code name} ({@link SpecialForms}). */

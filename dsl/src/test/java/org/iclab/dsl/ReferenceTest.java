@@ -82,7 +82,7 @@ class ReferenceTest {
         assertThat(Reference.kinds().keySet()).containsExactly("task", "inputs", "prompt", "model", "optimizer", "baselines",
                 "strategies", "alignment", "control", "linear");
         assertThat(Reference.words()).containsExactly("linearRegression",
-                "sparseLinearRegression", "noisyLinearRegression", "linearClassification", "quadraticRegression", "reluNetwork", "decisionTree", "mixture", "sinusoid", "representation", "markovChain", "regularLanguage", "burstyClassification",
+                "sparseLinearRegression", "noisyLinearRegression", "signVectorRegression", "linearClassification", "quadraticRegression", "reluNetwork", "decisionTree", "mixture", "sinusoid", "representation", "markovChain", "regularLanguage", "burstyClassification",
                 "conjunction", "monotoneConjunction", "disjunction", "sparseDisjunction", "dnf", "cnf", "majority", "integerHalfspace",
                 "sparseThreshold", "parity", "sparseParity", "nearestNeighbor", "teachConjunction",
                 "gaussian", "uniform", "hypercube", "interleaved", "stacked", "tokens", "gpt2", "linearAttention", "looped", "lstm", "gru", "retnet", "mamba", "adam",

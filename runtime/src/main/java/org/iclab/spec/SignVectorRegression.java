@@ -7,12 +7,12 @@ package org.iclab.spec;
  * as far as their w·x differ by more than a few σ).
  *
  * <pre>
- * Java:   new SignVectorRegression(8, 1.0)    Groovy:  task signVectorRegression(dims: 8)
+ * Java:   new SignVectorRegression(8)         Groovy:  task signVectorRegression(dims: 8)
  * </pre>
  */
 @Setting("Sign-vector regression (Panwar et al.): per prompt w uniform on {-1, +1}^d, y = scale * w.x; errors are divided by d.")
 public record SignVectorRegression(@Setting(value = "Input dimension d (bayes() weighs all 2^d sign vectors).", range = "1 to 16") int dims,
-                                   @Setting(value = "Multiplies every y.", range = "a finite number > 0", defaults = "1") double scale)
+                                   @Setting(value = "Multiplies every y.", range = "a finite number > 0") double scale)
         implements Task {
     /** The largest d: bayes() weighs 2^d hypotheses per prompt. */
     public static final int MOST_DIMS = 16;
@@ -22,6 +22,11 @@ public record SignVectorRegression(@Setting(value = "Input dimension d (bayes() 
                 .require(dims > 0 && dims <= MOST_DIMS, "dims", "must be in 1.." + MOST_DIMS + " (bayes() weighs all 2^d sign vectors)", dims)
                 .require(scale > 0 && Double.isFinite(scale), "scale", "must be a finite number > 0", scale)
                 .throwIfAny();
+    }
+
+    /** Scale 1: the shortest form, whose defaults the DSL's named and block forms take. */
+    public SignVectorRegression(int dims) {
+        this(dims, 1.0);
     }
 
     @Override
