@@ -151,11 +151,12 @@ final class ExperimentRunner {
     }
 
     /**
-     * The short evaluations of {@code train.evaluateEvery}: the model alone, on every strategy, into metrics.jsonl;
-     * for a token task read by a model with attention, each layer's and head's induction score beside them.
+     * The short evaluations of {@code train.evaluateEvery}: the model alone, on every strategy, into metrics.jsonl,
+     * with the measures of {@code train.measures} (by default the induction score where it can be taken) beside them.
      */
     private static TrainingListener duringTraining(Experiment experiment, CompiledModel model, RunDirectory dir) {
         Evaluator evaluator = Evaluator.duringTraining(experiment);
+        org.iclab.eval.Measures measures = new org.iclab.eval.Measures(experiment, model, evaluator);
         return new TrainingListener() {
             @Override
             public void logged(TrainingLog log) {
@@ -165,19 +166,7 @@ final class ExperimentRunner {
             public void evaluationDue(long step) {
                 List<ErrorCurve> curves = experiment.prompt().readsTokens() ? evaluator.evaluateTokens(model::logits)
                         : evaluator.evaluate(model::predict);
-                var log = org.iclab.eval.EvaluationLog.of(step, curves);
-                if (experiment.prompt().readsTokens() && model.attentionLayers() > 0) {
-                    Map<String, Map<String, List<Double>>> induction = new LinkedHashMap<>();
-                    for (org.iclab.spec.Strategy strategy : experiment.evaluate().strategies()) {
-                        var scores = org.iclab.eval.InductionScores.of(evaluator.tokenPrompts(strategy), model.attentionLayers(),
-                                model.heads(), model::attention);
-                        if (!scores.isEmpty()) {
-                            induction.put(strategy.label(), scores);
-                        }
-                    }
-                    log = log.withInduction(induction);
-                }
-                dir.evaluated(log);
+                dir.evaluated(org.iclab.eval.EvaluationLog.of(step, curves).withMeasures(measures.take(curves)));
             }
         };
     }

@@ -47,10 +47,11 @@ public class BurstyRunTest {
         assertThat(logs).extracting(EvaluationLog::step).containsExactly(0L, 40L, 80L, 120L);
         EvaluationLog last = logs.get(logs.size() - 1);
         // every strategy whose queries have their class in the context has scores, per layer, per head, in [0, 1]
-        assertThat(last.induction()).containsKeys("standard", "inContext", "flippedLabels");
-        for (var byLayer : last.induction().values()) {
-            assertThat(byLayer.keySet()).containsExactly("layer 1", "layer 2");
-            byLayer.values().forEach(heads -> assertThat(heads).hasSize(2).allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0)));
+        var induction = last.measures().get("induction");
+        assertThat(induction).containsKeys("standard", "inContext", "flippedLabels");
+        for (var series : induction.values()) {
+            assertThat(series.keySet()).containsExactly("L1H1", "L1H2", "L2H1", "L2H2");
+            assertThat(series.values()).allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
         }
         assertThat(last.meanError().get("standard")).as("the model learns something in 120 steps")
                 .isLessThan(logs.get(0).meanError().get("standard"));

@@ -189,7 +189,7 @@ class MainTest {
     void badOverridesAreUserErrorsNamingTheSetting() {
         assertThat(iclab("run", script.toString(), "--set", "train.stesp=20")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("--set train.stesp=20: unknown setting 'stesp' in train; did you mean 'steps'? "
-                + "(known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool, lossAt, evaluateEvery, evaluatePrompts, from, freeze, fresh, onDivergence, rollbacks)\n");
+                + "(known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool, lossAt, evaluateEvery, evaluatePrompts, from, freeze, fresh, onDivergence, rollbacks, measures)\n");
         err.getBuffer().setLength(0);
         assertThat(iclab("check", script.toString(), "--set", "train.steps=0")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("--set train.steps=0: train: steps must be > 0, was 0\n");

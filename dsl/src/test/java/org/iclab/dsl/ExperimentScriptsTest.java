@@ -219,7 +219,7 @@ class ExperimentScriptsTest {
                 """)).isEqualTo("lr.groovy:9: unknown setting 'haeds' in model; did you mean 'heads'? (known: layers, heads, embed, positions, layerNorm, mlp, ngramHead, preset)");
         assertThat(error("experiment('x') {\n  train {\n    stesp 10\n  }\n}"))
                 .isEqualTo("lr.groovy:3: unknown setting 'stesp' in train; did you mean 'steps'? "
-                        + "(known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool, lossAt, evaluateEvery, evaluatePrompts, from, freeze, fresh, onDivergence, rollbacks)");
+                        + "(known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool, lossAt, evaluateEvery, evaluatePrompts, from, freeze, fresh, onDivergence, rollbacks, measures)");
     }
 
     @Test
@@ -310,7 +310,7 @@ class ExperimentScriptsTest {
     void aSettingOfAnotherBlockDoesNotResolveSilently() {
         // 'model' is a setting of experiment, not of train: DELEGATE_ONLY keeps it from reaching the outer block
         assertThat(error("experiment('x') {\n  train {\n    model gpt2('tiny')\n  }\n}"))
-                .isEqualTo("lr.groovy:3: unknown setting 'model' in train (known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool, lossAt, evaluateEvery, evaluatePrompts, from, freeze, fresh, onDivergence, rollbacks)");
+                .isEqualTo("lr.groovy:3: unknown setting 'model' in train (known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool, lossAt, evaluateEvery, evaluatePrompts, from, freeze, fresh, onDivergence, rollbacks, measures)");
     }
 
     @Test

@@ -80,7 +80,7 @@ class ReferenceTest {
     @Test
     void wordsComeFromTheRegistry() {
         assertThat(Reference.kinds().keySet()).containsExactly("task", "inputs", "prompt", "model", "optimizer", "baselines",
-                "strategies", "alignment", "control", "linear");
+                "strategies", "alignment", "control", "linear", "measures");
         assertThat(Reference.words()).containsExactly("linearRegression",
                 "sparseLinearRegression", "noisyLinearRegression", "signVectorRegression", "linearClassification", "quadraticRegression", "reluNetwork", "decisionTree", "mixture", "sinusoid", "representation", "markovChain", "regularLanguage", "burstyClassification",
                 "conjunction", "monotoneConjunction", "disjunction", "sparseDisjunction", "dnf", "cnf", "majority", "integerHalfspace",
@@ -92,7 +92,8 @@ class ReferenceTest {
                 "standard", "halfSubspace", "skewedCovariance", "orthogonalTrainTest", "overlappingTrainTest",
                 "randomQuadrants", "oppositeQuadrants", "scaledX", "scaledY", "noisyY", "trainingTasks", "inContext", "flippedLabels", "inWeights", "component", "convexCombination", "outside",
                 "newton", "gradientDescent", "constant", "shuffled",
-                "weights", "leastSquaresEstimate", "momentXy", "gradientDescentIterate", "phi");
+                "weights", "leastSquaresEstimate", "momentXy", "gradientDescentIterate", "phi",
+                "induction", "iclScore");
         Reference.Word adam = Reference.vocabulary().stream().filter(w -> w.name().equals("adam")).findFirst().orElseThrow();
         assertThat(adam.settings()).extracting(Reference.Entry::name, Reference.Entry::defaults)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("lr", "required"), org.assertj.core.groups.Tuple.tuple("beta1", "0.9"),

@@ -6,8 +6,9 @@ import org.iclab.spec.Registration;
 import org.iclab.spec.TokenScores;
 
 /**
- * The words this package scores with: token scores (the record is all there is to one: {@link TokenEvaluation} reads
- * it). One line a word; the word also names the score's column ({@code tokenError} → {@code token_error}).
+ * The words this package scores and measures with: token scores (the record is all there is to one:
+ * {@link TokenEvaluation} reads it; the word also names its column, {@code tokenError} → {@code token_error}) and
+ * measures taken during training ({@link Measurement}). One line a word.
  */
 public final class EvalRegistration implements Registration {
     @Override
@@ -19,6 +20,8 @@ public final class EvalRegistration implements Registration {
                 Extension.declared("excessOverBayes", TokenScores.ExcessOverBayes.class),
                 Extension.declared("dfaError", TokenScores.DfaError.class),
                 Extension.declared("tvd", TokenScores.Tvd.class),
-                Extension.declared("stringError", org.iclab.spec.StringError.class));
+                Extension.declared("stringError", org.iclab.spec.StringError.class),
+                new InductionMeasurement(),
+                new IclScoreMeasurement());
     }
 }

@@ -132,8 +132,11 @@ final class Plots {
         }
         if (!evaluations.isEmpty()) {
             figures.add(dynamicsFigure("dynamics", experiment, evaluations));
-            if (evaluations.stream().anyMatch(e -> !e.induction().isEmpty())) {
-                figures.add(inductionFigure("induction", experiment, evaluations));
+            for (org.iclab.spec.Measure measure : experiment.train().measuresOrDefaults()) {
+                String word = org.iclab.eval.Measures.word(measure);
+                if (evaluations.stream().anyMatch(e -> e.measures().containsKey(word))) {
+                    figures.add(measureFigure(word, measure, experiment, evaluations));
+                }
             }
         }
         List<Path> written = new ArrayList<>();
@@ -587,47 +590,46 @@ final class Plots {
     }
 
     /**
-     * The induction score of every layer and head against step, one line per strategy, layer and head ("inContext
-     * L2H1": a colour per strategy, dashed lines for all but the last layer, a marker per head), from the evaluations
-     * during training: an induction head shows as a line rising from near 0 towards 1.
+     * A measure taken during training against step ({@code plots/<word>.png}): one line per strategy and series
+     * ("inContext L2H1": a colour per strategy, a marker per series), from the evaluations that took it.
      */
-    static Figure inductionFigure(String name, Experiment experiment, List<EvaluationLog> evaluations) {
+    static Figure measureFigure(String word, org.iclab.spec.Measure measure, Experiment experiment, List<EvaluationLog> evaluations) {
         double[] step = evaluations.stream().mapToDouble(EvaluationLog::step).toArray();
-        record Line(String strategy, int layer, int head) {
+        record Line(String strategy, String series) {
             String label() {
-                return strategy + " L" + layer + "H" + head;
+                return strategy + " " + series;
             }
         }
         Map<Line, double[]> lines = new LinkedHashMap<>();
         List<String> strategies = new ArrayList<>();
-        int layers = 0;
+        List<String> names = new ArrayList<>();
         for (int e = 0; e < evaluations.size(); e++) {
-            for (var byStrategy : evaluations.get(e).induction().entrySet()) {
+            for (var byStrategy : evaluations.get(e).measures().getOrDefault(word, Map.of()).entrySet()) {
                 if (!strategies.contains(byStrategy.getKey())) {
                     strategies.add(byStrategy.getKey());
                 }
-                int layer = 0;
-                for (List<Double> heads : byStrategy.getValue().values()) { // "layer 1", "layer 2", ... in order
-                    layer++;
-                    layers = Math.max(layers, layer);
-                    for (int h = 0; h < heads.size(); h++) {
-                        double[] y = lines.computeIfAbsent(new Line(byStrategy.getKey(), layer, h + 1), k -> {
-                            double[] fresh = new double[step.length];
-                            java.util.Arrays.fill(fresh, Double.NaN);
-                            return fresh;
-                        });
-                        y[e] = heads.get(h) == null ? Double.NaN : heads.get(h);
+                for (var series : byStrategy.getValue().entrySet()) {
+                    if (!names.contains(series.getKey())) {
+                        names.add(series.getKey());
                     }
+                    double[] y = lines.computeIfAbsent(new Line(byStrategy.getKey(), series.getKey()), k -> {
+                        double[] fresh = new double[step.length];
+                        java.util.Arrays.fill(fresh, Double.NaN);
+                        return fresh;
+                    });
+                    y[e] = series.getValue() == null ? Double.NaN : series.getValue();
                 }
             }
         }
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(experiment.name() + " · induction score during training")
-                .xAxisTitle("step").yAxisTitle("attention on the tokens after earlier matches").build();
+                .title(experiment.name() + " \u00b7 " + measure.title())
+                .xAxisTitle("step").yAxisTitle(measure.axisTitle()).build();
         XYStyler s = chart.getStyler();
         style(s);
         s.setXAxisDecimalPattern("#,##0");
-        for (var line : lines.entrySet()) { // a colour per strategy, a dash per layer (the last solid), a marker per head
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (var line : lines.entrySet()) { // a colour per strategy, a marker per series
             Line key = line.getKey();
             XYSeries series = chart.addSeries(key.label(), step, line.getValue());
             series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
@@ -635,18 +637,31 @@ final class Plots {
             series.setLineColor(colour);
             series.setMarkerColor(colour);
             series.setMarker(new org.knowm.xchart.style.markers.Marker[] {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE,
-                    SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP}[(key.head() - 1) % 4]);
-            series.setLineStyle(key.layer() == layers ? new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
-                    : new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {2f * key.layer() + 2, 4f}, 0f));
+                    SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP}[names.indexOf(key.series()) % 4]);
+            series.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            for (double v : line.getValue()) {
+                if (Double.isFinite(v)) {
+                    yMin = Math.min(yMin, v);
+                    yMax = Math.max(yMax, v);
+                }
+            }
         }
-        s.setYAxisMin(0.0);
-        s.setYAxisMax(1.0);
+        double[] range = measure.axisRange();
+        if (range != null) {
+            s.setYAxisMin(range[0]);
+            s.setYAxisMax(range[1]);
+        } else if (Double.isFinite(yMin)) {
+            double pad = yMax > yMin ? (yMax - yMin) * 0.05 : Math.max(Math.abs(yMin) * 0.1, 1e-3);
+            s.setYAxisMin(yMin - pad);
+            s.setYAxisMax(yMax + pad);
+        }
         s.setXAxisMin(step[0]);
         s.setXAxisMax(step.length > 1 ? step[step.length - 1] : step[0] + 1);
         s.setLegendVisible(true);
-        String description = String.format(Locale.ROOT, "%s: each layer's and head's induction score against training step, "
-                + "%d evaluations, lines %s.", experiment.name(), evaluations.size(), String.join(", ", lines.keySet().stream().map(Line::label).toList()));
-        return new Figure(name, chart, (c, g) -> { }, description);
+        String description = String.format(Locale.ROOT, "%s: %s against training step, %d evaluations, lines %s.", experiment.name(),
+                measure.title().replace(" during training", ""), evaluations.size(),
+                String.join(", ", lines.keySet().stream().map(Line::label).toList()));
+        return new Figure(word, chart, (c, g) -> { }, description);
     }
 
     /** Logged steps averaged per point of the smoothed loss (odd): none under 20 logged steps, then about 2%. */

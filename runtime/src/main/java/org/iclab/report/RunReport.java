@@ -36,6 +36,9 @@ public final class RunReport {
     private static final Mustache SWEEP = new DefaultMustacheFactory("org/iclab/report").compile("sweep-report.mustache");
     /** An id's definition or a reference to one, up to where the name begins. */
     private static final Pattern ID_OR_REFERENCE = Pattern.compile("( id=\"|url\\(#|href=\"#)");
+    /** The figures of measures taken during training (plots/<word>.png), shown with the training figures. */
+    private static final java.util.Set<String> MEASURES = org.iclab.spec.Registry.get().words(org.iclab.spec.Kind.MEASURE).stream()
+            .map(org.iclab.spec.Registry.Word::name).collect(java.util.stream.Collectors.toSet());
 
     private RunReport() {
     }
@@ -213,7 +216,7 @@ public final class RunReport {
         int n = 0;
         for (Path svg : svgs) {
             String name = svg.getFileName().toString().replaceFirst("\\.svg$", "");
-            String group = name.startsWith("error-") ? "error" : List.of("loss", "dynamics", "induction").contains(name) ? "training" : "probes";
+            String group = name.startsWith("error-") ? "error" : List.of("loss", "dynamics").contains(name) || MEASURES.contains(name) ? "training" : "probes";
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("name", name);
             f.put("svg", inline(Files.readString(svg, StandardCharsets.UTF_8), "f" + (n++) + "-"));

@@ -17,7 +17,8 @@ import org.iclab.train.TrainingLog;
  * <li>{@code train/loss}, {@code train/steps_per_second}, {@code train/learning_rate}, {@code curriculum/dims} and
  * {@code curriculum/points} at every logged step;</li>
  * <li>with {@code train.evaluateEvery}, {@code eval/<strategy>/model/k=<k>} and {@code eval/<strategy>/model/mean}
- * at every evaluation, and {@code induction/<strategy>/layer<l>/head<h>} where induction scores are measured;</li>
+ * at every evaluation, and {@code <measure>/<strategy>/<series>} for each measure taken (the induction score:
+ * {@code induction/standard/L1H1});</li>
  * <li>at the end, {@code error/<strategy>/<learner>} over k (k on the step axis), for the model and every baseline,
  * and the figures of {@code plots/} as images {@code plots/<name>}.</li>
  * </ul>
@@ -60,13 +61,11 @@ final class TensorBoard {
                 values.add(new EventFile.Scalar("eval/" + e.getKey() + "/model/mean", mean.floatValue()));
             }
         }
-        log.induction().forEach((strategy, layers) -> layers.forEach((layer, heads) -> {
-            for (int h = 0; h < heads.size(); h++) {
-                if (heads.get(h) != null) {
-                    values.add(new EventFile.Scalar("induction/" + strategy + "/layer" + layer + "/head" + h, heads.get(h).floatValue()));
-                }
+        log.measures().forEach((word, byStrategy) -> byStrategy.forEach((strategy, series) -> series.forEach((name, v) -> {
+            if (v != null) {
+                values.add(new EventFile.Scalar(word + "/" + strategy + "/" + name, v.floatValue()));
             }
-        }));
+        })));
         return values;
     }
 

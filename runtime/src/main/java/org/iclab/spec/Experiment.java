@@ -60,6 +60,12 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
             architecture.require(cannot == null, "evaluate.baselines", b.learnerName() + " " + cannot + " (task " + wordOf(task) + ")",
                     b.learnerName());
         }
+        if (train.measures() != null) { // the defaults are taken where they can be; a declared measure must be
+            for (Measure m : train.measures()) {
+                String cannot = m.cannotMeasure(task);
+                architecture.require(cannot == null, "train.measures", wordOf(m) + " " + cannot + " (task " + wordOf(task) + ")", wordOf(m));
+            }
+        }
         if (task instanceof TokenTask t && t.tokenWidth() > 0) { // scored at its last token alone: never cut
             architecture.require(c.points().start() == t.length() && c.points().end() == t.length() && evaluate.points() == t.length(),
                     "train.curriculum.points", "must stay at the task's length " + t.length() + ", as must evaluate.points (the query is the last token)",

@@ -16,6 +16,7 @@ public enum Kind {
     ALGORITHM("alignment", Algorithm.class),
     CONTROL("control", ControlTask.class),
     TARGET("linear", Target.class),
+    MEASURE("measures", Measure.class),
     /** Probe kinds are settings of the probes block ({@code linear(...)}, {@code readout()}), not words of their own. */
     PROBE("probes", Probe.class, false),
     /** Token scores are named by a task's objective ({@link Objective.CrossEntropy#scores()}), not words of the DSL. */

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  */
 public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum curriculum, int checkpointEvery, int logEvery,
                         Pool pool, String lossAt, int evaluateEvery, Integer evaluatePrompts, String from, List<String> freeze,
-                        List<String> fresh, String onDivergence, Integer rollbacks) {
+                        List<String> fresh, String onDivergence, Integer rollbacks, List<Measure> measures) {
     public static final String ALL = "all";
     public static final String LAST = "last";
     /** On a non-finite loss: stop with an error. */
@@ -33,6 +33,7 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
         fresh = fresh == null ? List.of() : List.copyOf(fresh);
         onDivergence = onDivergence == null ? STOP : onDivergence; // nor divergence settings
         rollbacks = rollbacks == null ? DEFAULT_ROLLBACKS : rollbacks;
+        measures = measures == null ? null : List.copyOf(measures); // null: the defaults, as spec.json written before measures has
         Problems.in("train")
                 .require(steps > 0, "steps", "must be > 0", steps)
                 .require(batch > 0, "batch", "must be > 0", batch)
@@ -52,6 +53,10 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
                 .require(List.of(STOP, ROLLBACK).contains(onDivergence), "onDivergence", "must be one of " + List.of(STOP, ROLLBACK),
                         "'" + onDivergence + "'")
                 .require(rollbacks >= 1, "rollbacks", "must be >= 1 (the most times a run rolls back before it stops)", rollbacks)
+                .require(measures == null || measures.isEmpty() || evaluateEvery > 0, "measures", "are taken at the evaluations during "
+                        + "training: declare evaluateEvery > 0", measures)
+                .require(measures == null || measures.stream().map(m -> m.getClass()).distinct().count() == measures.size(), "measures",
+                        "must not repeat a measure", measures)
                 .throwIfAny();
     }
 
@@ -65,7 +70,12 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
     public TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum curriculum, int checkpointEvery, int logEvery, Pool pool,
                      String lossAt, int evaluateEvery, Integer evaluatePrompts, String from, List<String> freeze, List<String> fresh) {
         this(steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool, lossAt, evaluateEvery, evaluatePrompts, from, freeze, fresh,
-                null, null);
+                null, null, null);
+    }
+
+    /** The measures taken at each evaluation during training: those declared, else the defaults (the induction score where it can be taken). */
+    public List<Measure> measuresOrDefaults() {
+        return measures != null ? measures : List.of(new Induction());
     }
 
     /** Whether parameter {@code name} is frozen (it starts with a prefix in {@code freeze}). */
@@ -96,6 +106,7 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
         Builder b = new Builder().steps(steps).batch(batch).optimizer(optimizer).checkpointEvery(checkpointEvery).logEvery(logEvery).pool(pool).lossAt(lossAt)
                 .evaluateEvery(evaluateEvery).evaluatePrompts(evaluatePrompts).from(from).freeze(freeze).fresh(fresh)
                 .onDivergence(onDivergence).rollbacks(rollbacks);
+        b.measures = measures;
         b.curriculum.dims(curriculum.dims().start(), curriculum.dims().end(), curriculum.dims().by(), curriculum.dims().every());
         b.curriculum.points(curriculum.points().start(), curriculum.points().end(), curriculum.points().by(), curriculum.points().every());
         if (curriculum.loops() != null) {
@@ -118,6 +129,7 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
         private int evaluatePrompts = DEFAULT_EVALUATE_PROMPTS;
         private String from;
         private List<String> freeze = List.of();
+        private List<Measure> measures;
         private List<String> fresh = List.of();
         private String onDivergence = STOP;
         private int rollbacks = DEFAULT_ROLLBACKS;
@@ -249,6 +261,21 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
             return this;
         }
 
+        /** Measures taken at each evaluation during training (evaluateEvery), instead of the defaults. */
+        @Setting(value = "Measures of the model taken at each evaluation during training (evaluateEvery), written to metrics.jsonl, "
+                + "TensorBoard and plots/<measure>.png.", defaults = "the induction score, on token tasks read by models with attention",
+                example = "measures induction(), iclScore()")
+        public Builder measures(Measure... measures) {
+            this.measures = List.of(measures);
+            return this;
+        }
+
+        /** As {@link #measures(Measure...)}, from a list. */
+        public Builder measures(List<Measure> measures) {
+            this.measures = measures == null ? null : List.copyOf(measures);
+            return this;
+        }
+
         /**
          * Builds with unset curriculum schedules fixed at the given task dims and prompt points; unset loops stay
          * unset, meaning the model's own loop count whatever model the plan ends up with.
@@ -257,7 +284,7 @@ public record TrainPlan(int steps, int batch, Optimizer optimizer, Curriculum cu
             Schedule dims = curriculum.dims() != null ? curriculum.dims() : Schedule.fixed(taskDims);
             Schedule points = curriculum.points() != null ? curriculum.points() : Schedule.fixed(promptPoints);
             return new TrainPlan(steps, batch, optimizer, new Curriculum(dims, points, curriculum.loops()), checkpointEvery, logEvery, pool, lossAt,
-                    evaluateEvery, evaluatePrompts, from, freeze, fresh, onDivergence, rollbacks);
+                    evaluateEvery, evaluatePrompts, from, freeze, fresh, onDivergence, rollbacks, measures);
         }
     }
 }

@@ -61,13 +61,16 @@ public final class DynamicsFigure {
             add(chart, strategy + " accuracy", step, accuracy, PALETTE[colour++ % PALETTE.length], false);
         }
         String inductionOn = args[3];
-        List<String> layers = new ArrayList<>(logs.get(logs.size() - 1).induction().getOrDefault(inductionOn, java.util.Map.of()).keySet());
-        for (String layer : layers) {
+        // the first head of each layer: series L1H1, L2H1, ...
+        List<String> firstHeads = new ArrayList<>(logs.get(logs.size() - 1).measures().getOrDefault("induction", java.util.Map.of())
+                .getOrDefault(inductionOn, java.util.Map.of()).keySet()).stream().filter(n -> n.endsWith("H1")).toList();
+        for (String series : firstHeads) {
             double[] score = logs.stream().mapToDouble(l -> {
-                var heads = l.induction().getOrDefault(inductionOn, java.util.Map.of()).get(layer);
-                return heads == null || heads.isEmpty() || heads.get(0) == null ? Double.NaN : heads.get(0);
+                Double v = l.measures().getOrDefault("induction", java.util.Map.of()).getOrDefault(inductionOn, java.util.Map.of()).get(series);
+                return v == null ? Double.NaN : v;
             }).toArray();
-            add(chart, "induction, " + layer + " (" + inductionOn + ")", step, score, PALETTE[colour++ % PALETTE.length], true);
+            add(chart, "induction, layer " + series.substring(1, series.indexOf('H')) + " (" + inductionOn + ")", step, score,
+                    PALETTE[colour++ % PALETTE.length], true);
         }
         AtomicFiles.write(Path.of(args[0]), BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
         System.out.println("wrote " + args[0]);
