@@ -1,11 +1,8 @@
 package org.iclab;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.Consumer;
 import org.iclab.probe.ProbeResults;
 import org.iclab.io.Json;
@@ -890,15 +887,7 @@ public final class Iclab {
 
     /** iclab's version. */
     public static String version() {
-        try (InputStream in = Iclab.class.getResourceAsStream("iclab.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return Version.of();
     }
 
     /** A fluent declaration: the experiment builder's settings plus {@link #run()}. */

@@ -9,7 +9,7 @@ package org.iclab.spec;
 public record StringError() implements Score {
     @Override
     public double at(Position p) {
-        return p.oracle(p.best()) > 0 ? 0 : 1;
+        return TokenScores.invalid(p);
     }
 
     @Override

@@ -7,6 +7,11 @@ public final class TokenScores {
     private TokenScores() {
     }
 
+    /** 1 where the arg-max token is one the task does not allow next (its oracle gives it no probability), else 0. */
+    static double invalid(Score.Position p) {
+        return p.oracle(p.best()) > 0 ? 0 : 1;
+    }
+
     /** 1 − accuracy of the arg-max token. */
     public record TokenError() implements Score {
         @Override
@@ -115,7 +120,7 @@ public final class TokenScores {
     public record DfaError() implements Score {
         @Override
         public double at(Position p) {
-            return p.oracle(p.best()) > 0 ? 0 : 1;
+            return invalid(p);
         }
 
         @Override
