@@ -66,10 +66,10 @@ final class ProbePlots {
                     experiment.name(), results.points() - 1, a.algorithm());
             Consumer<Graphics2D> drawing = g -> heatmap(g, title, a);
             Path png = folder.resolve(name + ".png");
-            AtomicFiles.write(png, Plots.png(HEATMAP_WIDTH, HEATMAP_HEIGHT, drawing));
+            AtomicFiles.write(png, Charts.png(HEATMAP_WIDTH, HEATMAP_HEIGHT, drawing));
             written.add(png);
             Path svg = folder.resolve(name + ".svg");
-            AtomicFiles.write(svg, Plots.svg(name, title, description, HEATMAP_WIDTH, HEATMAP_HEIGHT, drawing));
+            AtomicFiles.write(svg, Charts.svg(name, title, description, HEATMAP_WIDTH, HEATMAP_HEIGHT, drawing));
             written.add(svg);
         }
         ProbeResults.AttentionMaps maps = results.attention();
@@ -81,34 +81,34 @@ final class ProbePlots {
                 int prompt = p;
                 Path png = folder.resolve(ATTENTION).resolve("prompt-" + p + ".png");
                 boolean stacked = experiment.prompt() instanceof org.iclab.spec.Stacked;
-                AtomicFiles.write(png, Plots.png(width, height, g -> attention(g, experiment.name(), stacked, maps, prompt, width)));
+                AtomicFiles.write(png, Charts.png(width, height, g -> attention(g, experiment.name(), stacked, maps, prompt, width)));
                 written.add(png);
             }
         }
         return written;
     }
 
-    private static List<Path> write(Path folder, Plots.Figure f) throws IOException {
+    private static List<Path> write(Path folder, Charts.Figure f) throws IOException {
         Path png = folder.resolve(f.name() + ".png");
-        AtomicFiles.write(png, Plots.png(f));
+        AtomicFiles.write(png, Charts.png(f));
         Path svg = folder.resolve(f.name() + ".svg");
-        AtomicFiles.write(svg, Plots.svg(f));
+        AtomicFiles.write(svg, Charts.svg(f));
         return List.of(png, svg);
     }
 
     // ---- linear probes: R² against layer -------------------------------------------------------------------------
 
-    static Plots.Figure linearFigure(Experiment experiment, ProbeResults results) {
+    static Charts.Figure linearFigure(Experiment experiment, ProbeResults results) {
         Map<String, List<ProbeResults.LayerScore>> byTarget = new LinkedHashMap<>();
         for (ProbeResults.LayerScore s : results.layers()) {
             byTarget.computeIfAbsent(s.probe() + "\t" + s.target(), x -> new ArrayList<>()).add(s);
         }
         int deepest = results.hiddenCount() - 1;
-        XYChart chart = new XYChartBuilder().width(Plots.WIDTH).height(Plots.HEIGHT)
+        XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
                 .title(experiment.name() + " · linear probes").xAxisTitle("layer (0 = embedded input)")
                 .yAxisTitle("R² on held-out prompts").build();
         XYStyler s = chart.getStyler();
-        Plots.style(s);
+        Charts.style(s);
         s.setChartTitlePadding(30);
         s.setLegendPosition(Styler.LegendPosition.OutsideE);
         s.setXAxisMin(0.0);
@@ -128,7 +128,7 @@ final class ProbePlots {
         Map<String, Color> colours = new LinkedHashMap<>();
         for (String key : keys) {
             if (key.startsWith(ProbeRow.LINEAR + "\t")) {
-                colours.put(key.substring(key.indexOf('\t') + 1), Plots.PALETTE[next++ % Plots.PALETTE.length]);
+                colours.put(key.substring(key.indexOf('\t') + 1), Charts.PALETTE[next++ % Charts.PALETTE.length]);
             }
         }
         for (String key : keys) {
@@ -160,7 +160,7 @@ final class ProbePlots {
             line.setLineColor(colour);
             line.setMarker(control ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
             line.setMarkerColor(colour);
-            line.setLineStyle(control ? new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, Plots.DIMS_DASH, 0f)
+            line.setLineStyle(control ? new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, Charts.DIMS_DASH, 0f)
                     : new BasicStroke(2.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         }
         List<Integer> ks = results.layers().isEmpty() ? List.of() : results.layers().get(0).ks();
@@ -170,7 +170,7 @@ final class ProbePlots {
         double top = 1.05;
         String description = String.format(Locale.ROOT, "%s: R² of ridge probes from each layer's hidden state to %s; %s.",
                 experiment.name(), String.join(", ", colours.keySet()), caption);
-        return new Plots.Figure(LINEAR, chart, (c, g) -> Plots.drawCaption(c, g, caption, 0, Math.max(1, deepest), yMin, top), description);
+        return new Charts.Figure(LINEAR, chart, (c, g) -> Charts.drawCaption(c, g, caption, 0, Math.max(1, deepest), yMin, top), description);
     }
 
     private static String range(List<Integer> ks) {
@@ -187,7 +187,7 @@ final class ProbePlots {
 
     // ---- read-outs: error against k --------------------------------------------------------------------------------
 
-    static Plots.Figure readoutFigure(Experiment experiment, ProbeResults results, boolean log) {
+    static Charts.Figure readoutFigure(Experiment experiment, ProbeResults results, boolean log) {
         TreeMap<Integer, List<ProbeRow>> byLayer = new TreeMap<>();
         for (ProbeRow r : results.rows(ProbeRow.READOUT)) {
             byLayer.computeIfAbsent(r.layer(), x -> new ArrayList<>()).add(r);
@@ -195,11 +195,11 @@ final class ProbePlots {
         List<ProbeRow> model = results.rows(ProbeRow.MODEL);
         int points = results.points();
         String name = READOUT + (log ? "-log" : "");
-        XYChart chart = new XYChartBuilder().width(Plots.WIDTH).height(Plots.HEIGHT)
+        XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
                 .title(experiment.name() + " · read-out per layer" + (log ? " · log scale" : ""))
-                .xAxisTitle(Plots.X_TITLE).yAxisTitle(Plots.yTitle(experiment.task())).build();
+                .xAxisTitle(Charts.X_TITLE).yAxisTitle(ErrorFigure.yTitle(experiment.task())).build();
         XYStyler s = chart.getStyler();
-        Plots.style(s);
+        Charts.style(s);
         s.setChartTitlePadding(30);
         s.setLegendPosition(Styler.LegendPosition.OutsideE);
         s.setXAxisMin(0.0);
@@ -231,7 +231,7 @@ final class ProbePlots {
             i++;
         }
         if (!model.isEmpty()) {
-            addLine(chart, "model", model, Plots.COLOURS.get("model"), 3.5f, floor, log);
+            addLine(chart, "model", model, Charts.COLOURS.get("model"), 3.5f, floor, log);
         }
         String caption = "fresh least-squares read-out of y from each layer's LayerNorm'd state; black: the model's own";
         double bottom = floor;
@@ -239,7 +239,7 @@ final class ProbePlots {
                 + " model's own error, on %d held-out prompts.", experiment.name(),
                 byLayer.keySet().stream().map(l -> "layer " + l).reduce((a, b) -> a + ", " + b).orElse("none"),
                 results.plan().heldOut());
-        return new Plots.Figure(name, chart, (c, g) -> Plots.drawCaption(c, g, caption, 0, Math.max(1, points - 1), bottom, top),
+        return new Charts.Figure(name, chart, (c, g) -> Charts.drawCaption(c, g, caption, 0, Math.max(1, points - 1), bottom, top),
                 description);
     }
 
@@ -285,8 +285,8 @@ final class ProbePlots {
         if (!(max > min)) {
             min = max - 1;
         }
-        g.setFont(new Font(Plots.FONT, Font.BOLD, 20));
-        g.setColor(Plots.INK);
+        g.setFont(new Font(Charts.FONT, Font.BOLD, 20));
+        g.setColor(Charts.INK);
         g.drawString(title, (float) left, 36f);
         for (int l = 0; l < rows; l++) {
             double y = bottom - (l + 1) * ch;
@@ -299,9 +299,9 @@ final class ProbePlots {
             g.setStroke(new BasicStroke(2.5f));
             g.draw(new Rectangle2D.Double(left + a.best()[l] * cw + 1.5, y + 1.5, cw - 3, ch - 3));
         }
-        g.setFont(new Font(Plots.FONT, Font.PLAIN, 13));
+        g.setFont(new Font(Charts.FONT, Font.PLAIN, 13));
         FontMetrics m = g.getFontMetrics();
-        g.setColor(Plots.INK);
+        g.setColor(Charts.INK);
         int every = Math.max(1, (int) Math.ceil(cols / ((right - left) / 34)));
         for (int j = 0; j < cols; j += every) {
             String label = String.valueOf(a.iterates().get(j));
@@ -312,7 +312,7 @@ final class ProbePlots {
             String label = String.valueOf(a.layers().get(l));
             g.drawString(label, (float) (left - 10 - m.stringWidth(label)), (float) (bottom - (l + 0.5) * ch + m.getAscent() / 2.0 - 2));
         }
-        g.setFont(new Font(Plots.FONT, Font.PLAIN, 16));
+        g.setFont(new Font(Charts.FONT, Font.PLAIN, 16));
         m = g.getFontMetrics();
         String xTitle = a.algorithm() + " iteration";
         g.drawString(xTitle, (float) ((left + right - m.stringWidth(xTitle)) / 2), (float) (bottom + 48));
@@ -327,12 +327,12 @@ final class ProbePlots {
             g.setColor(shade(i / 99.0));
             g.fill(new Rectangle2D.Double(barLeft, bottom - (i + 1) * (bottom - top) / 100, 18, (bottom - top) / 100 + 0.5));
         }
-        g.setColor(Plots.INK);
-        g.setFont(new Font(Plots.FONT, Font.PLAIN, 13));
+        g.setColor(Charts.INK);
+        g.setFont(new Font(Charts.FONT, Font.PLAIN, 13));
         g.drawString(String.format(Locale.ROOT, "%.2f", max), (float) (barLeft + 24), (float) (top + 10));
         g.drawString(String.format(Locale.ROOT, "%.2f", min), (float) (barLeft + 24), (float) bottom);
-        g.setColor(Plots.MUTED);
-        g.setFont(new Font(Plots.FONT, Font.PLAIN, 14));
+        g.setColor(Charts.MUTED);
+        g.setFont(new Font(Charts.FONT, Font.PLAIN, 14));
         g.drawString("similarity of errors (mean over k) · outlined: best iteration per layer", (float) left, (float) (top - 12));
     }
 
@@ -369,11 +369,11 @@ final class ProbePlots {
         }
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, 70 + layers * (CELL + 24));
-        g.setColor(Plots.INK);
-        g.setFont(new Font(Plots.FONT, Font.BOLD, 18));
+        g.setColor(Charts.INK);
+        g.setFont(new Font(Charts.FONT, Font.BOLD, 18));
         g.drawString(experiment + " · attention · held-out prompt " + prompt, 20f, 30f);
-        g.setFont(new Font(Plots.FONT, Font.PLAIN, 12));
-        g.setColor(Plots.MUTED);
+        g.setFont(new Font(Charts.FONT, Font.PLAIN, 12));
+        g.setColor(Charts.MUTED);
         g.drawString("rows attend to columns (" + (stacked ? "q1, e1, q2, e2, …" : "x1, y1, x2, y2, …")
                 + ") · darker: " + (distributions ? "more weight (√ scale)" : "larger |score| (√, per panel)"), 20f, 50f);
         double px = (double) CELL / tokens;
@@ -381,8 +381,8 @@ final class ProbePlots {
             for (int h = 0; h < heads; h++) {
                 double x0 = 50 + h * (CELL + 14);
                 double y0 = 70 + l * (CELL + 24) + 16;
-                g.setColor(Plots.INK);
-                g.setFont(new Font(Plots.FONT, Font.PLAIN, 12));
+                g.setColor(Charts.INK);
+                g.setFont(new Font(Charts.FONT, Font.PLAIN, 12));
                 g.drawString("layer " + l + " · head " + h, (float) x0, (float) (y0 - 4));
                 double scale = 1;
                 if (!distributions) {

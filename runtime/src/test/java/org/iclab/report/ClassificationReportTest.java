@@ -59,11 +59,11 @@ class ClassificationReportTest {
 
     @Test
     void theErrorAxisSaysWhatTheErrorIs() throws Exception {
-        assertThat(Plots.yTitle(new LinearClassification(5))).isEqualTo("classification error (1 \u2212 accuracy)");
-        assertThat(Plots.yTitle(new NoisyLinearRegression(5))).isEqualTo("squared error / d");
-        assertThat(Plots.yTitle(new QuadraticRegression(5))).isEqualTo("squared error / d");
-        assertThat(Plots.yTitle(new SparseLinearRegression(5, 2, 1.0))).isEqualTo("squared error / sparsity");
-        assertThat(Plots.yTitle(new DecisionTree(5, 4))).isEqualTo("squared error");
+        assertThat(ErrorFigure.yTitle(new LinearClassification(5))).isEqualTo("classification error (1 \u2212 accuracy)");
+        assertThat(ErrorFigure.yTitle(new NoisyLinearRegression(5))).isEqualTo("squared error / d");
+        assertThat(ErrorFigure.yTitle(new QuadraticRegression(5))).isEqualTo("squared error / d");
+        assertThat(ErrorFigure.yTitle(new SparseLinearRegression(5, 2, 1.0))).isEqualTo("squared error / sparsity");
+        assertThat(ErrorFigure.yTitle(new DecisionTree(5, 4))).isEqualTo("squared error");
 
         Plots.write(tmp, classification(), List.of(), curves());
         assertThat(PlotsTest.only(PlotsTest.parse(tmp.resolve("error-standard.svg")), "desc"))

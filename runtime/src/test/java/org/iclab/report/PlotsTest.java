@@ -106,7 +106,7 @@ class PlotsTest {
         // The legend sits right of the plot (x >= 1500 of 1920); find each learner's line swatch by its colour.
         List<Integer> rows = new ArrayList<>();
         for (String learner : LEARNERS) {
-            int rgb = Plots.COLOURS.get(learner).getRGB();
+            int rgb = Charts.COLOURS.get(learner).getRGB();
             int count = 0;
             int firstRow = -1;
             for (int y = 0; y < image.getHeight(); y++) {
@@ -156,7 +156,7 @@ class PlotsTest {
         assertThat(texts(svg)).containsExactly("k = dims = 5",
                 "shaded: 90% bootstrap interval · values below 0.01 drawn at 0.01");
 
-        Plots.Range range = Plots.logRange(curves("standard"));
+        ErrorFigure.Range range = ErrorFigure.logRange(curves("standard"));
         // smallest value other than the zeros: the model's lower bound 0.14 · 0.88 = 0.1232
         assertThat(range.min()).isCloseTo(0.01, within(1e-15));
         assertThat(range.max()).isCloseTo(1.6 * 1.1 * 1.25, within(1e-12));
@@ -169,25 +169,25 @@ class PlotsTest {
     void logFloorTreatsRoundingNoiseLikeZeroAndKeepsRealSmallErrors() {
         List<ErrorCurve> noise = new ArrayList<>(curves("standard"));
         noise.set(1, curve("standard", "leastSquares", 0.1, 1.0, 0.8, 0.6, 0.4, 0.2, 1e-15, 2e-16, 1e-15, 3e-16, 1e-15, 1e-15));
-        assertThat(Plots.logRange(noise).min()).isCloseTo(0.01, within(1e-15));
-        assertThat(Plots.logRange(noise).clampedBelow()).isTrue();
+        assertThat(ErrorFigure.logRange(noise).min()).isCloseTo(0.01, within(1e-15));
+        assertThat(ErrorFigure.logRange(noise).clampedBelow()).isTrue();
 
         // a noisy task: least squares really reaches 5e-4; zeros and noise still go below it, at most 4 decades down
         List<ErrorCurve> small = new ArrayList<>(curves("standard"));
         small.set(1, curve("standard", "leastSquares", 0.1, 1.0, 0.8, 0.6, 0.4, 0.2, 5e-3, 2e-3, 1e-3, 8e-4, 6e-4, 5e-4));
-        Plots.Range range = Plots.logRange(small);
+        ErrorFigure.Range range = ErrorFigure.logRange(small);
         assertThat(range.min()).isCloseTo(1e-4, within(1e-18));
         assertThat(range.clampedBelow()).isFalse();
 
         // nothing at or under zero and all within a few decades: the floor is the decade under the smallest value
-        Plots.Range model = Plots.logRange(curves("standard").subList(0, 1));
+        ErrorFigure.Range model = ErrorFigure.logRange(curves("standard").subList(0, 1));
         assertThat(model.min()).isCloseTo(0.1, within(1e-15));
         assertThat(model.clampedBelow()).isFalse();
     }
 
     @Test
     void linearAxisStopsAboveABaselineSpikeAndSaysSo() throws Exception {
-        Plots.Range plain = Plots.linearRange(curves("standard"));
+        ErrorFigure.Range plain = ErrorFigure.linearRange(curves("standard"));
         assertThat(plain.min()).isZero();
         assertThat(plain.max()).isCloseTo(1.6 * 1.1 * 1.05, within(1e-12));
         assertThat(plain.clippedAbove()).isFalse();
@@ -195,7 +195,7 @@ class PlotsTest {
         List<ErrorCurve> spike = new ArrayList<>(curves("noisyY(0.5)"));
         spike.set(1, curve("noisyY(0.5)", "leastSquares", 0.3, 1.0, 0.8, 0.6, 0.4, 6, 3.5, 0.9, 0.4, 0.3, 0.25, 0.22));
         spike.remove(2); // without nearestNeighbors, whose error at k = 1 would set the scale
-        Plots.Range cut = Plots.linearRange(spike);
+        ErrorFigure.Range cut = ErrorFigure.linearRange(spike);
         // 2 × the largest of the model's upper bound (0.92 · 1.12) and the errors at k = 0 (1.0)
         assertThat(cut.max()).isCloseTo(2 * 1.0304, within(1e-12));
         assertThat(cut.clippedAbove()).isTrue();
@@ -243,13 +243,13 @@ class PlotsTest {
         assertThat(only(svg, "title")).as("raw values span 20x, the mean less than 10x").isEqualTo("lr-tiny · training loss");
         assertThat(texts(svg)).containsExactly("grey: loss at each logged step · black: centred mean of 3 logged steps");
 
-        assertThat(Plots.smoothingWindow(19)).isEqualTo(1);
-        assertThat(Plots.smoothingWindow(20)).isEqualTo(3);
-        assertThat(Plots.smoothingWindow(250)).isEqualTo(5);
-        assertThat(Plots.smoothingWindow(5000)).isEqualTo(101);
-        assertThat(Plots.centredMean(new double[] {1, 2, 3, 4, 10}, 3))
+        assertThat(LossFigure.smoothingWindow(19)).isEqualTo(1);
+        assertThat(LossFigure.smoothingWindow(20)).isEqualTo(3);
+        assertThat(LossFigure.smoothingWindow(250)).isEqualTo(5);
+        assertThat(LossFigure.smoothingWindow(5000)).isEqualTo(101);
+        assertThat(LossFigure.centredMean(new double[] {1, 2, 3, 4, 10}, 3))
                 .containsExactly(new double[] {1.5, 2, 3, 17 / 3.0, 7}, within(1e-12));
-        assertThat(Plots.centredMean(new double[] {1, 2, 3}, 1)).containsExactly(1, 2, 3);
+        assertThat(LossFigure.centredMean(new double[] {1, 2, 3}, 1)).containsExactly(1, 2, 3);
     }
 
     @Test
@@ -263,11 +263,11 @@ class PlotsTest {
 
     @Test
     void decadesAreWrittenAsOnTheLogAxis() {
-        assertThat(Plots.decade(1)).isEqualTo("1");
-        assertThat(Plots.decade(0.01)).isEqualTo("0.01");
-        assertThat(Plots.decade(0.001)).isEqualTo("0.001");
-        assertThat(Plots.decade(1e-4)).isEqualTo("1E-4");
-        assertThat(Plots.decade(1e-12)).isEqualTo("1E-12");
+        assertThat(ErrorFigure.decade(1)).isEqualTo("1");
+        assertThat(ErrorFigure.decade(0.01)).isEqualTo("0.01");
+        assertThat(ErrorFigure.decade(0.001)).isEqualTo("0.001");
+        assertThat(ErrorFigure.decade(1e-4)).isEqualTo("1E-4");
+        assertThat(ErrorFigure.decade(1e-12)).isEqualTo("1E-12");
     }
 
     static Document parse(Path file) throws Exception {
