@@ -1,5 +1,7 @@
 package org.iclab.cli;
 
+import org.iclab.sweep.Sweep;
+import org.iclab.dsl.UserError;
 import java.util.concurrent.Callable;
 import org.iclab.dsl.DeclaredExperiment;
 import picocli.CommandLine.Command;

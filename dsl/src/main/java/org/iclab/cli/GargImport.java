@@ -1,5 +1,6 @@
 package org.iclab.cli;
 
+import org.iclab.dsl.UserError;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package org.iclab.cli;
 
+import org.iclab.dsl.UserError;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.iclab.Iclab;
@@ -30,8 +31,7 @@ public final class Main implements Callable<Integer> {
 
     /** Trains and evaluates one experiment; {@link Iclab#run(Experiment, RunOptions)} outside tests. */
     @FunctionalInterface
-    public interface Runner {
-        RunResult run(Experiment experiment, RunOptions options);
+    public interface Runner extends org.iclab.sweep.Runner {
     }
 
     final PrintWriter out;

@@ -1,5 +1,6 @@
 package org.iclab.cli;
 
+import org.iclab.sweep.Overrides;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,9 @@
 package org.iclab.cli;
 
+import org.iclab.sweep.SweepBackend;
+import org.iclab.sweep.SweepRunner;
+import org.iclab.sweep.Sweep;
+import org.iclab.dsl.UserError;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +91,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private int runAll(List<DeclaredExperiment> declared, List<List<Sweep.Point>> expanded, List<SweepAxes> axesOf, int perPoint,
-                       Main.Runner runner) {
+                       org.iclab.sweep.Runner runner) {
         boolean failed = false;
         for (int i = 0; i < declared.size(); i++) {
             String name = declared.get(i).experiment().name();
@@ -96,9 +100,9 @@ final class SweepCommand implements Callable<Integer> {
                     + ", " + parallel + " at a time, " + perPoint + " thread" + (perPoint == 1 ? "" : "s") + " each, on " + on);
             var states = new SweepRunner(dir, name, axesOf.get(i), expanded.get(i), runner, main.out, parallel, perPoint, atK, xla).run();
             for (var s : states) {
-                if (s.status == SweepRunner.Status.FAILED) {
+                if (s.status() == SweepRunner.Status.FAILED) {
                     failed = true;
-                    main.err.println("failed: " + dir.resolve(s.point.name()) + " (" + Sweep.label(s.point.values()) + "): " + s.error);
+                    main.err.println("failed: " + dir.resolve(s.point().name()) + " (" + Sweep.label(s.point().values()) + "): " + s.error());
                 }
             }
             main.out.println("sweep directory: " + dir);

@@ -1,5 +1,8 @@
 package org.iclab.cli;
 
+import org.iclab.sweep.SweepTable;
+import org.iclab.sweep.SweepRunner;
+import org.iclab.sweep.Sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package org.iclab.cli;
 
+import org.iclab.sweep.SweepRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

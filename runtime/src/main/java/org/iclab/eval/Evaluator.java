@@ -128,7 +128,7 @@ public final class Evaluator {
 
     /** {@link #evaluateTokens(Function)} on the sequences of one strategy (standard, or a test set of the task's). */
     private List<ErrorCurve> evaluateTokens(Strategy strategy, Function<TokenBatch, float[]> logits) {
-        return new TokenEvaluation(experiment).evaluate(strategy.label(), tokenPrompts(strategy), logits);
+        return new TokenEvaluation(experiment, MODEL, MODEL_BATCH).evaluate(strategy.label(), tokenPrompts(strategy), logits);
     }
 
     /**

@@ -58,6 +58,6 @@ final class IclScoreMeasurement implements Measurement<IclScore> {
     private static double[] crossEntropy(ErrorCurve curve, Objective.CrossEntropy objective) {
         List<Score> scores = objective.scores();
         Score ce = scores.stream().filter(s -> s instanceof TokenScores.CrossEntropy).findFirst().orElseThrow();
-        return scores.get(0) == ce ? curve.error() : curve.beside().get(ce.column());
+        return scores.get(0) == ce ? curve.error() : curve.beside().get(TokenEvaluation.column(ce));
     }
 }

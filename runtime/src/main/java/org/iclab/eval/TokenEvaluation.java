@@ -18,7 +18,7 @@ import org.iclab.task.TokenBatch;
 import org.iclab.task.TokenClass;
 
 /**
- * The token path of {@link Evaluator}: the model's and each declared baseline's {@link Score}s on a token task's
+ * The token path of the evaluator: the model's and each declared baseline's {@link Score}s on a token task's
  * evaluation sequences, per position (or per scoring unit, {@link TokenTask#unit()}), averaged over the sequences
  * whose mask scores that position, with paired bootstrap intervals on the first score (the error) and the others
  * beside it; NaN at a position no sequence scores. Scores come from the task's objective and know nothing of
@@ -31,8 +31,14 @@ final class TokenEvaluation {
     /** The scores read position by position, in the objective's order. */
     private final List<Score> read;
 
-    TokenEvaluation(Experiment experiment) {
+    private final String model;
+    private final int modelBatch;
+
+    /** The evaluation of {@code experiment}'s token task; the model is reported as {@code model}, read {@code modelBatch} sequences at a time. */
+    TokenEvaluation(Experiment experiment, String model, int modelBatch) {
         this.experiment = experiment;
+        this.model = model;
+        this.modelBatch = modelBatch;
         this.task = (TokenTask) experiment.task();
         this.scores = ((Objective.CrossEntropy) task.objective()).scores();
         this.read = scores.stream().filter(s -> !(s instanceof Score.Derived)).toList();
@@ -52,9 +58,9 @@ final class TokenEvaluation {
             }
         }
         Map<String, double[][][]> scored = new LinkedHashMap<>();
-        double[][][] model = new double[read.size()][prompts.batch()][length];
-        for (int from = 0; from < prompts.batch(); from += Evaluator.MODEL_BATCH) {
-            int to = Math.min(prompts.batch(), from + Evaluator.MODEL_BATCH);
+        double[][][] modelScores = new double[read.size()][prompts.batch()][length];
+        for (int from = 0; from < prompts.batch(); from += modelBatch) {
+            int to = Math.min(prompts.batch(), from + modelBatch);
             float[] out = logits.apply(prompts.slice(from, to));
             double[] probs = new double[length * vocabulary];
             double[] crossEntropy = new double[length];
@@ -73,10 +79,10 @@ final class TokenEvaluation {
                     // the log-softmax directly, so that a confident model's cross-entropy does not round to log(0)
                     crossEntropy[t] = max + Math.log(sum) - out[at + prompts.target(p, t)];
                 }
-                score(prompts, p, probs, crossEntropy, model);
+                score(prompts, p, probs, crossEntropy, modelScores);
             }
         }
-        scored.put(Evaluator.MODEL, model);
+        scored.put(model, modelScores);
         for (Baseline baseline : plan.baselines()) {
             scored.put(baseline.learnerName(), scores(prompts, TokenLearner.of(baseline, task)));
         }
@@ -111,12 +117,19 @@ final class TokenEvaluation {
             for (Score s : scores.subList(1, scores.size())) {
                 double[] curve = s instanceof Score.Derived d ? d.curve(view) : means.get(s.getClass());
                 if (curve != null) {
-                    beside.put(s.column(), curve);
+                    beside.put(column(s), curve);
                 }
             }
             curves.add(bootstrap.curve(label, e.getKey(), e.getValue()[0], weights).with(beside));
         }
         return curves;
+    }
+
+    /** The column a score is reported under: its registered word in snake case ({@code tokenError} → {@code token_error}). */
+    static String column(Score score) {
+        String word = org.iclab.spec.Registry.get().wordOf(score.getClass()).map(org.iclab.spec.Registry.Word::name)
+                .orElseThrow(() -> new IllegalStateException(score.getClass().getName() + " is not registered"));
+        return word.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Each read score's weighted mean, by score type. */

@@ -4,7 +4,7 @@ package org.iclab.spec;
  * A score of token predictions: a value at each scored position, read from the learner's predicted distribution
  * (or, for a derived score, a curve computed from the other scores' means). A token objective names its scores
  * ({@link Objective.CrossEntropy#scores()}): the first is the error eval.csv reports, with its bootstrap interval and
- * figure; the others are reported beside it, each under its {@link #column()} in eval.csv and eval.json. A new score
+ * figure; the others are reported beside it, each under its column in eval.csv and eval.json: its word in snake case. A new score
  * is its record, implementing this, and one registration line; its word is the record's
  * ({@code tokenError} → column {@code token_error}).
  */
@@ -48,13 +48,6 @@ public interface Score {
         default double at(Position position) {
             throw new UnsupportedOperationException(getClass().getSimpleName() + " is derived from other scores' means");
         }
-    }
-
-    /** The column under which the score is reported: its word in snake case. */
-    default String column() {
-        String word = Registry.get().wordOf(getClass()).map(Registry.Word::name)
-                .orElseThrow(() -> new IllegalStateException(getClass().getName() + " is not registered"));
-        return word.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** One scored position of one sequence, as a learner predicted it. */

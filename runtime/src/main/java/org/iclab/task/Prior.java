@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
-import org.iclab.spec.Representation;
 
 /**
  * The prior of a function class whose posterior has a closed form ({@link FunctionClass#prior}), as a finite mixture
@@ -353,23 +352,6 @@ public final class Prior {
                 for (int r = 0; r < support.length; r++) {
                     out[r] = batch.x(prompt, j, support[r]);
                 }
-            }
-        };
-    }
-
-    /** Φ(x) of a representation task. */
-    public static Features representation(Representation task) {
-        RepresentationClass.Phi phi = RepresentationClass.phi(task);
-        return new Features() {
-            @Override
-            public int size() {
-                return phi.width();
-            }
-
-            @Override
-            public void read(PromptBatch batch, int prompt, int j, double[] out) {
-                double[] features = phi.at(batch, prompt, j);
-                System.arraycopy(features, 0, out, 0, features.length);
             }
         };
     }

@@ -36,7 +36,25 @@ public final class RepresentationClass implements FunctionClass<Representation> 
     @Override
     public Prior prior(Representation task) {
         double sigma = Prior.noiseOr(task.noise(), 1);
-        return new Prior(sigma, out -> out.add(new Prior.Gaussian(0, Prior.representation(task), 1, sigma)));
+        return new Prior(sigma, out -> out.add(new Prior.Gaussian(0, features(task), 1, sigma)));
+    }
+
+    /** Φ(x) of a representation task. */
+    /** Φ(x), the features the prior regresses on. */
+    static Prior.Features features(Representation task) {
+        Phi phi = phi(task);
+        return new Prior.Features() {
+            @Override
+            public int size() {
+                return phi.width();
+            }
+
+            @Override
+            public void read(PromptBatch batch, int prompt, int j, double[] out) {
+                double[] features = phi.at(batch, prompt, j);
+                System.arraycopy(features, 0, out, 0, features.length);
+            }
+        };
     }
 
     @Override

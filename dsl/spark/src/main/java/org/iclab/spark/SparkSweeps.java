@@ -16,8 +16,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.iclab.Iclab;
 import org.iclab.RunOptions;
 import org.iclab.RunResult;
-import org.iclab.cli.Main;
-import org.iclab.cli.SweepBackend;
+import org.iclab.sweep.Runner;
+import org.iclab.sweep.SweepBackend;
 import org.iclab.io.AtomicFiles;
 import org.iclab.io.Json;
 import org.iclab.spec.Experiment;
@@ -58,7 +58,7 @@ public final class SparkSweeps implements SweepBackend {
         out.flush();
         return new Session() {
             @Override
-            public Main.Runner runner() {
+            public Runner runner() {
                 return (experiment, options) -> run(sc, experiment, options, threads, copyBack);
             }
 

@@ -1,11 +1,12 @@
-package org.iclab.cli;
+package org.iclab.sweep;
 
+import org.iclab.dsl.UserError;
 import java.io.PrintWriter;
 import java.util.ServiceLoader;
 
 /**
  * Where the points of a sweep run, other than this machine's threads: {@code --on NAME}. A backend gives the
- * {@link Main.Runner} that runs one point (a whole run into its folder, blocking until it is done); the sweep keeps
+ * {@link Runner} that runs one point (a whole run into its folder, blocking until it is done); the sweep keeps
  * its statuses, tables and figures as for a local sweep. Backends are found with {@link ServiceLoader} on the class
  * path, so the core has none of their dependencies: the Spark backend lives in the optional module {@code dsl/spark}.
  */
@@ -21,7 +22,7 @@ public interface SweepBackend {
 
     /** A started backend: its runner, and how it is stopped. */
     interface Session extends AutoCloseable {
-        Main.Runner runner();
+        Runner runner();
 
         @Override
         void close();

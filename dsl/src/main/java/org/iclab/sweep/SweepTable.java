@@ -1,4 +1,4 @@
-package org.iclab.cli;
+package org.iclab.sweep;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -27,7 +27,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * other axes). An axis named {@code seed} is averaged over: each line is the mean across seeds with a 90% bootstrap
  * interval across them; without one, the point's own interval is drawn.
  */
-final class SweepTable {
+public final class SweepTable {
     private static final String[] EVAL_COLUMNS = {"strategy", "learner", "k", "error", "ci_low", "ci_high"};
     private static final Color[] PALETTE = {new Color(0x1F77B4), new Color(0xFF7F0E), new Color(0x2CA02C), new Color(0xD62728),
             new Color(0x9467BD), new Color(0x8C564B), new Color(0xE377C2), new Color(0x7F7F7F)};
@@ -213,7 +213,7 @@ final class SweepTable {
     }
 
     /** The 5th and 95th percentiles of 1,000 resampled means (fixed seed: the same figure every time). */
-    static double[] bootstrapMean(double[] values) {
+    public static double[] bootstrapMean(double[] values) {
         SplittableRandom rng = new SplittableRandom(20231130L);
         double[] means = new double[1000];
         for (int b = 0; b < means.length; b++) {

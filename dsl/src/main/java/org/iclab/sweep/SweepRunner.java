@@ -1,5 +1,6 @@
-package org.iclab.cli;
+package org.iclab.sweep;
 
+import org.iclab.dsl.UserError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -32,20 +33,35 @@ import org.iclab.train.Checkpoints;
  * {@code sweep.csv} (the axis values beside each finished point's eval.csv rows) are rewritten atomically, and a
  * progress line is printed.
  */
-final class SweepRunner {
-    static final String SWEEP_JSON = "sweep.json";
-    static final String SWEEP_CSV = "sweep.csv";
+public final class SweepRunner {
+    public static final String SWEEP_JSON = "sweep.json";
+    public static final String SWEEP_CSV = "sweep.csv";
 
     /** What became of a point. */
-    enum Status { PENDING, RUNNING, DONE, SKIPPED, FAILED }
+    public enum Status { PENDING, RUNNING, DONE, SKIPPED, FAILED }
 
     /** One point's state, as sweep.json records it. */
-    static final class State {
+    public static final class State {
         final Sweep.Point point;
         Status status = Status.PENDING;
         boolean resumed;
         String error;
         double seconds;
+
+        /** The point. */
+        public Sweep.Point point() {
+            return point;
+        }
+
+        /** Where it stands. */
+        public Status status() {
+            return status;
+        }
+
+        /** Why it failed, or null. */
+        public String error() {
+            return error;
+        }
 
         State(Sweep.Point point) {
             this.point = point;
@@ -56,14 +72,14 @@ final class SweepRunner {
     private final String experiment;
     private final SweepAxes axes;
     private final List<State> states = new ArrayList<>();
-    private final Main.Runner runner;
+    private final Runner runner;
     private final PrintWriter out;
     private final int parallel;
     private final int threads;
     private final Integer atK;
     private final boolean xla;
 
-    SweepRunner(Path dir, String experiment, SweepAxes axes, List<Sweep.Point> points, Main.Runner runner, PrintWriter out,
+    public SweepRunner(Path dir, String experiment, SweepAxes axes, List<Sweep.Point> points, Runner runner, PrintWriter out,
                 int parallel, int threads, Integer atK, boolean xla) {
         this.atK = atK;
         this.xla = xla;
@@ -78,7 +94,7 @@ final class SweepRunner {
     }
 
     /** Runs every point not yet done; returns the states, in point order. */
-    List<State> run() {
+    public List<State> run() {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

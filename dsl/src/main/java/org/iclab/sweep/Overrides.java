@@ -1,5 +1,6 @@
-package org.iclab.cli;
+package org.iclab.sweep;
 
+import org.iclab.dsl.UserError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,11 +24,11 @@ import org.iclab.spec.SpecException;
  * names as the DSL). The experiment is written as JSON, the value set, and the JSON read back through the records'
  * validation, so an override is checked exactly like a script.
  */
-final class Overrides {
+public final class Overrides {
     private final List<String[]> assignments = new ArrayList<>();
 
     /** Parses {@code path=value} assignments. */
-    Overrides(List<String> sets) {
+    public Overrides(List<String> sets) {
         for (String set : sets) {
             int eq = set.indexOf('=');
             if (eq <= 0) {
@@ -41,7 +42,7 @@ final class Overrides {
         return assignments.isEmpty();
     }
 
-    Experiment apply(Experiment experiment) {
+    public Experiment apply(Experiment experiment) {
         if (assignments.isEmpty()) {
             return experiment;
         }

@@ -1,5 +1,6 @@
-package org.iclab.cli;
+package org.iclab.sweep;
 
+import org.iclab.dsl.UserError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,7 +15,7 @@ import org.iclab.spec.Experiment;
  * the experiment with the point's values set as {@code --set} sets them, validated. Every invalid point is reported,
  * with its axis values, before anything runs.
  */
-final class Sweep {
+public final class Sweep {
     /** Settings where 0 means no limit, so that {@code inf} can stand for it. */
     static final Set<String> ZERO_IS_UNLIMITED = Set.of("train.pool.tasks", "train.pool.prompts");
     static final String INF = "inf";
@@ -23,7 +24,7 @@ final class Sweep {
     }
 
     /** One point: its axis values (path → value as declared, in axis order), its folder name and its experiment. */
-    record Point(Map<String, String> values, String name, Experiment experiment) {
+    public record Point(Map<String, String> values, String name, Experiment experiment) {
     }
 
     /**
@@ -31,7 +32,7 @@ final class Sweep {
      * invalid point with its axis values, or a malformed declaration (an unknown or repeated path, a zip of axes of
      * different lengths).
      */
-    static List<Point> expand(Experiment base, SweepAxes axes) {
+    public static List<Point> expand(Experiment base, SweepAxes axes) {
         if (axes.isEmpty()) {
             throw new UserError("sweep: declare at least one axis (--axis PATH=VALUES, or a sweep { axis ... } block in the script)");
         }
@@ -121,7 +122,7 @@ final class Sweep {
     }
 
     /** The point's values as a reader sees them: {@code train.pool.tasks=8, seed=0}. */
-    static String label(Map<String, String> values) {
+    public static String label(Map<String, String> values) {
         List<String> parts = new ArrayList<>();
         values.forEach((path, value) -> parts.add(path + "=" + value));
         return String.join(", ", parts);
@@ -131,7 +132,7 @@ final class Sweep {
      * A folder name for the point: each axis as its last path segment (the whole path where two axes share one) and
      * value, joined by {@code _}; characters other than letters, digits, {@code . = + -} become {@code -}.
      */
-    static String name(Map<String, String> values) {
+    public static String name(Map<String, String> values) {
         Map<String, Integer> leaves = new LinkedHashMap<>();
         values.keySet().forEach(path -> leaves.merge(leaf(path), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
