@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 cp="samples/target/classes:$(cat samples/target/classpath.txt)"
 export TF_CPP_MIN_LOG_LEVEL=2
 # shellcheck disable=SC2086
-run() { java @dsl/jvm.options ${ICLAB_BENCH_JAVA_OPTS:-} -cp "$cp" org.iclab.samples.TrainingBenchmark "$@"; }
+run() { java @dsl/jvm.options ${ICLAB_BENCH_JAVA_OPTS:-} -cp "$cp" org.iclab.samples.benchmark.TrainingBenchmark "$@"; }
 if [[ "${1:-}" == "--compare-pytorch" ]]; then
   shift
   twin="$(cd .. && pwd)/shared/bench/pytorch_twin.py"

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -DskipTests package -pl samples -am
 cp="samples/target/classes:$(cat samples/target/classpath.txt)"
-names=$(java -cp "$cp" org.iclab.samples.EvaluationBenchmark --list)
+names=$(java -cp "$cp" org.iclab.samples.benchmark.EvaluationBenchmark --list)
 while IFS= read -r name; do
-  java @dsl/jvm.options -cp "$cp" org.iclab.samples.EvaluationBenchmark --baseline "$name" "$@"
+  java @dsl/jvm.options -cp "$cp" org.iclab.samples.benchmark.EvaluationBenchmark --baseline "$name" "$@"
 done <<< "$names"

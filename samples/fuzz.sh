@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -DskipTests install -pl samples -am
 export TF_CPP_MIN_LOG_LEVEL=2
-java -cp "samples/target/classes:$(cat samples/target/classpath.txt)" org.iclab.samples.ScriptFuzzer "${1:-2000}" "${2:-1}" scripts
+java -cp "samples/target/classes:$(cat samples/target/classpath.txt)" org.iclab.samples.robustness.ScriptFuzzer "${1:-2000}" "${2:-1}" scripts

@@ -1,7 +1,7 @@
-package org.iclab.samples;
+package org.iclab.samples.benchmark;
 
-import static org.iclab.samples.BenchmarkSupport.option;
-import static org.iclab.samples.BenchmarkSupport.peakRssMb;
+import static org.iclab.samples.benchmark.BenchmarkSupport.option;
+import static org.iclab.samples.benchmark.BenchmarkSupport.peakRssMb;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -29,8 +29,8 @@ import org.iclab.task.Seeds;
  * learner of that result name, so that its peak is its own; {@code --list} prints the names).
  *
  * <pre>
- * java -cp ... org.iclab.samples.EvaluationBenchmark --prompts 128 --threads 2
- * java -cp ... org.iclab.samples.EvaluationBenchmark --baseline 'lasso(0.01)'
+ * java -cp ... org.iclab.samples.benchmark.EvaluationBenchmark --prompts 128 --threads 2
+ * java -cp ... org.iclab.samples.benchmark.EvaluationBenchmark --baseline 'lasso(0.01)'
  * </pre>
  */
 public final class EvaluationBenchmark {

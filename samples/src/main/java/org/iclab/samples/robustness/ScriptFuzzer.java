@@ -1,4 +1,4 @@
-package org.iclab.samples;
+package org.iclab.samples.robustness;
 
 import java.io.IOException;
 import java.io.PrintWriter;

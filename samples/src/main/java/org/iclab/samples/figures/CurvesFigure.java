@@ -1,4 +1,4 @@
-package org.iclab.samples;
+package org.iclab.samples.figures;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -21,7 +21,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * A curve is named {@code RUN_DIR:learner[:label]}.
  *
  * <pre>
- * java org.iclab.samples.CurvesFigure [--accuracy] OUT.png "title" RUN_DIR:model:GPT-2 RUN_DIR:elimination ...
+ * java org.iclab.samples.figures.CurvesFigure [--accuracy] OUT.png "title" RUN_DIR:model:GPT-2 RUN_DIR:elimination ...
  * </pre>
  */
 public final class CurvesFigure {

@@ -1,7 +1,7 @@
-package org.iclab.samples;
+package org.iclab.samples.benchmark;
 
-import static org.iclab.samples.BenchmarkSupport.option;
-import static org.iclab.samples.BenchmarkSupport.peakRssMb;
+import static org.iclab.samples.benchmark.BenchmarkSupport.option;
+import static org.iclab.samples.benchmark.BenchmarkSupport.peakRssMb;
 
 import java.io.IOException;
 import java.util.ArrayList;

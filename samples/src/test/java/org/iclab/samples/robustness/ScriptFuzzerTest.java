@@ -1,4 +1,4 @@
-package org.iclab.samples;
+package org.iclab.samples.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

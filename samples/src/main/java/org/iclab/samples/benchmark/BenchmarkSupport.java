@@ -1,4 +1,4 @@
-package org.iclab.samples;
+package org.iclab.samples.benchmark;
 
 import java.io.IOException;
 import java.nio.file.Files;

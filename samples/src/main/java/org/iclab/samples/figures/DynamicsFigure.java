@@ -1,4 +1,4 @@
-package org.iclab.samples;
+package org.iclab.samples.figures;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -21,7 +21,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * strategy, against step. Accuracy lines are solid, induction lines dashed.
  *
  * <pre>
- * java org.iclab.samples.DynamicsFigure OUT.png "title" RUN_DIR INDUCTION_STRATEGY STRATEGY...
+ * java org.iclab.samples.figures.DynamicsFigure OUT.png "title" RUN_DIR INDUCTION_STRATEGY STRATEGY...
  * </pre>
  */
 public final class DynamicsFigure {
