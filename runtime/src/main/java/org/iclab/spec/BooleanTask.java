@@ -43,9 +43,23 @@ public interface BooleanTask extends Task {
     /** 1-NN, least squares (scored by its sign) and averaging: the generic learners that apply to ±1 labels. */
     List<Baseline> GENERIC_BASELINES = List.of(new NearestNeighbors(1), new LeastSquares(), new Averaging());
 
+    /** The class's own learner (elimination, the perceptron, Gaussian elimination over GF(2)), or null where it has none. */
+    default Baseline ownLearner() {
+        return null;
+    }
+
+    /** The class's own learner first, where it has one, then the generic ones. */
     @Override
     default List<Baseline> defaultBaselines() {
-        return GENERIC_BASELINES;
+        return ownLearner() == null ? GENERIC_BASELINES : withOwn(ownLearner());
+    }
+
+    /** A class whose functions are halfspaces y = sign(w·x − θ): probes can read w ({@link Task#hasWeights()}). */
+    interface Halfspace extends BooleanTask {
+        @Override
+        default boolean hasWeights() {
+            return true;
+        }
     }
 
     /** A class's own learner, then the generic ones. */

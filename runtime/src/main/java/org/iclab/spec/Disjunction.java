@@ -10,7 +10,7 @@ package org.iclab.spec;
  */
 @Setting("Disjunction of literals: coordinates positive / negative / absent with p .15 / .15 / .7; 30% of points forced to falsify it.")
 public record Disjunction(@Setting(value = BooleanTask.DIMS, range = "> 0") int dims,
-                          @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask {
+                          @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask.Halfspace {
     public Disjunction {
         BooleanTask.check(dims, labelNoise)
                 .throwIfAny();
@@ -21,14 +21,8 @@ public record Disjunction(@Setting(value = BooleanTask.DIMS, range = "> 0") int 
         this(dims, 0);
     }
 
-    /** w of the halfspace the function is: y = sign(w·x − θ). */
     @Override
-    public boolean hasWeights() {
-        return true;
-    }
-
-    @Override
-    public java.util.List<Baseline> defaultBaselines() {
-        return BooleanTask.withOwn(new Elimination(Elimination.DISJUNCTION));
+    public Baseline ownLearner() {
+        return new Elimination(Elimination.DISJUNCTION);
     }
 }

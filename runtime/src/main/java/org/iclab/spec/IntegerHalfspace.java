@@ -9,7 +9,7 @@ package org.iclab.spec;
  */
 @Setting("Integer halfspace: w_i uniform on {-3..3}, y = sign(w.x - 1/2).")
 public record IntegerHalfspace(@Setting(value = BooleanTask.DIMS, range = "> 0") int dims,
-                               @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask {
+                               @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask.Halfspace {
     public IntegerHalfspace {
         BooleanTask.check(dims, labelNoise)
                 .throwIfAny();
@@ -20,14 +20,8 @@ public record IntegerHalfspace(@Setting(value = BooleanTask.DIMS, range = "> 0")
         this(dims, 0);
     }
 
-    /** w of the halfspace the function is: y = sign(w·x − θ). */
     @Override
-    public boolean hasWeights() {
-        return true;
-    }
-
-    @Override
-    public java.util.List<Baseline> defaultBaselines() {
-        return BooleanTask.withOwn(new Perceptron());
+    public Baseline ownLearner() {
+        return new Perceptron();
     }
 }

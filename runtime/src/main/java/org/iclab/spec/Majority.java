@@ -10,7 +10,7 @@ package org.iclab.spec;
  */
 @Setting("Majority over a random subset (each coordinate with p .3): y = sign(w.x - 1/2).")
 public record Majority(@Setting(value = BooleanTask.DIMS, range = "> 0") int dims,
-                       @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask {
+                       @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask.Halfspace {
     public Majority {
         BooleanTask.check(dims, labelNoise)
                 .throwIfAny();
@@ -21,14 +21,8 @@ public record Majority(@Setting(value = BooleanTask.DIMS, range = "> 0") int dim
         this(dims, 0);
     }
 
-    /** w of the halfspace the function is: y = sign(w·x − θ). */
     @Override
-    public boolean hasWeights() {
-        return true;
-    }
-
-    @Override
-    public java.util.List<Baseline> defaultBaselines() {
-        return BooleanTask.withOwn(new Perceptron());
+    public Baseline ownLearner() {
+        return new Perceptron();
     }
 }

@@ -11,7 +11,7 @@ package org.iclab.spec;
  */
 @Setting("Conjunction of positive literals, each coordinate with p 1/3; 30% of points forced to satisfy it.")
 public record MonotoneConjunction(@Setting(value = BooleanTask.DIMS, range = "> 0") int dims,
-                                  @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask {
+                                  @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask.Halfspace {
     public MonotoneConjunction {
         BooleanTask.check(dims, labelNoise)
                 .throwIfAny();
@@ -22,14 +22,8 @@ public record MonotoneConjunction(@Setting(value = BooleanTask.DIMS, range = "> 
         this(dims, 0);
     }
 
-    /** w of the halfspace the function is: y = sign(w·x − θ). */
     @Override
-    public boolean hasWeights() {
-        return true;
-    }
-
-    @Override
-    public java.util.List<Baseline> defaultBaselines() {
-        return BooleanTask.withOwn(new Elimination());
+    public Baseline ownLearner() {
+        return new Elimination();
     }
 }

@@ -22,7 +22,7 @@ public record Parity(@Setting(value = BooleanTask.DIMS, range = "> 0") int dims,
     }
 
     @Override
-    public java.util.List<Baseline> defaultBaselines() {
-        return BooleanTask.withOwn(new GaussianElimination());
+    public Baseline ownLearner() {
+        return new GaussianElimination();
     }
 }

@@ -34,9 +34,12 @@ public record SignVectorRegression(@Setting(value = "Input dimension d (bayes() 
         return Objective.squaredError(Objective.SquaredError.DIMS, dims);
     }
 
+    /** Garg et al.'s learners, and the posterior mean over the sign vectors. */
     @Override
     public java.util.List<Baseline> defaultBaselines() {
-        return java.util.List.of(new LeastSquares(), new NearestNeighbors(3), new Averaging(), new Bayes());
+        java.util.List<Baseline> all = new java.util.ArrayList<>(Task.super.defaultBaselines());
+        all.add(new Bayes());
+        return java.util.List.copyOf(all);
     }
 
     @Override

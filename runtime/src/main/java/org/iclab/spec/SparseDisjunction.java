@@ -11,7 +11,7 @@ package org.iclab.spec;
 @Setting("Disjunction of `literals` positive literals on uniformly chosen coordinates; 30% of points forced to falsify it.")
 public record SparseDisjunction(@Setting(value = BooleanTask.DIMS, range = "> 0") int dims,
                                 @Setting(value = "Positive literals of the disjunction.", range = "[1, dims]") int literals,
-                                @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask {
+                                @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask.Halfspace {
     public SparseDisjunction {
         BooleanTask.check(dims, labelNoise)
                 .require(literals >= 1 && literals <= dims, "literals", "must be in [1, dims]", literals)
@@ -23,14 +23,8 @@ public record SparseDisjunction(@Setting(value = BooleanTask.DIMS, range = "> 0"
         this(dims, 4, 0);
     }
 
-    /** w of the halfspace the function is: y = sign(w·x − θ). */
     @Override
-    public boolean hasWeights() {
-        return true;
-    }
-
-    @Override
-    public java.util.List<Baseline> defaultBaselines() {
-        return BooleanTask.withOwn(new Elimination(Elimination.DISJUNCTION));
+    public Baseline ownLearner() {
+        return new Elimination(Elimination.DISJUNCTION);
     }
 }

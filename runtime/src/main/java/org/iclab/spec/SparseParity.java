@@ -24,7 +24,7 @@ public record SparseParity(@Setting(value = BooleanTask.DIMS, range = "> 0") int
     }
 
     @Override
-    public java.util.List<Baseline> defaultBaselines() {
-        return BooleanTask.withOwn(new GaussianElimination());
+    public Baseline ownLearner() {
+        return new GaussianElimination();
     }
 }

@@ -10,7 +10,7 @@ package org.iclab.spec;
  */
 @Setting("Sparse threshold: w_i in {+1, -1, 0} with p .15 / .15 / .7, theta uniform on {-3..2} + 1/2; y = sign(w.x - theta).")
 public record SparseThreshold(@Setting(value = BooleanTask.DIMS, range = "> 0") int dims,
-                              @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask {
+                              @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask.Halfspace {
     public SparseThreshold {
         BooleanTask.check(dims, labelNoise)
                 .throwIfAny();
@@ -21,14 +21,8 @@ public record SparseThreshold(@Setting(value = BooleanTask.DIMS, range = "> 0") 
         this(dims, 0);
     }
 
-    /** w of the halfspace the function is: y = sign(w·x − θ). */
     @Override
-    public boolean hasWeights() {
-        return true;
-    }
-
-    @Override
-    public java.util.List<Baseline> defaultBaselines() {
-        return BooleanTask.withOwn(new Perceptron());
+    public Baseline ownLearner() {
+        return new Perceptron();
     }
 }

@@ -12,7 +12,7 @@ package org.iclab.spec;
  */
 @Setting("Monotone conjunction (each coordinate with p .3) whose prompt opens with its teaching sequence of m + 1 examples; then 40% forced positive.")
 public record TeachConjunction(@Setting(value = BooleanTask.DIMS, range = "> 0") int dims,
-                               @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask {
+                               @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask.Halfspace {
     public TeachConjunction {
         BooleanTask.check(dims, labelNoise)
                 .throwIfAny();
@@ -23,14 +23,8 @@ public record TeachConjunction(@Setting(value = BooleanTask.DIMS, range = "> 0")
         this(dims, 0);
     }
 
-    /** w of the halfspace the function is: y = sign(w·x − θ). */
     @Override
-    public boolean hasWeights() {
-        return true;
-    }
-
-    @Override
-    public java.util.List<Baseline> defaultBaselines() {
-        return BooleanTask.withOwn(new Elimination());
+    public Baseline ownLearner() {
+        return new Elimination();
     }
 }
