@@ -1,26 +1,18 @@
 package org.iclab.report;
 
-import org.iclab.io.AtomicFiles;
 import org.iclab.io.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.iclab.eval.ErrorCurve;
 import org.iclab.eval.EvaluationLog;
 import org.iclab.probe.ProbeResults;
-import org.iclab.probe.ProbeRow;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.SpecException;
 import org.iclab.train.TrainingListener;
@@ -37,23 +29,25 @@ public final class RunDirectory implements TrainingListener {
     public static final String METRICS = "metrics.jsonl";
     /** Φ of a representation task: its matrices, as drawn from its seed. */
     public static final String REPRESENTATION = "representation.json";
-    public static final String EVAL_CSV = "eval.csv";
-    public static final String EVAL_JSON = "eval.json";
+    public static final String EVAL_CSV = EvaluationFiles.CSV;
+    public static final String EVAL_JSON = EvaluationFiles.JSON;
     public static final String CHECKPOINT = "checkpoint";
     public static final String MODEL = "model";
     public static final String PLOTS = "plots";
-    public static final String PROBES_CSV = "probes.csv";
-    public static final String PROBES_JSON = "probes.json";
-    public static final String ATTENTION_CSV = "attention.csv";
+    public static final String PROBES_CSV = ProbeFiles.CSV;
+    public static final String PROBES_JSON = ProbeFiles.JSON;
+    public static final String ATTENTION_CSV = ProbeFiles.ATTENTION;
     /** A few evaluation prompts with the trained model's outputs, to check the exported model elsewhere. */
     public static final String EXAMPLES = "examples.json";
 
     private final Path root;
-    /** The training event file, found or created at the first event. */
-    private EventFile events;
+    private final MetricsLog metrics;
+    private final TrainingEvents events;
 
     private RunDirectory(Path root) {
         this.root = root;
+        this.metrics = new MetricsLog(root.resolve(METRICS));
+        this.events = new TrainingEvents(root);
     }
 
     /** Creates {@code dir}, which must not exist or be empty (iclab never writes over a run). */
@@ -117,11 +111,8 @@ public final class RunDirectory implements TrainingListener {
      */
     public void clearLogs() {
         try {
-            Files.deleteIfExists(root.resolve(METRICS));
-            for (Path events : EventFile.in(root)) {
-                Files.delete(events);
-            }
-            events = null;
+            metrics.clear();
+            events.clear();
         } catch (IOException e) {
             throw new UncheckedIOException("could not clear the logs of " + root + " to start the run again", e);
         }
@@ -155,14 +146,14 @@ public final class RunDirectory implements TrainingListener {
      */
     @Override
     public void logged(TrainingLog log) {
-        appendMetrics(Json.line(log));
-        appendEvent(log.step(), TensorBoard.values(log));
+        metrics.append(Json.line(log));
+        events.append(log.step(), TensorBoard.values(log));
     }
 
     /** Appends an evaluation during training to metrics.jsonl, as one line, and to the TensorBoard file. */
     public void evaluated(EvaluationLog log) {
-        appendMetrics(Json.line(log));
-        appendEvent(log.step(), TensorBoard.values(log));
+        metrics.append(Json.line(log));
+        events.append(log.step(), TensorBoard.values(log));
     }
 
     /**
@@ -175,19 +166,7 @@ public final class RunDirectory implements TrainingListener {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("step", rollback.step());
         line.put("rollback", rollback);
-        appendMetrics(Json.line(line));
-    }
-
-    private void appendEvent(long step, List<EventFile.Value> values) {
-        try {
-            if (events == null) {
-                List<Path> training = EventFile.in(root).stream().filter(p -> !TensorBoard.isFinal(p)).toList();
-                events = training.isEmpty() ? EventFile.create(root, "") : EventFile.existing(training.get(training.size() - 1));
-            }
-            events.append(step, values);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not append to the TensorBoard events in " + root, e);
-        }
+        metrics.append(Json.line(line));
     }
 
     /**
@@ -196,25 +175,7 @@ public final class RunDirectory implements TrainingListener {
      * step axis is k), and the figures of {@code plots/} as images at the last training step.
      */
     public void writeEventSummary(List<ErrorCurve> curves, long lastStep) {
-        try {
-            for (Path old : EventFile.in(root)) {
-                if (TensorBoard.isFinal(old)) {
-                    Files.delete(old);
-                }
-            }
-            TensorBoard.writeSummary(root, curves, root.resolve(PLOTS), lastStep);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the TensorBoard summary of " + root, e);
-        }
-    }
-
-    private void appendMetrics(String line) {
-        try (Writer w = Files.newBufferedWriter(root.resolve(METRICS), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            w.write(line + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not append to " + root.resolve(METRICS), e);
-        }
+        events.writeSummary(curves, root.resolve(PLOTS), lastStep);
     }
 
     /**
@@ -224,38 +185,7 @@ public final class RunDirectory implements TrainingListener {
      * eval.csv keeps its columns for every task.
      */
     public void writeEvaluation(Experiment experiment, List<ErrorCurve> curves) {
-        boolean classification = experiment.task().objective().reportsAccuracy();
-        StringBuilder csv = new StringBuilder("strategy,learner,k,error,ci_low,ci_high\n");
-        List<Map<String, Object>> rows = new java.util.ArrayList<>();
-        for (ErrorCurve c : curves) {
-            for (int k = 0; k < c.points(); k++) {
-                csv.append(String.format(Locale.ROOT, "%s,%s,%d,%s,%s,%s%n", c.strategy(), c.learner(), k,
-                        num(c.error()[k]), num(c.ciLow()[k]), num(c.ciHigh()[k])));
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("strategy", c.strategy());
-                row.put("learner", c.learner());
-                row.put("k", k);
-                // a token task's positions that no sequence scores have no error: null in JSON
-                row.put("error", finite(c.error()[k]));
-                row.put("ci_low", finite(c.ciLow()[k]));
-                row.put("ci_high", finite(c.ciHigh()[k]));
-                if (classification) {
-                    row.put("accuracy", finite(1 - c.error()[k]));
-                    row.put("accuracy_ci_low", finite(1 - c.ciHigh()[k]));
-                    row.put("accuracy_ci_high", finite(1 - c.ciLow()[k]));
-                }
-                for (var measure : new java.util.TreeMap<>(c.beside()).entrySet()) {
-                    row.put(measure.getKey(), finite(measure.getValue()[k])); // cross_entropy and perplexity of a token task
-                }
-                rows.add(row);
-            }
-        }
-        try {
-            AtomicFiles.write(root.resolve(EVAL_CSV), csv.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Json.writeFile(root.resolve(EVAL_JSON), rows);
+        EvaluationFiles.write(root, experiment, curves);
     }
 
     /**
@@ -266,130 +196,7 @@ public final class RunDirectory implements TrainingListener {
      * {@code plots/}. Each file is written atomically; figures last, so that a plotting failure costs no numbers.
      */
     public void writeProbes(Experiment experiment, ProbeResults results) {
-        StringBuilder csv = new StringBuilder("probe,target,layer,k,score,ci_low,ci_high\n");
-        List<Map<String, Object>> rows = new java.util.ArrayList<>();
-        for (ProbeRow r : results.rows()) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%s,%s,%s%n", r.probe(), r.target(), r.layer() == null ? "" : r.layer(),
-                    r.k(), num(r.score()), num(r.ciLow()), num(r.ciHigh())));
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("probe", r.probe());
-            row.put("target", r.target());
-            row.put("layer", r.layer());
-            row.put("k", r.k());
-            row.put("score", finite(r.score()));
-            row.put("ci_low", finite(r.ciLow()));
-            row.put("ci_high", finite(r.ciHigh()));
-            if (r.cosine() != null) {
-                row.put("cosine", finite(r.cosine()));
-            }
-            if (!r.controls().isEmpty()) {
-                Map<String, Object> control = new LinkedHashMap<>();
-                Map<String, Object> selectivity = new LinkedHashMap<>();
-                r.controls().forEach((word, score) -> {
-                    control.put(word, finite(score));
-                    selectivity.put(word, finite(r.score() - score));
-                });
-                row.put("control", control);
-                row.put("selectivity", selectivity);
-            }
-            rows.add(row);
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("fit_prompts", results.plan().prompts());
-        json.put("held_out_prompts", results.plan().heldOut());
-        json.put("points", results.points());
-        json.put("layers", results.hiddenCount() - 1);
-        json.put("seconds", results.seconds());
-        json.put("rows", rows);
-        List<Map<String, Object>> summaries = new java.util.ArrayList<>();
-        for (ProbeResults.LayerScore l : results.layers()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("probe", l.probe());
-            m.put("target", l.target());
-            m.put("layer", l.layer());
-            m.put("mean_score", finite(l.score()));
-            m.put("ci_low", finite(l.ciLow()));
-            m.put("ci_high", finite(l.ciHigh()));
-            m.put("k", l.ks());
-            summaries.add(m);
-        }
-        json.put("by_layer", summaries);
-        List<Map<String, Object>> alignments = new java.util.ArrayList<>();
-        for (ProbeResults.Alignment a : results.alignments()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("algorithm", a.algorithm());
-            m.put("layers", a.layers());
-            m.put("iterates", a.iterates());
-            List<List<Object>> matrix = new java.util.ArrayList<>();
-            for (double[] row : a.similarity()) {
-                List<Object> values = new java.util.ArrayList<>();
-                for (double v : row) {
-                    values.add(finite(v));
-                }
-                matrix.add(values);
-            }
-            m.put("similarity", matrix);
-            List<Map<String, Object>> best = new java.util.ArrayList<>();
-            for (int i = 0; i < a.layers().size(); i++) {
-                Map<String, Object> b = new LinkedHashMap<>();
-                b.put("layer", a.layers().get(i));
-                b.put("iterate", a.iterates().get(a.best()[i]));
-                b.put("label", a.labels().get(a.best()[i]));
-                b.put("similarity", finite(a.similarity()[i][a.best()[i]]));
-                best.add(b);
-            }
-            m.put("best", best);
-            alignments.add(m);
-        }
-        json.put("alignment", alignments);
-        json.put("steps", results.steps());
-        if (results.attention() != null) {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("prompts", results.attention().prompts());
-            a.put("layers", results.attention().weights().size());
-            a.put("heads", results.attention().heads());
-            a.put("tokens", results.attention().tokens());
-            a.put("file", ATTENTION_CSV);
-            json.put("attention", a);
-        }
-        json.put("plan", results.plan());
-        try {
-            AtomicFiles.write(root.resolve(PROBES_CSV), csv.toString());
-            if (results.attention() != null) {
-                AtomicFiles.write(root.resolve(ATTENTION_CSV), attentionCsv(results.attention()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Json.writeFile(root.resolve(PROBES_JSON), json);
-        try {
-            ProbePlots.write(root.resolve(PLOTS), experiment, results);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the probe plots of " + root, e);
-        }
-    }
-
-    /** prompt,layer,head,query,key,weight for every key at or before its query (the causal mask zeroes the rest). */
-    private static String attentionCsv(ProbeResults.AttentionMaps maps) {
-        StringBuilder csv = new StringBuilder("prompt,layer,head,query,key,weight\n");
-        for (int p = 0; p < maps.prompts(); p++) {
-            for (int l = 0; l < maps.weights().size(); l++) {
-                for (int h = 0; h < maps.heads(); h++) {
-                    for (int q = 0; q < maps.tokens(); q++) {
-                        for (int k = 0; k <= q; k++) {
-                            csv.append(p).append(',').append(l).append(',').append(h).append(',').append(q).append(',').append(k)
-                                    .append(',').append(maps.at(l, p, h, q, k)).append('\n');
-                        }
-                    }
-                }
-            }
-        }
-        return csv.toString();
-    }
-
-    /** JSON has no NaN: a score that is not defined (targets that do not vary) is written as null. */
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
+        ProbeFiles.write(root, root.resolve(PLOTS), experiment, results);
     }
 
     /**
@@ -409,7 +216,7 @@ public final class RunDirectory implements TrainingListener {
      * after its last checkpoint, and the later line wins. Empty when nothing was logged.
      */
     public List<TrainingLog> trainingLogs() {
-        return metricLines(false, TrainingLog.class, TrainingLog::step);
+        return metrics.trainingLogs();
     }
 
     /**
@@ -419,82 +226,12 @@ public final class RunDirectory implements TrainingListener {
      * event file goes too (the run writes it again).
      */
     public void keepMetricsUpTo(long step) {
-        try {
-            for (Path events : EventFile.in(root)) {
-                if (TensorBoard.isFinal(events)) {
-                    Files.delete(events);
-                } else {
-                    EventFile.truncate(events, step);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not rewrite the TensorBoard events of " + root + " for the resumed run", e);
-        }
-        Path file = root.resolve(METRICS);
-        if (!Files.exists(file)) {
-            return;
-        }
-        try {
-            StringBuilder kept = new StringBuilder();
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                com.fasterxml.jackson.databind.JsonNode tree;
-                try {
-                    tree = Json.MAPPER.readTree(line);
-                } catch (JsonProcessingException e) {
-                    continue; // the last line, cut short when the run was killed
-                }
-                if (tree.has("step") && tree.get("step").asLong() <= step) {
-                    kept.append(line).append('\n');
-                }
-            }
-            AtomicFiles.write(file, kept.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not rewrite " + file + " for the resumed run", e);
-        }
+        events.keepUpTo(step);
+        metrics.keepUpTo(step);
     }
 
     /** The evaluations during training in metrics.jsonl, in step order, one per step (the later line wins). */
     public List<EvaluationLog> evaluationLogs() {
-        return metricLines(true, EvaluationLog.class, EvaluationLog::step);
-    }
-
-    /** The lines of one kind: evaluation lines have {@code mean_error}, training lines {@code loss}. */
-    private <T> List<T> metricLines(boolean evaluations, Class<T> type, java.util.function.ToLongFunction<T> step) {
-        Path file = root.resolve(METRICS);
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        Map<Long, T> byStep = new TreeMap<>();
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).isBlank()) {
-                    continue;
-                }
-                try {
-                    var tree = Json.MAPPER.readTree(lines.get(i));
-                    if (tree.has("rollback") || tree.has("mean_error") != evaluations) {
-                        continue;
-                    }
-                    T line = Json.MAPPER.treeToValue(tree, type);
-                    byStep.put(step.applyAsLong(line), line);
-                } catch (JsonProcessingException e) {
-                    if (i == lines.size() - 1) {
-                        continue; // the last line, cut short by a kill: a resume drops it, a reader skips it
-                    }
-                    throw new IOException(file + ":" + (i + 1) + ": not a line of metrics.jsonl (" + e.getOriginalMessage() + ")", e);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file, e);
-        }
-        return List.copyOf(byStep.values());
-    }
-
-    private static String num(double v) {
-        return Double.toString(v);
+        return metrics.evaluationLogs();
     }
 }
