@@ -6,11 +6,11 @@ import org.iclab.probe.ProbeResults;
 import org.iclab.io.Json;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Inputs;
-import org.iclab.spec.Model;
+import org.iclab.spec.inputs.Inputs;
+import org.iclab.spec.model.Model;
 import org.iclab.spec.ProbePlan;
-import org.iclab.spec.Prompt;
-import org.iclab.spec.Task;
+import org.iclab.spec.prompt.Prompt;
+import org.iclab.spec.task.Task;
 import org.iclab.spec.TrainPlan;
 
 /**

@@ -1,17 +1,17 @@
 package org.iclab;
 
 import java.util.function.Consumer;
-import org.iclab.spec.Adam;
-import org.iclab.spec.Gpt2;
-import org.iclab.spec.Gru;
-import org.iclab.spec.Interleaved;
-import org.iclab.spec.LinearAttention;
-import org.iclab.spec.Looped;
-import org.iclab.spec.Lstm;
-import org.iclab.spec.Mamba;
-import org.iclab.spec.RetNet;
-import org.iclab.spec.Stacked;
-import org.iclab.spec.Tokens;
+import org.iclab.spec.optimizer.Adam;
+import org.iclab.spec.model.Gpt2;
+import org.iclab.spec.model.Gru;
+import org.iclab.spec.prompt.Interleaved;
+import org.iclab.spec.model.LinearAttention;
+import org.iclab.spec.model.Looped;
+import org.iclab.spec.model.Lstm;
+import org.iclab.spec.model.Mamba;
+import org.iclab.spec.model.RetNet;
+import org.iclab.spec.prompt.Stacked;
+import org.iclab.spec.prompt.Tokens;
 
 /**
  * The words of prompt formats, architectures and optimizers: static factories making the spec records, in the forms a script writes them.

@@ -1,14 +1,14 @@
 package org.iclab;
 
-import org.iclab.spec.Constant;
-import org.iclab.spec.GradientDescent;
-import org.iclab.spec.GradientDescentIterate;
-import org.iclab.spec.LeastSquaresEstimate;
-import org.iclab.spec.Phi;
-import org.iclab.spec.MomentXy;
-import org.iclab.spec.Newton;
-import org.iclab.spec.Shuffled;
-import org.iclab.spec.Weights;
+import org.iclab.spec.probe.Constant;
+import org.iclab.spec.probe.GradientDescent;
+import org.iclab.spec.probe.GradientDescentIterate;
+import org.iclab.spec.probe.LeastSquaresEstimate;
+import org.iclab.spec.probe.Phi;
+import org.iclab.spec.probe.MomentXy;
+import org.iclab.spec.probe.Newton;
+import org.iclab.spec.probe.Shuffled;
+import org.iclab.spec.probe.Weights;
 
 /**
  * The words of probe targets, algorithms and control tasks: static factories making the spec records, in the forms a script writes them.

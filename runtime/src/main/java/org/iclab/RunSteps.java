@@ -154,10 +154,10 @@ final class RunSteps {
 
     /** The Φ of a representation task (or of each representation in a mixture), as representation.json. */
     private static void writeRepresentations(Experiment experiment, RunDirectory dir) {
-        List<org.iclab.spec.Task> tasks = experiment.task() instanceof org.iclab.spec.Mixture m ? m.components() : List.of(experiment.task());
+        List<org.iclab.spec.task.Task> tasks = experiment.task() instanceof org.iclab.spec.task.Mixture m ? m.components() : List.of(experiment.task());
         List<Map<String, Object>> phis = new ArrayList<>();
-        for (org.iclab.spec.Task t : tasks) {
-            if (t instanceof org.iclab.spec.Representation r) {
+        for (org.iclab.spec.task.Task t : tasks) {
+            if (t instanceof org.iclab.spec.task.Representation r) {
                 var phi = org.iclab.task.RepresentationClass.phi(r);
                 Map<String, Object> one = new LinkedHashMap<>();
                 one.put("task", r);

@@ -11,12 +11,12 @@ import java.util.List;
 import org.iclab.eval.ErrorCurve;
 import org.iclab.eval.Evaluator;
 import org.iclab.io.Json;
-import org.iclab.spec.BooleanTask;
+import org.iclab.spec.task.BooleanTask;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Hypercube;
-import org.iclab.spec.Model;
+import org.iclab.spec.inputs.Hypercube;
+import org.iclab.spec.model.Model;
 import org.iclab.spec.SpecException;
-import org.iclab.spec.Task;
+import org.iclab.spec.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +49,7 @@ class BooleanRunTest {
             RunResult r = Iclab.run(spec, RunOptions.builder().out(tmp.resolve(word)).threads(2).build());
             assertThat(r.curves()).extracting(ErrorCurve::learner)
                     .containsExactlyElementsOf(java.util.stream.Stream.concat(java.util.stream.Stream.of("model"),
-                            task.defaultBaselines().stream().map(org.iclab.spec.Baseline::learnerName)).toList());
+                            task.defaultBaselines().stream().map(org.iclab.spec.baseline.Baseline::learnerName)).toList());
             JsonNode rows = Json.MAPPER.readTree(r.directory().resolve("eval.json").toFile());
             for (JsonNode row : rows) {
                 assertThat(row.get("error").asDouble()).as(word).isBetween(0.0, 1.0);

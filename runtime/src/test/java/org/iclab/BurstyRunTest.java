@@ -9,7 +9,7 @@ import java.util.List;
 import org.iclab.eval.ErrorCurve;
 import org.iclab.eval.EvaluationLog;
 import org.iclab.report.RunDirectory;
-import org.iclab.spec.BurstyClassification;
+import org.iclab.spec.task.BurstyClassification;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.SpecException;
 import org.junit.jupiter.api.Test;

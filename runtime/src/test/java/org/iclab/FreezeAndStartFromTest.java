@@ -47,7 +47,7 @@ class FreezeAndStartFromTest {
 
         Experiment pasted = experiment("pasted").seed(7).task(linearRegression(3)).prompt(interleaved(5))
                 .model(gpt2(m -> m.layers(2).heads(2).embed(16).positions(5)))
-                .train(t -> t.steps(15).batch(8).optimizer(new org.iclab.spec.Adam(1e-2, 0.9, 0.999, 1e-8, 0.1, 0, "constant")).logEvery(5).checkpointEvery(15)
+                .train(t -> t.steps(15).batch(8).optimizer(new org.iclab.spec.optimizer.Adam(1e-2, 0.9, 0.999, 1e-8, 0.1, 0, "constant")).logEvery(5).checkpointEvery(15)
                         .from(tmp.resolve("first").toString()).freeze("h1/", "ln_f/", "read_out/").fresh("read_in/"))
                 .evaluate(e -> e.prompts(8).resamples(10)).build();
         Iclab.run(pasted, RunOptions.builder().out(tmp.resolve("pasted")).threads(1).build());

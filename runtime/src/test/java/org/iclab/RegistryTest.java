@@ -9,15 +9,15 @@ import org.iclab.baseline.LearnerFactory;
 import org.iclab.graph.Architecture;
 import org.iclab.graph.PromptFormat;
 import org.iclab.io.Json;
-import org.iclab.spec.Baseline;
+import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Extension;
-import org.iclab.spec.Inputs;
+import org.iclab.spec.inputs.Inputs;
 import org.iclab.spec.Kind;
-import org.iclab.spec.Model;
-import org.iclab.spec.Prompt;
+import org.iclab.spec.model.Model;
+import org.iclab.spec.prompt.Prompt;
 import org.iclab.spec.Registry;
-import org.iclab.spec.Task;
+import org.iclab.spec.task.Task;
 import org.iclab.task.FunctionClass;
 import org.iclab.task.InputSampler;
 import org.junit.jupiter.api.Test;
@@ -54,9 +54,9 @@ class RegistryTest {
         }
         for (Registry.Word w : registry.words()) {
             assertThat(w.kind().type()).as(w.name()).isAssignableFrom(w.spec());
-            Class<? extends Extension> point = org.iclab.spec.TokenTask.class.isAssignableFrom(w.spec())
+            Class<? extends Extension> point = org.iclab.spec.task.TokenTask.class.isAssignableFrom(w.spec())
                     ? org.iclab.task.TokenClass.class
-                    : org.iclab.spec.BurstyTestSet.class.isAssignableFrom(w.spec()) ? org.iclab.task.TokenClass.TestSet.class
+                    : org.iclab.spec.strategy.BurstyTestSet.class.isAssignableFrom(w.spec()) ? org.iclab.task.TokenClass.TestSet.class
                     : w.kind() == Kind.BASELINE && w.extension() instanceof org.iclab.baseline.TokenLearnerFactory<?>
                     ? org.iclab.baseline.TokenLearnerFactory.class : POINTS.get(w.kind());
             if (point != null) {

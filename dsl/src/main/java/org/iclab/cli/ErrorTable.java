@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import org.iclab.RunResult;
 import org.iclab.eval.ErrorCurve;
-import org.iclab.spec.Task;
+import org.iclab.spec.task.Task;
 
 /** The end-of-run summary: error (normalised by the task's error scale) at a few k for the model and each baseline. */
 final class ErrorTable {

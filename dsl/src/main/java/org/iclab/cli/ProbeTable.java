@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.iclab.probe.ProbeResults;
 import org.iclab.probe.ProbeRow;
-import org.iclab.spec.Task;
+import org.iclab.spec.task.Task;
 
 /**
  * The end-of-probes summary: each linear probe's R² (mean over its k) by layer, the read-outs' error at the last k by

@@ -13,7 +13,7 @@ import org.iclab.dsl.DeclaredExperiment;
 import org.iclab.dsl.Diagnostic;
 import org.iclab.dsl.ScriptException;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Gpt2;
+import org.iclab.spec.model.Gpt2;
 import org.iclab.spec.SpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

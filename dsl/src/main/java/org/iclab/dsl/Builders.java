@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import org.iclab.spec.Curriculum;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Gpt2;
+import org.iclab.spec.model.Gpt2;
 import org.iclab.spec.ProbePlan;
 import org.iclab.spec.TrainPlan;
 

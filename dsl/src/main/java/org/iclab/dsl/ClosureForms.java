@@ -3,14 +3,14 @@ package org.iclab.dsl;
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
 import java.util.Map;
-import org.iclab.spec.Algorithm;
-import org.iclab.spec.ControlTask;
+import org.iclab.spec.probe.Algorithm;
+import org.iclab.spec.probe.ControlTask;
 import org.iclab.spec.Curriculum;
 import org.iclab.spec.Layers;
 import org.iclab.spec.Positions;
 import org.iclab.spec.ProbePlan;
 import org.iclab.spec.SpecException;
-import org.iclab.spec.Target;
+import org.iclab.spec.probe.Target;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Pool;
@@ -80,7 +80,7 @@ public final class ClosureForms {
     /** {@code attention(prompts: 2)}. */
     public static ProbePlan.Builder attention(ProbePlan.Builder self, Map<String, ?> named) {
         NamedArguments args = new NamedArguments("attention", named, java.util.List.of("prompts"));
-        return self.attention(args.integer("prompts", org.iclab.spec.AttentionProbe.DEFAULT_PROMPTS));
+        return self.attention(args.integer("prompts", org.iclab.spec.probe.AttentionProbe.DEFAULT_PROMPTS));
     }
 
     /** {@code control(weights: constant())}: a control of the linear probes of one target word. */

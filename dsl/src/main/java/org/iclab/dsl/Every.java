@@ -3,7 +3,7 @@ package org.iclab.dsl;
 import java.util.AbstractList;
 import java.util.List;
 import org.iclab.Iclab;
-import org.iclab.spec.Strategy;
+import org.iclab.spec.strategy.Strategy;
 
 /**
  * What the word {@code all()} stands for: every strategy where a block takes strategies ({@code strategies all()},

@@ -31,7 +31,9 @@ public final class ExperimentScripts {
         CompilerConfiguration c = new CompilerConfiguration();
         c.setScriptBaseClass(ExperimentScript.class.getName());
         ImportCustomizer imports = new ImportCustomizer();
-        imports.addStarImports("org.iclab.spec");
+        imports.addStarImports("org.iclab.spec", "org.iclab.spec.task", "org.iclab.spec.inputs", "org.iclab.spec.prompt", "org.iclab.spec.model",
+                "org.iclab.spec.optimizer", "org.iclab.spec.baseline", "org.iclab.spec.strategy", "org.iclab.spec.probe", "org.iclab.spec.measure",
+                "org.iclab.spec.score");
         imports.addImports(Iclab.class.getName(), RunOptions.class.getName(), RunResult.class.getName());
         c.addCompilationCustomizers(imports);
         return c;

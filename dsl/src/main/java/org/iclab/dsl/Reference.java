@@ -15,7 +15,7 @@ import org.iclab.Iclab;
 import org.iclab.spec.Curriculum;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Gpt2;
+import org.iclab.spec.model.Gpt2;
 import org.iclab.spec.Kind;
 import org.iclab.spec.Registry;
 import org.iclab.spec.ProbePlan;

@@ -5,13 +5,13 @@ import groovy.lang.DelegatesTo;
 import java.util.List;
 import java.util.Map;
 import org.iclab.Iclab;
-import org.iclab.spec.GradientDescent;
-import org.iclab.spec.GradientDescentIterate;
-import org.iclab.spec.Gpt2;
-import org.iclab.spec.Mixture;
-import org.iclab.spec.Newton;
-import org.iclab.spec.Outside;
-import org.iclab.spec.Task;
+import org.iclab.spec.probe.GradientDescent;
+import org.iclab.spec.probe.GradientDescentIterate;
+import org.iclab.spec.model.Gpt2;
+import org.iclab.spec.task.Mixture;
+import org.iclab.spec.probe.Newton;
+import org.iclab.spec.strategy.Outside;
+import org.iclab.spec.task.Task;
 
 /**
  * The few DSL forms that are not the registry's generic ones ({@link Words}): {@code gpt2}'s presets and builder

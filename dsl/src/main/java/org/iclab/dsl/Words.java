@@ -143,7 +143,7 @@ public final class Words {
             return List.of();
         }
         if (name.equals("gpt2")) {
-            return Builders.settings(org.iclab.spec.Gpt2.Builder.class);
+            return Builders.settings(org.iclab.spec.model.Gpt2.Builder.class);
         }
         RecordComponent[] components = word.get().spec().getRecordComponents();
         return components == null ? List.of() : Arrays.stream(components).map(RecordComponent::getName).toList();

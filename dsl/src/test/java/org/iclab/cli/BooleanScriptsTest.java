@@ -11,8 +11,8 @@ import org.iclab.Iclab;
 import org.iclab.dsl.DeclaredExperiment;
 import org.iclab.dsl.ExperimentScripts;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Hypercube;
-import org.iclab.spec.Task;
+import org.iclab.spec.inputs.Hypercube;
+import org.iclab.spec.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import org.iclab.Iclab;
-import org.iclab.spec.Baseline;
-import org.iclab.spec.GreedyTree;
+import org.iclab.spec.baseline.Baseline;
+import org.iclab.spec.baseline.GreedyTree;
 import org.junit.jupiter.api.Test;
 
 /** Garg et al.'s further baselines as DSL words: positional and named forms, defaults and errors. */

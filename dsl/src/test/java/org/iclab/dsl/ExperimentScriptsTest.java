@@ -19,9 +19,9 @@ import static org.iclab.Iclab.uniform;
 import java.util.List;
 import org.iclab.Iclab;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.ScaledX;
-import org.iclab.spec.Strategy;
-import org.iclab.spec.Gpt2;
+import org.iclab.spec.strategy.ScaledX;
+import org.iclab.spec.strategy.Strategy;
+import org.iclab.spec.model.Gpt2;
 import org.iclab.spec.Schedule;
 import org.junit.jupiter.api.Test;
 
@@ -230,7 +230,7 @@ class ExperimentScriptsTest {
                     model mamba(layers: 1, embed: 8, state: 4, scan: 'parallel')
                 }
                 """);
-        assertThat(declared.get(0).model()).isEqualTo(new org.iclab.spec.Mamba(1, 8, 4, 101, "parallel"));
+        assertThat(declared.get(0).model()).isEqualTo(new org.iclab.spec.model.Mamba(1, 8, 4, 101, "parallel"));
         assertThat(error("experiment('m') {\n  task linearRegression(3); prompt interleaved(5)\n  model mamba(layers: 1, embed: 8, state: 4, scan: 'fast')\n}"))
                 .isEqualTo("lr.groovy:3: model: scan must be 'sequential' or 'parallel', was 'fast'");
     }
@@ -256,11 +256,11 @@ class ExperimentScriptsTest {
         var first = declared.get(0);
         assertThat(first.task()).isEqualTo(org.iclab.Iclab.mixture(List.of(org.iclab.Iclab.linearRegression(4),
                 org.iclab.Iclab.sparseLinearRegression(4, 1, 1.0)), List.of(0.25, 0.75)));
-        assertThat(first.evaluate().strategies()).extracting(org.iclab.spec.Strategy::label)
+        assertThat(first.evaluate().strategies()).extracting(org.iclab.spec.strategy.Strategy::label)
                 .containsExactly("standard", "component(1)", "convexCombination(0.5)", "outside(fast-sine)");
-        var outside = (org.iclab.spec.Outside) first.evaluate().strategies().get(3);
+        var outside = (org.iclab.spec.strategy.Outside) first.evaluate().strategies().get(3);
         assertThat(outside.task()).isEqualTo(org.iclab.Iclab.sinusoid(4, new org.iclab.spec.Interval(0.5, 1), new org.iclab.spec.Interval(4, 8)));
-        assertThat(((org.iclab.spec.Mixture) declared.get(1).task()).weights()).containsExactly(1.0, 1.0);
+        assertThat(((org.iclab.spec.task.Mixture) declared.get(1).task()).weights()).containsExactly(1.0, 1.0);
         assertThat(error("experiment('m') {\n  task mixture(linearRegression(4), linearRegression(4), weights: [1, 'x'])\n}"))
                 .isEqualTo("lr.groovy:2: task.mixture: weights must each be a finite number >= 0, was [1, x]");
         assertThat(error("experiment('m') {\n  task sinusoid(dims: 1, frequency: 'fast')\n}"))
@@ -276,11 +276,11 @@ class ExperimentScriptsTest {
                     evaluate { strategies inContext(), inWeights() }
                 }
                 """);
-        var task = (org.iclab.spec.BurstyClassification) declared.get(0).task();
+        var task = (org.iclab.spec.task.BurstyClassification) declared.get(0).task();
         assertThat(task).isEqualTo(org.iclab.Iclab.burstyClassification(64, 8, 4, 2, 0.5, 0, 0.5, 0.5, 7, 0, 0));
         assertThat(task.tokenWidth()).isEqualTo(65 + 7);
-        assertThat(declared.get(0).prompt()).isEqualTo(new org.iclab.spec.Tokens(9, null));
-        assertThat(declared.get(0).evaluate().strategies()).extracting(org.iclab.spec.Strategy::label).containsExactly("inContext", "inWeights");
+        assertThat(declared.get(0).prompt()).isEqualTo(new org.iclab.spec.prompt.Tokens(9, null));
+        assertThat(declared.get(0).evaluate().strategies()).extracting(org.iclab.spec.strategy.Strategy::label).containsExactly("inContext", "inWeights");
         assertThat(error("experiment('b') {\n  task burstyClassification(classes: 60, labels: 8)\n}"))
                 .startsWith("lr.groovy:2: ").contains("classes must be a multiple of labels").contains("60 with labels 8");
         assertThat(error("experiment('b') {\n  task linearRegression(4)\n  prompt interleaved(8)\n  model gpt2('tiny')\n"

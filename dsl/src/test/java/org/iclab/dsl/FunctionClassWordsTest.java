@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import org.iclab.Iclab;
-import org.iclab.spec.Task;
+import org.iclab.spec.task.Task;
 import org.junit.jupiter.api.Test;
 
 /** The DSL words of Garg et al.'s function classes make what the Java factories make. */

@@ -7,7 +7,7 @@ import java.util.List;
 import org.iclab.Iclab;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Layers;
-import org.iclab.spec.Newton;
+import org.iclab.spec.probe.Newton;
 import org.iclab.spec.Positions;
 import org.iclab.spec.ProbePlan;
 import org.junit.jupiter.api.Test;
@@ -71,11 +71,11 @@ class ProbeWordsTest {
         assertThat(plan.linear().get(2).layers()).isEqualTo(Layers.of(2));
         assertThat(plan.linear().get(3).position()).isEqualTo(Positions.contextToken());
         assertThat(plan.linear().get(3).label()).isEqualTo("leastSquaresEstimate@context");
-        assertThat(plan.all(org.iclab.spec.ReadoutProbe.class).get(0).layers()).isEqualTo(Layers.all());
-        assertThat(plan.all(org.iclab.spec.AlignmentProbe.class)).extracting(a -> a.with())
+        assertThat(plan.all(org.iclab.spec.probe.ReadoutProbe.class).get(0).layers()).isEqualTo(Layers.all());
+        assertThat(plan.all(org.iclab.spec.probe.AlignmentProbe.class)).extracting(a -> a.with())
                 .containsExactly(new Newton(List.of(0, 4, 8)), Iclab.gradientDescent(5, 0.2));
-        assertThat(plan.all(org.iclab.spec.AttentionProbe.class).get(0).prompts()).isEqualTo(2);
-        assertThat(plan.all(org.iclab.spec.ControlProbe.class).get(0).target()).isNull();
+        assertThat(plan.all(org.iclab.spec.probe.AttentionProbe.class).get(0).prompts()).isEqualTo(2);
+        assertThat(plan.all(org.iclab.spec.probe.ControlProbe.class).get(0).target()).isNull();
         // all() is still every strategy where strategies are taken
         Experiment e = ExperimentScripts.evaluate(HEAD + "  evaluate { strategies all() }\n}", "p.groovy").get(0).experiment();
         assertThat(e.evaluate().strategies()).isEqualTo(Iclab.all());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import java.util.Map;
-import org.iclab.spec.Gpt2;
+import org.iclab.spec.model.Gpt2;
 import org.iclab.spec.TrainPlan;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +70,7 @@ class ReferenceTest {
         // baselines default per task (Garg et al.'s sets); describe says so, and linear regression's set renders as script
         assertThat(entry("evaluate", "baselines").defaults()).startsWith("Garg et al.'s for the task")
                 .contains("lasso", "gradientDescentNet", "greedyTree(4)", "gradientBoosting");
-        String baselines = Reference.render(org.iclab.spec.EvalPlan.defaultBaselines(new org.iclab.spec.LinearRegression(5)));
+        String baselines = Reference.render(org.iclab.spec.EvalPlan.defaultBaselines(new org.iclab.spec.task.LinearRegression(5)));
         List<DeclaredExperiment> d = ExperimentScripts.evaluate("experiment('x') {\n" + BASE
                 + "train { optimizer " + optimizer + " }\nevaluate { baselines " + baselines + " }\n}", "r.groovy");
         assertThat(d.get(0).experiment().train().optimizer()).isEqualTo(TrainPlan.builder().build(5, 11).optimizer());

@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.iclab.Iclab;
-import org.iclab.spec.Gpt2;
+import org.iclab.spec.model.Gpt2;
 import org.iclab.spec.Registry;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +32,8 @@ class WordsTest {
         for (int i = 0; i < types.length; i++) {
             Class<?> t = types[i];
             args[i] = t == int.class ? (Object) 4 : t == double.class ? (Object) (0.25 + i) : t == Gpt2.class ? Iclab.gpt2("tiny")
-                    : t == String.class ? "tiny" : t == org.iclab.spec.Task.class ? Iclab.linearRegression(4)
-                    : t == org.iclab.spec.Task[].class ? new org.iclab.spec.Task[] {Iclab.linearRegression(4), Iclab.sparseLinearRegression(4, 1, 1.0)}
+                    : t == String.class ? "tiny" : t == org.iclab.spec.task.Task.class ? Iclab.linearRegression(4)
+                    : t == org.iclab.spec.task.Task[].class ? new org.iclab.spec.task.Task[] {Iclab.linearRegression(4), Iclab.sparseLinearRegression(4, 1, 1.0)}
                     : null;
         }
         return Factories.make(shortest, args);
@@ -121,9 +121,9 @@ class WordsTest {
                     model gpt2 { layers 1; positions 12 }
                 }
                 """, "m.groovy");
-        assertThat(d.get(0).experiment().prompt()).isEqualTo(new org.iclab.spec.Tokens(12, null));
+        assertThat(d.get(0).experiment().prompt()).isEqualTo(new org.iclab.spec.prompt.Tokens(12, null));
         assertThat(d.get(0).experiment().task()).isEqualTo(Iclab.markovChain(4, 1, 1.0, 12));
-        assertThat(d.get(1).experiment().prompt()).isEqualTo(new org.iclab.spec.Tokens(12, "sinusoidal"));
+        assertThat(d.get(1).experiment().prompt()).isEqualTo(new org.iclab.spec.prompt.Tokens(12, "sinusoidal"));
         assertThat(d.get(1).experiment().evaluate().baselines()).containsExactly(Iclab.bayes(), Iclab.oracle(), Iclab.ngram(1), Iclab.ngram(2), Iclab.ngram(3));
     }
 

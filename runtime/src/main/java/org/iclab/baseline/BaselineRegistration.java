@@ -1,24 +1,24 @@
 package org.iclab.baseline;
 
 import java.util.List;
-import org.iclab.spec.Averaging;
-import org.iclab.spec.Bayes;
-import org.iclab.spec.MarkovChain;
-import org.iclab.spec.Ngram;
-import org.iclab.spec.Oracle;
-import org.iclab.spec.Elimination;
-import org.iclab.spec.GaussianElimination;
-import org.iclab.spec.Perceptron;
+import org.iclab.spec.baseline.Averaging;
+import org.iclab.spec.baseline.Bayes;
+import org.iclab.spec.task.MarkovChain;
+import org.iclab.spec.baseline.Ngram;
+import org.iclab.spec.baseline.Oracle;
+import org.iclab.spec.baseline.Elimination;
+import org.iclab.spec.baseline.GaussianElimination;
+import org.iclab.spec.baseline.Perceptron;
 import org.iclab.spec.Extension;
-import org.iclab.spec.GradientBoosting;
-import org.iclab.spec.GradientDescentNet;
-import org.iclab.spec.GreedyTree;
-import org.iclab.spec.Lasso;
-import org.iclab.spec.LeastSquares;
-import org.iclab.spec.NearestNeighbors;
+import org.iclab.spec.baseline.GradientBoosting;
+import org.iclab.spec.baseline.GradientDescentNet;
+import org.iclab.spec.baseline.GreedyTree;
+import org.iclab.spec.baseline.Lasso;
+import org.iclab.spec.baseline.LeastSquares;
+import org.iclab.spec.baseline.NearestNeighbors;
 import org.iclab.spec.Registration;
-import org.iclab.spec.Ridge;
-import org.iclab.spec.Zero;
+import org.iclab.spec.baseline.Ridge;
+import org.iclab.spec.baseline.Zero;
 
 /** The baselines this package implements, one line a word: the (x, y) learners, then the token learners. */
 public final class BaselineRegistration implements Registration {

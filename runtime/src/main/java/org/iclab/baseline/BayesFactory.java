@@ -1,8 +1,8 @@
 package org.iclab.baseline;
 
-import org.iclab.spec.Bayes;
+import org.iclab.spec.baseline.Bayes;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.TokenTask;
+import org.iclab.spec.task.TokenTask;
 import org.iclab.task.TokenClass;
 
 /**

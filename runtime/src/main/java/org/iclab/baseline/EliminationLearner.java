@@ -3,7 +3,7 @@ package org.iclab.baseline;
 import org.iclab.task.PromptBatch;
 
 /**
- * The elimination algorithm ({@link org.iclab.spec.Elimination}), incremental: per coordinate j, whether the literal
+ * The elimination algorithm ({@link org.iclab.spec.baseline.Elimination}), incremental: per coordinate j, whether the literal
  * x_j (x_j = +1) and the literal ¬x_j (x_j = −1) are still in the hypothesis. A conjunction learner drops the
  * literals a positive example falsifies; a disjunction learner drops those a negative example satisfies. A
  * coordinate that is 0 (inactive) satisfies neither literal. O(d) per example and per prediction.

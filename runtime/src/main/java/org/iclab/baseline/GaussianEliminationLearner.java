@@ -3,7 +3,7 @@ package org.iclab.baseline;
 import org.iclab.task.PromptBatch;
 
 /**
- * Parity learning over GF(2) ({@link org.iclab.spec.GaussianElimination}), incremental. Each example is a row of
+ * Parity learning over GF(2) ({@link org.iclab.spec.baseline.GaussianElimination}), incremental. Each example is a row of
  * d + 1 bits, b_i = [x_i > 0] and the label bit c = [y ≥ 0], packed into longs. Rows enter an echelon basis in
  * order: a new row is reduced by the basis (each basis row has zeros at the pivots of the rows before it) and kept
  * with its lowest set bit as pivot; a row reduced to 0 = 1 contradicts the earlier ones and is dropped. A query is

@@ -1,7 +1,7 @@
 package org.iclab.baseline;
 
 import java.util.Arrays;
-import org.iclab.spec.GradientBoosting;
+import org.iclab.spec.baseline.GradientBoosting;
 import org.iclab.task.PromptBatch;
 
 /**

@@ -2,7 +2,7 @@ package org.iclab.baseline;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.iclab.spec.GradientDescentNet;
+import org.iclab.spec.baseline.GradientDescentNet;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.Seeds;
 

@@ -1,6 +1,6 @@
 package org.iclab.baseline;
 
-import org.iclab.spec.Baseline;
+import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Registry;
 import org.iclab.task.PromptBatch;

@@ -1,7 +1,7 @@
 package org.iclab.baseline;
 
 import java.util.function.Function;
-import org.iclab.spec.Baseline;
+import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Extension;
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.iclab.task.TokenBatch;
 
 /**
- * The in-context n-gram with back-off ({@link org.iclab.spec.Ngram}): for each context length L = 0 .. n − 1, counts
+ * The in-context n-gram with back-off ({@link org.iclab.spec.baseline.Ngram}): for each context length L = 0 .. n − 1, counts
  * of (the L tokens before a token, the token) over the sequence so far, kept in one map per level keyed by the
  * context as a base-V number; p_L(v) = (c(ctx_L, v) + p_{L−1}(v)) / (c(ctx_L) + 1) from p_{−1} uniform. One pass per
  * sequence: O(length · n · V).

@@ -3,7 +3,7 @@ package org.iclab.baseline;
 import org.iclab.task.PromptBatch;
 
 /**
- * The perceptron with a bias ({@link org.iclab.spec.Perceptron}): for each k, from w = 0 and b = 0, passes over
+ * The perceptron with a bias ({@link org.iclab.spec.baseline.Perceptron}): for each k, from w = 0 and b = 0, passes over
  * examples 0..k−1 in order, updating w += y·x and b += y at every mistake (y·(w·x + b) ≤ 0), until a pass makes
  * none or the epochs run out; predicts w·x + b at x_k.
  */

@@ -2,10 +2,10 @@ package org.iclab.baseline;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.iclab.spec.Bayes;
+import org.iclab.spec.baseline.Bayes;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Pool;
-import org.iclab.spec.Task;
+import org.iclab.spec.task.Task;
 import org.iclab.task.FunctionClass;
 import org.iclab.task.Prior;
 import org.iclab.task.PromptBatch;

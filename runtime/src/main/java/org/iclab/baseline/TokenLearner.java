@@ -1,8 +1,8 @@
 package org.iclab.baseline;
 
-import org.iclab.spec.Baseline;
+import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.Registry;
-import org.iclab.spec.TokenTask;
+import org.iclab.spec.task.TokenTask;
 import org.iclab.task.TokenBatch;
 
 /**

@@ -1,9 +1,9 @@
 package org.iclab.baseline;
 
 import java.util.function.BiFunction;
-import org.iclab.spec.Baseline;
+import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.Extension;
-import org.iclab.spec.TokenTask;
+import org.iclab.spec.task.TokenTask;
 
 /**
  * The extension point of token baselines: the {@link TokenLearner} a declared {@link Baseline} record stands for on

@@ -3,7 +3,7 @@ package org.iclab.eval;
 import java.util.List;
 import org.iclab.spec.Extension;
 import org.iclab.spec.Registration;
-import org.iclab.spec.TokenScores;
+import org.iclab.spec.score.TokenScores;
 
 /**
  * The words this package scores and measures with: token scores (the record is all there is to one:
@@ -20,7 +20,7 @@ public final class EvalRegistration implements Registration {
                 Extension.declared("excessOverBayes", TokenScores.ExcessOverBayes.class),
                 Extension.declared("dfaError", TokenScores.DfaError.class),
                 Extension.declared("tvd", TokenScores.Tvd.class),
-                Extension.declared("stringError", org.iclab.spec.StringError.class),
+                Extension.declared("stringError", org.iclab.spec.score.StringError.class),
                 new InductionMeasurement(),
                 new IclScoreMeasurement());
     }

@@ -6,15 +6,15 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.iclab.baseline.Learner;
 import org.iclab.baseline.TokenLearner;
-import org.iclab.spec.Bayes;
+import org.iclab.spec.baseline.Bayes;
 import org.iclab.spec.Objective;
-import org.iclab.spec.Baseline;
+import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Standard;
-import org.iclab.spec.Strategy;
-import org.iclab.spec.Task;
-import org.iclab.spec.TokenTask;
+import org.iclab.spec.strategy.Standard;
+import org.iclab.spec.strategy.Strategy;
+import org.iclab.spec.task.Task;
+import org.iclab.spec.task.TokenTask;
 import org.iclab.task.EvaluationPrompts;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.Seeds;
@@ -115,7 +115,7 @@ public final class Evaluator {
      * A token task's curves: the model's, then each declared baseline's, on the task's evaluation sequences (drawn
      * from the evaluation seed stream), per position, averaged over the sequences whose mask scores that position,
      * with paired bootstrap intervals; NaN at a position no sequence scores. The error is the first of the task's
-     * {@link org.iclab.spec.Score}s ({@link Objective.CrossEntropy#scores()}), the others beside it
+     * {@link org.iclab.spec.score.Score}s ({@link Objective.CrossEntropy#scores()}), the others beside it
      * ({@link TokenEvaluation}). {@code logits} maps a batch to [batch·length·vocabulary].
      */
     public List<ErrorCurve> evaluateTokens(Function<TokenBatch, float[]> logits) {

@@ -2,12 +2,12 @@ package org.iclab.eval;
 
 import java.util.List;
 import java.util.Map;
-import org.iclab.spec.IclScore;
+import org.iclab.spec.measure.IclScore;
 import org.iclab.spec.Objective;
-import org.iclab.spec.Score;
+import org.iclab.spec.score.Score;
 import org.iclab.spec.SpecException;
-import org.iclab.spec.Strategy;
-import org.iclab.spec.TokenScores;
+import org.iclab.spec.strategy.Strategy;
+import org.iclab.spec.score.TokenScores;
 
 /**
  * {@link IclScore}: the model's mean cross-entropy at the late position minus at the early one, read from the

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.iclab.graph.CompiledModel;
-import org.iclab.spec.Induction;
-import org.iclab.spec.Strategy;
+import org.iclab.spec.measure.Induction;
+import org.iclab.spec.strategy.Strategy;
 
 /** {@link Induction}: {@link InductionScores} of every attention layer and head, as series {@code L1H1}, {@code L1H2}, .... */
 final class InductionMeasurement implements Measurement<Induction> {

@@ -4,9 +4,9 @@ import java.util.Map;
 import org.iclab.graph.CompiledModel;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Extension;
-import org.iclab.spec.Measure;
+import org.iclab.spec.measure.Measure;
 import org.iclab.spec.Registry;
-import org.iclab.spec.Strategy;
+import org.iclab.spec.strategy.Strategy;
 import org.iclab.task.TokenBatch;
 
 /**

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.iclab.graph.CompiledModel;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Measure;
+import org.iclab.spec.measure.Measure;
 import org.iclab.spec.Registry;
 import org.iclab.spec.SpecException;
-import org.iclab.spec.Strategy;
+import org.iclab.spec.strategy.Strategy;
 import org.iclab.task.TokenBatch;
 
 /**

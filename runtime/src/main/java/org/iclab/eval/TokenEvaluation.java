@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.iclab.baseline.TokenLearner;
-import org.iclab.spec.Baseline;
-import org.iclab.spec.Bayes;
+import org.iclab.spec.baseline.Baseline;
+import org.iclab.spec.baseline.Bayes;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Objective;
-import org.iclab.spec.Score;
-import org.iclab.spec.TokenTask;
+import org.iclab.spec.score.Score;
+import org.iclab.spec.task.TokenTask;
 import org.iclab.task.TokenBatch;
 import org.iclab.task.TokenClass;
 

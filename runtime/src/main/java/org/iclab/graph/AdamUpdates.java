@@ -2,7 +2,7 @@ package org.iclab.graph;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.iclab.spec.Adam;
+import org.iclab.spec.optimizer.Adam;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Session;

@@ -2,7 +2,7 @@ package org.iclab.graph;
 
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Extension;
-import org.iclab.spec.Model;
+import org.iclab.spec.model.Model;
 import org.iclab.spec.Registry;
 
 /**

@@ -2,7 +2,7 @@ package org.iclab.graph;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.iclab.spec.Gpt2;
+import org.iclab.spec.model.Gpt2;
 import org.tensorflow.Operand;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;

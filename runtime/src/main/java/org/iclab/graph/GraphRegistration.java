@@ -2,14 +2,14 @@ package org.iclab.graph;
 
 import java.util.List;
 import org.iclab.spec.Extension;
-import org.iclab.spec.Gpt2;
-import org.iclab.spec.Gru;
-import org.iclab.spec.LinearAttention;
-import org.iclab.spec.Looped;
-import org.iclab.spec.Lstm;
-import org.iclab.spec.Mamba;
+import org.iclab.spec.model.Gpt2;
+import org.iclab.spec.model.Gru;
+import org.iclab.spec.model.LinearAttention;
+import org.iclab.spec.model.Looped;
+import org.iclab.spec.model.Lstm;
+import org.iclab.spec.model.Mamba;
 import org.iclab.spec.Registration;
-import org.iclab.spec.RetNet;
+import org.iclab.spec.model.RetNet;
 
 /** The words this package compiles: prompt formats, architectures and the optimizer. One line a word. */
 public final class GraphRegistration implements Registration {

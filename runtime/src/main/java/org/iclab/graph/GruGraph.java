@@ -1,7 +1,7 @@
 package org.iclab.graph;
 
 import java.util.List;
-import org.iclab.spec.Gru;
+import org.iclab.spec.model.Gru;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 

@@ -2,7 +2,7 @@ package org.iclab.graph;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.iclab.spec.LinearAttention;
+import org.iclab.spec.model.LinearAttention;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 

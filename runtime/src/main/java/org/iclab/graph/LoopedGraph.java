@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.iclab.spec.Gpt2;
-import org.iclab.spec.Looped;
+import org.iclab.spec.model.Gpt2;
+import org.iclab.spec.model.Looped;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 

@@ -1,7 +1,7 @@
 package org.iclab.graph;
 
 import java.util.List;
-import org.iclab.spec.Lstm;
+import org.iclab.spec.model.Lstm;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 

@@ -2,7 +2,7 @@ package org.iclab.graph;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.iclab.spec.Mamba;
+import org.iclab.spec.model.Mamba;
 import org.tensorflow.Operand;
 import org.tensorflow.op.core.Stack;
 import org.tensorflow.op.core.Unstack;

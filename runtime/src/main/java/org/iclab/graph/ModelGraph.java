@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Model;
+import org.iclab.spec.model.Model;
 import org.iclab.spec.Objective;
-import org.iclab.spec.Optimizer;
+import org.iclab.spec.optimizer.Optimizer;
 import org.iclab.spec.TrainPlan;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -76,7 +76,7 @@ final class ModelGraph {
                 // A token sequence: ids read in as one-hot rows, so the read-in's product is the embedding lookup;
                 // or, for a task of vector tokens, the vectors read in as they are.
                 vocabulary = ((Objective.CrossEntropy) experiment.task().objective()).vocabulary();
-                int width = ((org.iclab.spec.TokenTask) experiment.task()).tokenWidth();
+                int width = ((org.iclab.spec.task.TokenTask) experiment.task()).tokenWidth();
                 PromptLayout layout = new PromptLayout(experiment.prompt(), width > 0 ? width : vocabulary);
                 xs = null;
                 ys = null;

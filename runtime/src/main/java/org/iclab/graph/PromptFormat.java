@@ -1,7 +1,7 @@
 package org.iclab.graph;
 
 import org.iclab.spec.Extension;
-import org.iclab.spec.Prompt;
+import org.iclab.spec.prompt.Prompt;
 import org.iclab.spec.Registry;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;

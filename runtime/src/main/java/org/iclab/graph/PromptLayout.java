@@ -1,7 +1,7 @@
 package org.iclab.graph;
 
 import java.util.List;
-import org.iclab.spec.Prompt;
+import org.iclab.spec.prompt.Prompt;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;

@@ -2,7 +2,7 @@ package org.iclab.graph;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.iclab.spec.RetNet;
+import org.iclab.spec.model.RetNet;
 import org.tensorflow.Operand;
 import org.tensorflow.op.math.Mean;
 import org.tensorflow.types.TFloat32;

@@ -1,6 +1,6 @@
 package org.iclab.graph;
 
-import org.iclab.spec.Stacked;
+import org.iclab.spec.prompt.Stacked;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;

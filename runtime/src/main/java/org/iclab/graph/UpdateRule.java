@@ -2,7 +2,7 @@ package org.iclab.graph;
 
 import java.util.List;
 import org.iclab.spec.Extension;
-import org.iclab.spec.Optimizer;
+import org.iclab.spec.optimizer.Optimizer;
 import org.iclab.spec.Registry;
 import org.tensorflow.Output;
 import org.tensorflow.Session;

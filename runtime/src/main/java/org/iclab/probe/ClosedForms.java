@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.iclab.spec.AlignmentProbe;
-import org.iclab.spec.Algorithm;
-import org.iclab.spec.LinearProbe;
+import org.iclab.spec.probe.AlignmentProbe;
+import org.iclab.spec.probe.Algorithm;
+import org.iclab.spec.probe.LinearProbe;
 import org.iclab.spec.ProbePlan;
-import org.iclab.spec.Target;
+import org.iclab.spec.probe.Target;
 import org.iclab.task.PromptBatch;
 
 /**
@@ -25,7 +25,7 @@ final class ClosedForms {
     private final double[][] heldWeights;
     private final int points;
     private final int dims;
-    private final org.iclab.spec.Task task;
+    private final org.iclab.spec.task.Task task;
     /** Per linear probe, per k: the fit and held-out targets (prompts × q). */
     final Map<LinearProbe, double[][][]> fitTargets = new LinkedHashMap<>();
     final Map<LinearProbe, double[][][]> heldTargets = new LinkedHashMap<>();
@@ -33,7 +33,7 @@ final class ClosedForms {
     final Map<AlignmentProbe, double[][][]> iteratePredictions = new LinkedHashMap<>();
     final List<ProbeResults.ChosenStep> steps = new ArrayList<>();
 
-    ClosedForms(ProbePlan plan, PromptBatch fit, PromptBatch held, double[][] fitWeights, double[][] heldWeights, org.iclab.spec.Task task) {
+    ClosedForms(ProbePlan plan, PromptBatch fit, PromptBatch held, double[][] fitWeights, double[][] heldWeights, org.iclab.spec.task.Task task) {
         this.task = task;
         this.plan = plan;
         this.fit = fit;

@@ -1,6 +1,6 @@
 package org.iclab.probe;
 
-import org.iclab.spec.Algorithm;
+import org.iclab.spec.probe.Algorithm;
 import org.iclab.spec.Extension;
 import org.iclab.spec.Registry;
 

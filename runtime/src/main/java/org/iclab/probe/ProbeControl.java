@@ -1,6 +1,6 @@
 package org.iclab.probe;
 
-import org.iclab.spec.ControlTask;
+import org.iclab.spec.probe.ControlTask;
 import org.iclab.spec.Extension;
 import org.iclab.spec.Registry;
 

@@ -2,7 +2,7 @@ package org.iclab.probe;
 
 import java.util.List;
 import org.iclab.spec.Extension;
-import org.iclab.spec.Probe;
+import org.iclab.spec.probe.Probe;
 
 /**
  * The extension point of probe kinds ({@code linear}, {@code readout}, {@code alignment}, {@code attention},

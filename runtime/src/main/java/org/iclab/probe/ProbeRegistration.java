@@ -3,22 +3,22 @@ package org.iclab.probe;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
-import org.iclab.spec.AlignmentProbe;
-import org.iclab.spec.AttentionProbe;
-import org.iclab.spec.ControlProbe;
-import org.iclab.spec.LinearProbe;
-import org.iclab.spec.ReadoutProbe;
-import org.iclab.spec.Constant;
+import org.iclab.spec.probe.AlignmentProbe;
+import org.iclab.spec.probe.AttentionProbe;
+import org.iclab.spec.probe.ControlProbe;
+import org.iclab.spec.probe.LinearProbe;
+import org.iclab.spec.probe.ReadoutProbe;
+import org.iclab.spec.probe.Constant;
 import org.iclab.spec.Extension;
-import org.iclab.spec.GradientDescent;
-import org.iclab.spec.GradientDescentIterate;
-import org.iclab.spec.LeastSquaresEstimate;
-import org.iclab.spec.MomentXy;
-import org.iclab.spec.Newton;
-import org.iclab.spec.Phi;
+import org.iclab.spec.probe.GradientDescent;
+import org.iclab.spec.probe.GradientDescentIterate;
+import org.iclab.spec.probe.LeastSquaresEstimate;
+import org.iclab.spec.probe.MomentXy;
+import org.iclab.spec.probe.Newton;
+import org.iclab.spec.probe.Phi;
 import org.iclab.spec.Registration;
-import org.iclab.spec.Shuffled;
-import org.iclab.spec.Weights;
+import org.iclab.spec.probe.Shuffled;
+import org.iclab.spec.probe.Weights;
 
 /**
  * The probe kinds ({@link ProbeKind}, run in this order) and the words the probes take: the alignment probes' algorithms ({@link ProbeAlgorithm}), the controls
@@ -73,11 +73,11 @@ public final class ProbeRegistration implements Registration {
                 target("momentXy", MomentXy.class, (t, c, p) -> Targets.momentXy(Targets.inputs(c.batch(), p, c.k()),
                         Targets.outputs(c.batch(), p, c.k()), c.dims())),
                 new GradientDescentIterateTarget(),
-                target("phi", Phi.class, (t, c, p) -> org.iclab.task.RepresentationClass.phi((org.iclab.spec.Representation) c.task())
+                target("phi", Phi.class, (t, c, p) -> org.iclab.task.RepresentationClass.phi((org.iclab.spec.task.Representation) c.task())
                         .at(c.batch(), p, c.k())));
     }
 
-    private static <P extends org.iclab.spec.Probe> ProbeKind<P> kind(String word, Class<P> spec, Runner<P> runner) {
+    private static <P extends org.iclab.spec.probe.Probe> ProbeKind<P> kind(String word, Class<P> spec, Runner<P> runner) {
         return new SimpleKind<>(word, spec, runner);
     }
 
@@ -86,7 +86,7 @@ public final class ProbeRegistration implements Registration {
         void run(List<P> probes, ProbeRun run);
     }
 
-    private record SimpleKind<P extends org.iclab.spec.Probe>(String word, Class<P> spec, Runner<P> runner) implements ProbeKind<P> {
+    private record SimpleKind<P extends org.iclab.spec.probe.Probe>(String word, Class<P> spec, Runner<P> runner) implements ProbeKind<P> {
         @Override
         public void run(List<P> probes, ProbeRun run) {
             runner.run(probes, run);
@@ -94,11 +94,11 @@ public final class ProbeRegistration implements Registration {
     }
 
     /** A target computed from the prompt alone. */
-    private static <T extends org.iclab.spec.Target> ProbeTarget<T> target(String word, Class<T> spec, Value<T> value) {
+    private static <T extends org.iclab.spec.probe.Target> ProbeTarget<T> target(String word, Class<T> spec, Value<T> value) {
         return new SimpleTarget<>(word, spec, value);
     }
 
-    private record SimpleTarget<T extends org.iclab.spec.Target>(String word, Class<T> spec, Value<T> of) implements ProbeTarget<T> {
+    private record SimpleTarget<T extends org.iclab.spec.probe.Target>(String word, Class<T> spec, Value<T> of) implements ProbeTarget<T> {
         @Override
         public double[] value(T target, Context context, int prompt) {
             return of.of(target, context, prompt);
@@ -115,11 +115,11 @@ public final class ProbeRegistration implements Registration {
         double[][] targets(C control, double[][] targets, int[] permutation);
     }
 
-    private static <C extends org.iclab.spec.ControlTask> ProbeControl<C> control(String word, Class<C> spec, Replace<C> replace) {
+    private static <C extends org.iclab.spec.probe.ControlTask> ProbeControl<C> control(String word, Class<C> spec, Replace<C> replace) {
         return new SimpleControl<>(word, spec, replace);
     }
 
-    private record SimpleControl<C extends org.iclab.spec.ControlTask>(String word, Class<C> spec, Replace<C> replace)
+    private record SimpleControl<C extends org.iclab.spec.probe.ControlTask>(String word, Class<C> spec, Replace<C> replace)
             implements ProbeControl<C> {
         @Override
         public double[][] targets(C control, double[][] targets, int[] permutation) {

@@ -2,7 +2,7 @@ package org.iclab.probe;
 
 import org.iclab.spec.Extension;
 import org.iclab.spec.Registry;
-import org.iclab.spec.Target;
+import org.iclab.spec.probe.Target;
 import org.iclab.task.PromptBatch;
 
 /**
@@ -40,7 +40,7 @@ public interface ProbeTarget<T extends Target> extends Extension {
      * target needs them), their context spectra (null unless one needs them), the step size, the input dimension, and
      * the experiment's task (whose Φ the target {@code phi()} reads).
      */
-    record Context(PromptBatch batch, double[][] weights, Spectrum[] spectra, int k, double lr, int dims, org.iclab.spec.Task task) {
+    record Context(PromptBatch batch, double[][] weights, Spectrum[] spectra, int k, double lr, int dims, org.iclab.spec.task.Task task) {
     }
 
     /** The registered implementation of {@code target}. */

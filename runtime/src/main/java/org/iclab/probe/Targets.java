@@ -98,7 +98,7 @@ public final class Targets {
     /**
      * Iterative Newton for the pseudo-inverse of S = X^T X (Fu et al. 2023; Newton–Schulz): M_0 = α S,
      * M_{j+1} = 2 M_j - M_j S M_j, w_j = M_j X^T y; row j of the result is w_j for j = 0..iterations. α = 2 / (λ_max² +
-     * λ_min²) over the non-zero eigenvalues λ of S (see {@link org.iclab.spec.Newton} for why not Fu et al.'s
+     * λ_min²) over the non-zero eigenvalues λ of S (see {@link org.iclab.spec.probe.Newton} for why not Fu et al.'s
      * 2 / ||S S^T||₂). Every M_j is a polynomial in S, so the recursion runs exactly in S's eigenbasis: on an
      * eigenvalue λ, m_0 = αλ and m_{j+1} = 2 m_j - λ m_j², and directions with λ = 0 stay exactly 0 (the matrix
      * recursion in floating point would double their rounding error at every step).

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.iclab.eval.ErrorCurve;
 import org.iclab.eval.Evaluator;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Task;
+import org.iclab.spec.task.Task;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -44,7 +44,7 @@ final class ErrorFigure {
         int dims = experiment.task().dims();
         boolean tokens = experiment.prompt().readsTokens();
         String xTitle = !tokens ? X_TITLE
-                : experiment.task() instanceof org.iclab.spec.TokenTask t && !"position".equals(t.unit())
+                : experiment.task() instanceof org.iclab.spec.task.TokenTask t && !"position".equals(t.unit())
                 ? t.unit() + " k (" + t.unit() + "s read: k + 1)" : TOKEN_X_TITLE;
         double confidence = experiment.evaluate().bootstrap().confidence();
         List<ErrorCurve> ordered = new ArrayList<>(curves);

@@ -28,7 +28,7 @@ final class MeasureFigure {
      * A measure taken during training against step ({@code plots/<word>.png}): one line per strategy and series
      * ("inContext L2H1": a colour per strategy, a marker per series), from the evaluations that took it.
      */
-    static Figure of(String word, org.iclab.spec.Measure measure, Experiment experiment, List<EvaluationLog> evaluations) {
+    static Figure of(String word, org.iclab.spec.measure.Measure measure, Experiment experiment, List<EvaluationLog> evaluations) {
         double[] step = evaluations.stream().mapToDouble(EvaluationLog::step).toArray();
         record Line(String strategy, String series) {
             String label() {

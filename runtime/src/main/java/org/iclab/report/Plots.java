@@ -50,7 +50,7 @@ final class Plots {
         }
         if (!evaluations.isEmpty()) {
             figures.add(DynamicsFigure.of("dynamics", experiment, evaluations));
-            for (org.iclab.spec.Measure measure : experiment.train().measuresOrDefaults()) {
+            for (org.iclab.spec.measure.Measure measure : experiment.train().measuresOrDefaults()) {
                 String word = org.iclab.eval.Measures.word(measure);
                 if (evaluations.stream().anyMatch(e -> e.measures().containsKey(word))) {
                     figures.add(MeasureFigure.of(word, measure, experiment, evaluations));

@@ -80,7 +80,7 @@ final class ProbePlots {
             for (int p = 0; p < maps.prompts(); p++) {
                 int prompt = p;
                 Path png = folder.resolve(ATTENTION).resolve("prompt-" + p + ".png");
-                boolean stacked = experiment.prompt() instanceof org.iclab.spec.Stacked;
+                boolean stacked = experiment.prompt() instanceof org.iclab.spec.prompt.Stacked;
                 AtomicFiles.write(png, Charts.png(width, height, g -> attention(g, experiment.name(), stacked, maps, prompt, width)));
                 written.add(png);
             }

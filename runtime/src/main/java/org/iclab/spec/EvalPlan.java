@@ -1,5 +1,10 @@
 package org.iclab.spec;
 
+import org.iclab.spec.baseline.Baseline;
+import org.iclab.spec.strategy.Standard;
+import org.iclab.spec.strategy.Strategy;
+import org.iclab.spec.task.LinearRegression;
+import org.iclab.spec.task.Task;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,18 @@
 package org.iclab.spec;
 
+import org.iclab.spec.baseline.Baseline;
+import org.iclab.spec.inputs.Gaussian;
+import org.iclab.spec.inputs.Inputs;
+import org.iclab.spec.measure.Measure;
+import org.iclab.spec.model.Model;
+import org.iclab.spec.probe.LinearProbe;
+import org.iclab.spec.probe.Probe;
+import org.iclab.spec.prompt.Prompt;
+import org.iclab.spec.prompt.Tokens;
+import org.iclab.spec.strategy.HalfSubspace;
+import org.iclab.spec.strategy.Strategy;
+import org.iclab.spec.task.Task;
+import org.iclab.spec.task.TokenTask;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.function.Consumer;
@@ -90,19 +103,14 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
         }
         architecture.throwIfAny();
         Problems inputsAndStrategies = Problems.in("inputs");
-        if (inputs instanceof Gaussian g && Gaussian.LOW_RANK.equals(g.covariance())) {
-            int span = g.span(task.dims());
-            inputsAndStrategies.require(span <= task.dims(), "rank", "must be <= task.dims", span + " > " + task.dims())
-                    .require(span >= 1, "rank", "must be set where task.dims < 2 (its default is task.dims / 2)",
-                            "missing with task.dims " + task.dims());
-        }
+        inputsAndStrategies.addAll(inputs.problemsWith(task));
         List<String> unaccepted = evaluate.strategies().stream().filter(s -> !task.accepts(s)).map(Strategy::label).toList();
         inputsAndStrategies.require(unaccepted.isEmpty(), "evaluate.strategies", "may not hold these strategies for task "
                 + wordOf(task) + " (they change its inputs or labels in ways its class does not define)", unaccepted);
         for (Strategy s : evaluate.strategies()) {
             String cannot = s.cannotEvaluate(task);
             inputsAndStrategies.require(cannot == null, "evaluate.strategies", s.label() + " " + cannot + " (task " + wordOf(task) + ")", s.label());
-            String unread = s instanceof Outside o ? o.task().cannotRead(inputs) : null;
+            String unread = s.cannotRead(inputs);
             inputsAndStrategies.require(unread == null, "evaluate.strategies", s.label() + ": " + unread, wordOf(inputs));
         }
         if (!(inputs instanceof Gaussian)) {
@@ -160,8 +168,8 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
                 problems.require(ks.isEmpty() || ks.get(ks.size() - 1) < points, "position",
                         "must be < evaluate.points (" + points + ")", l.position());
                 problems.require(!ks.isEmpty(), "position", "must leave at least one k (evaluate.points is 1, and 'last' starts at k = 1)", l.position());
-                problems.require(!(l.target() instanceof Phi) || task instanceof Representation, "linear.target",
-                        "phi() needs a representation task", task.getClass().getSimpleName());
+                String unprobed = l.target().cannotProbe(task);
+                problems.require(unprobed == null, "linear.target", unprobed, task.getClass().getSimpleName());
                 problems.require(!l.target().needsWeights() || task.hasWeights(), "linear.target",
                         "weights() needs a linear function class (linearRegression, sparseLinearRegression, noisyLinearRegression,"
                                 + " linearClassification)", task.getClass().getSimpleName());

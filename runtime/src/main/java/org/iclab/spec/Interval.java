@@ -1,5 +1,6 @@
 package org.iclab.spec;
 
+import org.iclab.spec.strategy.Strategy;
 /**
  * An interval of real numbers from {@code min} to {@code max}, both included, from which a value is drawn
  * uniformly; written {@code 0.5..2} (or {@code [0.5, 2]}, or one number for an interval of one value) in a script.

@@ -1,5 +1,18 @@
 package org.iclab.spec;
 
+import org.iclab.spec.baseline.Baseline;
+import org.iclab.spec.inputs.Inputs;
+import org.iclab.spec.measure.Measure;
+import org.iclab.spec.model.Model;
+import org.iclab.spec.optimizer.Optimizer;
+import org.iclab.spec.probe.Algorithm;
+import org.iclab.spec.probe.ControlTask;
+import org.iclab.spec.probe.Probe;
+import org.iclab.spec.probe.Target;
+import org.iclab.spec.prompt.Prompt;
+import org.iclab.spec.score.Score;
+import org.iclab.spec.strategy.Strategy;
+import org.iclab.spec.task.Task;
 /**
  * The kinds of word a declaration takes, each the spec interface its records implement and the setting that takes
  * it ({@code task linearRegression(dims: 5)}, {@code baselines leastSquares(), averaging()}). In the order

@@ -1,5 +1,8 @@
 package org.iclab.spec;
 
+import org.iclab.spec.score.Score;
+import org.iclab.spec.score.TokenScores;
+import org.iclab.spec.task.Task;
 import java.util.Locale;
 
 /**

@@ -1,5 +1,7 @@
 package org.iclab.spec;
 
+import org.iclab.spec.baseline.Bayes;
+import org.iclab.spec.task.Task;
 /**
  * What the implementation of a task's word says about the posterior under the task's prior: whether {@code bayes()}
  * can give it in closed form. Function classes and token classes implement it (with their prior or posterior

@@ -1,5 +1,14 @@
 package org.iclab.spec;
 
+import org.iclab.spec.probe.Algorithm;
+import org.iclab.spec.probe.AlignmentProbe;
+import org.iclab.spec.probe.AttentionProbe;
+import org.iclab.spec.probe.ControlProbe;
+import org.iclab.spec.probe.ControlTask;
+import org.iclab.spec.probe.LinearProbe;
+import org.iclab.spec.probe.Probe;
+import org.iclab.spec.probe.ReadoutProbe;
+import org.iclab.spec.probe.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,9 @@
 package org.iclab.spec;
 
+import org.iclab.spec.measure.Induction;
+import org.iclab.spec.measure.Measure;
+import org.iclab.spec.optimizer.Adam;
+import org.iclab.spec.optimizer.Optimizer;
 import java.util.List;
 
 import java.util.function.Consumer;

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.iclab.spec.RegularLanguage;
+import org.iclab.spec.task.RegularLanguage;
 import org.iclab.spec.Span;
 
 /**

@@ -1,7 +1,7 @@
 package org.iclab.task;
 
 import java.util.SplittableRandom;
-import org.iclab.spec.BooleanTask;
+import org.iclab.spec.task.BooleanTask;
 
 /**
  * A Boolean function class ({@link BooleanTask}): its draw, and label noise as its observation noise: with

@@ -3,12 +3,12 @@ package org.iclab.task;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import org.iclab.spec.BurstyClassification;
-import org.iclab.spec.FlippedLabels;
-import org.iclab.spec.InContext;
-import org.iclab.spec.InWeights;
-import org.iclab.spec.Standard;
-import org.iclab.spec.Strategy;
+import org.iclab.spec.task.BurstyClassification;
+import org.iclab.spec.strategy.FlippedLabels;
+import org.iclab.spec.strategy.InContext;
+import org.iclab.spec.strategy.InWeights;
+import org.iclab.spec.strategy.Standard;
+import org.iclab.spec.strategy.Strategy;
 
 /**
  * Draws {@link BurstyClassification} sequences. Per sequence, from its stream: two uniforms (novel, then bursty, both

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Gaussian;
-import org.iclab.spec.Standard;
-import org.iclab.spec.Strategy;
+import org.iclab.spec.inputs.Gaussian;
+import org.iclab.spec.strategy.Standard;
+import org.iclab.spec.strategy.Strategy;
 
 /**
  * The prompts one evaluation {@link Strategy} is scored on: {@code prompts} fixed prompts of {@code points} pairs

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Extension;
 import org.iclab.spec.Registry;
-import org.iclab.spec.Strategy;
+import org.iclab.spec.strategy.Strategy;
 
 /**
  * The extension point of evaluation strategies: the prompts a declared {@link Strategy} scores the model and the

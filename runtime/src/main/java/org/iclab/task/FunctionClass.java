@@ -5,7 +5,7 @@ import java.util.function.Function;
 import org.iclab.spec.Extension;
 import org.iclab.spec.PosteriorSupport;
 import org.iclab.spec.Registry;
-import org.iclab.spec.Task;
+import org.iclab.spec.task.Task;
 
 /**
  * The extension point of function classes: how one function of a declared class ({@link Task} record) is drawn,

@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
-import org.iclab.spec.Gaussian;
+import org.iclab.spec.inputs.Gaussian;
 
 /**
  * A {@link Gaussian} declaration made concrete for one task dimension and one seed: x = scale · z·T + bias, with the

@@ -2,7 +2,7 @@ package org.iclab.task;
 
 import java.util.SplittableRandom;
 import org.iclab.spec.Extension;
-import org.iclab.spec.Inputs;
+import org.iclab.spec.inputs.Inputs;
 import org.iclab.spec.Registry;
 
 /**

@@ -1,7 +1,7 @@
 package org.iclab.task;
 
 import java.util.SplittableRandom;
-import org.iclab.spec.MarkovChain;
+import org.iclab.spec.task.MarkovChain;
 
 /**
  * Draws {@link MarkovChain} sequences. Per sequence: the transition table, row by row (context c = the previous

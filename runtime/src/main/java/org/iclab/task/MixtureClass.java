@@ -2,8 +2,8 @@ package org.iclab.task;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.iclab.spec.Mixture;
-import org.iclab.spec.Task;
+import org.iclab.spec.task.Mixture;
+import org.iclab.spec.task.Task;
 
 /**
  * The sampler of a {@link Mixture}. Per prompt, from its stream: one uniform draw picks the component (by the

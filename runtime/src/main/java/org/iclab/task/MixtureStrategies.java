@@ -1,12 +1,12 @@
 package org.iclab.task;
 
 import java.util.SplittableRandom;
-import org.iclab.spec.Component;
-import org.iclab.spec.ConvexCombination;
+import org.iclab.spec.strategy.Component;
+import org.iclab.spec.strategy.ConvexCombination;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Mixture;
-import org.iclab.spec.Outside;
-import org.iclab.spec.Task;
+import org.iclab.spec.task.Mixture;
+import org.iclab.spec.strategy.Outside;
+import org.iclab.spec.task.Task;
 
 /** The prompts of the strategies that step out of the experiment's function class: a component, a combination, another class. */
 final class MixtureStrategies {

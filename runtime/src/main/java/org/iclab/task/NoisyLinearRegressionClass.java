@@ -1,7 +1,7 @@
 package org.iclab.task;
 
 import java.util.SplittableRandom;
-import org.iclab.spec.NoisyLinearRegression;
+import org.iclab.spec.task.NoisyLinearRegression;
 
 /**
  * Noisy linear regression: w ~ N(0, I_d) (d draws) as linear regression, and per point after f one N(0, 1) draw ε:

@@ -2,8 +2,8 @@ package org.iclab.task;
 
 import java.util.SplittableRandom;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Inputs;
-import org.iclab.spec.Task;
+import org.iclab.spec.inputs.Inputs;
+import org.iclab.spec.task.Task;
 
 /**
  * Draws prompts for an experiment's function class and input distribution. Each prompt gets its own function

@@ -2,7 +2,7 @@ package org.iclab.task;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.iclab.spec.RegularLanguage;
+import org.iclab.spec.task.RegularLanguage;
 
 /**
  * Draws {@link RegularLanguage} prompts. Per prompt: the automaton ({@link Automaton#random}), minimised; the number

@@ -1,7 +1,7 @@
 package org.iclab.task;
 
 import java.util.SplittableRandom;
-import org.iclab.spec.Representation;
+import org.iclab.spec.task.Representation;
 
 /**
  * The sampler of {@link Representation}: Φ is drawn once per task record ({@link #phi}); per prompt, from its stream,

@@ -1,7 +1,7 @@
 package org.iclab.task;
 
 import java.util.SplittableRandom;
-import org.iclab.spec.SignVectorRegression;
+import org.iclab.spec.task.SignVectorRegression;
 
 /**
  * The sampler and prior of {@link SignVectorRegression}. Draw order: d uniform doubles, w_j = −1 where the j-th is

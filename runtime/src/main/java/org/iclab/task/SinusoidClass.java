@@ -1,7 +1,7 @@
 package org.iclab.task;
 
 import java.util.SplittableRandom;
-import org.iclab.spec.Sinusoid;
+import org.iclab.spec.task.Sinusoid;
 
 /**
  * The draw of {@link Sinusoid}: per prompt, from its stream, the amplitude, the frequency, the phase, then d

@@ -4,8 +4,8 @@ import java.util.SplittableRandom;
 import org.iclab.spec.Extension;
 import org.iclab.spec.PosteriorSupport;
 import org.iclab.spec.Registry;
-import org.iclab.spec.Strategy;
-import org.iclab.spec.TokenTask;
+import org.iclab.spec.strategy.Strategy;
+import org.iclab.spec.task.TokenTask;
 
 /**
  * The extension point of token tasks: how one sequence of a declared {@link TokenTask} is drawn (a fresh language,

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.iclab.spec.Pool;
-import org.iclab.spec.TokenTask;
+import org.iclab.spec.task.TokenTask;
 
 /**
  * A finite pool of a token task's languages (transition tables, automata): {@code pool tasks: M} distinct ones, member

@@ -1,9 +1,9 @@
 package org.iclab.task;
 
 import java.util.SplittableRandom;
-import org.iclab.spec.Standard;
-import org.iclab.spec.Strategy;
-import org.iclab.spec.TokenTask;
+import org.iclab.spec.strategy.Standard;
+import org.iclab.spec.strategy.Strategy;
+import org.iclab.spec.task.TokenTask;
 
 /** Draws batches of a token task's sequences; every batch is a pure function of its seed. */
 public final class TokenSampler {

@@ -1,7 +1,7 @@
 package org.iclab.task;
 
 import org.iclab.spec.Experiment;
-import org.iclab.spec.TokenTask;
+import org.iclab.spec.task.TokenTask;
 
 /**
  * The batches an experiment trains on: (x, y) prompts from its function class and input distribution (through its

@@ -1,7 +1,7 @@
 package org.iclab.task;
 
 import java.util.SplittableRandom;
-import org.iclab.spec.Uniform;
+import org.iclab.spec.inputs.Uniform;
 
 /** Inputs uniform on [low, high) per coordinate: one {@code nextDouble} per active coordinate, row by row. */
 record UniformInputs(Uniform spec, int dims) implements InputSampler.Draws {

@@ -2,11 +2,11 @@ package org.iclab.baseline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.iclab.spec.Elimination;
-import org.iclab.spec.GaussianElimination;
-import org.iclab.spec.Hypercube;
-import org.iclab.spec.Parity;
-import org.iclab.spec.Perceptron;
+import org.iclab.spec.baseline.Elimination;
+import org.iclab.spec.baseline.GaussianElimination;
+import org.iclab.spec.inputs.Hypercube;
+import org.iclab.spec.task.Parity;
+import org.iclab.spec.baseline.Perceptron;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.PromptSampler;
 import org.junit.jupiter.api.Test;

@@ -12,8 +12,8 @@ import java.util.stream.IntStream;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
-import org.iclab.spec.GradientBoosting;
-import org.iclab.spec.Zero;
+import org.iclab.spec.baseline.GradientBoosting;
+import org.iclab.spec.baseline.Zero;
 import org.iclab.task.PromptBatch;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.iclab.spec.Averaging;
-import org.iclab.spec.GradientDescentNet;
+import org.iclab.spec.baseline.Averaging;
+import org.iclab.spec.baseline.GradientDescentNet;
 import org.iclab.task.PromptBatch;
 import org.junit.jupiter.api.Test;
 

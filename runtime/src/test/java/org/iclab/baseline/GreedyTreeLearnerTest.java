@@ -11,7 +11,7 @@ import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
-import org.iclab.spec.GreedyTree;
+import org.iclab.spec.baseline.GreedyTree;
 import org.iclab.task.PromptBatch;
 import org.junit.jupiter.api.Test;
 

@@ -3,11 +3,11 @@ package org.iclab.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.iclab.spec.Averaging;
-import org.iclab.spec.LeastSquares;
-import org.iclab.spec.LinearRegression;
-import org.iclab.spec.NearestNeighbors;
-import org.iclab.spec.Gaussian;
+import org.iclab.spec.baseline.Averaging;
+import org.iclab.spec.baseline.LeastSquares;
+import org.iclab.spec.task.LinearRegression;
+import org.iclab.spec.baseline.NearestNeighbors;
+import org.iclab.spec.inputs.Gaussian;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.PromptSampler;
 import org.junit.jupiter.api.Test;

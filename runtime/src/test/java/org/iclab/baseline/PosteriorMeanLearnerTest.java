@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.iclab.Iclab;
-import org.iclab.spec.Bayes;
+import org.iclab.spec.baseline.Bayes;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.NoisyLinearRegression;
+import org.iclab.spec.task.NoisyLinearRegression;
 import org.iclab.spec.Pool;
-import org.iclab.spec.Task;
+import org.iclab.spec.task.Task;
 import org.iclab.task.Prior;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.PromptSampler;
@@ -237,7 +237,7 @@ class PosteriorMeanLearnerTest {
      */
     @Test
     void signVectorsAreToldApartByOneExample() {
-        var task = new org.iclab.spec.SignVectorRegression(4, 1.0);
+        var task = new org.iclab.spec.task.SignVectorRegression(4, 1.0);
         assertThat(new Bayes().cannotScore(task)).isNull();
         Learner bayes = Learner.of(new Bayes(), experiment(task, Pool.NONE));
         PromptBatch b = prompts(task, 8);
@@ -263,6 +263,6 @@ class PosteriorMeanLearnerTest {
             }
             assertThat(found).as("prompt %d is labelled by a sign vector", p).isTrue();
         }
-        assertThatThrownBy(() -> new org.iclab.spec.SignVectorRegression(17, 1.0)).hasMessageContaining("dims must be in 1..16");
+        assertThatThrownBy(() -> new org.iclab.spec.task.SignVectorRegression(17, 1.0)).hasMessageContaining("dims must be in 1..16");
     }
 }

@@ -3,9 +3,9 @@ package org.iclab.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.iclab.spec.Lasso;
-import org.iclab.spec.LeastSquares;
-import org.iclab.spec.Ridge;
+import org.iclab.spec.baseline.Lasso;
+import org.iclab.spec.baseline.LeastSquares;
+import org.iclab.spec.baseline.Ridge;
 import org.iclab.task.PromptBatch;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.iclab.Iclab;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.GreedyTree;
+import org.iclab.spec.baseline.GreedyTree;
 import org.junit.jupiter.api.Test;
 
 /** The evaluator runs Garg et al.'s further baselines like the others (a stand-in model, no TensorFlow). */

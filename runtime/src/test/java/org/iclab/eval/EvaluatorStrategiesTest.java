@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.iclab.baseline.Learner;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Strategy;
+import org.iclab.spec.strategy.Strategy;
 import org.iclab.task.PromptBatch;
 import org.junit.jupiter.api.Test;
 

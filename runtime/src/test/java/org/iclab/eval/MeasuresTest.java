@@ -14,8 +14,8 @@ import org.iclab.Iclab;
 import org.iclab.RunOptions;
 import org.iclab.io.Json;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.IclScore;
-import org.iclab.spec.Induction;
+import org.iclab.spec.measure.IclScore;
+import org.iclab.spec.measure.Induction;
 import org.iclab.spec.SpecException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +45,7 @@ class MeasuresTest {
         assertThatThrownBy(() -> new IclScore(5, 5)).isInstanceOf(SpecException.class).hasMessageContaining("late must be > early (5)");
     }
 
-    private static Experiment markov(String model, org.iclab.spec.Measure... measures) {
+    private static Experiment markov(String model, org.iclab.spec.measure.Measure... measures) {
         return experiment("markov").seed(3).task(markovChain(3, 1, 1, 16))
                 .model("gru".equals(model) ? gru(1, 16) : gpt2(m -> m.layers(1).heads(2).embed(16).positions(16)))
                 .train(t -> {

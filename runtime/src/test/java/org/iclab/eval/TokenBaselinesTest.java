@@ -8,7 +8,7 @@ import java.util.List;
 import org.iclab.Iclab;
 import org.iclab.baseline.TokenLearner;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.MarkovChain;
+import org.iclab.spec.task.MarkovChain;
 import org.iclab.spec.SpecException;
 import org.iclab.task.TokenBatch;
 import org.iclab.task.TokenSampler;
@@ -150,7 +150,7 @@ class TokenBaselinesTest {
 
     @Test
     void aRegularLanguageIsScoredByDfaAccuracyWithTheDistanceToTheOracle() {
-        org.iclab.spec.RegularLanguage language = new org.iclab.spec.RegularLanguage(new org.iclab.spec.Span(4, 6),
+        org.iclab.spec.task.RegularLanguage language = new org.iclab.spec.task.RegularLanguage(new org.iclab.spec.Span(4, 6),
                 new org.iclab.spec.Span(3, 5), new org.iclab.spec.Span(1, 3), new org.iclab.spec.Span(3, 4), new org.iclab.spec.Span(2, 6));
         Experiment e = Experiment.builder("r").seed(4).task(language).model(Iclab.gru(1, 4))
                 .evaluate(v -> v.prompts(50).resamples(20)).build();
@@ -183,7 +183,7 @@ class TokenBaselinesTest {
 
     @Test
     void aStringsScoreIsTheMeanOverItsPositions() {
-        org.iclab.spec.RegularLanguage language = new org.iclab.spec.RegularLanguage(new org.iclab.spec.Span(4, 6),
+        org.iclab.spec.task.RegularLanguage language = new org.iclab.spec.task.RegularLanguage(new org.iclab.spec.Span(4, 6),
                 new org.iclab.spec.Span(3, 5), new org.iclab.spec.Span(1, 3), new org.iclab.spec.Span(2, 2), new org.iclab.spec.Span(3, 3));
         Experiment e = Experiment.builder("r").seed(4).task(language).model(Iclab.gru(1, 4))
                 .evaluate(v -> v.prompts(1).resamples(10).baselines()).build();
@@ -200,10 +200,10 @@ class TokenBaselinesTest {
             out[5 * v + RegularLanguage_PAD] = 9;
             return out;
         });
-        assertThat(prompt.id(0, 3)).isEqualTo(org.iclab.spec.RegularLanguage.SEPARATOR);
+        assertThat(prompt.id(0, 3)).isEqualTo(org.iclab.spec.task.RegularLanguage.SEPARATOR);
         assertThat(curves.get(0).at(0)).isCloseTo(0.5, within(1e-12));
         assertThat(curves.get(0).at(1)).isCloseTo(2 / 3.0, within(1e-12));
     }
 
-    private static final int RegularLanguage_PAD = org.iclab.spec.RegularLanguage.PAD;
+    private static final int RegularLanguage_PAD = org.iclab.spec.task.RegularLanguage.PAD;
 }

@@ -59,7 +59,7 @@ class TokenEvaluationTest {
         Experiment e = Experiment.builder("lang").seed(4)
                 .task(Iclab.regularLanguage(new org.iclab.spec.Span(4, 12), new org.iclab.spec.Span(4, 18), new org.iclab.spec.Span(1, 3), new org.iclab.spec.Span(3, 5), new org.iclab.spec.Span(2, 6)))
                 .model(Iclab.gpt2(m -> m.layers(1).heads(1).embed(8).positions(64))).evaluate(v -> v.prompts(40).resamples(20)).build();
-        org.iclab.spec.TokenTask task = (org.iclab.spec.TokenTask) e.task();
+        org.iclab.spec.task.TokenTask task = (org.iclab.spec.task.TokenTask) e.task();
         Evaluator evaluator = new Evaluator(e);
         TokenBatch prompts = evaluator.tokenPrompts();
         int v = prompts.vocabulary();

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
-import org.iclab.spec.Adam;
+import org.iclab.spec.optimizer.Adam;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Gpt2;
-import org.iclab.spec.Interleaved;
-import org.iclab.spec.LinearClassification;
+import org.iclab.spec.model.Gpt2;
+import org.iclab.spec.prompt.Interleaved;
+import org.iclab.spec.task.LinearClassification;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.PromptSampler;
 import org.junit.jupiter.api.Test;

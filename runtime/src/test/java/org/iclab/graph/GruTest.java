@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
-import org.iclab.spec.Adam;
+import org.iclab.spec.optimizer.Adam;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Gru;
-import org.iclab.spec.Interleaved;
-import org.iclab.spec.LinearRegression;
+import org.iclab.spec.model.Gru;
+import org.iclab.spec.prompt.Interleaved;
+import org.iclab.spec.task.LinearRegression;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.PromptSampler;
 import org.junit.jupiter.api.Test;

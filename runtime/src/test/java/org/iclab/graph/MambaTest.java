@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Map;
 import org.iclab.Iclab;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Mamba;
+import org.iclab.spec.model.Mamba;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.PromptSampler;
 import org.junit.jupiter.api.Test;

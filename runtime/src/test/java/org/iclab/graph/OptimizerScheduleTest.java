@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import org.iclab.Iclab;
-import org.iclab.spec.Adam;
+import org.iclab.spec.optimizer.Adam;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.SpecException;
 import org.iclab.task.PromptBatch;

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.iclab.spec.Adam;
+import org.iclab.spec.optimizer.Adam;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Gpt2;
-import org.iclab.spec.Gru;
-import org.iclab.spec.Lstm;
-import org.iclab.spec.Model;
-import org.iclab.spec.Tokens;
+import org.iclab.spec.model.Gpt2;
+import org.iclab.spec.model.Gru;
+import org.iclab.spec.model.Lstm;
+import org.iclab.spec.model.Model;
+import org.iclab.spec.prompt.Tokens;
 import org.iclab.task.TokenBatch;
 import org.iclab.task.TokenSampler;
 import org.iclab.tokens.Copying;
@@ -30,7 +30,7 @@ class TokenPathTest {
 
     static Stream<Model> models() {
         return Stream.of(new Gru(1, 12, 8), new Lstm(1, 8, 8), new Gpt2(2, 2, 16, 8), new Gpt2(1, 2, 16, 8, true, true, 2),
-                new org.iclab.spec.RetNet(2, 2, 16, 8), new org.iclab.spec.Mamba(1, 8, 4, 8));
+                new org.iclab.spec.model.RetNet(2, 2, 16, 8), new org.iclab.spec.model.Mamba(1, 8, 4, 8));
     }
 
     static Experiment experiment(Model model, int steps) {
@@ -128,12 +128,12 @@ class TokenPathTest {
 
     @Test
     void aLinearAttentionModelAndPairPromptsAreRejectedForTokenTasks() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> experiment(new org.iclab.spec.LinearAttention(1), 1))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> experiment(new org.iclab.spec.model.LinearAttention(1), 1))
                 .hasMessageContaining("prompt must hold (x, y) pairs for linearAttention");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Experiment.builder("x").task(TASK)
-                        .prompt(new org.iclab.spec.Interleaved(7)).model(new Gru(1, 8, 8)).build())
+                        .prompt(new org.iclab.spec.prompt.Interleaved(7)).model(new Gru(1, 8, 8)).build())
                 .hasMessageContaining("prompt must be tokens() for a token task");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Experiment.builder("x").task(new org.iclab.spec.LinearRegression(3))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Experiment.builder("x").task(new org.iclab.spec.task.LinearRegression(3))
                         .prompt(new Tokens()).model(new Gru(1, 8, 8)).build())
                 .hasMessageContaining("prompt must hold (x, y) pairs for a task of real-valued inputs");
         assertThat(List.of(TASK.length())).containsExactly(7);

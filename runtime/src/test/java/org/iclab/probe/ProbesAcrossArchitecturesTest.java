@@ -6,15 +6,15 @@ import java.util.List;
 import org.iclab.Iclab;
 import org.iclab.graph.CompiledModel;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Gpt2;
-import org.iclab.spec.Interleaved;
-import org.iclab.spec.LinearAttention;
-import org.iclab.spec.LinearRegression;
-import org.iclab.spec.Looped;
-import org.iclab.spec.Lstm;
-import org.iclab.spec.Model;
-import org.iclab.spec.Prompt;
-import org.iclab.spec.Stacked;
+import org.iclab.spec.model.Gpt2;
+import org.iclab.spec.prompt.Interleaved;
+import org.iclab.spec.model.LinearAttention;
+import org.iclab.spec.task.LinearRegression;
+import org.iclab.spec.model.Looped;
+import org.iclab.spec.model.Lstm;
+import org.iclab.spec.model.Model;
+import org.iclab.spec.prompt.Prompt;
+import org.iclab.spec.prompt.Stacked;
 import org.junit.jupiter.api.Test;
 
 /** A probe is declared once and runs on every architecture and prompt format, reading the tokens each format predicts at. */

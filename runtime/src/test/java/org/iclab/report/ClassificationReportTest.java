@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.iclab.eval.ErrorCurve;
-import org.iclab.spec.DecisionTree;
+import org.iclab.spec.task.DecisionTree;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.LinearClassification;
-import org.iclab.spec.NoisyLinearRegression;
-import org.iclab.spec.QuadraticRegression;
-import org.iclab.spec.SparseLinearRegression;
+import org.iclab.spec.task.LinearClassification;
+import org.iclab.spec.task.NoisyLinearRegression;
+import org.iclab.spec.task.QuadraticRegression;
+import org.iclab.spec.task.SparseLinearRegression;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -41,7 +41,7 @@ public class TensorBoardEventsTest {
         return experiment("events").seed(5)
                 .task(linearRegression(3)).prompt(interleaved(5))
                 .model(gpt2(m -> m.layers(1).heads(2).embed(16).positions(8)))
-                .train(t -> t.steps(30).batch(8).optimizer(new org.iclab.spec.Adam(1e-3, 0.9, 0.999, 1e-8, 0, 0.5, "constant")).logEvery(5).checkpointEvery(10)
+                .train(t -> t.steps(30).batch(8).optimizer(new org.iclab.spec.optimizer.Adam(1e-3, 0.9, 0.999, 1e-8, 0, 0.5, "constant")).logEvery(5).checkpointEvery(10)
                         .evaluateEvery(10).evaluatePrompts(16))
                 .evaluate(e -> e.prompts(40).resamples(50))
                 .build();

@@ -1,5 +1,15 @@
 package org.iclab.spec;
 
+import org.iclab.spec.baseline.Averaging;
+import org.iclab.spec.baseline.Baseline;
+import org.iclab.spec.baseline.GradientBoosting;
+import org.iclab.spec.baseline.GradientDescentNet;
+import org.iclab.spec.baseline.GreedyTree;
+import org.iclab.spec.baseline.Lasso;
+import org.iclab.spec.baseline.LeastSquares;
+import org.iclab.spec.baseline.NearestNeighbors;
+import org.iclab.spec.baseline.Ridge;
+import org.iclab.spec.baseline.Zero;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package org.iclab.spec;
 
+import org.iclab.spec.baseline.Baseline;
+import org.iclab.spec.task.Task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

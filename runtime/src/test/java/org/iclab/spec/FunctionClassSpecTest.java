@@ -1,5 +1,14 @@
 package org.iclab.spec;
 
+import org.iclab.spec.model.Gpt2;
+import org.iclab.spec.prompt.Interleaved;
+import org.iclab.spec.task.DecisionTree;
+import org.iclab.spec.task.LinearClassification;
+import org.iclab.spec.task.NoisyLinearRegression;
+import org.iclab.spec.task.QuadraticRegression;
+import org.iclab.spec.task.ReluNetwork;
+import org.iclab.spec.task.SparseLinearRegression;
+import org.iclab.spec.task.Task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

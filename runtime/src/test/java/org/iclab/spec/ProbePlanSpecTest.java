@@ -1,5 +1,12 @@
 package org.iclab.spec;
 
+import org.iclab.spec.model.Gpt2;
+import org.iclab.spec.probe.AlignmentProbe;
+import org.iclab.spec.probe.AttentionProbe;
+import org.iclab.spec.probe.Newton;
+import org.iclab.spec.prompt.Interleaved;
+import org.iclab.spec.task.LinearRegression;
+import org.iclab.spec.task.ReluNetwork;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

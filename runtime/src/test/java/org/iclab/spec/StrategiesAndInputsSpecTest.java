@@ -1,5 +1,12 @@
 package org.iclab.spec;
 
+import org.iclab.spec.inputs.Gaussian;
+import org.iclab.spec.model.Gpt2;
+import org.iclab.spec.prompt.Interleaved;
+import org.iclab.spec.strategy.NoisyY;
+import org.iclab.spec.strategy.Standard;
+import org.iclab.spec.strategy.Strategy;
+import org.iclab.spec.task.LinearRegression;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,12 @@
 package org.iclab.spec;
 
+import org.iclab.spec.baseline.Averaging;
+import org.iclab.spec.baseline.LeastSquares;
+import org.iclab.spec.baseline.NearestNeighbors;
+import org.iclab.spec.model.Gpt2;
+import org.iclab.spec.optimizer.Adam;
+import org.iclab.spec.prompt.Interleaved;
+import org.iclab.spec.task.LinearRegression;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -5,22 +5,22 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
-import org.iclab.spec.BooleanTask;
-import org.iclab.spec.Cnf;
-import org.iclab.spec.Conjunction;
-import org.iclab.spec.Disjunction;
-import org.iclab.spec.Dnf;
-import org.iclab.spec.Hypercube;
-import org.iclab.spec.IntegerHalfspace;
-import org.iclab.spec.Majority;
-import org.iclab.spec.MonotoneConjunction;
-import org.iclab.spec.NearestNeighborTask;
-import org.iclab.spec.Parity;
-import org.iclab.spec.SparseDisjunction;
-import org.iclab.spec.SparseParity;
-import org.iclab.spec.SparseThreshold;
-import org.iclab.spec.Task;
-import org.iclab.spec.TeachConjunction;
+import org.iclab.spec.task.BooleanTask;
+import org.iclab.spec.task.Cnf;
+import org.iclab.spec.task.Conjunction;
+import org.iclab.spec.task.Disjunction;
+import org.iclab.spec.task.Dnf;
+import org.iclab.spec.inputs.Hypercube;
+import org.iclab.spec.task.IntegerHalfspace;
+import org.iclab.spec.task.Majority;
+import org.iclab.spec.task.MonotoneConjunction;
+import org.iclab.spec.task.NearestNeighborTask;
+import org.iclab.spec.task.Parity;
+import org.iclab.spec.task.SparseDisjunction;
+import org.iclab.spec.task.SparseParity;
+import org.iclab.spec.task.SparseThreshold;
+import org.iclab.spec.task.Task;
+import org.iclab.spec.task.TeachConjunction;
 import org.junit.jupiter.api.Test;
 
 /**

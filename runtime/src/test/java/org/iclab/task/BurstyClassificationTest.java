@@ -8,13 +8,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.iclab.spec.BurstyClassification;
-import org.iclab.spec.FlippedLabels;
-import org.iclab.spec.InContext;
-import org.iclab.spec.InWeights;
+import org.iclab.spec.task.BurstyClassification;
+import org.iclab.spec.strategy.FlippedLabels;
+import org.iclab.spec.strategy.InContext;
+import org.iclab.spec.strategy.InWeights;
 import org.iclab.spec.SpecException;
-import org.iclab.spec.Standard;
-import org.iclab.spec.Strategy;
+import org.iclab.spec.strategy.Standard;
+import org.iclab.spec.strategy.Strategy;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -9,12 +9,12 @@ import java.util.Set;
 import org.iclab.Iclab;
 import org.iclab.eval.Evaluator;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Gaussian;
-import org.iclab.spec.Gpt2;
-import org.iclab.spec.Inputs;
-import org.iclab.spec.Interleaved;
-import org.iclab.spec.LinearRegression;
-import org.iclab.spec.Strategy;
+import org.iclab.spec.inputs.Gaussian;
+import org.iclab.spec.model.Gpt2;
+import org.iclab.spec.inputs.Inputs;
+import org.iclab.spec.prompt.Interleaved;
+import org.iclab.spec.task.LinearRegression;
+import org.iclab.spec.strategy.Strategy;
 import org.junit.jupiter.api.Test;
 
 class EvaluationPromptsTest {

@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.iclab.spec.DecisionTree;
-import org.iclab.spec.Gaussian;
-import org.iclab.spec.LinearClassification;
-import org.iclab.spec.LinearRegression;
-import org.iclab.spec.NoisyLinearRegression;
-import org.iclab.spec.QuadraticRegression;
-import org.iclab.spec.ReluNetwork;
-import org.iclab.spec.SparseLinearRegression;
-import org.iclab.spec.Task;
+import org.iclab.spec.task.DecisionTree;
+import org.iclab.spec.inputs.Gaussian;
+import org.iclab.spec.task.LinearClassification;
+import org.iclab.spec.task.LinearRegression;
+import org.iclab.spec.task.NoisyLinearRegression;
+import org.iclab.spec.task.QuadraticRegression;
+import org.iclab.spec.task.ReluNetwork;
+import org.iclab.spec.task.SparseLinearRegression;
+import org.iclab.spec.task.Task;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.iclab.spec.Gaussian;
-import org.iclab.spec.LinearRegression;
+import org.iclab.spec.inputs.Gaussian;
+import org.iclab.spec.task.LinearRegression;
 import org.junit.jupiter.api.Test;
 
 class GaussianInputsTest {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
-import org.iclab.spec.MarkovChain;
+import org.iclab.spec.task.MarkovChain;
 import org.iclab.spec.SpecException;
 import org.junit.jupiter.api.Test;
 

@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.iclab.Iclab;
 import org.iclab.io.Json;
-import org.iclab.spec.Bayes;
-import org.iclab.spec.Component;
+import org.iclab.spec.baseline.Bayes;
+import org.iclab.spec.strategy.Component;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Interval;
-import org.iclab.spec.Mixture;
+import org.iclab.spec.task.Mixture;
 import org.iclab.spec.SpecException;
-import org.iclab.spec.Standard;
-import org.iclab.spec.Strategy;
-import org.iclab.spec.Task;
+import org.iclab.spec.strategy.Standard;
+import org.iclab.spec.strategy.Strategy;
+import org.iclab.spec.task.Task;
 import org.junit.jupiter.api.Test;
 
 /** Mixtures of function classes, their strategies (component, convex combination, outside) and sinusoids. */

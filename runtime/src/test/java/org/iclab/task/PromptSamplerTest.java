@@ -3,8 +3,8 @@ package org.iclab.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.iclab.spec.Gaussian;
-import org.iclab.spec.LinearRegression;
+import org.iclab.spec.inputs.Gaussian;
+import org.iclab.spec.task.LinearRegression;
 import org.junit.jupiter.api.Test;
 
 class PromptSamplerTest {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.iclab.spec.RegularLanguage;
+import org.iclab.spec.task.RegularLanguage;
 import org.iclab.spec.Span;
 import org.iclab.spec.SpecException;
 import org.junit.jupiter.api.Test;

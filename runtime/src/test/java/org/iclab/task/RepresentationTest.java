@@ -10,9 +10,9 @@ import org.iclab.Iclab;
 import org.iclab.RunOptions;
 import org.iclab.baseline.Learner;
 import org.iclab.io.Json;
-import org.iclab.spec.Bayes;
+import org.iclab.spec.baseline.Bayes;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Representation;
+import org.iclab.spec.task.Representation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.iclab.Iclab;
 import org.iclab.spec.Pool;
-import org.iclab.spec.RegularLanguage;
+import org.iclab.spec.task.RegularLanguage;
 import org.iclab.spec.Span;
 import org.iclab.spec.SpecException;
 import org.iclab.tokens.Copying;

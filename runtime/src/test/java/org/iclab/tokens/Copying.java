@@ -2,7 +2,7 @@ package org.iclab.tokens;
 
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
-import org.iclab.spec.TokenTask;
+import org.iclab.spec.task.TokenTask;
 
 /**
  * A test-only token task, registered from the test class path ({@link CopyingRegistration}): {@code half} symbols

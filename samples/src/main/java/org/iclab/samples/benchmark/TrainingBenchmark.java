@@ -12,7 +12,7 @@ import org.iclab.Iclab;
 import org.iclab.eval.Evaluator;
 import org.iclab.graph.CompiledModel;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Task;
+import org.iclab.spec.task.Task;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.PromptSampler;
 import org.iclab.task.Seeds;
@@ -82,8 +82,8 @@ public final class TrainingBenchmark {
             default -> throw new IllegalArgumentException("--task: unknown function class '" + task + "'");
         };
         // Architectures beside Garg's GPT-2 sizes, each at about the tiny model's width.
-        org.iclab.spec.Model architecture = switch (model) {
-            case "attentionOnly" -> new org.iclab.spec.Gpt2(3, 2, 64, 101, true, false);
+        org.iclab.spec.model.Model architecture = switch (model) {
+            case "attentionOnly" -> new org.iclab.spec.model.Gpt2(3, 2, 64, 101, true, false);
             case "linearAttention" -> Iclab.linearAttention(3, 1, 64, false, 101);
             case "looped" -> Iclab.looped(Iclab.gpt2(b -> b.layers(1)), 10, 5, "add");
             case "lstm" -> Iclab.lstm(2, 64);
@@ -92,7 +92,7 @@ public final class TrainingBenchmark {
             case "mamba" -> Iclab.mamba(2, 64, 16);
             default -> Iclab.gpt2(model);
         };
-        org.iclab.spec.Prompt prompt = model.equals("linearAttention") ? Iclab.stacked(points) : Iclab.interleaved(points);
+        org.iclab.spec.prompt.Prompt prompt = model.equals("linearAttention") ? Iclab.stacked(points) : Iclab.interleaved(points);
         return Iclab.experiment("bench").seed(0).task(function).prompt(prompt)
                 .model(architecture).train(t -> t.steps(steps).batch(64).optimizer(Iclab.adam(1e-3))).build();
     }

@@ -6,7 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.iclab.spec.Baseline;
+import org.iclab.spec.baseline.Baseline;
 import org.junit.jupiter.api.Test;
 
 /** The evaluation benchmark runs every baseline and prints one RESULT line for each (tiny sizes). */

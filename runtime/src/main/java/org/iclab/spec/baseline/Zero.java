@@ -1,0 +1,17 @@
+package org.iclab.spec.baseline;
+
+import org.iclab.spec.Setting;
+/**
+ * Predicts 0 whatever the examples (Garg et al.'s "zero" model): the error of knowing nothing about the function.
+ *
+ * <pre>
+ * Java:   Iclab.zero()                        Groovy:  zero()
+ * </pre>
+ */
+@Setting("Predicts 0 whatever the examples.")
+public record Zero() implements Baseline {
+    @Override
+    public String learnerName() {
+        return "zero";
+    }
+}

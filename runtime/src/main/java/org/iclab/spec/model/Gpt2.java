@@ -1,0 +1,161 @@
+package org.iclab.spec.model;
+
+import org.iclab.spec.Problems;
+import org.iclab.spec.Setting;
+import org.iclab.spec.SpecException;
+import org.iclab.spec.prompt.Prompt;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Garg et al.'s GPT-2 backbone: a linear read-in d→embed, learned positions, pre-LayerNorm blocks with causal
+ * multi-head attention and a 4·embed tanh-GELU MLP, a final LayerNorm and a linear read-out embed→1; no dropout.
+ *
+ * <pre>
+ * Java:   Iclab.gpt2("tiny")    Iclab.gpt2(m -&gt; m.layers(3).heads(2).embed(64))
+ * Groovy: model gpt2('tiny')    model gpt2 { layers 3; heads 2; embed 64 }
+ * </pre>
+ *
+ * @param positions the most (x, y) pairs a prompt may hold (the positional table has 2·positions rows)
+ */
+@Setting("Garg et al.'s GPT-2 backbone: pre-LayerNorm blocks with causal attention and a GELU MLP; no dropout.")
+public record Gpt2(int layers, int heads, int embed, int positions, Boolean layerNorm, Boolean mlp, Integer ngramHead) implements Model {
+    /** Garg et al.'s sizes: tiny (3 layers, 2 heads, 64 wide), small (6, 4, 128), standard (12, 8, 256). */
+    public static final Map<String, List<Integer>> PRESETS = Map.of(
+            "tiny", List.of(3, 2, 64),
+            "small", List.of(6, 4, 128),
+            "standard", List.of(12, 8, 256));
+    public static final int DEFAULT_POSITIONS = 101;
+
+    public Gpt2 {
+        layerNorm = layerNorm == null ? Boolean.TRUE : layerNorm; // spec.json written before the switches existed
+        mlp = mlp == null ? Boolean.TRUE : mlp;
+        ngramHead = ngramHead == null ? 0 : ngramHead;
+        Problems.in("model")
+                .require(layers > 0, "layers", "must be > 0", layers)
+                .require(heads > 0, "heads", "must be > 0", heads)
+                .require(embed > 0, "embed", "must be > 0", embed)
+                .require(heads <= 0 || embed <= 0 || embed % heads == 0, "heads", "must divide embed",
+                        "heads " + heads + ", embed " + embed)
+                .require(positions > 0, "positions", "must be > 0", positions)
+                .require(ngramHead >= 0 && ngramHead <= 8, "ngramHead", "must be in [0, 8] (0: no n-gram layer)", ngramHead)
+                .throwIfAny();
+    }
+
+    /** GPT-2 with its switches and no n-gram layer. */
+    public Gpt2(int layers, int heads, int embed, int positions, Boolean layerNorm, Boolean mlp) {
+        this(layers, heads, embed, positions, layerNorm, mlp, 0);
+    }
+
+    /** GPT-2 with LayerNorm and MLPs. */
+    public Gpt2(int layers, int heads, int embed, int positions) {
+        this(layers, heads, embed, positions, true, true, 0);
+    }
+
+    /** An n-gram layer reads token ids: only token prompts have them. */
+    @Override
+    public String cannotRead(Prompt prompt) {
+        return ngramHead > 0 && !prompt.readsTokens() ? "must be tokens() for a gpt2 with an n-gram layer (it matches token ids)" : null;
+    }
+
+    @Override
+    public String name() {
+        return "gpt2";
+    }
+
+    @Override
+    public Integer depth() {
+        return layers;
+    }
+
+    /** One of {@link #PRESETS}. */
+    public static Gpt2 preset(String name) {
+        return builder().preset(name).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().layers(layers).heads(heads).embed(embed).positions(positions).layerNorm(layerNorm).mlp(mlp).ngramHead(ngramHead);
+    }
+
+    /** Mutable, single use, not thread-safe; starts from the tiny preset. */
+    public static final class Builder {
+        private int layers = 3;
+        private int heads = 2;
+        private int embed = 64;
+        private int positions = DEFAULT_POSITIONS;
+        private boolean layerNorm = true;
+        private boolean mlp = true;
+        private int ngramHead;
+
+        /** Starts from a named size: tiny, small or standard. */
+        @Setting(value = "Starts from a named size (layers, heads, embed).", range = "tiny, small, standard", example = "model gpt2 { preset 'small'; positions 41 }")
+        public Builder preset(String name) {
+            List<Integer> size = PRESETS.get(name);
+            if (size == null) {
+                throw new SpecException("model", "preset", "must be one of " + List.of("tiny", "small", "standard"), "'" + name + "'");
+            }
+            return layers(size.get(0)).heads(size.get(1)).embed(size.get(2));
+        }
+
+        /** Number of transformer blocks. */
+        @Setting(value = "Number of transformer blocks.", range = "> 0")
+        public Builder layers(int layers) {
+            this.layers = layers;
+            return this;
+        }
+
+        /** Attention heads per block; must divide embed. */
+        @Setting(value = "Attention heads per block.", range = "> 0 and divides embed")
+        public Builder heads(int heads) {
+            this.heads = heads;
+            return this;
+        }
+
+        /** Width of the residual stream. */
+        @Setting(value = "Width of the residual stream.", range = "> 0")
+        public Builder embed(int embed) {
+            this.embed = embed;
+            return this;
+        }
+
+        /** The most (x, y) pairs a prompt may hold (default 101, as Garg et al.). */
+        @Setting(value = "The most (x, y) pairs a prompt may hold.", range = "> 0")
+        public Builder positions(int positions) {
+            this.positions = positions;
+            return this;
+        }
+
+        /** LayerNorm before each sub-layer and before the read-out (default true); false leaves the stream unnormalised. */
+        @Setting(value = "LayerNorm before each sub-layer and before the read-out; false removes all of them.", defaults = "true")
+        public Builder layerNorm(boolean layerNorm) {
+            this.layerNorm = layerNorm;
+            return this;
+        }
+
+        /** The MLP sub-layer of each block (default true); false makes the model attention-only. */
+        @Setting(value = "The GELU MLP of each block; false makes the model attention-only.", defaults = "true")
+        public Builder mlp(boolean mlp) {
+            this.mlp = mlp;
+            return this;
+        }
+
+        /**
+         * An n-gram layer before the attention blocks (default 0: none; Akyürek et al.'s hard-wired n-gram head): each
+         * position averages the states of the tokens that followed earlier occurrences of its last n tokens.
+         */
+        @Setting(value = "A hard-wired n-gram layer before the blocks (token prompts): each position averages the states that followed "
+                + "earlier occurrences of its last n tokens; 0 for none.", range = "[0, 8]", defaults = "0", example = "model gpt2 { layers 2; ngramHead 2 }")
+        public Builder ngramHead(int ngramHead) {
+            this.ngramHead = ngramHead;
+            return this;
+        }
+
+        public Gpt2 build() {
+            return new Gpt2(layers, heads, embed, positions, layerNorm, mlp, ngramHead);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.iclab.spec.probe;
+
+import org.iclab.spec.Layers;
+import org.iclab.spec.Positions;
+import org.iclab.spec.Problems;
+/**
+ * A ridge-regression probe from the hidden state at each layer and position k to a target vector (Akyürek et al.
+ * 2023): fitted on the probe's fit prompts, scored on held-out prompts by R² over all target coordinates.
+ *
+ * <pre>
+ * Java:   p -&gt; p.linear(weights())    p -&gt; p.linear(weights(), Layers.of(0, 3), Positions.last())
+ * Groovy: linear(target: weights(), layers: all(), position: 'last')     linear(target: weights(), position: 'context')
+ * </pre>
+ */
+public record LinearProbe(Target target, Layers layers, Positions position) implements Probe {
+    public LinearProbe {
+        layers = layers == null ? Layers.all() : layers;
+        position = position == null ? Positions.last() : position;
+        Problems.in("probes.linear").requirePresent(target, "target").throwIfAny();
+    }
+
+    /**
+     * The probe's name in probes.csv's {@code target} column: the target's label, with {@code @context} where it
+     * reads the last context token ({@code weights@context}).
+     */
+    public String label() {
+        return target.label() + (position.context() ? "@context" : "");
+    }
+}

@@ -1,0 +1,17 @@
+package org.iclab.spec.probe;
+
+import org.iclab.spec.Layers;
+/**
+ * A fresh read-out per layer (Fu et al. 2023): the hidden state after the model's final LayerNorm, at the token that
+ * predicts y_{k+1}, mapped to y_{k+1} by least squares with a bias, fitted on the fit prompts and scored on
+ * held-out prompts with the error the evaluation reports for the model.
+ *
+ * <pre>
+ * Java:   p -&gt; p.readout()                    Groovy:  readout(layers: all())
+ * </pre>
+ */
+public record ReadoutProbe(Layers layers) implements Probe {
+    public ReadoutProbe {
+        layers = layers == null ? Layers.all() : layers;
+    }
+}

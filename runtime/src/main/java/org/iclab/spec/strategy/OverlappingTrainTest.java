@@ -1,0 +1,23 @@
+package org.iclab.spec.strategy;
+
+import org.iclab.spec.Setting;
+/**
+ * The query at k repeats a context input: x_j for j drawn uniformly from 0..k-1 (x_0 itself at k = 0), with its own
+ * y, f(x_j).
+ *
+ * <pre>
+ * Java:   Iclab.overlappingTrainTest()  Groovy:  strategies overlappingTrainTest()
+ * </pre>
+ */
+@Setting("The query at k is one of the k context inputs, drawn uniformly.")
+public record OverlappingTrainTest() implements Strategy {
+    @Override
+    public String label() {
+        return "overlappingTrainTest";
+    }
+
+    @Override
+    public boolean queryDiffers() {
+        return true;
+    }
+}
