@@ -25,6 +25,8 @@ final class RunContext {
     /** The compiler the run uses: the option, or, on a resume, the one it started with (the same numbers after it). */
     final boolean xla;
     CompiledModel model;
+    /** The measures taken at each evaluation during training (checked against the model once it is compiled). */
+    org.iclab.eval.Measures measures;
     Checkpoints checkpoints;
     /** The first step to train: 1, or the step after the restored checkpoint. */
     long firstStep = 1;

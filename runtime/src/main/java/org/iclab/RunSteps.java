@@ -71,7 +71,7 @@ final class RunSteps {
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(run.dir);
         if (run.experiment.train().evaluateEvery() > 0) {
-            listeners.add(duringTraining(run.experiment, run.model, run.dir));
+            listeners.add(duringTraining(run.experiment, run.model, run.measures, run.dir));
         }
         listeners.addAll(run.options.listeners());
         run.logs = new Trainer(run.model, run.checkpoints, listeners).train(run.firstStep);
@@ -175,9 +175,9 @@ final class RunSteps {
      * The short evaluations of {@code train.evaluateEvery}: the model alone, on every strategy, into metrics.jsonl,
      * with the measures of {@code train.measures} (by default the induction score where it can be taken) beside them.
      */
-    private static TrainingListener duringTraining(Experiment experiment, CompiledModel model, RunDirectory dir) {
-        Evaluator evaluator = Evaluator.duringTraining(experiment);
-        org.iclab.eval.Measures measures = new org.iclab.eval.Measures(experiment, model, evaluator);
+    private static TrainingListener duringTraining(Experiment experiment, CompiledModel model, org.iclab.eval.Measures measures,
+                                                   RunDirectory dir) {
+        Evaluator evaluator = measures.evaluator();
         return new TrainingListener() {
             @Override
             public void logged(TrainingLog log) {

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.iclab.Iclab;
 import org.iclab.RunOptions;
-import org.iclab.RunResult;
 import org.iclab.dsl.ScriptException;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.SpecException;

@@ -222,7 +222,7 @@ public final class Reference {
             settings = entries(Gpt2.Builder.class);
         } else {
             settings = new ArrayList<>();
-            // a word registered without an Iclab factory has no defaults to read: every setting is required
+            // a word without a short form (no facade factory, no short constructor) has no defaults: every setting is required
             java.lang.reflect.Executable shortest = Factories.of(name, type).stream().findFirst().orElse(null);
             int required = shortest == null ? components.length : shortest.getParameterCount();
             Object defaults = shortest == null ? null : required == 0 ? invoke(shortest) : placeheldDefaults(shortest);

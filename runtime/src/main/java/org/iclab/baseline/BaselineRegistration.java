@@ -2,8 +2,6 @@ package org.iclab.baseline;
 
 import java.util.List;
 import org.iclab.spec.baseline.Averaging;
-import org.iclab.spec.baseline.Bayes;
-import org.iclab.spec.task.MarkovChain;
 import org.iclab.spec.baseline.Ngram;
 import org.iclab.spec.baseline.Oracle;
 import org.iclab.spec.baseline.Elimination;

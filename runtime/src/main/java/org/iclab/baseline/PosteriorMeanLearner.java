@@ -35,6 +35,7 @@ final class PosteriorMeanLearner implements Learner {
         }
         Prior own = FunctionClass.of(task).prior(task);
         if (!pool.limited()) {
+            own.hypotheses(); // enumerated here, so that a prior too large to enumerate is refused before any prompt is scored
             return new PosteriorMeanLearner(own);
         }
         TrainingPool members = new TrainingPool(pool, experiment.seed(), PromptSampler.of(experiment));

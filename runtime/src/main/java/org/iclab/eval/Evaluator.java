@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.iclab.baseline.Learner;
-import org.iclab.baseline.TokenLearner;
-import org.iclab.spec.baseline.Bayes;
 import org.iclab.spec.Objective;
 import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.EvalPlan;
@@ -19,7 +17,6 @@ import org.iclab.task.EvaluationPrompts;
 import org.iclab.task.PromptBatch;
 import org.iclab.task.Seeds;
 import org.iclab.task.TokenBatch;
-import org.iclab.task.TokenClass;
 import org.iclab.task.TokenPool;
 import org.iclab.task.TokenSampler;
 

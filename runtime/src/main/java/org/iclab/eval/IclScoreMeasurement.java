@@ -48,8 +48,11 @@ final class IclScoreMeasurement implements Measurement<IclScore> {
         if (late >= ce.length) {
             throw new SpecException("train.measures", "iclScore", "late must be < the " + ce.length + " positions evaluated", late);
         }
+        if (early >= late && (measure.early() != null || measure.late() != null)) {
+            throw new SpecException("train.measures", "iclScore", "early must be < late (" + late + ")", early);
+        }
         if (first < 0 || early >= late) {
-            return java.util.Optional.empty();
+            return java.util.Optional.empty(); // fewer than two positions scored: nothing to measure
         }
         double score = ce[late] - ce[early];
         return Double.isFinite(score) ? java.util.Optional.of(score) : java.util.Optional.empty();

@@ -22,7 +22,9 @@ public interface Measurement<M extends Measure> extends Extension {
 
     /**
      * Why the measure cannot be taken on this run's model, or null: a default measure that cannot is left out, a
-     * declared one is an error before the first step.
+     * declared one is an error as soon as the model is compiled, before any step (and before env.json and model.json
+     * are written). Settings that depend on what an evaluation reports (iclScore's positions) are checked at the
+     * first evaluation, which comes before the first step.
      */
     default String cannotTake(M measure, CompiledModel model) {
         return null;

@@ -44,6 +44,11 @@ public final class Measures {
         }
     }
 
+    /** The evaluator whose prompts the measures read (the short evaluations during training). */
+    public Evaluator evaluator() {
+        return evaluator;
+    }
+
     /** The word of {@code measure}: its key in metrics.jsonl and the stem of its figure. */
     public static String word(Measure measure) {
         return Registry.get().wordOf(measure.getClass()).map(Registry.Word::name).orElseThrow();

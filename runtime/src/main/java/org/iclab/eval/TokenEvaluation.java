@@ -88,7 +88,7 @@ final class TokenEvaluation {
         }
         Bayes optimal = new Bayes();
         double[][][] bayes = null;
-        if (scores.stream().anyMatch(s -> s instanceof Score.Derived) && optimal.cannotScore(task) == null) {
+        if (scores.stream().anyMatch(s -> s instanceof Score.Derived d && d.readsBayes()) && optimal.cannotScore(task) == null) {
             bayes = scored.containsKey(optimal.learnerName()) ? scored.get(optimal.learnerName())
                     : scores(prompts, TokenLearner.of(optimal, task));
         }

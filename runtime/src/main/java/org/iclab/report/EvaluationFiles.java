@@ -24,7 +24,7 @@ final class EvaluationFiles {
     /**
      * eval.csv (tidy long form) and eval.json (the same rows). For classification tasks each eval.json row also
      * carries {@code accuracy} = 1 − error and its interval {@code accuracy_ci_low} = 1 − ci_high,
-     * {@code accuracy_ci_high} = 1 − ci_low, and a token task's rows its {@code cross_entropy} and {@code perplexity};
+     * {@code accuracy_ci_high} = 1 − ci_low, and a token task's rows the scores its objective reports beside the error ({@code cross_entropy}, {@code perplexity}, ...);
      * eval.csv keeps its columns for every task.
      */
     static void write(Path root, Experiment experiment, List<ErrorCurve> curves) {
@@ -48,8 +48,8 @@ final class EvaluationFiles {
                     row.put("accuracy_ci_low", finite(1 - c.ciHigh()[k]));
                     row.put("accuracy_ci_high", finite(1 - c.ciLow()[k]));
                 }
-                for (var measure : new java.util.TreeMap<>(c.beside()).entrySet()) {
-                    row.put(measure.getKey(), finite(measure.getValue()[k])); // cross_entropy and perplexity of a token task
+                for (var measure : new TreeMap<>(c.beside()).entrySet()) {
+                    row.put(measure.getKey(), finite(measure.getValue()[k])); // the scores beside a token task's error
                 }
                 rows.add(row);
             }

@@ -49,7 +49,7 @@ final class MeasureFigure {
                     }
                     double[] y = lines.computeIfAbsent(new Line(byStrategy.getKey(), series.getKey()), k -> {
                         double[] fresh = new double[step.length];
-                        java.util.Arrays.fill(fresh, Double.NaN);
+                        Arrays.fill(fresh, Double.NaN);
                         return fresh;
                     });
                     y[e] = series.getValue() == null ? Double.NaN : series.getValue();

@@ -181,7 +181,7 @@ public final class RunDirectory implements TrainingListener {
     /**
      * eval.csv (tidy long form) and eval.json (the same rows). For classification tasks each eval.json row also
      * carries {@code accuracy} = 1 − error and its interval {@code accuracy_ci_low} = 1 − ci_high,
-     * {@code accuracy_ci_high} = 1 − ci_low, and a token task's rows its {@code cross_entropy} and {@code perplexity};
+     * {@code accuracy_ci_high} = 1 − ci_low, and a token task's rows the scores its objective reports beside the error ({@code cross_entropy}, {@code perplexity}, ...);
      * eval.csv keeps its columns for every task.
      */
     public void writeEvaluation(Experiment experiment, List<ErrorCurve> curves) {

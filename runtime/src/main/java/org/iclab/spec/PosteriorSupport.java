@@ -9,7 +9,7 @@ import org.iclab.spec.task.Task;
  */
 public interface PosteriorSupport {
     /** Why a task has no posterior here, when its word says nothing of one. */
-    String NONE = "needs a task with a closed-form posterior (describe bayes lists the classes that have one)";
+    String NONE = "needs a task with a closed-form posterior (its function class gives none)";
 
     /**
      * Null where {@code bayes()} can give the posterior of {@code task} (trained on a finite pool of its functions

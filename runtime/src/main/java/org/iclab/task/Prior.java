@@ -23,13 +23,13 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 public final class Prior {
     /** The noise standard deviation a noiseless class is given, relative to its prior scale τ (the limit σ → 0). */
     public static final double NOISELESS = 1e-3;
-    /** The most hypotheses a prior may enumerate. */
-    public static final int MOST_HYPOTHESES = 200_000;
+    /** The most supports a sparse prior may enumerate. */
+    public static final int MOST_SUPPORTS = 200_000;
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
     private final Consumer<List<Hypothesis>> enumerate;
     private final double noise;
-    private List<Hypothesis> hypotheses;
+    private volatile List<Hypothesis> hypotheses;
 
     /**
      * A prior whose hypotheses {@code enumerate} adds (only when the posterior is first asked for), observed with
@@ -70,16 +70,20 @@ public final class Prior {
     }
 
     /** The hypotheses with their log prior weights (which sum to 1 in probability). */
-    public synchronized List<Hypothesis> hypotheses() {
-        if (hypotheses == null) {
-            List<Hypothesis> all = new ArrayList<>();
-            enumerate.accept(all);
-            if (all.size() > MOST_HYPOTHESES) {
-                throw new IllegalArgumentException("bayes() would weigh " + all.size() + " hypotheses; at most " + MOST_HYPOTHESES + " are allowed");
+    public List<Hypothesis> hypotheses() {
+        List<Hypothesis> known = hypotheses;
+        if (known == null) {
+            synchronized (this) { // evaluation threads share one prior: enumerate once
+                known = hypotheses;
+                if (known == null) {
+                    List<Hypothesis> all = new ArrayList<>();
+                    enumerate.accept(all);
+                    known = List.copyOf(all);
+                    hypotheses = known;
+                }
             }
-            hypotheses = List.copyOf(all);
         }
-        return hypotheses;
+        return known;
     }
 
     /** The same hypotheses, each log prior weight offset by {@code logWeight} (a component of a mixture). */
@@ -102,9 +106,9 @@ public final class Prior {
         for (int i = 0; i < size; i++) {
             count = count * (dims - i) / (i + 1);
         }
-        if (count > MOST_HYPOTHESES) {
+        if (count > MOST_SUPPORTS) {
             throw new IllegalArgumentException("bayes() would enumerate " + (long) count + " supports (dims " + dims + ", sparsity "
-                    + size + "); at most " + MOST_HYPOTHESES + " are allowed");
+                    + size + "); at most " + MOST_SUPPORTS + " are allowed");
         }
         List<int[]> out = new ArrayList<>();
         int[] s = new int[size];
@@ -129,32 +133,33 @@ public final class Prior {
 
     /** The posterior mean of y at position {@code k} of prompt {@code prompt}, given the examples before it. */
     public double predictAt(PromptBatch batch, int prompt, int k) {
-        List<State> states = start();
+        List<Hypothesis> hypotheses = hypotheses();
+        List<State> states = start(hypotheses);
         for (int j = 0; j < k; j++) {
             for (State s : states) {
                 s.add(batch, prompt, j);
             }
         }
-        return posteriorMean(states, batch, prompt, k);
+        return posteriorMean(hypotheses, states, batch, prompt, k);
     }
 
     /** {@link #predictAt} at every k of prompt {@code prompt}, updating each hypothesis one example at a time. */
     public double[] predictPrefixes(PromptBatch batch, int prompt) {
         double[] out = new double[batch.points()];
-        List<State> states = start();
+        List<Hypothesis> hypotheses = hypotheses();
+        List<State> states = start(hypotheses);
         for (int k = 0; k < out.length; k++) {
             if (k > 0) {
                 for (State s : states) {
                     s.add(batch, prompt, k - 1);
                 }
             }
-            out[k] = posteriorMean(states, batch, prompt, k);
+            out[k] = posteriorMean(hypotheses, states, batch, prompt, k);
         }
         return out;
     }
 
-    private List<State> start() {
-        List<Hypothesis> hypotheses = hypotheses();
+    private static List<State> start(List<Hypothesis> hypotheses) {
         List<State> states = new ArrayList<>(hypotheses.size());
         for (Hypothesis h : hypotheses) {
             states.add(h.start());
@@ -163,11 +168,11 @@ public final class Prior {
     }
 
     /** Σ_h p(h | data) E[y_k | h, data], the weights normalised in log space. */
-    private double posteriorMean(List<State> states, PromptBatch batch, int prompt, int k) {
+    private static double posteriorMean(List<Hypothesis> hypotheses, List<State> states, PromptBatch batch, int prompt, int k) {
         double[] logits = new double[states.size()];
         double max = Double.NEGATIVE_INFINITY;
         for (int h = 0; h < logits.length; h++) {
-            logits[h] = hypotheses().get(h).logPrior + states.get(h).logEvidence();
+            logits[h] = hypotheses.get(h).logPrior + states.get(h).logEvidence();
             max = Math.max(max, logits[h]);
         }
         double total = 0;

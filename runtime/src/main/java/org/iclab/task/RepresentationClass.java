@@ -39,7 +39,6 @@ public final class RepresentationClass implements FunctionClass<Representation> 
         return new Prior(sigma, out -> out.add(new Prior.Gaussian(0, features(task), 1, sigma)));
     }
 
-    /** Φ(x) of a representation task. */
     /** Φ(x), the features the prior regresses on. */
     static Prior.Features features(Representation task) {
         Phi phi = phi(task);

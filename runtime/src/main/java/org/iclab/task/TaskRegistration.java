@@ -9,7 +9,6 @@ import org.iclab.spec.strategy.InContext;
 import org.iclab.spec.strategy.InWeights;
 import org.iclab.spec.strategy.Component;
 import org.iclab.spec.strategy.ConvexCombination;
-import org.iclab.spec.task.Mixture;
 import org.iclab.spec.strategy.Outside;
 import org.iclab.spec.task.Sinusoid;
 import org.iclab.spec.task.Conjunction;

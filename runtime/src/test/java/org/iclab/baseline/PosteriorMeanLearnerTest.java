@@ -213,6 +213,28 @@ class PosteriorMeanLearnerTest {
                 .train(t -> t.pool(Pool.prompts(100))).build();
     }
 
+    /** A prior of more point hypotheses than a sparse prior may enumerate supports (a pool of 2^18 functions) is still weighed. */
+    @Test
+    void aLargeFinitePriorIsWeighedWhole() {
+        int count = Prior.MOST_SUPPORTS + 1;
+        List<Prior.Hypothesis> members = new ArrayList<>();
+        for (int m = 0; m < count; m++) {
+            double c = m == 7 ? 2.5 : -1.0; // one constant function fits the labels below
+            members.add(new Prior.Member(-Math.log(count), new org.iclab.task.TaskFunction() {
+                @Override
+                public double apply(float[] xs, int offset) {
+                    return c;
+                }
+            }, 0.01));
+        }
+        Prior prior = Prior.of(0.01, members);
+        PromptBatch b = new PromptBatch(1, 3, 1, new float[3], new float[] {2.5f, 2.5f, 2.5f});
+        double[] mean = new PosteriorMeanLearner(prior).predictPrefixes(b, 0);
+        assertThat(prior.hypotheses()).hasSize(count);
+        assertThat(mean[0]).as("the prior mean").isCloseTo((2.5 - 1.0 * (count - 1)) / count, within(1e-9));
+        assertThat(mean[2]).as("after two examples only the fitting function keeps weight").isCloseTo(2.5, within(1e-9));
+    }
+
     @Test
     void supportsAreEverySubsetOnceAndTooManyAreRefused() {
         List<int[]> supports = Prior.supports(5, 2);

@@ -43,6 +43,9 @@ class MeasuresTest {
         assertThatThrownBy(() -> IclScoreMeasurement.of(new IclScore(2, 22), ce)).isInstanceOf(SpecException.class)
                 .hasMessageContaining("late must be < the 22 positions evaluated");
         assertThatThrownBy(() -> new IclScore(5, 5)).isInstanceOf(SpecException.class).hasMessageContaining("late must be > early (5)");
+        // a declared late before the default early is an error, not a silent gap
+        assertThatThrownBy(() -> IclScoreMeasurement.of(new IclScore(null, 3), ce)).isInstanceOf(SpecException.class)
+                .hasMessageContaining("early must be < late (3)");
     }
 
     private static Experiment markov(String model, org.iclab.spec.measure.Measure... measures) {
@@ -116,6 +119,8 @@ class MeasuresTest {
         // the induction score needs attention: a GRU refuses it when declared, and leaves it out by default
         assertThatThrownBy(() -> Iclab.run(markov("gru", new Induction()), RunOptions.builder().out(tmp.resolve("declared")).threads(1).build()))
                 .isInstanceOf(SpecException.class).hasMessageContaining("train: measures induction needs a model with attention layers");
+        assertThat(tmp.resolve("declared/env.json")).as("refused before the run starts").doesNotExist();
+        assertThat(tmp.resolve("declared/metrics.jsonl")).doesNotExist();
         Path byDefault = tmp.resolve("default");
         Experiment gru = markov("gru");
         assertThat(gru.train().measures()).isNull();

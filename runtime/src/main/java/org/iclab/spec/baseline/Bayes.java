@@ -24,9 +24,9 @@ import org.iclab.spec.task.Task;
  * Java:   Iclab.bayes()                       Groovy:  bayes()
  * </pre>
  */
-@Setting("The Bayes-optimal predictor under the experiment's prior: markovChain (counts plus the Dirichlet prior); "
-        + "linear, noisy and sparse regression, representations (ridge on Phi(x)), a pool of functions (dMMSE) and mixtures of these "
-        + "(the posterior mean).")
+@Setting("The Bayes-optimal predictor under the experiment's prior, for every class that gives its posterior in closed form: "
+        + "markovChain (counts plus the Dirichlet prior); linear, noisy, sparse and sign-vector regression, representations (ridge on "
+        + "Phi(x)), a pool of functions (dMMSE) and mixtures of these (the posterior mean).")
 public record Bayes() implements Baseline {
     @Override
     public String learnerName() {

@@ -46,6 +46,11 @@ public interface Score {
         /** The curve, or null where what it needs is not scored. */
         double[] curve(Means means);
 
+        /** Whether the curve reads the Bayes-optimal predictor's means (which are then scored, where the task has one). */
+        default boolean readsBayes() {
+            return false;
+        }
+
         @Override
         default double at(Position position) {
             throw new UnsupportedOperationException(getClass().getSimpleName() + " is derived from other scores' means");

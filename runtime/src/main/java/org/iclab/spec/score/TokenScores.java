@@ -87,6 +87,11 @@ public final class TokenScores {
     /** The learner's mean cross-entropy minus the Bayes-optimal predictor's, position by position (where bayes() has one). */
     public record ExcessOverBayes() implements Score.Derived {
         @Override
+        public boolean readsBayes() {
+            return true;
+        }
+
+        @Override
         public double[] curve(Means means) {
             double[] ce = means.of(CrossEntropy.class);
             double[] reference = means.bayes(CrossEntropy.class);
