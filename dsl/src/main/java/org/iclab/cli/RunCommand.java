@@ -13,7 +13,6 @@ import org.iclab.dsl.DeclaredExperiment;
 import org.iclab.dsl.Diagnostic;
 import org.iclab.dsl.ScriptException;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.model.Gpt2;
 import org.iclab.spec.SpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,8 +84,7 @@ final class RunCommand implements Callable<Integer> {
 
     private static String header(DeclaredExperiment d) {
         Experiment e = d.experiment();
-        String model = e.model() instanceof Gpt2 g
-                ? String.format(Locale.ROOT, "gpt2 %d layer%s, %d heads, %d wide", g.layers(), g.layers() == 1 ? "" : "s", g.heads(), g.embed()) : org.iclab.dsl.Reference.render(e.model());
+        String model = e.model().summary() != null ? e.model().summary() : org.iclab.dsl.Reference.render(e.model());
         return String.format(Locale.ROOT, "%s (%s): %s; %d steps of batch %d", e.name(), d.location(), model, e.train().steps(), e.train().batch());
     }
 }

@@ -73,6 +73,12 @@ public record Gpt2(int layers, int heads, int embed, int positions, Boolean laye
         return builder().preset(name).build();
     }
 
+    /** "gpt2 3 layers, 2 heads, 64 wide". */
+    @Override
+    public String summary() {
+        return String.format(java.util.Locale.ROOT, "gpt2 %d layer%s, %d heads, %d wide", layers, layers == 1 ? "" : "s", heads, embed);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

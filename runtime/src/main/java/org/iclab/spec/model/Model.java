@@ -40,4 +40,10 @@ public interface Model {
     default Integer depth() {
         return null;
     }
+
+    /** A one-line description for the command line's run header, or null to show the word as a script writes it. */
+    @JsonIgnore
+    default String summary() {
+        return null;
+    }
 }
