@@ -22,9 +22,6 @@ final class ExperimentRunner {
         RunContext run = new RunContext(experiment, options);
         try (CompiledModel model = CompiledModel.compile(experiment, options.threads(), run.xla)) {
             run.model = model;
-            if (experiment.train().evaluateEvery() > 0) { // a declared measure this model cannot take fails here, before any step
-                run.measures = new org.iclab.eval.Measures(experiment, model, org.iclab.eval.Evaluator.duringTraining(experiment));
-            }
             run.checkpoints = new Checkpoints(run.dir.resolve(RunDirectory.CHECKPOINT));
             for (RunSteps.Step step : RunSteps.ORDER) {
                 step.run(run);

@@ -42,12 +42,16 @@ final class RunSteps {
             RunSteps::figures, RunSteps::probe, RunSteps::report);
 
     /**
-     * A resumed run restores its latest checkpoint (and the learning-rate factor of rollbacks before it) and drops the
-     * metrics after it; a fresh run (or one killed before its first checkpoint) starts from the declared parameters
-     * and records env.json, model.json and representation.json.
+     * The measures of the evaluations during training, checked against the model. Then a resumed run restores its
+     * latest checkpoint (and the learning-rate factor of rollbacks before it) and drops the metrics after it; a fresh
+     * run (or one killed before its first checkpoint) starts from the declared parameters and records env.json,
+     * model.json and representation.json.
      */
     static void prepare(RunContext run) {
         CompiledModel model = run.model;
+        if (run.experiment.train().evaluateEvery() > 0) { // first: a declared measure this model cannot take fails before anything is written
+            run.measures = new org.iclab.eval.Measures(run.experiment, model, Evaluator.duringTraining(run.experiment));
+        }
         if (run.resuming() && run.checkpoints.latest().isPresent()) {
             var state = run.checkpoints.restoreLatest(model);
             run.firstStep = state.step() + 1;

@@ -35,8 +35,7 @@ final class MixtureClass implements FunctionClass<Mixture> {
     public Prior prior(Mixture mixture) {
         List<Prior> priors = new java.util.ArrayList<>();
         for (Task component : mixture.components()) {
-            Prior p = org.iclab.spec.Registry.get().wordOf(component.getClass()).map(w -> w.extension())
-                    .filter(FunctionClass.class::isInstance).map(f -> FunctionClass.of(component).prior(component)).orElse(null);
+            Prior p = FunctionClass.of(component).prior(component); // a mixture's components are function classes (Mixture says so)
             if (p == null) {
                 return null;
             }
