@@ -70,6 +70,27 @@ class RegistryTest {
     }
 
     @Test
+    void eachWordIsWrittenOnceOnItsRecord() throws ReflectiveOperationException {
+        List<Registry.Word> all = java.util.Arrays.stream(Kind.values()).flatMap(k -> Registry.get().words(k).stream()).toList();
+        assertThat(all).hasSizeGreaterThan(90);
+        for (Registry.Word w : all) {
+            org.iclab.spec.Word declared = w.spec().getAnnotation(org.iclab.spec.Word.class);
+            assertThat(declared).as(w.spec().getName() + " carries its word").isNotNull();
+            assertThat(w.name()).isEqualTo(declared.value());
+            // no implementation names the word again: they all read it from the record
+            assertThat(w.extension().getClass().getMethod("word").getDeclaringClass()).as(w.name()).isEqualTo(Extension.class);
+        }
+        // and the names in results read it too, where a record has no settings to show
+        assertThat(Iclab.gpt2("tiny").name()).isEqualTo("gpt2");
+        assertThat(Iclab.leastSquares().learnerName()).isEqualTo("leastSquares");
+        assertThat(Iclab.standard().label()).isEqualTo("standard");
+        assertThat(Iclab.ridge(0.5).learnerName()).isEqualTo("ridge(0.5)");
+        assertThat(Iclab.interleaved(5).name()).isEqualTo("interleaved");
+        assertThatThrownBy(() -> Extension.wordOf(String.class)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("java.lang.String carries no @Word");
+    }
+
+    @Test
     void implementationsAreFoundFromSpecs() {
         Task task = Iclab.sparseLinearRegression(6, 2);
         assertThat(FunctionClass.of(task).spec()).isEqualTo(task.getClass());

@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import org.iclab.spec.Curriculum;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.model.Gpt2;
 import org.iclab.spec.ProbePlan;
 import org.iclab.spec.TrainPlan;
 
@@ -32,7 +31,6 @@ public final class Builders {
     private static Map<Class<?>, String> blocks() {
         Map<Class<?>, String> m = new LinkedHashMap<>();
         m.put(Experiment.Builder.class, "experiment");
-        m.put(Gpt2.Builder.class, "model");
         m.put(TrainPlan.Builder.class, "train");
         m.put(Curriculum.Builder.class, "train.curriculum");
         m.put(EvalPlan.Builder.class, "evaluate");

@@ -141,6 +141,11 @@ final class NamedArguments {
     static <R extends Record> R record(String word, Class<R> type, Map<String, ?> named) {
         RecordComponent[] components = type.getRecordComponents();
         List<String> names = Arrays.stream(components).map(RecordComponent::getName).toList();
+        if (!Presets.of(word).isEmpty()) {
+            List<String> known = new ArrayList<>(List.of(Presets.SETTING));
+            known.addAll(names);
+            return fromPreset(word, type, new NamedArguments(word, named, known), components);
+        }
         NamedArguments args = new NamedArguments(word, named, names);
         List<java.lang.reflect.Executable> forms = Factories.of(word, type);
         if (forms.isEmpty()) {
@@ -171,6 +176,20 @@ final class NamedArguments {
             Constructor<R> canonical = type.getDeclaredConstructor(types);
             return canonical.newInstance(all);
         }));
+    }
+
+    /** A word with presets: the named preset (else the first), with the settings given replacing its own. */
+    private static <R extends Record> R fromPreset(String word, Class<R> type, NamedArguments args, RecordComponent[] components) {
+        String name = args.has(Presets.SETTING) ? (String) args.convert(Presets.SETTING, String.class) : Presets.first(word);
+        Object base = Presets.named(word, name);
+        Object[] all = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent c = components[i];
+            types[i] = c.getType();
+            all[i] = args.has(c.getName()) ? args.convert(c.getName(), types[i]) : invoke(() -> c.getAccessor().invoke(base));
+        }
+        return type.cast(invoke(() -> type.getDeclaredConstructor(types).newInstance(all)));
     }
 
     /** A record with no short form to take defaults from: every setting is required. */

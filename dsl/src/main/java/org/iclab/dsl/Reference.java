@@ -15,7 +15,6 @@ import org.iclab.Iclab;
 import org.iclab.spec.Curriculum;
 import org.iclab.spec.EvalPlan;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.model.Gpt2;
 import org.iclab.spec.Kind;
 import org.iclab.spec.Registry;
 import org.iclab.spec.ProbePlan;
@@ -38,7 +37,6 @@ public final class Reference {
             TrainPlan.Builder.class, () -> TrainPlan.builder().build(1, 1),
             Curriculum.Builder.class, () -> Curriculum.builder().dims(1, 1).points(1, 1).build(),
             EvalPlan.Builder.class, () -> EvalPlan.builder().build(1),
-            Gpt2.Builder.class, () -> Gpt2.builder().build(),
             ProbePlan.Builder.class, () -> ProbePlan.builder().readout().build());
 
     private Reference() {
@@ -72,9 +70,6 @@ public final class Reference {
         for (Map.Entry<Class<?>, String> b : Builders.BLOCKS.entrySet()) {
             String path = b.getValue();
             String word = path.substring(path.lastIndexOf('.') + 1);
-            if (b.getKey() == Gpt2.Builder.class) {
-                word = "gpt2";
-            }
             blocks.add(new Block(path, word, b.getKey(), entries(b.getKey())));
         }
         return blocks;
@@ -186,13 +181,16 @@ public final class Reference {
                 .filter(m -> Arrays.stream(m.getParameterTypes()).noneMatch(java.util.function.Consumer.class::isAssignableFrom)).toList());
         methods.addAll(Words.specialForms(name));
         methods.sort(Comparator.comparingInt(java.lang.reflect.Executable::getParameterCount));
+        Map<String, ?> presets = Presets.of(name);
+        if (!presets.isEmpty()) {
+            forms.add(name + "(" + presets.keySet().stream().map(k -> "'" + k + "'").collect(Collectors.joining(" | ")) + ")");
+        }
         for (java.lang.reflect.Executable m : methods) {
             Class<?>[] p = m.getParameterTypes();
             if (p.length == 1 && (p[0] == Map.class || groovy.lang.Closure.class.isAssignableFrom(p[0]))) {
                 continue; // the named and block forms below
-            } else if (p.length == 1 && p[0] == String.class && type == Gpt2.class && forms.stream().noneMatch(f -> f.startsWith(name + "('"))) {
-                forms.add(name + "(" + Gpt2.PRESETS.keySet().stream().sorted(Comparator.comparing(k -> Gpt2.PRESETS.get(k).get(2)))
-                        .map(k -> "'" + k + "'").collect(Collectors.joining(" | ")) + ")");
+            } else if (p.length == 1 && p[0] == String.class && !presets.isEmpty()) {
+                continue; // the facade's preset factory: the preset form above
             } else if (p.length > 1 && p[0] == Map.class && components != null) {
                 // a special form with words first and named settings after: mixture(components..., weights: ...)
                 List<String> params = new ArrayList<>();
@@ -203,7 +201,7 @@ public final class Reference {
                     params.add(components[i].getName() + ": ...");
                 }
                 forms.add(name + "(" + String.join(", ", params) + ")");
-            } else if (!(p.length == 1 && p[0] == String.class && type == Gpt2.class)) {
+            } else {
                 List<String> params = new ArrayList<>();
                 for (int i = 0; i < p.length; i++) {
                     params.add((components != null && i < components.length ? components[i].getName() : p[i].getSimpleName())
@@ -217,23 +215,25 @@ public final class Reference {
             forms.add(name + "(" + names.stream().map(n -> n + ": ...").collect(Collectors.joining(", ")) + ")");
             forms.add(name + " { " + String.join("; ", names) + " }");
         }
-        List<Entry> settings;
-        if (type == Gpt2.class) {
-            settings = entries(Gpt2.Builder.class);
-        } else {
-            settings = new ArrayList<>();
-            // a word without a short form (no facade factory, no short constructor) has no defaults: every setting is required
-            java.lang.reflect.Executable shortest = Factories.of(name, type).stream().findFirst().orElse(null);
-            int required = shortest == null ? components.length : shortest.getParameterCount();
-            Object defaults = shortest == null ? null : required == 0 ? invoke(shortest) : placeheldDefaults(shortest);
-            for (int i = 0; i < components.length; i++) {
-                RecordComponent c = components[i];
-                Setting s = c.getAnnotation(Setting.class);
-                String d = i < required ? "required"
-                        : s != null && !s.defaults().isEmpty() ? s.defaults() : render(read(c, defaults));
-                settings.add(new Entry(c.getName(), c.getName() + ": <" + typeName(c.getType()) + ">",
-                        s == null ? "" : s.value(), d, s == null ? "" : s.range()));
-            }
+        List<Entry> settings = new ArrayList<>();
+        if (!presets.isEmpty()) {
+            String first = presets.keySet().iterator().next();
+            settings.add(new Entry(Presets.SETTING, Presets.SETTING + ": '" + first + "'",
+                    "The named settings it starts from; the settings given replace the preset's own.", "'" + first + "'",
+                    String.join(", ", presets.keySet())));
+        }
+        // a word without a short form (no facade factory, no short constructor) has no defaults: every setting is required
+        java.lang.reflect.Executable shortest = presets.isEmpty() ? Factories.of(name, type).stream().findFirst().orElse(null) : null;
+        int required = !presets.isEmpty() ? 0 : shortest == null ? components.length : shortest.getParameterCount();
+        Object defaults = !presets.isEmpty() ? presets.values().iterator().next()
+                : shortest == null ? null : required == 0 ? invoke(shortest) : placeheldDefaults(shortest);
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent c = components[i];
+            Setting s = c.getAnnotation(Setting.class);
+            String d = i < required ? "required"
+                    : s != null && !s.defaults().isEmpty() ? s.defaults() : render(read(c, defaults));
+            settings.add(new Entry(c.getName(), c.getName() + ": <" + typeName(c.getType()) + ">",
+                    s == null ? "" : s.value(), d, s == null ? "" : s.range()));
         }
         return new Word(name, kind, type, meaning, forms, settings);
     }
@@ -258,22 +258,30 @@ public final class Reference {
         return null; // no placeholder makes one (a word of other words: mixture, outside): its defaults are declared
     }
 
-    /** A setting's type as a script writes it: a boxed Boolean (null meaning "the default") is still a boolean. */
+    /** A setting's type as a script writes it: a boxed Boolean or Integer (null meaning "the default") is still a boolean or an int. */
     private static String typeName(Class<?> type) {
-        return type == Boolean.class ? "boolean" : type.getSimpleName();
+        return type == Boolean.class ? "boolean" : type == Integer.class ? "int" : type.getSimpleName();
     }
 
-    /** Stand-in arguments: {@code value} for whole numbers, value + i for the i-th number (uniform's low < high), a tiny gpt2 for a block. */
+    /**
+     * Stand-in arguments: {@code value} for whole numbers, value + i for the i-th number (uniform's low < high), a
+     * word's first preset for a record of a word that has presets (looped's block: a tiny gpt2).
+     */
     private static Object[] placeholders(java.lang.reflect.Executable m, int value) {
         Class<?>[] types = m.getParameterTypes();
         Object[] args = new Object[types.length];
         for (int i = 0; i < types.length; i++) {
             Class<?> t = types[i];
             args[i] = t == int.class ? (Object) value : t == long.class ? (Object) (long) value
-                    : t == double.class ? (Object) (double) (value + i) : t == Gpt2.class ? Gpt2.builder().build()
+                    : t == double.class ? (Object) (double) (value + i) : firstPreset(t) != null ? firstPreset(t)
                     : t.isArray() ? java.lang.reflect.Array.newInstance(t.getComponentType(), 0) : null;
         }
         return args;
+    }
+
+    /** The first preset of the word that makes {@code type}, or null where it has none. */
+    private static Object firstPreset(Class<?> type) {
+        return Registry.get().wordOf(type).flatMap(w -> w.extension().presets().values().stream().findFirst()).orElse(null);
     }
 
     private static List<Entry> entries(Class<?> builder) {
@@ -299,10 +307,6 @@ public final class Reference {
                 d = "required";
             } else if (overloads.stream().anyMatch(Reference::isBlock)) {
                 d = "see " + (builder == TrainPlan.Builder.class ? "curriculum" : name);
-            } else if (builder == Gpt2.Builder.class && name.equals("preset")) {
-                Gpt2 g = (Gpt2) defaults;
-                d = Gpt2.PRESETS.entrySet().stream().filter(e -> e.getValue().equals(List.of(g.layers(), g.heads(), g.embed())))
-                        .map(e -> "'" + e.getKey() + "'").findFirst().orElse("");
             } else {
                 d = find(defaults, name).map(Reference::render).orElse("");
             }

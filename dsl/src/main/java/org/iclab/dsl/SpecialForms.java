@@ -1,21 +1,18 @@
 package org.iclab.dsl;
 
-import groovy.lang.Closure;
-import groovy.lang.DelegatesTo;
 import java.util.List;
 import java.util.Map;
 import org.iclab.Iclab;
 import org.iclab.spec.probe.GradientDescent;
 import org.iclab.spec.probe.GradientDescentIterate;
-import org.iclab.spec.model.Gpt2;
 import org.iclab.spec.task.Mixture;
 import org.iclab.spec.probe.Newton;
 import org.iclab.spec.strategy.Outside;
 import org.iclab.spec.task.Task;
 
 /**
- * The few DSL forms that are not the registry's generic ones ({@link Words}): {@code gpt2}'s presets and builder
- * block, the probe algorithms' ranges of counts and {@code lr: 'best'}, and {@code all()}. {@link Words} calls a
+ * The few DSL forms that are not the registry's generic ones ({@link Words}): the probe algorithms' ranges of
+ * counts and {@code lr: 'best'}, words given before named settings ({@code mixture}, {@code outside}), and {@code all()}. {@link Words} calls a
  * form here when one takes the arguments given, and the generic form otherwise; nothing here is imported into
  * scripts.
  */
@@ -29,41 +26,6 @@ public final class SpecialForms {
      */
     public static Every all() {
         return new Every();
-    }
-
-    /** {@code gpt2('tiny')}, {@code gpt2('small')}, {@code gpt2('standard')}. */
-    public static Gpt2 gpt2(String preset) {
-        return Iclab.gpt2(preset);
-    }
-
-    /** {@code gpt2 { layers 3; heads 2; embed 64 }}, starting from tiny. */
-    public static Gpt2 gpt2(@DelegatesTo(value = Gpt2.Builder.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
-        return Iclab.gpt2(b -> Blocks.call(body, b));
-    }
-
-    /** {@code gpt2(layers: 3, heads: 2, embed: 64)}; a {@code preset} is applied first. */
-    public static Gpt2 gpt2(Map<String, ?> settings) {
-        Gpt2.Builder b = Gpt2.builder();
-        NamedArguments args = new NamedArguments("gpt2", settings, Builders.settings(Gpt2.Builder.class));
-        if (args.has("preset")) {
-            b.preset((String) args.convert("preset", String.class));
-        }
-        for (String name : settings.keySet()) {
-            if (!name.equals("preset")) {
-                try {
-                    if (name.equals("layerNorm") || name.equals("mlp")) {
-                        Gpt2.Builder.class.getMethod(name, boolean.class).invoke(b, args.convert(name, boolean.class));
-                        continue;
-                    }
-                    Gpt2.Builder.class.getMethod(name, int.class).invoke(b, args.convert(name, int.class));
-                } catch (java.lang.reflect.InvocationTargetException e) {
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("Gpt2.Builder lacks an int setting " + name, e);
-                }
-            }
-        }
-        return b.build();
     }
 
     /**

@@ -31,7 +31,9 @@ import org.iclab.spec.Registry;
  * <li>or both: {@code lstm(layers: 2) { hidden 64 }}.</li>
  * </ul>
  * Settings left out keep the defaults of the word's shortest factory, and the record's own validation checks the
- * result. The few words with forms of their own ({@code gpt2}'s presets and builder, ranges of counts) are in
+ * result. A word with registered presets ({@link org.iclab.spec.Extension#presets}) is also written by a preset's
+ * name, {@code gpt2('small')}, and its named and block forms start from a preset ({@code preset: 'small'}, else the
+ * first). The few words with forms of their own (ranges of counts, words before named settings) are in
  * {@link SpecialForms}, which is tried first. A script calls words through {@link ExperimentScript#methodMissing}
  * and, inside blocks, through {@link Blocks}; nothing is imported, so a new registered word is a DSL word at once.
  */
@@ -63,6 +65,9 @@ public final class Words {
     static Object call(String name, Object[] args) {
         if (!isWord(name)) {
             return NOT_A_WORD;
+        }
+        if (args.length == 1 && args[0] instanceof CharSequence preset && !Presets.of(name).isEmpty()) {
+            return Presets.named(name, preset.toString());
         }
         if (specialForms(name).stream().anyMatch(m -> accepts(m, args))) {
             return InvokerHelper.invokeStaticMethod(SpecialForms.class, name, args);
@@ -136,18 +141,23 @@ public final class Words {
         return String.join(" or ", forms);
     }
 
-    /** The settings a word's named and block forms take: its record's components (gpt2: its builder's settings). */
+    /** The settings a word's named and block forms take: {@code preset} where it has presets, then its record's components. */
     static List<String> settings(String name) {
         var word = Registry.get().word(name);
         if (word.isEmpty()) {
             return List.of();
         }
-        if (name.equals("gpt2")) {
-            return Builders.settings(org.iclab.spec.model.Gpt2.Builder.class);
+        List<String> settings = new ArrayList<>();
+        if (!Presets.of(name).isEmpty()) {
+            settings.add(Presets.SETTING);
         }
         RecordComponent[] components = word.get().spec().getRecordComponents();
-        return components == null ? List.of() : Arrays.stream(components).map(RecordComponent::getName).toList();
+        if (components != null) {
+            Arrays.stream(components).map(RecordComponent::getName).forEach(settings::add);
+        }
+        return List.copyOf(settings);
     }
+
 
     private static boolean hasSettings(String name) {
         return !settings(name).isEmpty();
@@ -218,8 +228,11 @@ public final class Words {
         @Override
         public Object invokeMethod(String name, Object args) {
             Object[] values = InvokerHelper.asArray(args);
-            if (!settings(word).contains(name) && isWord(name)) {
-                return call(name, values);
+            if (!settings(word).contains(name)) {
+                if (isWord(name)) {
+                    return call(name, values);
+                }
+                throw unknown(name); // here, so that the error names this line
             }
             if (values.length == 0) {
                 throw new DslError("setting '" + name + "' in " + word + " needs a value, e.g. " + name + " <value>");
@@ -230,7 +243,14 @@ public final class Words {
 
         @Override
         public void setProperty(String name, Object value) {
+            if (!settings(word).contains(name)) {
+                throw unknown(name);
+            }
             settings.put(name, value);
+        }
+
+        private DslError unknown(String name) {
+            return new DslError(Suggestions.unknown("setting", name, word, settings(word)));
         }
 
         @Override

@@ -92,8 +92,8 @@ class MainTest {
     void aBadScriptIsAUserErrorInOneLineWithoutAStackTrace() throws Exception {
         Path bad = Files.writeString(tmp.resolve("lr.groovy"), TINY.replace("heads 2;", "haeds 2;"));
         assertThat(iclab("check", bad.toString())).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo(bad + ":5: unknown setting 'haeds' in model; did you mean 'heads'? "
-                + "(known: layers, heads, embed, positions, layerNorm, mlp, ngramHead, preset)\n");
+        assertThat(err.toString()).isEqualTo(bad + ":5: unknown setting 'haeds' in gpt2; did you mean 'heads'? "
+                + "(known: preset, layers, heads, embed, positions, layerNorm, mlp, ngramHead)\n");
         assertThat(iclab("run", bad.toString())).isEqualTo(2);
         assertThat(ran).isEmpty();
     }

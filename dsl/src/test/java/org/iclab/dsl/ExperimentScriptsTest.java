@@ -179,6 +179,21 @@ class ExperimentScriptsTest {
     }
 
     @Test
+    void aWordsPresetsAreItsRegisteredOnesAndAnUnknownOneIsNamedWithTheKnown() {
+        // the presets are the registration's (Extension.presets), read by the generic word forms
+        assertThat(org.iclab.spec.Registry.get().word("gpt2").orElseThrow().extension().presets()).isSameAs(Gpt2.PRESETS);
+        assertThat(run("experiment('x') { task linearRegression(5); prompt interleaved(11); model gpt2 { positions 41 } }").get(0).model())
+                .isEqualTo(new Gpt2(3, 2, 64, 41)); // a block naming no preset starts from the first
+        String huge = "experiment('x') {\n  task linearRegression(5); prompt interleaved(11)\n  model gpt2('huge')\n}";
+        assertThat(error(huge)).isEqualTo("lr.groovy:3: gpt2: preset must be one of [tiny, small, standard], was 'huge'");
+        assertThat(error(huge.replace("gpt2('huge')", "gpt2(preset: 'huge', layers: 2)")))
+                .isEqualTo("lr.groovy:3: gpt2: preset must be one of [tiny, small, standard], was 'huge'");
+        // a word without presets takes no preset name
+        assertThat(error("experiment('x') {\n  task linearRegression(5); prompt interleaved(11)\n  model lstm('tiny')\n}"))
+                .startsWith("lr.groovy:3:").doesNotContain("preset");
+    }
+
+    @Test
     void aScriptIsAProgramThatMayDeclareSeveralExperiments() {
         List<DeclaredExperiment> declared = ExperimentScripts.evaluate("""
                 def base(String name, double lr) {
@@ -216,7 +231,7 @@ class ExperimentScriptsTest {
                         haeds 2
                     }
                 }
-                """)).isEqualTo("lr.groovy:9: unknown setting 'haeds' in model; did you mean 'heads'? (known: layers, heads, embed, positions, layerNorm, mlp, ngramHead, preset)");
+                """)).isEqualTo("lr.groovy:9: unknown setting 'haeds' in gpt2; did you mean 'heads'? (known: preset, layers, heads, embed, positions, layerNorm, mlp, ngramHead)");
         assertThat(error("experiment('x') {\n  train {\n    stesp 10\n  }\n}"))
                 .isEqualTo("lr.groovy:3: unknown setting 'stesp' in train; did you mean 'steps'? "
                         + "(known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool, lossAt, evaluateEvery, evaluatePrompts, from, freeze, fresh, onDivergence, rollbacks, measures)");
@@ -390,7 +405,7 @@ class ExperimentScriptsTest {
                 def tiny = Gpt2.PRESETS['tiny']
                 experiment('x') {
                     task linearRegression(5); prompt interleaved(11)
-                    model gpt2 { layers tiny[0]; heads tiny[1]; embed tiny[2] }
+                    model gpt2 { layers tiny.layers(); heads tiny.heads(); embed tiny.embed() }
                 }
                 """);
         assertThat(e.get(0).model()).isEqualTo(Iclab_gpt2Tiny());

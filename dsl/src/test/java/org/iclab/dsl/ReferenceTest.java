@@ -16,29 +16,31 @@ class ReferenceTest {
     private static final Map<String, String[]> WRAP = Map.of(
             "train", new String[] {BASE + "train { ", " }"},
             "evaluate", new String[] {BASE + "evaluate { ", " }"},
-            "model", new String[] {"task linearRegression(dims: 5); prompt interleaved(points: 11); model gpt2 { ", " }"});
+            "gpt2", new String[] {"task linearRegression(dims: 5); prompt interleaved(points: 11); model gpt2 { ", " }"});
 
+    /** A setting of a block ({@code train}) or of a word ({@code gpt2}). */
     private static Reference.Entry entry(String block, String name) {
-        return Reference.blocks().stream().filter(b -> b.path().equals(block)).findFirst().orElseThrow()
-                .settings().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+        return settingsOf(block).stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static List<Reference.Entry> settingsOf(String blockOrWord) {
+        return Reference.blocks().stream().filter(b -> b.path().equals(blockOrWord)).map(Reference.Block::settings).findFirst()
+                .orElseGet(() -> Reference.vocabulary().stream().filter(w -> w.name().equals(blockOrWord)).findFirst().orElseThrow().settings());
     }
 
     @Test
     void everyWholeNumberSettingDocumentedAsPositiveRejectsZero() {
         int checked = 0;
-        for (Reference.Block b : Reference.blocks()) {
-            String[] wrap = WRAP.get(b.path());
-            if (wrap == null) {
-                continue;
-            }
-            for (Reference.Entry e : b.settings()) {
+        for (String b : WRAP.keySet()) {
+            String[] wrap = WRAP.get(b);
+            for (Reference.Entry e : settingsOf(b)) {
                 if (!e.range().startsWith("> 0") || !e.form().endsWith("<int>")) {
                     continue;
                 }
                 String script = "experiment('x') {\n" + wrap[0] + e.name() + " 0" + wrap[1] + "\n}";
                 ScriptException x = catchThrowableOfType(() -> ExperimentScripts.evaluate(script, "r.groovy"), ScriptException.class);
-                assertThat(x).as(b.path() + "." + e.name() + " 0 must fail").isNotNull();
-                assertThat(x.getMessage()).as(b.path() + "." + e.name()).contains(e.name() + " must be > 0, was 0");
+                assertThat(x).as(b + "." + e.name() + " 0 must fail").isNotNull();
+                assertThat(x.getMessage()).as(b + "." + e.name()).contains(e.name() + " must be > 0, was 0");
                 checked++;
             }
         }
@@ -51,8 +53,8 @@ class ReferenceTest {
         assertThat(entry("train", "steps").defaults()).isEqualTo(String.valueOf(plan.steps()));
         assertThat(entry("train", "optimizer").defaults()).isEqualTo(Reference.render(plan.optimizer()));
         Gpt2 tiny = Gpt2.builder().build();
-        assertThat(entry("model", "embed").defaults()).isEqualTo(String.valueOf(tiny.embed()));
-        assertThat(entry("model", "preset").defaults()).isEqualTo("'tiny'");
+        assertThat(entry("gpt2", "embed").defaults()).isEqualTo(String.valueOf(tiny.embed()));
+        assertThat(entry("gpt2", "preset").defaults()).isEqualTo("'tiny'");
         assertThat(entry("experiment", "task").defaults()).isEqualTo("required");
         // the inputs default to the task's: say so, and check that the builder does it
         assertThat(entry("experiment", "inputs").defaults()).contains("gaussian()", "hypercube() for a Boolean task");

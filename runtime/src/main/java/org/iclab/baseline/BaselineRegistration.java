@@ -23,21 +23,21 @@ public final class BaselineRegistration implements Registration {
     @Override
     public List<Extension> extensions() {
         return List.of(
-                LearnerFactory.of("leastSquares", LeastSquares.class, b -> new LeastSquaresLearner()),
-                LearnerFactory.of("nearestNeighbors", NearestNeighbors.class, b -> new NearestNeighborsLearner(b.k())),
-                LearnerFactory.of("averaging", Averaging.class, b -> new AveragingLearner()),
-                LearnerFactory.of("ridge", Ridge.class, b -> new RidgeLearner(b.alpha())),
-                LearnerFactory.of("lasso", Lasso.class, b -> new LassoLearner(b.alpha())),
-                LearnerFactory.of("greedyTree", GreedyTree.class, b -> new GreedyTreeLearner(b.maxDepth())),
-                LearnerFactory.of("gradientBoosting", GradientBoosting.class, GradientBoostingLearner::new),
-                LearnerFactory.of("gradientDescentNet", GradientDescentNet.class, GradientDescentNetLearner::new),
-                LearnerFactory.of("zero", Zero.class, b -> new ZeroLearner()),
-                LearnerFactory.of("elimination", Elimination.class, b -> new EliminationLearner(b.disjunctive())),
-                LearnerFactory.of("gaussianElimination", GaussianElimination.class, b -> new GaussianEliminationLearner()),
-                LearnerFactory.of("perceptron", Perceptron.class, b -> new PerceptronLearner(b.epochs())),
-                TokenLearnerFactory.of("ngram", Ngram.class, (b, task) -> new NgramLearner(b.n())),
+                LearnerFactory.of(LeastSquares.class, b -> new LeastSquaresLearner()),
+                LearnerFactory.of(NearestNeighbors.class, b -> new NearestNeighborsLearner(b.k())),
+                LearnerFactory.of(Averaging.class, b -> new AveragingLearner()),
+                LearnerFactory.of(Ridge.class, b -> new RidgeLearner(b.alpha())),
+                LearnerFactory.of(Lasso.class, b -> new LassoLearner(b.alpha())),
+                LearnerFactory.of(GreedyTree.class, b -> new GreedyTreeLearner(b.maxDepth())),
+                LearnerFactory.of(GradientBoosting.class, GradientBoostingLearner::new),
+                LearnerFactory.of(GradientDescentNet.class, GradientDescentNetLearner::new),
+                LearnerFactory.of(Zero.class, b -> new ZeroLearner()),
+                LearnerFactory.of(Elimination.class, b -> new EliminationLearner(b.disjunctive())),
+                LearnerFactory.of(GaussianElimination.class, b -> new GaussianEliminationLearner()),
+                LearnerFactory.of(Perceptron.class, b -> new PerceptronLearner(b.epochs())),
+                TokenLearnerFactory.of(Ngram.class, (b, task) -> new NgramLearner(b.n())),
                 new BayesFactory(),
-                TokenLearnerFactory.of("oracle", Oracle.class, (b, task) -> (batch, sequence, out) -> {
+                TokenLearnerFactory.of(Oracle.class, (b, task) -> (batch, sequence, out) -> {
                     int n = batch.length() * batch.vocabulary();
                     for (int i = 0; i < n; i++) {
                         out[i] = batch.oracle()[sequence * n + i];

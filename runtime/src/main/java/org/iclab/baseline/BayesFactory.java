@@ -12,11 +12,6 @@ import org.iclab.task.TokenClass;
  */
 final class BayesFactory implements LearnerFactory<Bayes>, TokenLearnerFactory<Bayes> {
     @Override
-    public String word() {
-        return "bayes";
-    }
-
-    @Override
     public Class<Bayes> spec() {
         return Bayes.class;
     }

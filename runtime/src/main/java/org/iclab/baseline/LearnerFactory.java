@@ -26,13 +26,13 @@ public interface LearnerFactory<B extends Baseline> extends Extension {
         return create(baseline);
     }
 
-    /** A learner factory from its word, record and constructor. */
-    static <B extends Baseline> LearnerFactory<B> of(String word, Class<B> spec, Function<B, Learner> create) {
-        return new Simple<>(word, spec, create);
+    /** A learner factory from its record (which carries its word) and constructor. */
+    static <B extends Baseline> LearnerFactory<B> of(Class<B> spec, Function<B, Learner> create) {
+        return new Simple<>(spec, create);
     }
 
     /** A learner factory made of its parts. */
-    record Simple<B extends Baseline>(String word, Class<B> spec, Function<B, Learner> constructor) implements LearnerFactory<B> {
+    record Simple<B extends Baseline>(Class<B> spec, Function<B, Learner> constructor) implements LearnerFactory<B> {
         @Override
         public Learner create(B baseline) {
             return constructor.apply(baseline);

@@ -17,13 +17,13 @@ public interface TokenLearnerFactory<B extends Baseline> extends Extension {
 
     TokenLearner create(B baseline, TokenTask task);
 
-    /** A token learner factory from its word, record and constructor. */
-    static <B extends Baseline> TokenLearnerFactory<B> of(String word, Class<B> spec, BiFunction<B, TokenTask, TokenLearner> create) {
-        return new Simple<>(word, spec, create);
+    /** A token learner factory from its record (which carries its word) and constructor. */
+    static <B extends Baseline> TokenLearnerFactory<B> of(Class<B> spec, BiFunction<B, TokenTask, TokenLearner> create) {
+        return new Simple<>(spec, create);
     }
 
     /** A token learner factory made of its parts. */
-    record Simple<B extends Baseline>(String word, Class<B> spec, BiFunction<B, TokenTask, TokenLearner> constructor)
+    record Simple<B extends Baseline>(Class<B> spec, BiFunction<B, TokenTask, TokenLearner> constructor)
             implements TokenLearnerFactory<B> {
         @Override
         public TokenLearner create(B baseline, TokenTask task) {

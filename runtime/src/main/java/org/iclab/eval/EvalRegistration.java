@@ -14,13 +14,13 @@ public final class EvalRegistration implements Registration {
     @Override
     public List<Extension> extensions() {
         return List.of(
-                Extension.declared("tokenError", TokenScores.TokenError.class),
-                Extension.declared("crossEntropy", TokenScores.CrossEntropy.class),
-                Extension.declared("perplexity", TokenScores.Perplexity.class),
-                Extension.declared("excessOverBayes", TokenScores.ExcessOverBayes.class),
-                Extension.declared("dfaError", TokenScores.DfaError.class),
-                Extension.declared("tvd", TokenScores.Tvd.class),
-                Extension.declared("stringError", org.iclab.spec.score.StringError.class),
+                Extension.declared(TokenScores.TokenError.class),
+                Extension.declared(TokenScores.CrossEntropy.class),
+                Extension.declared(TokenScores.Perplexity.class),
+                Extension.declared(TokenScores.ExcessOverBayes.class),
+                Extension.declared(TokenScores.DfaError.class),
+                Extension.declared(TokenScores.Tvd.class),
+                Extension.declared(org.iclab.spec.score.StringError.class),
                 new InductionMeasurement(),
                 new IclScoreMeasurement());
     }

@@ -18,11 +18,6 @@ final class IclScoreMeasurement implements Measurement<IclScore> {
     static final double EARLY = 50.0 / 512;
 
     @Override
-    public String word() {
-        return "iclScore";
-    }
-
-    @Override
     public Class<IclScore> spec() {
         return IclScore.class;
     }

@@ -10,11 +10,6 @@ import org.iclab.spec.strategy.Strategy;
 /** {@link Induction}: {@link InductionScores} of every attention layer and head, as series {@code L1H1}, {@code L1H2}, .... */
 final class InductionMeasurement implements Measurement<Induction> {
     @Override
-    public String word() {
-        return "induction";
-    }
-
-    @Override
     public Class<Induction> spec() {
         return Induction.class;
     }

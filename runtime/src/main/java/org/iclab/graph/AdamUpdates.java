@@ -127,11 +127,6 @@ final class AdamUpdates implements UpdateRule.Updates {
     static UpdateRule<Adam> rule() {
         return new UpdateRule<>() {
             @Override
-            public String word() {
-                return "adam";
-            }
-
-            @Override
             public Class<Adam> spec() {
                 return Adam.class;
             }

@@ -1,5 +1,6 @@
 package org.iclab.graph;
 
+import java.util.Map;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Extension;
 import org.iclab.spec.model.Model;
@@ -33,18 +34,23 @@ public interface Architecture<M extends Model> extends Extension {
         Forward build(Net net, M model);
     }
 
-    /** An architecture from its word, record and forward pass. */
-    static <M extends Model> Architecture<M> of(String word, Class<M> spec, Build<M> build) {
-        return new Simple<>(word, spec, build, false);
+    /** An architecture from its record (which carries its word) and forward pass. */
+    static <M extends Model> Architecture<M> of(Class<M> spec, Build<M> build) {
+        return new Simple<>(spec, build, false, Map.of());
+    }
+
+    /** An architecture with named sizes to start from ({@link Extension#presets}): {@code gpt2('small')}. */
+    static <M extends Model> Architecture<M> of(Class<M> spec, Build<M> build, Map<String, M> presets) {
+        return new Simple<>(spec, build, false, presets);
     }
 
     /** A recurrence unrolled over the longest prompt the experiment uses (training or evaluation). */
-    static <M extends Model> Architecture<M> recurrent(String word, Class<M> spec, Build<M> build) {
-        return new Simple<>(word, spec, build, true);
+    static <M extends Model> Architecture<M> recurrent(Class<M> spec, Build<M> build) {
+        return new Simple<>(spec, build, true, Map.of());
     }
 
     /** An architecture made of its parts; a recurrent one reaches the experiment's longest prompt. */
-    record Simple<M extends Model>(String word, Class<M> spec, Build<M> build, boolean recurrent) implements Architecture<M> {
+    record Simple<M extends Model>(Class<M> spec, Build<M> build, boolean recurrent, Map<String, M> presets) implements Architecture<M> {
         @Override
         public Forward build(Net net, M model) {
             return build.build(net, model);

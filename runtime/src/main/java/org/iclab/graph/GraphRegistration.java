@@ -20,13 +20,13 @@ public final class GraphRegistration implements Registration {
                 new StackedFormat(),
                 new TokensFormat(),
 
-                Architecture.of("gpt2", Gpt2.class, Gpt2Graph::build),
-                Architecture.of("linearAttention", LinearAttention.class, LinearAttentionGraph::build),
-                Architecture.of("looped", Looped.class, LoopedGraph::build),
-                Architecture.recurrent("lstm", Lstm.class, LstmGraph::build),
-                Architecture.recurrent("gru", Gru.class, GruGraph::build),
-                Architecture.of("retnet", RetNet.class, RetNetGraph::build),
-                Architecture.recurrent("mamba", Mamba.class, MambaGraph::build),
+                Architecture.of(Gpt2.class, Gpt2Graph::build, Gpt2.PRESETS),
+                Architecture.of(LinearAttention.class, LinearAttentionGraph::build),
+                Architecture.of(Looped.class, LoopedGraph::build),
+                Architecture.recurrent(Lstm.class, LstmGraph::build),
+                Architecture.recurrent(Gru.class, GruGraph::build),
+                Architecture.of(RetNet.class, RetNetGraph::build),
+                Architecture.recurrent(Mamba.class, MambaGraph::build),
 
                 AdamUpdates.rule());
     }

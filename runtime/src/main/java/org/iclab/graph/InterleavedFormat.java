@@ -8,11 +8,6 @@ import org.tensorflow.types.TFloat32;
 /** Garg et al.'s layout: x_i, then y_i zero-padded; a token attends to every token up to itself (causal). */
 final class InterleavedFormat implements PromptFormat<Interleaved> {
     @Override
-    public String word() {
-        return "interleaved";
-    }
-
-    @Override
     public Class<Interleaved> spec() {
         return Interleaved.class;
     }

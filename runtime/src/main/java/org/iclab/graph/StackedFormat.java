@@ -11,11 +11,6 @@ import org.tensorflow.types.TFloat32;
  */
 final class StackedFormat implements PromptFormat<Stacked> {
     @Override
-    public String word() {
-        return "stacked";
-    }
-
-    @Override
     public Class<Stacked> spec() {
         return Stacked.class;
     }

@@ -12,11 +12,6 @@ import org.tensorflow.types.TFloat32;
  */
 final class TokensFormat implements PromptFormat<Tokens> {
     @Override
-    public String word() {
-        return "tokens";
-    }
-
-    @Override
     public Class<Tokens> spec() {
         return Tokens.class;
     }

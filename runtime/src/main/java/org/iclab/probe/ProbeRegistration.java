@@ -29,29 +29,29 @@ public final class ProbeRegistration implements Registration {
     @Override
     public List<Extension> extensions() {
         return List.of(
-                kind("linear", LinearProbe.class, (probes, run) -> {
+                kind(LinearProbe.class, (probes, run) -> {
                     TreeSet<Integer> layers = new TreeSet<>();
                     probes.forEach(p -> layers.addAll(p.layers().resolve(run.hiddenCount())));
                     layers.forEach(run::linearAt); // each layer's capture serves every linear probe and control reading it
                 }),
-                kind("readout", ReadoutProbe.class, (probes, run) -> {
+                kind(ReadoutProbe.class, (probes, run) -> {
                     run.readoutRows(probes);
                     run.modelCurve();
                 }),
-                kind("alignment", AlignmentProbe.class, (probes, run) -> {
+                kind(AlignmentProbe.class, (probes, run) -> {
                     run.modelCurve();
                     run.alignmentRows(probes);
                     run.alignments(probes);
                 }),
-                kind("attention", AttentionProbe.class, (probes, run) -> run.attention(probes)),
-                kind("control", ControlProbe.class, (probes, run) -> {
+                kind(AttentionProbe.class, (probes, run) -> run.attention(probes)),
+                kind(ControlProbe.class, (probes, run) -> {
                     // fitted beside the linear probes whose target each names, in the same ridge fit (see linear)
                 }),
 
                 new NewtonAlgorithm(),
                 new GradientDescentAlgorithm(),
 
-                control("constant", Constant.class, (c, targets, permutation) -> {
+                control(Constant.class, (c, targets, permutation) -> {
                     double[] mean = new double[targets[0].length];
                     for (double[] t : targets) {
                         for (int j = 0; j < mean.length; j++) {
@@ -62,7 +62,7 @@ public final class ProbeRegistration implements Registration {
                     Arrays.setAll(out, p -> mean.clone());
                     return out;
                 }),
-                control("shuffled", Shuffled.class, (c, targets, permutation) -> {
+                control(Shuffled.class, (c, targets, permutation) -> {
                     double[][] out = new double[targets.length][];
                     Arrays.setAll(out, p -> targets[permutation[p]].clone());
                     return out;
@@ -70,15 +70,15 @@ public final class ProbeRegistration implements Registration {
 
                 new WeightsTarget(),
                 new LeastSquaresTarget(),
-                target("momentXy", MomentXy.class, (t, c, p) -> Targets.momentXy(Targets.inputs(c.batch(), p, c.k()),
+                target(MomentXy.class, (t, c, p) -> Targets.momentXy(Targets.inputs(c.batch(), p, c.k()),
                         Targets.outputs(c.batch(), p, c.k()), c.dims())),
                 new GradientDescentIterateTarget(),
-                target("phi", Phi.class, (t, c, p) -> org.iclab.task.RepresentationClass.phi((org.iclab.spec.task.Representation) c.task())
+                target(Phi.class, (t, c, p) -> org.iclab.task.RepresentationClass.phi((org.iclab.spec.task.Representation) c.task())
                         .at(c.batch(), p, c.k())));
     }
 
-    private static <P extends org.iclab.spec.probe.Probe> ProbeKind<P> kind(String word, Class<P> spec, Runner<P> runner) {
-        return new SimpleKind<>(word, spec, runner);
+    private static <P extends org.iclab.spec.probe.Probe> ProbeKind<P> kind(Class<P> spec, Runner<P> runner) {
+        return new SimpleKind<>(spec, runner);
     }
 
     @FunctionalInterface
@@ -86,7 +86,7 @@ public final class ProbeRegistration implements Registration {
         void run(List<P> probes, ProbeRun run);
     }
 
-    private record SimpleKind<P extends org.iclab.spec.probe.Probe>(String word, Class<P> spec, Runner<P> runner) implements ProbeKind<P> {
+    private record SimpleKind<P extends org.iclab.spec.probe.Probe>(Class<P> spec, Runner<P> runner) implements ProbeKind<P> {
         @Override
         public void run(List<P> probes, ProbeRun run) {
             runner.run(probes, run);
@@ -94,11 +94,11 @@ public final class ProbeRegistration implements Registration {
     }
 
     /** A target computed from the prompt alone. */
-    private static <T extends org.iclab.spec.probe.Target> ProbeTarget<T> target(String word, Class<T> spec, Value<T> value) {
-        return new SimpleTarget<>(word, spec, value);
+    private static <T extends org.iclab.spec.probe.Target> ProbeTarget<T> target(Class<T> spec, Value<T> value) {
+        return new SimpleTarget<>(spec, value);
     }
 
-    private record SimpleTarget<T extends org.iclab.spec.probe.Target>(String word, Class<T> spec, Value<T> of) implements ProbeTarget<T> {
+    private record SimpleTarget<T extends org.iclab.spec.probe.Target>(Class<T> spec, Value<T> of) implements ProbeTarget<T> {
         @Override
         public double[] value(T target, Context context, int prompt) {
             return of.of(target, context, prompt);
@@ -115,11 +115,11 @@ public final class ProbeRegistration implements Registration {
         double[][] targets(C control, double[][] targets, int[] permutation);
     }
 
-    private static <C extends org.iclab.spec.probe.ControlTask> ProbeControl<C> control(String word, Class<C> spec, Replace<C> replace) {
-        return new SimpleControl<>(word, spec, replace);
+    private static <C extends org.iclab.spec.probe.ControlTask> ProbeControl<C> control(Class<C> spec, Replace<C> replace) {
+        return new SimpleControl<>(spec, replace);
     }
 
-    private record SimpleControl<C extends org.iclab.spec.probe.ControlTask>(String word, Class<C> spec, Replace<C> replace)
+    private record SimpleControl<C extends org.iclab.spec.probe.ControlTask>(Class<C> spec, Replace<C> replace)
             implements ProbeControl<C> {
         @Override
         public double[][] targets(C control, double[][] targets, int[] permutation) {
@@ -129,11 +129,6 @@ public final class ProbeRegistration implements Registration {
 
     /** The prompt's function weights w (a linear function class). */
     private static final class WeightsTarget implements ProbeTarget<Weights> {
-        @Override
-        public String word() {
-            return "weights";
-        }
-
         @Override
         public Class<Weights> spec() {
             return Weights.class;
@@ -147,11 +142,6 @@ public final class ProbeRegistration implements Registration {
 
     /** The least-squares estimate from the k context examples (minimum norm). */
     private static final class LeastSquaresTarget implements ProbeTarget<LeastSquaresEstimate> {
-        @Override
-        public String word() {
-            return "leastSquaresEstimate";
-        }
-
         @Override
         public Class<LeastSquaresEstimate> spec() {
             return LeastSquaresEstimate.class;
@@ -171,11 +161,6 @@ public final class ProbeRegistration implements Registration {
 
     /** The t-th gradient-descent iterate from w = 0 on the context, at a fixed step size or the best one found on the fit prompts. */
     private static final class GradientDescentIterateTarget implements ProbeTarget<GradientDescentIterate> {
-        @Override
-        public String word() {
-            return "gradientDescentIterate";
-        }
-
         @Override
         public Class<GradientDescentIterate> spec() {
             return GradientDescentIterate.class;
@@ -209,11 +194,6 @@ public final class ProbeRegistration implements Registration {
     /** Newton's iterates for the least-squares solution (Fu et al.). */
     private static final class NewtonAlgorithm implements ProbeAlgorithm<Newton> {
         @Override
-        public String word() {
-            return "newton";
-        }
-
-        @Override
         public Class<Newton> spec() {
             return Newton.class;
         }
@@ -232,11 +212,6 @@ public final class ProbeRegistration implements Registration {
 
     /** Gradient descent from w = 0, at a fixed step size or, per iterate, the best one found on the fit prompts. */
     private static final class GradientDescentAlgorithm implements ProbeAlgorithm<GradientDescent> {
-        @Override
-        public String word() {
-            return "gradientDescent";
-        }
-
         @Override
         public Class<GradientDescent> spec() {
             return GradientDescent.class;

@@ -1,5 +1,7 @@
 package org.iclab.spec;
 
+import java.util.Map;
+
 /**
  * One word of the vocabulary and its implementation: the word ({@code linearRegression}; also its JSON type name and
  * its entry in {@code describe}) and the spec record it makes. Each extension point is an interface extending this
@@ -16,18 +18,41 @@ package org.iclab.spec;
  * Every extension is listed in its package's {@link Registration}; the {@link Registry} collects them.
  */
 public interface Extension {
-    /** The word: the DSL word, the JSON type name and the {@code describe} entry. */
-    String word();
+    /** The word: the DSL word, the JSON type name and the {@code describe} entry; the spec record's {@link Word}. */
+    default String word() {
+        return wordOf(spec());
+    }
 
     /** The spec record the word makes. */
     Class<?> spec();
 
+    /**
+     * Named records the word can start from, in order ({@code gpt2('small')}, {@code gpt2(preset: 'small', layers: 4)});
+     * the first is where its named and block forms start when they name none. Most words have none.
+     */
+    default Map<String, ?> presets() {
+        return Map.of();
+    }
+
     /** A word whose record is all there is to it (a token score, a test set a class draws itself). */
-    static Extension declared(String word, Class<?> spec) {
-        return new Declared(word, spec);
+    static Extension declared(Class<?> spec) {
+        return new Declared(spec);
+    }
+
+    /**
+     * The word {@code spec} carries ({@link Word}); a record class's {@code getClass()} reads its own.
+     *
+     * @throws IllegalStateException where {@code spec} carries none
+     */
+    static String wordOf(Class<?> spec) {
+        Word word = spec.getAnnotation(Word.class);
+        if (word == null) {
+            throw new IllegalStateException(spec.getName() + " carries no @Word: a registered spec record names its word there");
+        }
+        return word.value();
     }
 
     /** A declared word. */
-    record Declared(String word, Class<?> spec) implements Extension {
+    record Declared(Class<?> spec) implements Extension {
     }
 }

@@ -38,6 +38,9 @@ public final class Registry {
                         + ", which implements none of " + List.of(Kind.values()));
             }
             Word w = new Word(e.word(), kind, e.spec(), e);
+            if (!e.presets().values().stream().allMatch(e.spec()::isInstance)) {
+                throw new IllegalStateException("the word " + w.name() + " has a preset that is not a " + e.spec().getName());
+            }
             if (byName.putIfAbsent(w.name(), w) != null) {
                 throw new IllegalStateException("the word " + w.name() + " is registered twice");
             }

@@ -10,7 +10,7 @@ import org.iclab.spec.task.BooleanTask;
  *
  * @param <T> the spec record
  */
-record BooleanClass<T extends BooleanTask>(String word, Class<T> spec, FunctionClass.Draw<T> drawer) implements FunctionClass<T> {
+record BooleanClass<T extends BooleanTask>(Class<T> spec, FunctionClass.Draw<T> drawer) implements FunctionClass<T> {
     @Override
     public TaskFunction draw(T task, SplittableRandom rng, int activeDims) {
         return drawer.draw(task, rng, activeDims);

@@ -21,11 +21,6 @@ final class BurstyClassificationClass implements TokenClass<BurstyClassification
     private static final Map<BurstyClassification, Classes> CACHE = new ConcurrentHashMap<>();
 
     @Override
-    public String word() {
-        return "burstyClassification";
-    }
-
-    @Override
     public Class<BurstyClassification> spec() {
         return BurstyClassification.class;
     }

@@ -38,8 +38,8 @@ public interface EvaluationStrategy<S extends Strategy> extends Extension {
     }
 
     /** A strategy that scores its prompts as drawn. */
-    static <S extends Strategy> EvaluationStrategy<S> plain(String word, Class<S> spec, Draw<S> draw) {
-        return new Simple<>(word, spec, (strategy, experiment, seed) -> {
+    static <S extends Strategy> EvaluationStrategy<S> plain(Class<S> spec, Draw<S> draw) {
+        return new Simple<>(spec, (strategy, experiment, seed) -> {
             var plan = experiment.evaluate();
             int dims = experiment.task().dims();
             PromptBatch prompts = draw.draw(strategy, experiment, PromptSampler.of(experiment), seed, plan.prompts(), plan.points(), dims);
@@ -51,12 +51,12 @@ public interface EvaluationStrategy<S extends Strategy> extends Extension {
      * A strategy whose query at each k differs from the context input at k. Where {@code withinSpan}, only k below
      * the dimension of the inputs' span are scored (a query orthogonal to k inputs needs k < span).
      */
-    static <S extends Strategy> EvaluationStrategy<S> queries(String word, Class<S> spec, QueryRule rule, boolean withinSpan) {
-        return new Simple<>(word, spec, (strategy, experiment, seed) -> EvaluationPrompts.withQueries(strategy, experiment, seed, rule, withinSpan));
+    static <S extends Strategy> EvaluationStrategy<S> queries(Class<S> spec, QueryRule rule, boolean withinSpan) {
+        return new Simple<>(spec, (strategy, experiment, seed) -> EvaluationPrompts.withQueries(strategy, experiment, seed, rule, withinSpan));
     }
 
-    /** A strategy made of its word, record and prompts. */
-    record Simple<S extends Strategy>(String word, Class<S> spec, Prompts<S> prompts) implements EvaluationStrategy<S> {
+    /** A strategy made of its record (which carries its word) and prompts. */
+    record Simple<S extends Strategy>(Class<S> spec, Prompts<S> prompts) implements EvaluationStrategy<S> {
         @Override
         public EvaluationPrompts draw(S strategy, Experiment experiment, long seed) {
             return prompts.draw(strategy, experiment, seed);

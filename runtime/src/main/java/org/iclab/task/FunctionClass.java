@@ -57,18 +57,18 @@ public interface FunctionClass<T extends Task> extends Extension, PosteriorSuppo
         TaskFunction draw(T task, SplittableRandom rng, int activeDims);
     }
 
-    /** A noiseless function class from its word, record and draw. */
-    static <T extends Task> FunctionClass<T> of(String word, Class<T> spec, Draw<T> draw) {
-        return new Simple<>(word, spec, draw, null);
+    /** A noiseless function class from its record (which carries its word) and draw. */
+    static <T extends Task> FunctionClass<T> of(Class<T> spec, Draw<T> draw) {
+        return new Simple<>(spec, draw, null);
     }
 
-    /** A noiseless function class from its word, record, draw and {@link #prior}. */
-    static <T extends Task> FunctionClass<T> of(String word, Class<T> spec, Draw<T> draw, Function<T, Prior> prior) {
-        return new Simple<>(word, spec, draw, prior);
+    /** A noiseless function class from its record (which carries its word), draw and {@link #prior}. */
+    static <T extends Task> FunctionClass<T> of(Class<T> spec, Draw<T> draw, Function<T, Prior> prior) {
+        return new Simple<>(spec, draw, prior);
     }
 
     /** A function class made of its parts; {@code priors} may be null (no closed-form posterior). */
-    record Simple<T extends Task>(String word, Class<T> spec, Draw<T> drawer, Function<T, Prior> priors) implements FunctionClass<T> {
+    record Simple<T extends Task>(Class<T> spec, Draw<T> drawer, Function<T, Prior> priors) implements FunctionClass<T> {
         @Override
         public TaskFunction draw(T task, SplittableRandom rng, int activeDims) {
             return drawer.draw(task, rng, activeDims);

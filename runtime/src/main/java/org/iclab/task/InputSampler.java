@@ -33,13 +33,13 @@ public interface InputSampler<I extends Inputs> extends Extension {
         Draws prepare(I inputs, int dims, long seed);
     }
 
-    /** An input sampler from its word, record and preparation. */
-    static <I extends Inputs> InputSampler<I> of(String word, Class<I> spec, Prepare<I> prepare) {
-        return new Simple<>(word, spec, prepare);
+    /** An input sampler from its record (which carries its word) and preparation. */
+    static <I extends Inputs> InputSampler<I> of(Class<I> spec, Prepare<I> prepare) {
+        return new Simple<>(spec, prepare);
     }
 
     /** An input sampler made of its parts. */
-    record Simple<I extends Inputs>(String word, Class<I> spec, Prepare<I> preparation) implements InputSampler<I> {
+    record Simple<I extends Inputs>(Class<I> spec, Prepare<I> preparation) implements InputSampler<I> {
         @Override
         public Draws prepare(I inputs, int dims, long seed) {
             return preparation.prepare(inputs, dims, seed);

@@ -12,11 +12,6 @@ import org.iclab.spec.task.MarkovChain;
  */
 final class MarkovChainClass implements TokenClass<MarkovChain> {
     @Override
-    public String word() {
-        return "markovChain";
-    }
-
-    @Override
     public Class<MarkovChain> spec() {
         return MarkovChain.class;
     }

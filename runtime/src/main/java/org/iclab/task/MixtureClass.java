@@ -13,11 +13,6 @@ import org.iclab.spec.task.Task;
  */
 final class MixtureClass implements FunctionClass<Mixture> {
     @Override
-    public String word() {
-        return "mixture";
-    }
-
-    @Override
     public Class<Mixture> spec() {
         return Mixture.class;
     }

@@ -9,11 +9,6 @@ import org.iclab.spec.task.NoisyLinearRegression;
  */
 final class NoisyLinearRegressionClass implements FunctionClass<NoisyLinearRegression> {
     @Override
-    public String word() {
-        return "noisyLinearRegression";
-    }
-
-    @Override
     public Class<NoisyLinearRegression> spec() {
         return NoisyLinearRegression.class;
     }

@@ -13,11 +13,6 @@ import org.iclab.spec.task.RegularLanguage;
  */
 final class RegularLanguageClass implements TokenClass<RegularLanguage> {
     @Override
-    public String word() {
-        return "regularLanguage";
-    }
-
-    @Override
     public Class<RegularLanguage> spec() {
         return RegularLanguage.class;
     }

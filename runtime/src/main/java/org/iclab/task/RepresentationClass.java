@@ -9,11 +9,6 @@ import org.iclab.spec.task.Representation;
  */
 public final class RepresentationClass implements FunctionClass<Representation> {
     @Override
-    public String word() {
-        return "representation";
-    }
-
-    @Override
     public Class<Representation> spec() {
         return Representation.class;
     }

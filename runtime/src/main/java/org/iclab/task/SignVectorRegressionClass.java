@@ -10,11 +10,6 @@ import org.iclab.spec.task.SignVectorRegression;
  */
 final class SignVectorRegressionClass implements FunctionClass<SignVectorRegression> {
     @Override
-    public String word() {
-        return "signVectorRegression";
-    }
-
-    @Override
     public Class<SignVectorRegression> spec() {
         return SignVectorRegression.class;
     }

@@ -54,81 +54,81 @@ public final class TaskRegistration implements Registration {
     @Override
     public List<Extension> extensions() {
         return List.of(
-                FunctionClass.of("linearRegression", LinearRegression.class,
+                FunctionClass.of(LinearRegression.class,
                         (t, rng, active) -> FunctionClasses.linear(FunctionClasses.gaussians(rng, t.dims()), t.scale(), active),
                         t -> Prior.gaussian(t.dims(), t.scale(), Prior.noiseOr(0, t.scale()))),
-                FunctionClass.of("sparseLinearRegression", SparseLinearRegression.class, (t, rng, active) ->
+                FunctionClass.of(SparseLinearRegression.class, (t, rng, active) ->
                         FunctionClasses.linear(FunctionClasses.sparse(rng, t.dims(), t.sparsity(), active), t.scale(), active),
                         t -> Prior.sparse(t.dims(), t.sparsity(), t.scale())),
                 new NoisyLinearRegressionClass(),
                 new SignVectorRegressionClass(),
-                FunctionClass.of("linearClassification", LinearClassification.class,
+                FunctionClass.of(LinearClassification.class,
                         (t, rng, active) -> FunctionClasses.linearSign(rng, t.dims(), active)),
-                FunctionClass.of("quadraticRegression", QuadraticRegression.class,
+                FunctionClass.of(QuadraticRegression.class,
                         (t, rng, active) -> FunctionClasses.quadratic(rng, t.dims(), t.scale(), active)),
-                FunctionClass.of("reluNetwork", ReluNetwork.class,
+                FunctionClass.of(ReluNetwork.class,
                         (t, rng, active) -> FunctionClasses.reluNetwork(rng, t.dims(), t.hidden(), t.scale(), active)),
-                FunctionClass.of("decisionTree", DecisionTree.class,
+                FunctionClass.of(DecisionTree.class,
                         (t, rng, active) -> FunctionClasses.decisionTree(rng, t.dims(), t.depth())),
                 new MixtureClass(),
-                FunctionClass.of("sinusoid", Sinusoid.class, SinusoidClass::draw),
+                FunctionClass.of(Sinusoid.class, SinusoidClass::draw),
                 new RepresentationClass(),
                 new MarkovChainClass(),
                 new RegularLanguageClass(),
                 new BurstyClassificationClass(),
-                new BooleanClass<>("conjunction", Conjunction.class, (t, rng, active) -> BooleanFunctions.conjunction(rng, t.dims(), active)),
-                new BooleanClass<>("monotoneConjunction", MonotoneConjunction.class,
+                new BooleanClass<>(Conjunction.class, (t, rng, active) -> BooleanFunctions.conjunction(rng, t.dims(), active)),
+                new BooleanClass<>(MonotoneConjunction.class,
                         (t, rng, active) -> BooleanFunctions.monotoneConjunction(rng, t.dims(), active)),
-                new BooleanClass<>("disjunction", Disjunction.class, (t, rng, active) -> BooleanFunctions.disjunction(rng, t.dims(), active)),
-                new BooleanClass<>("sparseDisjunction", SparseDisjunction.class,
+                new BooleanClass<>(Disjunction.class, (t, rng, active) -> BooleanFunctions.disjunction(rng, t.dims(), active)),
+                new BooleanClass<>(SparseDisjunction.class,
                         (t, rng, active) -> BooleanFunctions.sparseDisjunction(rng, t.dims(), active, t.literals())),
-                new BooleanClass<>("dnf", Dnf.class, (t, rng, active) -> BooleanFunctions.dnf(rng, t.dims(), active, t.terms())),
-                new BooleanClass<>("cnf", Cnf.class, (t, rng, active) -> BooleanFunctions.cnf(rng, t.dims(), active, t.clauses())),
-                new BooleanClass<>("majority", Majority.class, (t, rng, active) -> BooleanFunctions.majority(rng, t.dims(), active)),
-                new BooleanClass<>("integerHalfspace", IntegerHalfspace.class,
+                new BooleanClass<>(Dnf.class, (t, rng, active) -> BooleanFunctions.dnf(rng, t.dims(), active, t.terms())),
+                new BooleanClass<>(Cnf.class, (t, rng, active) -> BooleanFunctions.cnf(rng, t.dims(), active, t.clauses())),
+                new BooleanClass<>(Majority.class, (t, rng, active) -> BooleanFunctions.majority(rng, t.dims(), active)),
+                new BooleanClass<>(IntegerHalfspace.class,
                         (t, rng, active) -> BooleanFunctions.integerHalfspace(rng, t.dims(), active)),
-                new BooleanClass<>("sparseThreshold", SparseThreshold.class,
+                new BooleanClass<>(SparseThreshold.class,
                         (t, rng, active) -> BooleanFunctions.sparseThreshold(rng, t.dims(), active)),
-                new BooleanClass<>("parity", Parity.class, (t, rng, active) -> BooleanFunctions.parity(rng, t.dims(), active)),
-                new BooleanClass<>("sparseParity", SparseParity.class, (t, rng, active) -> BooleanFunctions.sparseParity(rng, t.dims(), active, t.k())),
-                new BooleanClass<>("nearestNeighbor", NearestNeighborTask.class, (t, rng, active) -> BooleanFunctions.nearestNeighbor(t.start())),
-                new BooleanClass<>("teachConjunction", TeachConjunction.class,
+                new BooleanClass<>(Parity.class, (t, rng, active) -> BooleanFunctions.parity(rng, t.dims(), active)),
+                new BooleanClass<>(SparseParity.class, (t, rng, active) -> BooleanFunctions.sparseParity(rng, t.dims(), active, t.k())),
+                new BooleanClass<>(NearestNeighborTask.class, (t, rng, active) -> BooleanFunctions.nearestNeighbor(t.start())),
+                new BooleanClass<>(TeachConjunction.class,
                         (t, rng, active) -> BooleanFunctions.teachConjunction(rng, t.dims(), active)),
 
-                InputSampler.of("gaussian", Gaussian.class, GaussianInputs::of),
-                InputSampler.of("uniform", Uniform.class, (u, dims, seed) -> new UniformInputs(u, dims)),
-                InputSampler.of("hypercube", Hypercube.class, (h, dims, seed) -> new HypercubeInputs(dims)),
+                InputSampler.of(Gaussian.class, GaussianInputs::of),
+                InputSampler.of(Uniform.class, (u, dims, seed) -> new UniformInputs(u, dims)),
+                InputSampler.of(Hypercube.class, (h, dims, seed) -> new HypercubeInputs(dims)),
 
-                EvaluationStrategy.plain("standard", Standard.class, (s, e, own, seed, n, points, dims) -> own.sample(seed, n, points, dims)),
-                EvaluationStrategy.plain("halfSubspace", HalfSubspace.class, (s, e, own, seed, n, points, dims) ->
+                EvaluationStrategy.plain(Standard.class, (s, e, own, seed, n, points, dims) -> own.sample(seed, n, points, dims)),
+                EvaluationStrategy.plain(HalfSubspace.class, (s, e, own, seed, n, points, dims) ->
                         EvaluationPrompts.withCovariance(e, Gaussian.LOW_RANK, dims / 2, seed).sample(seed, n, points, dims)),
-                EvaluationStrategy.plain("skewedCovariance", SkewedCovariance.class, (s, e, own, seed, n, points, dims) ->
+                EvaluationStrategy.plain(SkewedCovariance.class, (s, e, own, seed, n, points, dims) ->
                         EvaluationPrompts.withCovariance(e, Gaussian.SKEWED, null, seed).sample(seed, n, points, dims)),
-                EvaluationStrategy.queries("orthogonalTrainTest", OrthogonalTrainTest.class, (rng, xs, queries, offset, points, dims, active, scored) ->
+                EvaluationStrategy.queries(OrthogonalTrainTest.class, (rng, xs, queries, offset, points, dims, active, scored) ->
                         EvaluationPrompts.orthogonal(xs, queries, offset, dims, scored), true),
-                EvaluationStrategy.queries("overlappingTrainTest", OverlappingTrainTest.class, (rng, xs, queries, offset, points, dims, active, scored) ->
+                EvaluationStrategy.queries(OverlappingTrainTest.class, (rng, xs, queries, offset, points, dims, active, scored) ->
                         EvaluationPrompts.overlapping(rng, xs, queries, offset, points, dims), false),
-                EvaluationStrategy.queries("randomQuadrants", RandomQuadrants.class, (rng, xs, queries, offset, points, dims, active, scored) ->
+                EvaluationStrategy.queries(RandomQuadrants.class, (rng, xs, queries, offset, points, dims, active, scored) ->
                         EvaluationPrompts.quadrants(rng, xs, queries, offset, points, dims, active, false), false),
-                EvaluationStrategy.queries("oppositeQuadrants", OppositeQuadrants.class, (rng, xs, queries, offset, points, dims, active, scored) ->
+                EvaluationStrategy.queries(OppositeQuadrants.class, (rng, xs, queries, offset, points, dims, active, scored) ->
                         EvaluationPrompts.quadrants(rng, xs, queries, offset, points, dims, active, true), false),
-                EvaluationStrategy.plain("scaledX", ScaledX.class, (s, e, own, seed, n, points, dims) ->
+                EvaluationStrategy.plain(ScaledX.class, (s, e, own, seed, n, points, dims) ->
                         own.sample(seed, n, points, dims, EvaluationPrompts.scaledInputs(s.factor()))),
-                EvaluationStrategy.plain("scaledY", ScaledY.class, (s, e, own, seed, n, points, dims) ->
+                EvaluationStrategy.plain(ScaledY.class, (s, e, own, seed, n, points, dims) ->
                         own.sample(seed, n, points, dims, PromptDesign.outputs((rng, clean) -> s.factor() * clean))),
-                EvaluationStrategy.plain("noisyY", NoisyY.class, (s, e, own, seed, n, points, dims) ->
+                EvaluationStrategy.plain(NoisyY.class, (s, e, own, seed, n, points, dims) ->
                         own.sample(seed, n, points, dims, PromptDesign.outputs((rng, clean) -> clean + s.sigma() * rng.nextGaussian()))),
-                EvaluationStrategy.plain("trainingTasks", TrainingTasks.class, (s, e, own, seed, n, points, dims) ->
+                EvaluationStrategy.plain(TrainingTasks.class, (s, e, own, seed, n, points, dims) ->
                         own.sample(seed, n, points, dims, e.train().pool().tasks() > 0
                                 ? new TrainingPool(Pool.tasks(e.train().pool().tasks()), e.seed(), own) : PromptDesign.DEFAULT)),
-                new TokenClass.TestSet("inContext", InContext.class),
-                new TokenClass.TestSet("flippedLabels", FlippedLabels.class),
-                new TokenClass.TestSet("inWeights", InWeights.class),
-                EvaluationStrategy.plain("component", Component.class, (s, e, own, seed, n, points, dims) ->
+                new TokenClass.TestSet(InContext.class),
+                new TokenClass.TestSet(FlippedLabels.class),
+                new TokenClass.TestSet(InWeights.class),
+                EvaluationStrategy.plain(Component.class, (s, e, own, seed, n, points, dims) ->
                         MixtureStrategies.component(s, e, seed, n, points, dims)),
-                EvaluationStrategy.plain("convexCombination", ConvexCombination.class, (s, e, own, seed, n, points, dims) ->
+                EvaluationStrategy.plain(ConvexCombination.class, (s, e, own, seed, n, points, dims) ->
                         MixtureStrategies.convexCombination(s, e, seed, n, points, dims)),
-                EvaluationStrategy.plain("outside", Outside.class, (s, e, own, seed, n, points, dims) ->
+                EvaluationStrategy.plain(Outside.class, (s, e, own, seed, n, points, dims) ->
                         MixtureStrategies.outside(s, e, seed, n, points, dims)));
     }
 }

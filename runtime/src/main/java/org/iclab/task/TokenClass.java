@@ -91,7 +91,7 @@ public interface TokenClass<T extends TokenTask> extends Extension, PosteriorSup
      * A test set that a token class draws itself ({@link #drawVectors}): the strategy's word, registered so that
      * scripts can name it.
      */
-    record TestSet(String word, Class<? extends Strategy> spec) implements Extension {
+    record TestSet(Class<? extends Strategy> spec) implements Extension {
     }
 
     /** The registered token class of {@code task}. */

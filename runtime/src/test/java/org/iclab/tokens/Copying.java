@@ -2,6 +2,7 @@ package org.iclab.tokens;
 
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.task.TokenTask;
 
 /**
@@ -11,6 +12,7 @@ import org.iclab.spec.task.TokenTask;
  * reading the first half in context.
  */
 @Setting("Copying (test only): n random symbols, a separator, the same n symbols again; the copy is scored.")
+@Word("copying")
 public record Copying(@Setting(value = "Tokens, with padding (0) and the separator (1).", range = ">= 3") int vocabulary,
                       @Setting(value = "Symbols to copy.", range = ">= 1") int half) implements TokenTask {
     public static final int SEPARATOR = 1;

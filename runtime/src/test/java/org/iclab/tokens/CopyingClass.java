@@ -6,11 +6,6 @@ import org.iclab.task.TokenClass;
 /** Draws {@link Copying} sequences: {@code half} {@code nextInt} draws, then the separator and the copy. */
 final class CopyingClass implements TokenClass<Copying> {
     @Override
-    public String word() {
-        return "copying";
-    }
-
-    @Override
     public Class<Copying> spec() {
         return Copying.class;
     }

@@ -1,5 +1,6 @@
 package org.iclab.spec.baseline;
 
+import org.iclab.spec.Extension;
 import org.iclab.spec.Pool;
 import org.iclab.spec.task.Task;
 import org.iclab.spec.task.TokenTask;
@@ -15,7 +16,9 @@ public interface Baseline {
      * {@code nearestNeighbors}, whose name predates that rule.
      */
     @JsonIgnore
-    String learnerName();
+    default String learnerName() {
+        return Extension.wordOf(getClass());
+    }
 
     /**
      * Why this learner cannot score {@code task}'s prompts (a rule, as an error states it), or null where it can.

@@ -21,8 +21,9 @@ public final class BaselineNames {
         this.word = word;
     }
 
-    public static BaselineNames of(String word) {
-        return new BaselineNames(word);
+    /** The name of {@code baseline}, starting from the word its record carries. */
+    public static BaselineNames of(Baseline baseline) {
+        return new BaselineNames(org.iclab.spec.Extension.wordOf(baseline.getClass()));
     }
 
     /** Adds {@code name=value} when {@code value} differs from {@code defaultValue}. */

@@ -3,6 +3,7 @@ package org.iclab.spec.baseline;
 import org.iclab.spec.Pool;
 import org.iclab.spec.PosteriorSupport;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.task.MarkovChain;
 import org.iclab.spec.task.Mixture;
 import org.iclab.spec.task.Representation;
@@ -27,12 +28,8 @@ import org.iclab.spec.task.Task;
 @Setting("The Bayes-optimal predictor under the experiment's prior, for every class that gives its posterior in closed form: "
         + "markovChain (counts plus the Dirichlet prior); linear, noisy, sparse and sign-vector regression, representations (ridge on "
         + "Phi(x)), a pool of functions (dMMSE) and mixtures of these (the posterior mean).")
+@Word("bayes")
 public record Bayes() implements Baseline {
-    @Override
-    public String learnerName() {
-        return "bayes";
-    }
-
     /** Why the task's class gives no closed-form posterior ({@link PosteriorSupport}), or null. */
     @Override
     public String cannotScore(Task task) {

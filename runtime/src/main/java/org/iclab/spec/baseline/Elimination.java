@@ -1,8 +1,10 @@
 package org.iclab.spec.baseline;
 
+import org.iclab.spec.Extension;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.iclab.spec.Word;
 
 /**
  * The elimination algorithm, the classic PAC learner for conjunctions and disjunctions of literals over ±1 inputs.
@@ -18,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * </pre>
  */
 @Setting("The elimination algorithm for conjunctions (or disjunctions) of literals: keep the literals no example contradicts.")
+@Word("elimination")
 public record Elimination(@Setting(value = "The hypothesis class: 'conjunction' or 'disjunction'.", range = "conjunction, disjunction")
                           String form) implements Baseline {
     public static final String CONJUNCTION = "conjunction";
@@ -43,6 +46,6 @@ public record Elimination(@Setting(value = "The hypothesis class: 'conjunction' 
 
     @Override
     public String learnerName() {
-        return disjunctive() ? "elimination(disjunction)" : "elimination";
+        return disjunctive() ? Extension.wordOf(getClass()) + "(disjunction)" : Extension.wordOf(getClass());
     }
 }

@@ -1,6 +1,7 @@
 package org.iclab.spec.baseline;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * Parity learning by Gaussian elimination over GF(2): each example (x, y) is the equation Σ_{i ∈ S} b_i = c (mod 2)
  * in the unknown subset S, with b_i = (x_i + 1) / 2 and c = (y + 1) / 2. The examples seen so far are reduced to
@@ -13,9 +14,6 @@ import org.iclab.spec.Setting;
  * </pre>
  */
 @Setting("Solves for the parity's subset over GF(2) from the examples seen so far (exact once they span the query).")
+@Word("gaussianElimination")
 public record GaussianElimination() implements Baseline {
-    @Override
-    public String learnerName() {
-        return "gaussianElimination";
-    }
 }

@@ -2,6 +2,7 @@ package org.iclab.spec.baseline;
 
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * Gradient-boosted trees (XGBoost) fitted on the k examples seen so far, with the defaults of XGBoost's
  * {@code XGBRegressor()} as Garg et al. call it: 100 rounds of depth-6 trees at learning rate 0.3 (the other
@@ -14,6 +15,7 @@ import org.iclab.spec.Setting;
  * </pre>
  */
 @Setting("Gradient-boosted trees (XGBoost, XGBRegressor's defaults) fitted on the examples seen so far.")
+@Word("gradientBoosting")
 public record GradientBoosting(@Setting(value = "Boosting rounds (trees).", range = "> 0") int rounds,
                                @Setting(value = "Depth of each tree.", range = "> 0") int maxDepth,
                                @Setting(value = "Shrinkage of each tree's contribution (XGBoost's eta).", range = "a finite number > 0") double learningRate)
@@ -36,7 +38,7 @@ public record GradientBoosting(@Setting(value = "Boosting rounds (trees).", rang
 
     @Override
     public String learnerName() {
-        return BaselineNames.of("gradientBoosting")
+        return BaselineNames.of(this)
                 .unlessDefault("rounds", rounds, DEFAULT_ROUNDS)
                 .unlessDefault("maxDepth", maxDepth, DEFAULT_MAX_DEPTH)
                 .unlessDefault("learningRate", learningRate, DEFAULT_LEARNING_RATE)

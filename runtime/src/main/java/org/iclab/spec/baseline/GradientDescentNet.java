@@ -2,6 +2,7 @@ package org.iclab.spec.baseline;
 
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * Garg et al.'s gradient-descent baseline ({@code GDModel}): for each prompt and each k ≥ 1 a fresh two-layer ReLU
  * network (Linear(d, hidden), ReLU, Linear(hidden, 1), PyTorch's default initialisation) is trained with Adam on the
@@ -16,6 +17,7 @@ import org.iclab.spec.Setting;
  * </pre>
  */
 @Setting("A fresh two-layer ReLU network per prompt and k, trained by Adam on the examples seen so far (Garg et al.'s GDModel).")
+@Word("gradientDescentNet")
 public record GradientDescentNet(@Setting(value = "Width of the hidden layer.", range = "> 0") int hidden,
                                  @Setting(value = "Adam steps per fit.", range = "> 0") int steps,
                                  @Setting(value = "Adam's learning rate.", range = "a finite number > 0") double lr,
@@ -41,7 +43,7 @@ public record GradientDescentNet(@Setting(value = "Width of the hidden layer.", 
 
     @Override
     public String learnerName() {
-        return BaselineNames.of("gradientDescentNet")
+        return BaselineNames.of(this)
                 .unlessDefault("hidden", hidden, DEFAULT_HIDDEN)
                 .unlessDefault("steps", steps, DEFAULT_STEPS)
                 .unlessDefault("lr", lr, DEFAULT_LR)

@@ -1,8 +1,10 @@
 package org.iclab.spec.baseline;
 
+import org.iclab.spec.Extension;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.iclab.spec.Word;
 
 /**
  * A regression tree grown greedily on the k examples seen so far, with scikit-learn's
@@ -18,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * </pre>
  */
 @Setting("A greedy regression tree (CART, squared error, as scikit-learn's DecisionTreeRegressor) on the examples seen so far.")
+@Word("greedyTree")
 public record GreedyTree(@Setting(value = "Deepest level of splits; 0 for unlimited.", range = ">= 0 (0: unlimited)") int maxDepth)
         implements Baseline {
     /** Garg et al.'s depth-limited tree. */
@@ -43,6 +46,6 @@ public record GreedyTree(@Setting(value = "Deepest level of splits; 0 for unlimi
 
     @Override
     public String learnerName() {
-        return "greedyTree(" + (unlimited() ? "unlimited" : String.valueOf(maxDepth)) + ")";
+        return Extension.wordOf(getClass()) + "(" + (unlimited() ? "unlimited" : String.valueOf(maxDepth)) + ")";
     }
 }

@@ -1,7 +1,9 @@
 package org.iclab.spec.baseline;
 
+import org.iclab.spec.Extension;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * The Lasso on the k examples seen so far, with scikit-learn's objective and Garg et al.'s call
  * {@code Lasso(alpha, fit_intercept=False, max_iter=100000)}: w minimises (1/(2k))·||y - Xw||² + alpha·||w||₁;
@@ -13,6 +15,7 @@ import org.iclab.spec.Setting;
  * </pre>
  */
 @Setting("The Lasso (no intercept) on the examples seen so far: w minimises ||y - Xw||^2 / (2k) + alpha ||w||_1.")
+@Word("lasso")
 public record Lasso(@Setting(value = "Weight of the L1 penalty.", range = "a finite number > 0") double alpha) implements Baseline {
     public Lasso {
         Problems.in("evaluate.baselines.lasso")
@@ -22,6 +25,6 @@ public record Lasso(@Setting(value = "Weight of the L1 penalty.", range = "a fin
 
     @Override
     public String learnerName() {
-        return "lasso(" + BaselineNames.number(alpha) + ")";
+        return Extension.wordOf(getClass()) + "(" + BaselineNames.number(alpha) + ")";
     }
 }

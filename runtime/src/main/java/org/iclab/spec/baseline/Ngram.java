@@ -1,7 +1,9 @@
 package org.iclab.spec.baseline;
 
+import org.iclab.spec.Extension;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.task.Task;
 /**
  * The in-context n-gram with back-off, fitted on the prompt itself: at each position, the next-token distribution
@@ -15,6 +17,7 @@ import org.iclab.spec.task.Task;
  * </pre>
  */
 @Setting("In-context n-gram with back-off to shorter contexts and to uniform, fitted on the sequence so far (token tasks).")
+@Word("ngram")
 public record Ngram(@Setting(value = "Order: the next token is predicted from the previous n - 1.", range = "[1, 8]") int n) implements Baseline {
     public Ngram {
         Problems.in("evaluate.baselines.ngram").require(n >= 1 && n <= 8, "n", "must be in [1, 8]", n).throwIfAny();
@@ -22,7 +25,7 @@ public record Ngram(@Setting(value = "Order: the next token is predicted from th
 
     @Override
     public String learnerName() {
-        return "ngram(" + n + ")";
+        return Extension.wordOf(getClass()) + "(" + n + ")";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.iclab.spec.baseline;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.task.MarkovChain;
 import org.iclab.spec.task.RegularLanguage;
 import org.iclab.spec.task.Task;
@@ -16,12 +17,8 @@ import org.iclab.spec.task.TokenTask;
  * </pre>
  */
 @Setting("The true next-token distribution of each sequence (markovChain: its own transition row; regularLanguage: uniform over the allowed symbols).")
+@Word("oracle")
 public record Oracle() implements Baseline {
-    @Override
-    public String learnerName() {
-        return "oracle";
-    }
-
     @Override
     public String cannotScore(Task task) {
         return task instanceof TokenTask t && t.hasOracle() ? null : "needs a token task that knows its next-token distributions (markovChain, regularLanguage)";

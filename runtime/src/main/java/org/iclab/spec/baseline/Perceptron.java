@@ -2,6 +2,7 @@ package org.iclab.spec.baseline;
 
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * Rosenblatt's perceptron with a bias, for halfspaces and majorities: from w = 0, b = 0 it passes over the k examples
  * seen so far in order, adding y·x to w and y to b at each mistake (a mistake: y·(w·x + b) ≤ 0), until a pass makes
@@ -13,6 +14,7 @@ import org.iclab.spec.Setting;
  * </pre>
  */
 @Setting("The perceptron with a bias, run over the examples seen so far until a pass makes no mistake.")
+@Word("perceptron")
 public record Perceptron(@Setting(value = "Most passes over the examples.", range = "[1, 100000]") int epochs) implements Baseline {
     public static final int DEFAULT_EPOCHS = 100;
 
@@ -28,6 +30,6 @@ public record Perceptron(@Setting(value = "Most passes over the examples.", rang
 
     @Override
     public String learnerName() {
-        return BaselineNames.of("perceptron").unlessDefault("epochs", epochs, DEFAULT_EPOCHS).build();
+        return BaselineNames.of(this).unlessDefault("epochs", epochs, DEFAULT_EPOCHS).build();
     }
 }

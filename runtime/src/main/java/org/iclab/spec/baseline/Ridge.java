@@ -1,7 +1,9 @@
 package org.iclab.spec.baseline;
 
+import org.iclab.spec.Extension;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * Ridge regression on the k examples seen so far: w = argmin ||y - Xw||² + alpha·||w||², no intercept (scikit-learn's
  * {@code Ridge(alpha, fit_intercept=False)}); predicts w·x. Named {@code ridge(alpha)} in results, e.g. {@code ridge(1)}.
@@ -11,6 +13,7 @@ import org.iclab.spec.Setting;
  * </pre>
  */
 @Setting("Ridge regression (no intercept) on the examples seen so far: w minimises ||y - Xw||^2 + alpha ||w||^2.")
+@Word("ridge")
 public record Ridge(@Setting(value = "Weight of the squared-norm penalty.", range = "a finite number > 0") double alpha)
         implements Baseline {
     /** scikit-learn's default. */
@@ -28,6 +31,6 @@ public record Ridge(@Setting(value = "Weight of the squared-norm penalty.", rang
 
     @Override
     public String learnerName() {
-        return "ridge(" + BaselineNames.number(alpha) + ")";
+        return Extension.wordOf(getClass()) + "(" + BaselineNames.number(alpha) + ")";
     }
 }

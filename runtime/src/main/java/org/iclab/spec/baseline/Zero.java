@@ -1,6 +1,7 @@
 package org.iclab.spec.baseline;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * Predicts 0 whatever the examples (Garg et al.'s "zero" model): the error of knowing nothing about the function.
  *
@@ -9,9 +10,6 @@ import org.iclab.spec.Setting;
  * </pre>
  */
 @Setting("Predicts 0 whatever the examples.")
+@Word("zero")
 public record Zero() implements Baseline {
-    @Override
-    public String learnerName() {
-        return "zero";
-    }
 }

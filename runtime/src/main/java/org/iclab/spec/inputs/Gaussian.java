@@ -5,6 +5,7 @@ import org.iclab.spec.Setting;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.iclab.spec.Word;
 
 /**
  * Gaussian inputs as Garg et al.'s GaussianSampler: x = scale · z·T + bias with z ~ N(0, I_d), then the coordinates
@@ -21,6 +22,7 @@ import java.util.List;
  */
 @Setting("Gaussian inputs x = scale * z.T + bias, z ~ N(0, I_d); T is the identity (isotropic) or a random transform"
         + " drawn once per experiment and normalised so that E|z.T|^2 = d.")
+@Word("gaussian")
 public record Gaussian(
         @Setting(value = "Multiplies every input.", range = "a finite number > 0") double scale,
         @Setting(value = "Added to every active coordinate of every input.", range = "a finite number") double bias,

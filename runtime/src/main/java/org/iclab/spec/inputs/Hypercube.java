@@ -1,6 +1,7 @@
 package org.iclab.spec.inputs;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.task.BooleanTask;
 /**
  * Inputs uniform on the Boolean cube {−1, +1}^n: every active coordinate is −1 or +1 with probability ½ each;
@@ -12,5 +13,6 @@ import org.iclab.spec.task.BooleanTask;
  * </pre>
  */
 @Setting("Inputs uniform on the Boolean cube {-1, +1}^n (Bhattamishra et al.); the default of the Boolean tasks.")
+@Word("hypercube")
 public record Hypercube() implements Inputs {
 }

@@ -2,6 +2,7 @@ package org.iclab.spec.inputs;
 
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * Inputs with independent coordinates uniform on [low, high) (von Oswald et al. use [−½, ½)); coordinates at or past
  * the curriculum's active dimensions are 0.
@@ -11,6 +12,7 @@ import org.iclab.spec.Setting;
  * </pre>
  */
 @Setting("Inputs with independent coordinates uniform on [low, high) (von Oswald et al.: [-0.5, 0.5)).")
+@Word("uniform")
 public record Uniform(
         @Setting(value = "Lower end of every coordinate's range.", range = "a finite number < high") double low,
         @Setting(value = "Upper end of every coordinate's range.", range = "a finite number > low") double high) implements Inputs {

@@ -3,6 +3,7 @@ package org.iclab.spec.measure;
 import org.iclab.spec.Objective;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.score.TokenScores;
 import org.iclab.spec.task.Task;
 import org.iclab.spec.task.TokenTask;
@@ -18,6 +19,7 @@ import org.iclab.spec.task.TokenTask;
  * </pre>
  */
 @Setting("The in-context-learning score (Olsson et al.): cross-entropy at a late position minus at an early one, during training.")
+@Word("iclScore")
 public record IclScore(@Setting(value = "The early position (from 0).", range = ">= 0, < late", defaults = "the first scored position + 50/512 of the span")
                        Integer early,
                        @Setting(value = "The late position (from 0).", range = "> early", defaults = "the last scored position") Integer late)

@@ -1,6 +1,7 @@
 package org.iclab.spec.measure;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.task.Task;
 import org.iclab.spec.task.TokenTask;
 /**
@@ -15,6 +16,7 @@ import org.iclab.spec.task.TokenTask;
  */
 @Setting("The induction score of every attention layer and head during training (attention on the tokens after earlier "
         + "occurrences of the current token); taken by default on token tasks read by models with attention.")
+@Word("induction")
 public record Induction() implements Measure {
     @Override
     public String title() {

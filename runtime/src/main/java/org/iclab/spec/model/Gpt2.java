@@ -3,6 +3,7 @@ package org.iclab.spec.model;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
 import org.iclab.spec.SpecException;
+import org.iclab.spec.Word;
 import org.iclab.spec.prompt.Prompt;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,22 @@ import java.util.Map;
  * @param positions the most (x, y) pairs a prompt may hold (the positional table has 2·positions rows)
  */
 @Setting("Garg et al.'s GPT-2 backbone: pre-LayerNorm blocks with causal attention and a GELU MLP; no dropout.")
-public record Gpt2(int layers, int heads, int embed, int positions, Boolean layerNorm, Boolean mlp, Integer ngramHead) implements Model {
-    /** Garg et al.'s sizes: tiny (3 layers, 2 heads, 64 wide), small (6, 4, 128), standard (12, 8, 256). */
-    public static final Map<String, List<Integer>> PRESETS = Map.of(
-            "tiny", List.of(3, 2, 64),
-            "small", List.of(6, 4, 128),
-            "standard", List.of(12, 8, 256));
+@Word("gpt2")
+public record Gpt2(
+        @Setting(value = "Number of transformer blocks.", range = "> 0") int layers,
+        @Setting(value = "Attention heads per block.", range = "> 0 and divides embed") int heads,
+        @Setting(value = "Width of the residual stream.", range = "> 0") int embed,
+        @Setting(value = "The most (x, y) pairs a prompt may hold.", range = "> 0") int positions,
+        @Setting(value = "LayerNorm before each sub-layer and before the read-out; false removes all of them.") Boolean layerNorm,
+        @Setting(value = "The GELU MLP of each block; false makes the model attention-only.") Boolean mlp,
+        @Setting(value = "A hard-wired n-gram layer before the blocks (token prompts): each position averages the states that followed "
+                + "earlier occurrences of its last n tokens; 0 for none.", range = "[0, 8]") Integer ngramHead) implements Model {
     public static final int DEFAULT_POSITIONS = 101;
+    /**
+     * Garg et al.'s sizes, smallest first: tiny (3 layers, 2 heads, 64 wide), small (6, 4, 128), standard (12, 8, 256),
+     * each with 101 positions, LayerNorm and MLPs. Registered as the word's presets: {@code gpt2('small')}.
+     */
+    public static final Map<String, Gpt2> PRESETS = presets();
 
     public Gpt2 {
         layerNorm = layerNorm == null ? Boolean.TRUE : layerNorm; // spec.json written before the switches existed
@@ -59,18 +69,25 @@ public record Gpt2(int layers, int heads, int embed, int positions, Boolean laye
     }
 
     @Override
-    public String name() {
-        return "gpt2";
-    }
-
-    @Override
     public Integer depth() {
         return layers;
     }
 
     /** One of {@link #PRESETS}. */
     public static Gpt2 preset(String name) {
-        return builder().preset(name).build();
+        Gpt2 preset = PRESETS.get(name);
+        if (preset == null) {
+            throw new SpecException("model", "preset", "must be one of " + List.copyOf(PRESETS.keySet()), "'" + name + "'");
+        }
+        return preset;
+    }
+
+    private static Map<String, Gpt2> presets() {
+        Map<String, Gpt2> presets = new java.util.LinkedHashMap<>();
+        presets.put("tiny", new Gpt2(3, 2, 64, DEFAULT_POSITIONS));
+        presets.put("small", new Gpt2(6, 4, 128, DEFAULT_POSITIONS));
+        presets.put("standard", new Gpt2(12, 8, 256, DEFAULT_POSITIONS));
+        return java.util.Collections.unmodifiableMap(presets);
     }
 
     /** "gpt2 3 layers, 2 heads, 64 wide". */
@@ -97,53 +114,43 @@ public record Gpt2(int layers, int heads, int embed, int positions, Boolean laye
         private boolean mlp = true;
         private int ngramHead;
 
-        /** Starts from a named size: tiny, small or standard. */
-        @Setting(value = "Starts from a named size (layers, heads, embed).", range = "tiny, small, standard", example = "model gpt2 { preset 'small'; positions 41 }")
+        /** Starts from a named size ({@link #PRESETS}): its layers, heads and embed. */
         public Builder preset(String name) {
-            List<Integer> size = PRESETS.get(name);
-            if (size == null) {
-                throw new SpecException("model", "preset", "must be one of " + List.of("tiny", "small", "standard"), "'" + name + "'");
-            }
-            return layers(size.get(0)).heads(size.get(1)).embed(size.get(2));
+            Gpt2 size = Gpt2.preset(name);
+            return layers(size.layers()).heads(size.heads()).embed(size.embed());
         }
 
         /** Number of transformer blocks. */
-        @Setting(value = "Number of transformer blocks.", range = "> 0")
         public Builder layers(int layers) {
             this.layers = layers;
             return this;
         }
 
         /** Attention heads per block; must divide embed. */
-        @Setting(value = "Attention heads per block.", range = "> 0 and divides embed")
         public Builder heads(int heads) {
             this.heads = heads;
             return this;
         }
 
         /** Width of the residual stream. */
-        @Setting(value = "Width of the residual stream.", range = "> 0")
         public Builder embed(int embed) {
             this.embed = embed;
             return this;
         }
 
         /** The most (x, y) pairs a prompt may hold (default 101, as Garg et al.). */
-        @Setting(value = "The most (x, y) pairs a prompt may hold.", range = "> 0")
         public Builder positions(int positions) {
             this.positions = positions;
             return this;
         }
 
         /** LayerNorm before each sub-layer and before the read-out (default true); false leaves the stream unnormalised. */
-        @Setting(value = "LayerNorm before each sub-layer and before the read-out; false removes all of them.", defaults = "true")
         public Builder layerNorm(boolean layerNorm) {
             this.layerNorm = layerNorm;
             return this;
         }
 
         /** The MLP sub-layer of each block (default true); false makes the model attention-only. */
-        @Setting(value = "The GELU MLP of each block; false makes the model attention-only.", defaults = "true")
         public Builder mlp(boolean mlp) {
             this.mlp = mlp;
             return this;
@@ -153,8 +160,6 @@ public record Gpt2(int layers, int heads, int embed, int positions, Boolean laye
          * An n-gram layer before the attention blocks (default 0: none; Akyürek et al.'s hard-wired n-gram head): each
          * position averages the states of the tokens that followed earlier occurrences of its last n tokens.
          */
-        @Setting(value = "A hard-wired n-gram layer before the blocks (token prompts): each position averages the states that followed "
-                + "earlier occurrences of its last n tokens; 0 for none.", range = "[0, 8]", defaults = "0", example = "model gpt2 { layers 2; ngramHead 2 }")
         public Builder ngramHead(int ngramHead) {
             this.ngramHead = ngramHead;
             return this;

@@ -2,6 +2,7 @@ package org.iclab.spec.model;
 
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.prompt.Prompt;
 /**
  * A gated recurrent unit network, the recurrent model Bhattamishra et al. and Akyürek et al. compare with
@@ -13,6 +14,7 @@ import org.iclab.spec.prompt.Prompt;
  * </pre>
  */
 @Setting("A GRU (Bhattamishra et al., Akyürek et al.): read-in, stacked GRU layers, read-out; it reads interleaved prompts.")
+@Word("gru")
 public record Gru(
         @Setting(value = "Stacked GRU layers.", range = "> 0") int layers,
         @Setting(value = "Width of each layer's state.", range = "> 0") int hidden,
@@ -27,11 +29,6 @@ public record Gru(
 
     public Gru(int layers, int hidden) {
         this(layers, hidden, Gpt2.DEFAULT_POSITIONS);
-    }
-
-    @Override
-    public String name() {
-        return "gru";
     }
 
     /** None: a recurrence knows each token's position from the order it reads them in. */

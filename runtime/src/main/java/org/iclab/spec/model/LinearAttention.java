@@ -2,6 +2,7 @@ package org.iclab.spec.model;
 
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.prompt.Prompt;
 /**
  * Von Oswald et al.'s linear self-attention: attention-only blocks without softmax, LayerNorm or MLP. Each layer
@@ -16,6 +17,7 @@ import org.iclab.spec.prompt.Prompt;
  * </pre>
  */
 @Setting("Von Oswald et al.'s linear self-attention: attention without softmax, LayerNorm or MLP.")
+@Word("linearAttention")
 public record LinearAttention(
         @Setting(value = "Number of linear self-attention layers.", range = "> 0") int layers,
         @Setting(value = "Heads per layer, each as wide as the stream.", range = "> 0") int heads,
@@ -34,11 +36,6 @@ public record LinearAttention(
     /** One head, the tokens as the stream, no softmax layer. */
     public LinearAttention(int layers) {
         this(layers, 1, 0, false, Gpt2.DEFAULT_POSITIONS);
-    }
-
-    @Override
-    public String name() {
-        return "linearAttention";
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.iclab.spec.model;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
 import java.util.List;
+import org.iclab.spec.Word;
 
 /**
  * Yang et al.'s looped transformer: one GPT-2 {@code block} (its layers, its positions and its final LayerNorm)
@@ -19,6 +20,7 @@ import java.util.List;
  * </pre>
  */
 @Setting("Yang et al.'s looped transformer: one GPT-2 block applied `loops` times with the input re-injected each loop.")
+@Word("looped")
 public record Looped(
         @Setting(value = "The block that is looped (a gpt2 model: its layers, positions and final LayerNorm).", example = "block: gpt2 { layers 1; embed 64; heads 2 }") Gpt2 block,
         @Setting(value = "Loops at the end of training and at evaluation.", range = "> 0") int loops,
@@ -48,11 +50,6 @@ public record Looped(
     @Override
     public int positions() {
         return block.positions();
-    }
-
-    @Override
-    public String name() {
-        return "looped";
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.iclab.spec.model;
 
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.prompt.Interleaved;
 import org.iclab.spec.prompt.Prompt;
 /**
@@ -14,6 +15,7 @@ import org.iclab.spec.prompt.Prompt;
  * </pre>
  */
 @Setting("An LSTM (Bhattamishra et al., Akyürek et al.): read-in, stacked LSTM layers, read-out; it reads interleaved prompts.")
+@Word("lstm")
 public record Lstm(
         @Setting(value = "Stacked LSTM layers.", range = "> 0") int layers,
         @Setting(value = "Width of each layer's state.", range = "> 0") int hidden,
@@ -28,11 +30,6 @@ public record Lstm(
 
     public Lstm(int layers, int hidden) {
         this(layers, hidden, Gpt2.DEFAULT_POSITIONS);
-    }
-
-    @Override
-    public String name() {
-        return "lstm";
     }
 
     /** None: a recurrence knows each token's position from the order it reads them in. */

@@ -2,6 +2,7 @@ package org.iclab.spec.model;
 
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.prompt.Prompt;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * </pre>
  */
 @Setting("Mamba: residual blocks of a selective state-space recurrence (input-dependent step, B and C; diagonal A; gated output).")
+@Word("mamba")
 public record Mamba(
         @Setting(value = "Residual blocks.", range = "> 0") int layers,
         @Setting(value = "Width of the stream (the state-space part is twice as wide).", range = "> 0") int embed,
@@ -66,11 +68,6 @@ public record Mamba(
     @JsonIgnore
     public int dtRank() {
         return (embed + 15) / 16;
-    }
-
-    @Override
-    public String name() {
-        return "mamba";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.iclab.spec.model;
 
+import org.iclab.spec.Extension;
 import org.iclab.spec.prompt.Prompt;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -10,9 +11,11 @@ public interface Model {
     /** The most (x, y) pairs a prompt may hold for this model (its positional table's reach). */
     int positions();
 
-    /** The architecture's word (gpt2, linearAttention, looped, lstm). */
+    /** The architecture's word (gpt2, linearAttention, looped, lstm), which its record carries. */
     @JsonIgnore
-    String name();
+    default String name() {
+        return Extension.wordOf(getClass());
+    }
 
     /** The positional encoding a prompt gets when it declares none: learned, except where an architecture says otherwise. */
     default String defaultPositional() {

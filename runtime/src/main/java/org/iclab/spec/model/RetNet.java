@@ -2,6 +2,7 @@ package org.iclab.spec.model;
 
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.prompt.Prompt;
 /**
  * RetNet (Sun et al. 2023), as the in-context language learning comparison uses it: a linear read-in, then
@@ -17,6 +18,7 @@ import org.iclab.spec.prompt.Prompt;
  * </pre>
  */
 @Setting("RetNet: blocks of multi-scale retention (linear attention with a per-head decay) and a GELU MLP.")
+@Word("retnet")
 public record RetNet(
         @Setting(value = "Blocks of retention and MLP.", range = "> 0") int layers,
         @Setting(value = "Retention heads per block, each with its own decay.", range = "> 0, divides embed") int heads,
@@ -39,11 +41,6 @@ public record RetNet(
     /** The decay of head {@code h}: 1 − 2^(−5−h). */
     public static double decay(int h) {
         return 1 - Math.pow(2, -5 - h);
-    }
-
-    @Override
-    public String name() {
-        return "retnet";
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.iclab.spec.optimizer;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.iclab.spec.Word;
 
 /**
  * Adam (Kingma and Ba) with bias correction, as PyTorch's default; Garg et al. train with lr 1e-4. With
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * </pre>
  */
 @Setting("Adam with bias correction (as PyTorch's default); AdamW with weightDecay > 0; a linear warm-up and a cosine or linear decay.")
+@Word("adam")
 public record Adam(@Setting(value = "Learning rate (the peak, with a warm-up or a schedule).", range = "a finite number > 0") double lr,
                    @Setting(value = "Decay of the first-moment estimate.", range = "[0, 1)") double beta1,
                    @Setting(value = "Decay of the second-moment estimate.", range = "[0, 1)") double beta2,

@@ -1,5 +1,6 @@
 package org.iclab.spec.probe;
 
+import org.iclab.spec.Extension;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
@@ -17,7 +18,9 @@ import java.util.List;
 public interface Algorithm {
     /** The word that makes it. */
     @JsonIgnore
-    String word();
+    default String word() {
+        return Extension.wordOf(getClass());
+    }
 
     /** The iterates compared, in increasing order. */
     @JsonIgnore

@@ -2,6 +2,7 @@ package org.iclab.spec.probe;
 
 import org.iclab.spec.Layers;
 import org.iclab.spec.Problems;
+import org.iclab.spec.Word;
 /**
  * Which iterate of an algorithm each layer's read-out matches (Fu et al. 2023): for each layer, iterate and k, the
  * cosine similarity between the errors of the layer's read-out ({@link ReadoutProbe}) and of the iterate's
@@ -11,6 +12,7 @@ import org.iclab.spec.Problems;
  * Java:   p -&gt; p.alignment(newton())         Groovy:  alignment(with: newton(iterations: 1..20), layers: all())
  * </pre>
  */
+@Word("alignment")
 public record AlignmentProbe(Algorithm with, Layers layers) implements Probe {
     public AlignmentProbe {
         layers = layers == null ? Layers.all() : layers;

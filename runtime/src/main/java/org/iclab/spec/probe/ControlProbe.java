@@ -1,6 +1,7 @@
 package org.iclab.spec.probe;
 
 import org.iclab.spec.Problems;
+import org.iclab.spec.Word;
 /**
  * A control for the linear probes of one target word ({@code weights}, ...), or of every linear probe when
  * {@code target} is null: see {@link ControlTask}.
@@ -10,6 +11,7 @@ import org.iclab.spec.Problems;
  * Groovy: control(weights: constant())               control(shuffled())
  * </pre>
  */
+@Word("control")
 public record ControlProbe(String target, ControlTask task) implements Probe {
     public ControlProbe {
         Problems.in("probes.control").requirePresent(task, "task").throwIfAny();

@@ -1,5 +1,6 @@
 package org.iclab.spec.probe;
 
+import org.iclab.spec.Extension;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -17,5 +18,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 public interface ControlTask {
     @JsonIgnore
-    String word();
+    default String word() {
+        return Extension.wordOf(getClass());
+    }
 }

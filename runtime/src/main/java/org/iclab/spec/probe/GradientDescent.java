@@ -2,6 +2,7 @@ package org.iclab.spec.probe;
 
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.baseline.BaselineNames;
 import java.util.List;
 
@@ -19,6 +20,7 @@ import java.util.List;
  * @param lr the step size, or null for the best one per step count ('best')
  */
 @Setting("Gradient descent from 0 on the first k examples: which of its steps each layer matches.")
+@Word("gradientDescent")
 public record GradientDescent(
         @Setting(value = "The step counts t compared.", range = "non-empty, each >= 1", defaults = "1..20") List<Integer> steps,
         @Setting(value = "Step size, or 'best': chosen per step count and k on the fit prompts.", range = "a finite number > 0, or 'best'",
@@ -44,11 +46,6 @@ public record GradientDescent(
     /** Steps 1..{@code last} with the best step size. */
     public GradientDescent(int last) {
         this(Newton.range(Math.max(1, last)), null);
-    }
-
-    @Override
-    public String word() {
-        return "gradientDescent";
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.iclab.spec.probe;
 
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.baseline.BaselineNames;
 /**
  * The weights after {@code steps} steps of full-batch gradient descent from w = 0 on the first k examples' loss
@@ -17,6 +18,7 @@ import org.iclab.spec.baseline.BaselineNames;
  * @param lr the step size, or null for the best one ('best')
  */
 @Setting("The weights after steps of gradient descent from 0 on the first k examples' loss ||Xw - y||^2 / (2k).")
+@Word("gradientDescentIterate")
 public record GradientDescentIterate(
         @Setting(value = "Gradient-descent steps from w = 0.", range = ">= 1") int steps,
         @Setting(value = "Step size, or 'best': chosen per k on the fit prompts to predict y(k+1) best.", range = "a finite number > 0, or 'best'",
@@ -36,11 +38,6 @@ public record GradientDescentIterate(
     /** Whether the step size is chosen on the fit prompts. */
     public boolean bestLr() {
         return lr == null;
-    }
-
-    @Override
-    public String word() {
-        return "gradientDescentIterate";
     }
 
     @Override

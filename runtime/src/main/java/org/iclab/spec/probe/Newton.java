@@ -4,6 +4,7 @@ import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
 import java.util.ArrayList;
 import java.util.List;
+import org.iclab.spec.Word;
 
 /**
  * Iterative Newton's method for the pseudo-inverse of S = X^T X (Fu et al. 2023; Newton–Schulz): M_0 = α S,
@@ -18,6 +19,7 @@ import java.util.List;
  * </pre>
  */
 @Setting("Iterative Newton's method for the pseudo-inverse of X^T X (Fu et al.): which of its iterations each layer matches.")
+@Word("newton")
 public record Newton(@Setting(value = "The iterations j compared (M_0 = alpha S is iteration 0).", range = "non-empty, each >= 0",
         defaults = "1..20") List<Integer> iterations) implements Algorithm {
     public static final int DEFAULT_ITERATIONS = 20;
@@ -48,11 +50,6 @@ public record Newton(@Setting(value = "The iterations j compared (M_0 = alpha S 
             list.add(j);
         }
         return list.isEmpty() ? List.of(last) : list;
-    }
-
-    @Override
-    public String word() {
-        return "newton";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.iclab.spec.probe;
 
 import org.iclab.spec.Layers;
+import org.iclab.spec.Word;
 /**
  * A fresh read-out per layer (Fu et al. 2023): the hidden state after the model's final LayerNorm, at the token that
  * predicts y_{k+1}, mapped to y_{k+1} by least squares with a bias, fitted on the fit prompts and scored on
@@ -10,6 +11,7 @@ import org.iclab.spec.Layers;
  * Java:   p -&gt; p.readout()                    Groovy:  readout(layers: all())
  * </pre>
  */
+@Word("readout")
 public record ReadoutProbe(Layers layers) implements Probe {
     public ReadoutProbe {
         layers = layers == null ? Layers.all() : layers;

@@ -1,6 +1,7 @@
 package org.iclab.spec.probe;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * A control whose targets are the real ones dealt to the wrong prompts (a random permutation of the fit prompts,
  * from the probe seed): the same distribution of targets, no relation to the hidden state. A probe that scores
@@ -12,9 +13,6 @@ import org.iclab.spec.Setting;
  * </pre>
  */
 @Setting("Control target: the real targets of the fit prompts, permuted among them.")
+@Word("shuffled")
 public record Shuffled() implements ControlTask {
-    @Override
-    public String word() {
-        return "shuffled";
-    }
 }

@@ -1,5 +1,6 @@
 package org.iclab.spec.probe;
 
+import org.iclab.spec.Extension;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -18,7 +19,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 public interface Target {
     /** The word that makes it ({@code weights}, ...), which a {@code control} names. */
     @JsonIgnore
-    String word();
+    default String word() {
+        return Extension.wordOf(getClass());
+    }
 
     /**
      * The target's name in probes.csv's {@code target} column: the word, with its settings where it has any

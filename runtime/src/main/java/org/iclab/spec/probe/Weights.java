@@ -1,6 +1,7 @@
 package org.iclab.spec.probe;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * The true weights w of each prompt's function (y = w·x; for linear classification y = sign(w·x)), the same at every
  * k: a probe for it asks how much of the task the hidden state has already identified. Only for the linear function
@@ -11,12 +12,8 @@ import org.iclab.spec.Setting;
  * </pre>
  */
 @Setting("The true weights w of each prompt's function (linear function classes only).")
+@Word("weights")
 public record Weights() implements Target {
-    @Override
-    public String word() {
-        return "weights";
-    }
-
     @Override
     public boolean needsWeights() {
         return true;

@@ -2,6 +2,7 @@ package org.iclab.spec.prompt;
 
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * Garg et al.'s layout: 2·points tokens x_1, y_1, x_2, y_2, ..., each y zero-padded to the token width. Predictions
  * are read at the x positions, so one pass predicts y_{k+1} from k examples for every k = 0..points-1.
@@ -17,6 +18,7 @@ import org.iclab.spec.Setting;
  * @param positional learned, none or sinusoidal; null means the model's default ({@link Prompt#positionalFor})
  */
 @Setting("Garg et al.'s layout x1, y1, x2, y2, ...; one pass predicts y(k+1) from k examples for every k.")
+@Word("interleaved")
 public record Interleaved(
         @Setting(value = "(x, y) pairs in a training prompt.", range = "> 0 and <= model.positions") int points,
         @Setting(value = "Tokens are d + 1 wide and x and y never share a coordinate: x -> [0, x], y -> [y, 0...] (Raventós et al., Akyürek et al.).") boolean disjoint,
@@ -45,8 +47,4 @@ public record Interleaved(
         return disjoint ? dims + 1 : dims;
     }
 
-    @Override
-    public String name() {
-        return "interleaved";
-    }
 }

@@ -1,5 +1,6 @@
 package org.iclab.spec.prompt;
 
+import org.iclab.spec.Extension;
 import org.iclab.spec.model.Model;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -29,9 +30,11 @@ public interface Prompt {
     /** The declared positional encoding, or null for the model's default. */
     String positional();
 
-    /** The format's word (interleaved, stacked). */
+    /** The format's word (interleaved, stacked), which its record carries. */
     @JsonIgnore
-    String name();
+    default String name() {
+        return Extension.wordOf(getClass());
+    }
 
     /** Whether the prompt is a token sequence ({@link Tokens}) rather than real-valued (x, y) pairs. */
     default boolean readsTokens() {

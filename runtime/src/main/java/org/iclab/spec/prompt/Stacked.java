@@ -2,6 +2,7 @@ package org.iclab.spec.prompt;
 
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * Von Oswald et al.'s layout: one token [x_i; y_i] per example (d + 1 wide, y last unless {@code yLast} is false),
  * and before each example a query token [x_i; 0] that predicts y_i from the examples before it. The sequence is
@@ -15,6 +16,7 @@ import org.iclab.spec.Setting;
  * @param positional learned, none or sinusoidal; null means the model's default ({@link Prompt#positionalFor})
  */
 @Setting("Von Oswald et al.'s layout: one token [x; y] per example plus a query token [x; 0] per prefix, read at the queries.")
+@Word("stacked")
 public record Stacked(
         @Setting(value = "(x, y) pairs in a training prompt.", range = "> 0 and <= model.positions") int points,
         @Setting(value = "y in the last coordinate of its token (von Oswald et al.); false puts it first.", defaults = "true") Boolean yLast,
@@ -42,8 +44,4 @@ public record Stacked(
         return dims + 1;
     }
 
-    @Override
-    public String name() {
-        return "stacked";
-    }
 }

@@ -2,6 +2,7 @@ package org.iclab.spec.prompt;
 
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.task.Task;
 import org.iclab.spec.task.TokenTask;
 /**
@@ -16,6 +17,7 @@ import org.iclab.spec.task.TokenTask;
  * @param points tokens in a training sequence: 0 (the default) takes the task's length
  */
 @Setting("The token sequence of a token task itself (regular languages, Markov chains); its length comes from the task.")
+@Word("tokens")
 public record Tokens(
         @Setting(value = "Tokens in a training sequence; 0 takes the task's length.", range = ">= 0", defaults = "the task's length") int points,
         @Setting(value = "Positional encoding added to the embedded tokens.", range = "learned, none, sinusoidal",
@@ -56,11 +58,6 @@ public record Tokens(
     @Override
     public Boolean yLast() {
         return Boolean.FALSE;
-    }
-
-    @Override
-    public String name() {
-        return "tokens";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.iclab.spec.score;
 
+import org.iclab.spec.Word;
 import org.iclab.spec.task.TokenTask;
 /**
  * 1 − per-string accuracy on a language: a string counts as right only where every greedy next token in it is one
@@ -7,6 +8,7 @@ import org.iclab.spec.task.TokenTask;
  * position it is the DFA error; a scoring unit ({@link TokenTask#unit()}, a string of {@code regularLanguage}) is 1
  * where any of its positions is invalid.
  */
+@Word("stringError")
 public record StringError() implements Score {
     @Override
     public double at(Position p) {

@@ -1,5 +1,7 @@
 package org.iclab.spec.score;
 
+import org.iclab.spec.Word;
+
 /**
  * The token scores iclab reports ({@link Score}), each registered under its record's word.
  */
@@ -13,6 +15,7 @@ public final class TokenScores {
     }
 
     /** 1 − accuracy of the arg-max token. */
+    @Word("tokenError")
     public record TokenError() implements Score {
         @Override
         public double at(Position p) {
@@ -31,6 +34,7 @@ public final class TokenScores {
     }
 
     /** The cross-entropy of the prediction at the target, in nats. */
+    @Word("crossEntropy")
     public record CrossEntropy() implements Score {
         @Override
         public double at(Position p) {
@@ -54,6 +58,7 @@ public final class TokenScores {
     }
 
     /** e to the mean cross-entropy at each position. */
+    @Word("perplexity")
     public record Perplexity() implements Score.Derived {
         @Override
         public double[] curve(Means means) {
@@ -85,6 +90,7 @@ public final class TokenScores {
     }
 
     /** The learner's mean cross-entropy minus the Bayes-optimal predictor's, position by position (where bayes() has one). */
+    @Word("excessOverBayes")
     public record ExcessOverBayes() implements Score.Derived {
         @Override
         public boolean readsBayes() {
@@ -122,6 +128,7 @@ public final class TokenScores {
     }
 
     /** 1 − the share of positions whose arg-max token the task allows next (its oracle gives it a positive probability: DFA accuracy). */
+    @Word("dfaError")
     public record DfaError() implements Score {
         @Override
         public double at(Position p) {
@@ -145,6 +152,7 @@ public final class TokenScores {
     }
 
     /** The total-variation distance from the prediction to the oracle distribution. */
+    @Word("tvd")
     public record Tvd() implements Score {
         @Override
         public double at(Position p) {

@@ -1,7 +1,9 @@
 package org.iclab.spec.strategy;
 
+import org.iclab.spec.Extension;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.task.Mixture;
 import org.iclab.spec.task.Task;
 /**
@@ -13,6 +15,7 @@ import org.iclab.spec.task.Task;
  * </pre>
  */
 @Setting("Prompts of one component of a mixture only (components count from 0).")
+@Word("component")
 public record Component(@Setting(value = "Which component, counting from 0.", range = ">= 0 and < the mixture's components") int index)
         implements Strategy {
     public Component {
@@ -29,6 +32,6 @@ public record Component(@Setting(value = "Which component, counting from 0.", ra
 
     @Override
     public String label() {
-        return "component(" + index + ")";
+        return Extension.wordOf(getClass()) + "(" + index + ")";
     }
 }

@@ -1,8 +1,10 @@
 package org.iclab.spec.strategy;
 
+import org.iclab.spec.Extension;
 import org.iclab.spec.Objective;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.task.Mixture;
 import org.iclab.spec.task.Task;
 /**
@@ -15,6 +17,7 @@ import org.iclab.spec.task.Task;
  * </pre>
  */
 @Setting("Functions a*f1 + (1 - a)*f2 of two components of a mixture (outside it for 0 < a < 1).")
+@Word("convexCombination")
 public record ConvexCombination(@Setting(value = "The weight of the first component's function.", range = "[0, 1]") double a,
                                 @Setting(value = "The first component, counting from 0.", range = ">= 0", defaults = "0") int first,
                                 @Setting(value = "The second component, counting from 0.", range = ">= 0 and != first", defaults = "1") int second)
@@ -44,6 +47,6 @@ public record ConvexCombination(@Setting(value = "The weight of the first compon
     @Override
     public String label() {
         String pair = first == 0 && second == 1 ? "" : ", " + first + ", " + second;
-        return "convexCombination(" + Strategy.number(a) + pair + ")";
+        return Extension.wordOf(getClass()) + "(" + Strategy.number(a) + pair + ")";
     }
 }

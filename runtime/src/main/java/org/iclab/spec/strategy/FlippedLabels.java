@@ -1,6 +1,7 @@
 package org.iclab.spec.strategy;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.task.BurstyClassification;
 /**
  * Reddy's in-context test set with flipped labels, of a {@link BurstyClassification}: bursty sequences of the known
@@ -12,9 +13,6 @@ import org.iclab.spec.task.BurstyClassification;
  * </pre>
  */
 @Setting("burstyClassification's test set of known classes with every label shifted by one, scored against the context's labels.")
+@Word("flippedLabels")
 public record FlippedLabels() implements BurstyTestSet {
-    @Override
-    public String label() {
-        return "flippedLabels";
-    }
 }

@@ -1,6 +1,7 @@
 package org.iclab.spec.strategy;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * Inputs confined to a random subspace of half the dimensions: the experiment's gaussian inputs with covariance
  * {@code 'lowRank'} of rank d/2, a fresh transform per evaluation drawn from the strategy's seed (Garg et al.'s
@@ -12,12 +13,8 @@ import org.iclab.spec.Setting;
  */
 @Setting("Inputs in a random subspace of task.dims / 2 dimensions (the inputs' lowRank covariance, a fresh"
         + " transform).")
+@Word("halfSubspace")
 public record HalfSubspace() implements Strategy {
-    @Override
-    public String label() {
-        return "halfSubspace";
-    }
-
     @Override
     public boolean needsGaussianInputs() {
         return true;

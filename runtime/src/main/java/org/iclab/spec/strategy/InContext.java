@@ -1,6 +1,7 @@
 package org.iclab.spec.strategy;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.task.BurstyClassification;
 /**
  * Reddy's in-context test set of a {@link BurstyClassification}: every sequence bursty, with novel classes (fresh
@@ -11,9 +12,6 @@ import org.iclab.spec.task.BurstyClassification;
  * </pre>
  */
 @Setting("burstyClassification's in-context test set: bursty sequences of novel classes.")
+@Word("inContext")
 public record InContext() implements BurstyTestSet {
-    @Override
-    public String label() {
-        return "inContext";
-    }
 }

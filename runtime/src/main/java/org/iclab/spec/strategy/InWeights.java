@@ -1,6 +1,7 @@
 package org.iclab.spec.strategy;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.task.BurstyClassification;
 /**
  * Reddy's in-weights test set of a {@link BurstyClassification}: no bursts, every item and the query of known classes
@@ -12,9 +13,6 @@ import org.iclab.spec.task.BurstyClassification;
  * </pre>
  */
 @Setting("burstyClassification's in-weights test set: known classes drawn independently, no bursts.")
+@Word("inWeights")
 public record InWeights() implements BurstyTestSet {
-    @Override
-    public String label() {
-        return "inWeights";
-    }
 }

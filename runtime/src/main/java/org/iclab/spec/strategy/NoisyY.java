@@ -1,7 +1,9 @@
 package org.iclab.spec.strategy;
 
+import org.iclab.spec.Extension;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * Gaussian noise on every y, in the context and at the query: y = f(x) + sigma·ε with ε ~ N(0, 1) drawn per point.
  * Predictions are scored against the noisy y, as in Garg et al.'s noisy linear regression.
@@ -11,6 +13,7 @@ import org.iclab.spec.Setting;
  * </pre>
  */
 @Setting("Every y, in the context and at the query, gets Gaussian noise of standard deviation sigma.")
+@Word("noisyY")
 public record NoisyY(@Setting(value = "Standard deviation of the noise.", range = "a finite number > 0") double sigma)
         implements Strategy {
     public NoisyY {
@@ -20,6 +23,6 @@ public record NoisyY(@Setting(value = "Standard deviation of the noise.", range 
 
     @Override
     public String label() {
-        return "noisyY(" + Strategy.number(sigma) + ")";
+        return Extension.wordOf(getClass()) + "(" + Strategy.number(sigma) + ")";
     }
 }

@@ -1,6 +1,7 @@
 package org.iclab.spec.strategy;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * Context inputs in one orthant per prompt, |x|·s for a random sign pattern s, and the query at k in the opposite
  * orthant: −|x_k|·s.
@@ -10,12 +11,8 @@ import org.iclab.spec.Setting;
  * </pre>
  */
 @Setting("Context inputs in one random orthant per prompt; the query in the opposite orthant.")
+@Word("oppositeQuadrants")
 public record OppositeQuadrants() implements Strategy {
-    @Override
-    public String label() {
-        return "oppositeQuadrants";
-    }
-
     @Override
     public boolean queryDiffers() {
         return true;

@@ -1,6 +1,7 @@
 package org.iclab.spec.strategy;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * The query at k is orthogonal to the k context inputs before it: x_k minus its projection onto their span, rescaled
  * to the norm of x_k. Only k below the dimension of the inputs' span (task.dims, or the lowRank rank) can have such
@@ -12,12 +13,8 @@ import org.iclab.spec.Setting;
  */
 @Setting("The query at k is orthogonal to the k context inputs (x_k minus its projection on their span, same norm);"
         + " scored for k < task.dims.")
+@Word("orthogonalTrainTest")
 public record OrthogonalTrainTest() implements Strategy {
-    @Override
-    public String label() {
-        return "orthogonalTrainTest";
-    }
-
     @Override
     public boolean queryDiffers() {
         return true;

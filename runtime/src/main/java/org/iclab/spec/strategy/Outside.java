@@ -1,8 +1,10 @@
 package org.iclab.spec.strategy;
 
+import org.iclab.spec.Extension;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Registry;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.task.Task;
 import org.iclab.spec.task.TokenTask;
 /**
@@ -16,6 +18,7 @@ import org.iclab.spec.task.TokenTask;
  * </pre>
  */
 @Setting("Prompts of another function class (same dims, inputs and loss), scored as the experiment's task.")
+@Word("outside")
 public record Outside(@Setting(value = "The function class the prompts come from.") Task task,
                       @Setting(value = "What the label shows in outside(NAME).", range = "letters, digits, '-', '_', '.'",
                               defaults = "the class's word") String name) implements Strategy {
@@ -50,6 +53,6 @@ public record Outside(@Setting(value = "The function class the prompts come from
 
     @Override
     public String label() {
-        return "outside(" + (name != null ? name : Registry.get().wordOf(task.getClass()).map(Registry.Word::name).orElse("task")) + ")";
+        return Extension.wordOf(getClass()) + "(" + (name != null ? name : Registry.get().wordOf(task.getClass()).map(Registry.Word::name).orElse("task")) + ")";
     }
 }

@@ -1,7 +1,9 @@
 package org.iclab.spec.strategy;
 
+import org.iclab.spec.Extension;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * Every input multiplied by {@code factor}. Garg et al. multiply by a random orthogonal matrix times the factor,
  * which for isotropic inputs is the same distribution; iclab scales the experiment's own inputs, whatever their
@@ -12,6 +14,7 @@ import org.iclab.spec.Setting;
  * </pre>
  */
 @Setting("Every input multiplied by factor.")
+@Word("scaledX")
 public record ScaledX(@Setting(value = "What every input is multiplied by.", range = "a finite number > 0") double factor)
         implements Strategy {
     public ScaledX {
@@ -21,6 +24,6 @@ public record ScaledX(@Setting(value = "What every input is multiplied by.", ran
 
     @Override
     public String label() {
-        return "scaledX(" + Strategy.number(factor) + ")";
+        return Extension.wordOf(getClass()) + "(" + Strategy.number(factor) + ")";
     }
 }

@@ -1,7 +1,9 @@
 package org.iclab.spec.strategy;
 
+import org.iclab.spec.Extension;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * Every y multiplied by {@code factor}, in the context and at the query. Garg et al. scale the weights w, which
  * for linear functions is the same thing; for other function classes scaling y is the definition iclab uses.
@@ -11,6 +13,7 @@ import org.iclab.spec.Setting;
  * </pre>
  */
 @Setting("Every y multiplied by factor (for linear functions the same as scaling w).")
+@Word("scaledY")
 public record ScaledY(@Setting(value = "What every y is multiplied by.", range = "a finite number > 0") double factor)
         implements Strategy {
     public ScaledY {
@@ -20,6 +23,6 @@ public record ScaledY(@Setting(value = "What every y is multiplied by.", range =
 
     @Override
     public String label() {
-        return "scaledY(" + Strategy.number(factor) + ")";
+        return Extension.wordOf(getClass()) + "(" + Strategy.number(factor) + ")";
     }
 }

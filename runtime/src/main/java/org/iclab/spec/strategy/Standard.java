@@ -1,6 +1,7 @@
 package org.iclab.spec.strategy;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * The experiment's own prompts, drawn as in training (all task dimensions active) from the evaluation seed.
  *
@@ -9,9 +10,6 @@ import org.iclab.spec.Setting;
  * </pre>
  */
 @Setting("The experiment's own prompts (in distribution).")
+@Word("standard")
 public record Standard() implements Strategy {
-    @Override
-    public String label() {
-        return "standard";
-    }
 }

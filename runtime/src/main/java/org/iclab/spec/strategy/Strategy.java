@@ -1,5 +1,6 @@
 package org.iclab.spec.strategy;
 
+import org.iclab.spec.Extension;
 import org.iclab.spec.task.Task;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -25,7 +26,9 @@ public interface Strategy {
      * where it has one ({@code scaledX(2)}, {@code scaledX(0.333)}, {@code noisyY(0.5)}; see {@link #number}).
      */
     @JsonIgnore
-    String label();
+    default String label() {
+        return Extension.wordOf(getClass());
+    }
 
     /**
      * True where the query at each k differs from the context input at k (Garg et al.'s {@code xs_p}): every k is

@@ -2,6 +2,7 @@ package org.iclab.spec.task;
 
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.strategy.BurstyTestSet;
 import org.iclab.spec.strategy.FlippedLabels;
 import org.iclab.spec.strategy.InContext;
@@ -38,6 +39,7 @@ import java.util.List;
  */
 @Setting("Reddy's bursty in-context classification: item-label pairs of Gaussian classes, K classes on L labels, "
         + "one-hot positions, cross-entropy over the labels at the query.")
+@Word("burstyClassification")
 public record BurstyClassification(
         @Setting(value = "Classes K (their means fixed per experiment).", range = "a multiple of labels") int classes,
         @Setting(value = "Labels L, the outputs; class k has label k mod L.", range = "2..10000") int labels,

@@ -1,6 +1,7 @@
 package org.iclab.spec.task;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * Conjunctive normal form: the AND of {@code clauses} disjunctions, literals drawn as for {@link Dnf} (.1 / .1 / .8);
  * y = +1 iff every clause holds. Per prompt one clause is chosen uniformly and each point is forced to falsify it with
@@ -11,6 +12,7 @@ import org.iclab.spec.Setting;
  * </pre>
  */
 @Setting("AND of `clauses` disjunctions (literals p .1 / .1 / .8); per prompt one clause chosen and 30% of points forced to falsify it.")
+@Word("cnf")
 public record Cnf(@Setting(value = BooleanTask.DIMS, range = "> 0") int dims,
                   @Setting(value = "Disjunctions AND-ed together.", range = "[1, 8]") int clauses,
                   @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask {

@@ -1,6 +1,7 @@
 package org.iclab.spec.task;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.baseline.Elimination;
 /**
@@ -13,6 +14,7 @@ import org.iclab.spec.baseline.Elimination;
  * </pre>
  */
 @Setting("Conjunction of literals: coordinates positive / negative / absent with p .15 / .15 / .7; 30% of points forced to satisfy it.")
+@Word("conjunction")
 public record Conjunction(@Setting(value = BooleanTask.DIMS, range = "> 0") int dims,
                           @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask.Halfspace {
     public Conjunction {

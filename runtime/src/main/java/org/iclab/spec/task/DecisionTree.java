@@ -3,6 +3,7 @@ package org.iclab.spec.task;
 import org.iclab.spec.Objective;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.baseline.Averaging;
 import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.baseline.GradientBoosting;
@@ -22,6 +23,7 @@ import org.iclab.spec.baseline.NearestNeighbors;
  */
 @Setting("Decision trees (Garg et al.): per prompt a full binary tree of the given depth, splits x[i] > 0 on uniform "
         + "coordinates, leaves ~ N(0, 1); errors are not divided.")
+@Word("decisionTree")
 public record DecisionTree(@Setting(value = "Input dimension d.", range = "> 0") int dims,
                            @Setting(value = "Splits from the root to every leaf (2^depth leaves).", range = "[1, 20]") int depth) implements Task {
     /** The deepest tree allowed: 2^20 leaves already take 8 MB per prompt. */

@@ -1,6 +1,7 @@
 package org.iclab.spec.task;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.baseline.Elimination;
 /**
@@ -12,6 +13,7 @@ import org.iclab.spec.baseline.Elimination;
  * </pre>
  */
 @Setting("Disjunction of literals: coordinates positive / negative / absent with p .15 / .15 / .7; 30% of points forced to falsify it.")
+@Word("disjunction")
 public record Disjunction(@Setting(value = BooleanTask.DIMS, range = "> 0") int dims,
                           @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask.Halfspace {
     public Disjunction {

@@ -1,6 +1,7 @@
 package org.iclab.spec.task;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * Disjunctive normal form: the OR of {@code terms} conjunctions, each coordinate in a term a positive literal, a
  * negative literal or absent with probabilities .1 / .1 / .8; y = +1 iff some term holds. Per prompt one term is
@@ -11,6 +12,7 @@ import org.iclab.spec.Setting;
  * </pre>
  */
 @Setting("OR of `terms` conjunctions (literals p .1 / .1 / .8); per prompt one term chosen and 35% of points forced to satisfy it.")
+@Word("dnf")
 public record Dnf(@Setting(value = BooleanTask.DIMS, range = "> 0") int dims,
                   @Setting(value = "Conjunctions OR-ed together.", range = "[1, 8]") int terms,
                   @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask {

@@ -1,6 +1,7 @@
 package org.iclab.spec.task;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.baseline.Perceptron;
 /**
@@ -11,6 +12,7 @@ import org.iclab.spec.baseline.Perceptron;
  * </pre>
  */
 @Setting("Integer halfspace: w_i uniform on {-3..3}, y = sign(w.x - 1/2).")
+@Word("integerHalfspace")
 public record IntegerHalfspace(@Setting(value = BooleanTask.DIMS, range = "> 0") int dims,
                                @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask.Halfspace {
     public IntegerHalfspace {

@@ -3,6 +3,7 @@ package org.iclab.spec.task;
 import org.iclab.spec.Objective;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.baseline.Averaging;
 import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.baseline.NearestNeighbors;
@@ -17,6 +18,7 @@ import org.iclab.spec.baseline.NearestNeighbors;
  */
 @Setting("Linear classification (Garg et al.): per prompt w ~ N(0, I_d), y = sign(w.x); trained with the logistic loss, "
         + "scored by classification error (1 - accuracy).")
+@Word("linearClassification")
 public record LinearClassification(@Setting(value = "Input dimension d.", range = "> 0") int dims) implements Task {
     public LinearClassification {
         Problems.in("task")

@@ -3,6 +3,7 @@ package org.iclab.spec.task;
 import org.iclab.spec.Objective;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * Linear regression (Garg et al. 2022): w ~ N(0, I_d) per prompt, y = scale · w·x.
  *
@@ -11,6 +12,7 @@ import org.iclab.spec.Setting;
  * </pre>
  */
 @Setting("Linear regression (Garg et al.): per prompt w ~ N(0, I_d), y = scale * w.x; errors are divided by d.")
+@Word("linearRegression")
 public record LinearRegression(@Setting(value = "Input dimension d.", range = "> 0") int dims,
                                @Setting(value = "Multiplies every y.", range = "a finite number > 0") double scale) implements Task {
     public LinearRegression {

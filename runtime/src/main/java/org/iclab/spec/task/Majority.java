@@ -1,6 +1,7 @@
 package org.iclab.spec.task;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.baseline.Perceptron;
 /**
@@ -12,6 +13,7 @@ import org.iclab.spec.baseline.Perceptron;
  * </pre>
  */
 @Setting("Majority over a random subset (each coordinate with p .3): y = sign(w.x - 1/2).")
+@Word("majority")
 public record Majority(@Setting(value = BooleanTask.DIMS, range = "> 0") int dims,
                        @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask.Halfspace {
     public Majority {

@@ -3,6 +3,7 @@ package org.iclab.spec.task;
 import org.iclab.spec.Objective;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.baseline.Bayes;
 import org.iclab.spec.baseline.Ngram;
@@ -21,6 +22,7 @@ import org.iclab.spec.score.TokenScores;
  * </pre>
  */
 @Setting("A fresh random Markov chain per prompt (rows ~ Dirichlet(concentration)); predict each next token in context.")
+@Word("markovChain")
 public record MarkovChain(
         @Setting(value = "Tokens (states) of the chain: the vocabulary.", range = ">= 2") int states,
         @Setting(value = "How many previous tokens the next one depends on.", range = "[1, 4]") int order,

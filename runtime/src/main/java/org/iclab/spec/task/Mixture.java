@@ -3,6 +3,7 @@ package org.iclab.spec.task;
 import org.iclab.spec.Objective;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.baseline.Bayes;
 import org.iclab.spec.inputs.Inputs;
@@ -28,6 +29,7 @@ import java.util.List;
  * </pre>
  */
 @Setting("A mixture of function classes: each prompt's function comes from one component, drawn by weight.")
+@Word("mixture")
 public record Mixture(@Setting(value = "The function classes mixed, each with the same dims and loss.", range = "at least 2 tasks") List<Task> components,
                       @Setting(value = "Relative probability of each component (normalised).", range = "one a component, each >= 0, sum > 0",
                               defaults = "equal") List<Double> weights) implements Task {

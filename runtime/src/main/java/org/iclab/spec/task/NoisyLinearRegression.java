@@ -3,6 +3,7 @@ package org.iclab.spec.task;
 import org.iclab.spec.Objective;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * Noisy linear regression (Garg et al. 2022): per prompt w ~ N(0, I_d), y = scale · w·x + noise · ε with a fresh
  * ε ~ N(0, 1) for every point. With {@code renormalize}, every y is then multiplied by
@@ -17,6 +18,7 @@ import org.iclab.spec.Setting;
  */
 @Setting("Noisy linear regression (Garg et al.): per prompt w ~ N(0, I_d), y = scale * w.x + noise * N(0, 1) per point, "
         + "optionally renormalised to variance d; errors are divided by d.")
+@Word("noisyLinearRegression")
 public record NoisyLinearRegression(@Setting(value = "Input dimension d.", range = "> 0") int dims,
                                     @Setting(value = "Standard deviation of the noise added to each y.", range = "a finite number >= 0") double noise,
                                     @Setting(value = "Multiply y by sqrt(d / (scale^2 * active dims + noise^2)) so that y has variance d.") boolean renormalize,

@@ -1,6 +1,7 @@
 package org.iclab.spec.task;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.baseline.GaussianElimination;
 /**
@@ -12,6 +13,7 @@ import org.iclab.spec.baseline.GaussianElimination;
  * </pre>
  */
 @Setting("Parity of a uniformly random subset: y = +1 iff an odd number of its coordinates are +1.")
+@Word("parity")
 public record Parity(@Setting(value = BooleanTask.DIMS, range = "> 0") int dims,
                      @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask {
     public Parity {

@@ -4,6 +4,7 @@ import org.iclab.spec.Objective;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
 import org.iclab.spec.Span;
+import org.iclab.spec.Word;
 import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.baseline.Ngram;
 import org.iclab.spec.baseline.Oracle;
@@ -25,6 +26,7 @@ import org.iclab.spec.score.TokenScores;
  * </pre>
  */
 @Setting("A fresh random regular language per prompt (minimised DFA, RegBench's sampler); strings of random walks joined by a separator.")
+@Word("regularLanguage")
 public record RegularLanguage(
         @Setting(value = "States of the automaton before minimisation.", range = "2..30, min > edges.max") Span states,
         @Setting(value = "Symbols the automaton uses, drawn from the vocabulary's 18.", range = "edges.max..18") Span alphabet,

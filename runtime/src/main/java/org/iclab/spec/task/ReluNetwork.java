@@ -3,6 +3,7 @@ package org.iclab.spec.task;
 import org.iclab.spec.Objective;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.baseline.Averaging;
 import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.baseline.GradientDescentNet;
@@ -19,6 +20,7 @@ import org.iclab.spec.baseline.NearestNeighbors;
  */
 @Setting("Two-layer ReLU networks (Garg et al.): per prompt W1 ~ N(0,1)^(d x hidden), W2 ~ N(0,1)^hidden, "
         + "y = scale * sqrt(2 / hidden) * W2.relu(W1^T x); errors are divided by d.")
+@Word("reluNetwork")
 public record ReluNetwork(@Setting(value = "Input dimension d.", range = "> 0") int dims,
                           @Setting(value = "Hidden units of the network.", range = "> 0") int hidden,
                           @Setting(value = "Multiplies every y.", range = "a finite number > 0") double scale) implements Task {

@@ -3,6 +3,7 @@ package org.iclab.spec.task;
 import org.iclab.spec.Objective;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.baseline.Averaging;
 import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.baseline.Bayes;
@@ -22,6 +23,7 @@ import org.iclab.spec.baseline.NearestNeighbors;
  */
 @Setting("Learning with a representation (Guo et al.): y = w.Phi(x) + noise, w ~ N(0, I) per prompt, Phi a fixed random MLP "
         + "with orthogonal weight matrices drawn from phiSeed.")
+@Word("representation")
 public record Representation(@Setting(value = "Input dimension d.", range = "> 0") int dims,
                              @Setting(value = "Layers of Phi.", range = "> 0", defaults = "2") int layers,
                              @Setting(value = "Width of each layer of Phi (and of w).", range = "> 0", defaults = "dims") int width,

@@ -3,6 +3,7 @@ package org.iclab.spec.task;
 import org.iclab.spec.Objective;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.baseline.Bayes;
 /**
@@ -16,6 +17,7 @@ import org.iclab.spec.baseline.Bayes;
  * </pre>
  */
 @Setting("Sign-vector regression (Panwar et al.): per prompt w uniform on {-1, +1}^d, y = scale * w.x; errors are divided by d.")
+@Word("signVectorRegression")
 public record SignVectorRegression(@Setting(value = "Input dimension d (bayes() weighs all 2^d sign vectors).", range = "1 to 16") int dims,
                                    @Setting(value = "Multiplies every y.", range = "a finite number > 0") double scale)
         implements Task {

@@ -4,6 +4,7 @@ import org.iclab.spec.Interval;
 import org.iclab.spec.Objective;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 /**
  * Sinusoids (Yadlowsky et al. 2023's families outside a mixture): per prompt an amplitude A, a frequency ω and a phase
  * φ, each uniform on its interval (φ on [0, 2π)), and a direction u uniform on the unit sphere (±1 where d = 1);
@@ -14,6 +15,7 @@ import org.iclab.spec.Setting;
  * </pre>
  */
 @Setting("Sinusoids: per prompt y = A sin(w u.x + phi), A and w uniform on their intervals, phi on [0, 2 pi), u a random unit direction.")
+@Word("sinusoid")
 public record Sinusoid(@Setting(value = "Input dimension d.", range = "> 0") int dims,
                        @Setting(value = "The interval the amplitude A is drawn from.", range = "min >= 0", defaults = "1") Interval amplitude,
                        @Setting(value = "The interval the frequency w is drawn from.", range = "min >= 0", defaults = "0.5..2") Interval frequency)

@@ -3,6 +3,7 @@ package org.iclab.spec.task;
 import org.iclab.spec.Objective;
 import org.iclab.spec.Problems;
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.baseline.Lasso;
 /**
@@ -17,6 +18,7 @@ import org.iclab.spec.baseline.Lasso;
  */
 @Setting("Sparse linear regression (Garg et al.): per prompt w ~ N(0, I_d) keeping `sparsity` active coordinates, "
         + "y = scale * w.x; errors are divided by the sparsity.")
+@Word("sparseLinearRegression")
 public record SparseLinearRegression(@Setting(value = "Input dimension d.", range = "> 0") int dims,
                                      @Setting(value = "Non-zero coordinates of w.", range = "[1, dims]") int sparsity,
                                      @Setting(value = "Multiplies every y.", range = "a finite number > 0") double scale) implements Task {

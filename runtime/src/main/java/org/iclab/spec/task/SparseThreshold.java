@@ -1,6 +1,7 @@
 package org.iclab.spec.task;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.baseline.Perceptron;
 /**
@@ -12,6 +13,7 @@ import org.iclab.spec.baseline.Perceptron;
  * </pre>
  */
 @Setting("Sparse threshold: w_i in {+1, -1, 0} with p .15 / .15 / .7, theta uniform on {-3..2} + 1/2; y = sign(w.x - theta).")
+@Word("sparseThreshold")
 public record SparseThreshold(@Setting(value = BooleanTask.DIMS, range = "> 0") int dims,
                               @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask.Halfspace {
     public SparseThreshold {

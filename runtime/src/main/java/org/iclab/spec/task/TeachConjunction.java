@@ -1,6 +1,7 @@
 package org.iclab.spec.task;
 
 import org.iclab.spec.Setting;
+import org.iclab.spec.Word;
 import org.iclab.spec.baseline.Baseline;
 import org.iclab.spec.baseline.Elimination;
 /**
@@ -14,6 +15,7 @@ import org.iclab.spec.baseline.Elimination;
  * </pre>
  */
 @Setting("Monotone conjunction (each coordinate with p .3) whose prompt opens with its teaching sequence of m + 1 examples; then 40% forced positive.")
+@Word("teachConjunction")
 public record TeachConjunction(@Setting(value = BooleanTask.DIMS, range = "> 0") int dims,
                                @Setting(value = BooleanTask.LABEL_NOISE, range = "[0, 0.5)") double labelNoise) implements BooleanTask.Halfspace {
     public TeachConjunction {
