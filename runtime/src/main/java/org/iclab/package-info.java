@@ -7,7 +7,7 @@
  * from all of them), and only {@code graph} and {@code engine} import TensorFlow or DJL. {@code LayersTest} reads
  * every import and fails on an arrow that runs back up this order:
  * <pre>
- * layers: spec, io, task, baseline, engine, graph, train, eval, probe, report
+ * layers: spec, io, task, baseline, engine, graph, train, eval, probe, report, claim
  * </pre>
  * Each word of the vocabulary is registered by the package that implements it ({@link org.iclab.spec.Registration}).
  */

@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "iclab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "In-context-learning experiments: declare them in a Groovy script, run them here.",
-        subcommands = {RunCommand.class, ResumeCommand.class, SweepCommand.class, ImportCommand.class, CheckCommand.class, ProbeCommand.class, DescribeCommand.class, JshellCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, SweepCommand.class, ReproduceCommand.class, ImportCommand.class, CheckCommand.class, ProbeCommand.class, DescribeCommand.class, JshellCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit code of a user error. */
@@ -69,7 +69,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        err.println("iclab: say what to do: run, resume, sweep, check, probe, describe, import or jshell");
+        err.println("iclab: say what to do: run, resume, sweep, reproduce, check, probe, describe, import or jshell");
         new CommandLine(this).usage(err);
         return USER_ERROR;
     }

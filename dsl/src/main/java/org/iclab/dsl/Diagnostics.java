@@ -76,7 +76,7 @@ final class Diagnostics {
             }
             return new ScriptException(found, thrown);
         }
-        int line = Blocks.lineOf(t, scriptClass);
+        int line = t instanceof DslError d && d.line > 0 ? d.line : Blocks.lineOf(t, scriptClass);
         if (t instanceof SpecException spec) {
             return new ScriptException(spec.problems().stream().map(p -> new Diagnostic(source, line, p.message())).toList(), thrown);
         }

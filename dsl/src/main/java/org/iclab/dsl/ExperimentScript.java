@@ -6,6 +6,7 @@ import groovy.lang.DelegatesTo;
 import groovy.lang.Script;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.SpecException;
 
@@ -29,6 +30,8 @@ public abstract class ExperimentScript extends Script {
     private final List<DeclaredExperiment> declared = new ArrayList<>();
     private String source = getClass().getSimpleName() + ".groovy";
     private SweepAxes sweep = SweepAxes.NONE;
+    private final List<org.iclab.claim.Claim> claims = new ArrayList<>();
+    private final List<String> scale = new ArrayList<>();
 
     protected ExperimentScript() {
     }
@@ -120,6 +123,141 @@ public abstract class ExperimentScript extends Script {
 
         SweepAxes axes() {
             return new SweepAxes(axes, zips);
+        }
+    }
+
+    /**
+     * Declares the findings the script's experiments reproduce, as checks over their results
+     * ({@code ./iclab reproduce} reads them at each seed and over seeds; {@code ./iclab check} checks what they read):
+     * <pre>
+     * claims {
+     *     scale 'a tiny GPT-2 for 6,000 steps; the paper trains 500,000'
+     *     claim('by k = 10 the model is near least squares', paper: 'Fig. 2', atMost: 0.05) {
+     *         error('quickstart', k: 10) - error('quickstart', learner: 'leastSquares', k: 10)
+     *     }
+     * }
+     * </pre>
+     * A claim's block gives a number, which must lie {@code atLeast:}, {@code atMost:} or {@code within:} a bound, or
+     * true or false; it reads results through {@link ClaimReader}'s words. Several blocks add up.
+     */
+    public void claims(@DelegatesTo(value = ClaimsBlock.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        ClaimsBlock block = new ClaimsBlock();
+        Closure<?> c = (Closure<?>) body.clone();
+        c.setDelegate(block);
+        c.setResolveStrategy(Closure.DELEGATE_FIRST);
+        c.call();
+    }
+
+    /** The settings of a {@code claims} block: {@code claim(...) { ... }} and {@code scale '...'}. */
+    public final class ClaimsBlock {
+        private static final List<String> OPTIONS = List.of("paper", "atLeast", "atMost", "within");
+
+        /** {@code claim('finding', paper: '...', atLeast: 0.9) { reading }}. */
+        public void claim(Map<String, ?> options, String name,
+                          @DelegatesTo(value = ClaimReader.class, strategy = Closure.DELEGATE_FIRST) Closure<?> check) {
+            int line = Blocks.scriptLine(ExperimentScript.this.getClass().getName());
+            for (String option : options.keySet()) {
+                if (!OPTIONS.contains(option)) {
+                    throw new DslError(Suggestions.unknown("setting", option, "claim", OPTIONS));
+                }
+            }
+            if (name == null || name.isBlank()) {
+                throw new DslError("a claim needs its finding as its name: claim('conjunctions are learned in context') { ... }");
+            }
+            if (claims.stream().anyMatch(c -> c.name().equals(name))) {
+                throw new DslError("claim '" + name + "' is declared twice");
+            }
+            Object paper = options.get("paper");
+            Closure<?> body = (Closure<?>) check.clone();
+            claims.add(new org.iclab.claim.Claim(name, paper == null ? null : String.valueOf(paper), bound(options),
+                    results -> read(body, results), source + ":" + line));
+        }
+
+        /** {@code claim('finding') { reading }}. */
+        public void claim(String name, @DelegatesTo(value = ClaimReader.class, strategy = Closure.DELEGATE_FIRST) Closure<?> check) {
+            claim(Map.of(), name, check);
+        }
+
+        /** What differs from the paper's setting, for the reproduction's page. */
+        public void scale(String text) {
+            scale.add(text);
+        }
+
+        private org.iclab.claim.Bound bound(Map<String, ?> options) {
+            Double low = number(options, "atLeast");
+            Double high = number(options, "atMost");
+            Object within = options.get("within");
+            if (within != null) {
+                if (low != null || high != null) {
+                    throw new DslError("claim: within: takes the place of atLeast: and atMost:, not beside them");
+                }
+                if (!(within instanceof List<?> l) || l.size() != 2 || !(l.get(0) instanceof Number a) || !(l.get(1) instanceof Number b)) {
+                    throw new DslError("claim: within: must be two numbers, low then high, as within: [0.45, 0.55], was " + within);
+                }
+                low = a.doubleValue();
+                high = b.doubleValue();
+            }
+            if (low == null && high == null) {
+                return null;
+            }
+            try {
+                return new org.iclab.claim.Bound(low, high);
+            } catch (IllegalArgumentException e) {
+                throw new DslError("claim: " + e.getMessage());
+            }
+        }
+
+        private Double number(Map<String, ?> options, String name) {
+            Object v = options.get(name);
+            if (v == null) {
+                return null;
+            }
+            if (!(v instanceof Number n)) {
+                throw new DslError("claim: " + name + ": must be a number, was " + v);
+            }
+            return n.doubleValue();
+        }
+    }
+
+    private static Object read(Closure<?> body, org.iclab.claim.Results results) {
+        Closure<?> c = (Closure<?>) body.clone();
+        c.setDelegate(new ClaimReader(results));
+        c.setResolveStrategy(Closure.DELEGATE_FIRST);
+        return c.call();
+    }
+
+    /** The claims declared so far, in order. */
+    public List<org.iclab.claim.Claim> claims() {
+        return List.copyOf(claims);
+    }
+
+    /** What the claims blocks say differs from the paper's setting. */
+    public List<String> scale() {
+        return List.copyOf(scale);
+    }
+
+    /**
+     * Reads every claim against what the script declares (an unknown experiment, learner, strategy or sweep point, a
+     * k out of range, a claim that gives no number or a number without a bound, are errors at the claim's line).
+     */
+    void checkClaims() {
+        Map<String, Experiment> experiments = new java.util.LinkedHashMap<>();
+        declared.forEach(d -> experiments.put(d.experiment().name(), d.experiment()));
+        Map<String, Map<String, List<String>>> axes = new java.util.LinkedHashMap<>();
+        if (!sweep.isEmpty()) {
+            Map<String, List<String>> swept = new java.util.LinkedHashMap<>();
+            sweep.axes().forEach(a -> swept.put(a.path(), a.values()));
+            experiments.keySet().forEach(name -> axes.put(name, swept));
+        }
+        org.iclab.claim.DeclaredResults declaredResults = new org.iclab.claim.DeclaredResults(experiments, axes);
+        for (org.iclab.claim.Claim claim : claims) {
+            try {
+                claim.reading(claim.check().read(declaredResults)); // any other failure propagates, located at its line
+            } catch (org.iclab.claim.ClaimException e) {
+                // a reading names its own line (the stack holds it); a claim's result, the claim's line
+                int line = e.claim() != null ? Integer.parseInt(claim.location().substring(claim.location().lastIndexOf(':') + 1)) : 0;
+                throw new DslError(e.claim() != null ? e.getMessage() : "claim '" + claim.name() + "' " + e.getMessage(), e, line);
+            }
         }
     }
 

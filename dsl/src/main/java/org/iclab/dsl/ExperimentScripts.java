@@ -41,6 +41,23 @@ public final class ExperimentScripts {
 
     /** Runs the script {@code file} and returns the experiments it declares, in order. */
     public static List<DeclaredExperiment> evaluate(Path file) {
+        return load(file).experiments();
+    }
+
+    /** Runs the script text {@code text}, reporting errors against {@code source} (its file name). */
+    public static List<DeclaredExperiment> evaluate(String text, String source) {
+        return load(text, source).experiments();
+    }
+
+    /**
+     * What a script declares: its experiments, its claims (each checked against the experiments) and what its claims
+     * blocks say differs from the paper.
+     */
+    public record Declarations(List<DeclaredExperiment> experiments, List<org.iclab.claim.Claim> claims, List<String> scale) {
+    }
+
+    /** Runs the script {@code file} and returns what it declares. */
+    public static Declarations load(Path file) {
         String text;
         try {
             text = Files.readString(file);
@@ -49,11 +66,11 @@ public final class ExperimentScripts {
         } catch (IOException e) {
             throw new ScriptException(List.of(new Diagnostic(file.toString(), 0, "cannot read: " + e.getMessage())), e);
         }
-        return evaluate(text, file.toString());
+        return load(text, file.toString());
     }
 
-    /** Runs the script text {@code text}, reporting errors against {@code source} (its file name). */
-    public static List<DeclaredExperiment> evaluate(String text, String source) {
+    /** Runs the script text {@code text} and returns what it declares, reporting errors against {@code source}. */
+    public static Declarations load(String text, String source) {
         String name = className(Path.of(source).getFileName().toString());
         try (GroovyClassLoader loader = new GroovyClassLoader(ExperimentScripts.class.getClassLoader(), configuration())) {
             Class<?> type;
@@ -66,6 +83,7 @@ public final class ExperimentScripts {
             script.source(source);
             try {
                 script.run();
+                script.checkClaims();
             } catch (Exception | StackOverflowError e) { // Groovy code may throw checked exceptions undeclared
                 ScriptException located = Diagnostics.translate(e, script, source);
                 if (located != null) {
@@ -74,7 +92,8 @@ public final class ExperimentScripts {
                 throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
             }
             SweepAxes sweep = script.sweepAxes();
-            return script.declared().stream().map(d -> new DeclaredExperiment(d.experiment(), d.source(), d.line(), sweep)).toList();
+            return new Declarations(script.declared().stream().map(d -> new DeclaredExperiment(d.experiment(), d.source(), d.line(), sweep)).toList(),
+                    script.claims(), script.scale());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

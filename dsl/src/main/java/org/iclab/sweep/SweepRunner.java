@@ -63,6 +63,11 @@ public final class SweepRunner {
             return error;
         }
 
+        /** How long its run took in this sweep (0 where it did not run). */
+        public double seconds() {
+            return seconds;
+        }
+
         State(Sweep.Point point) {
             this.point = point;
         }
@@ -78,6 +83,7 @@ public final class SweepRunner {
     private final int threads;
     private final Integer atK;
     private final boolean xla;
+    private java.util.function.Consumer<List<State>> listener;
 
     public SweepRunner(Path dir, String experiment, SweepAxes axes, List<Sweep.Point> points, Runner runner, PrintWriter out,
                 int parallel, int threads, Integer atK, boolean xla) {
@@ -91,6 +97,15 @@ public final class SweepRunner {
         this.out = out;
         this.parallel = parallel;
         this.threads = threads;
+    }
+
+    /**
+     * Calls {@code listener} with the states (in point order, as they stand) each time a point changes, instead of
+     * printing the sweep's own progress line; returns this runner.
+     */
+    public SweepRunner onChange(java.util.function.Consumer<List<State>> listener) {
+        this.listener = listener;
+        return this;
     }
 
     /** Runs every point not yet done; returns the states, in point order. */
@@ -249,10 +264,14 @@ public final class SweepRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the sweep's table in " + dir, e);
         }
-        out.printf(java.util.Locale.ROOT, "sweep %s: %d of %d done, %d running, %d failed, %d skipped%n", experiment,
-                counts[Status.DONE.ordinal()], states.size(), counts[Status.RUNNING.ordinal()], counts[Status.FAILED.ordinal()],
-                counts[Status.SKIPPED.ordinal()]);
-        out.flush();
+        if (listener != null) {
+            listener.accept(List.copyOf(states));
+        } else {
+            out.printf(java.util.Locale.ROOT, "sweep %s: %d of %d done, %d running, %d failed, %d skipped%n", experiment,
+                    counts[Status.DONE.ordinal()], states.size(), counts[Status.RUNNING.ordinal()], counts[Status.FAILED.ordinal()],
+                    counts[Status.SKIPPED.ordinal()]);
+            out.flush();
+        }
         return rows;
     }
 

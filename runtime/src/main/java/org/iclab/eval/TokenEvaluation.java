@@ -124,11 +124,9 @@ final class TokenEvaluation {
         return curves;
     }
 
-    /** The column a score is reported under: its registered word in snake case ({@code tokenError} → {@code token_error}). */
+    /** The column a score is reported under ({@link Score#column}). */
     static String column(Score score) {
-        String word = org.iclab.spec.Registry.get().wordOf(score.getClass()).map(org.iclab.spec.Registry.Word::name)
-                .orElseThrow(() -> new IllegalStateException(score.getClass().getName() + " is not registered"));
-        return word.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return Score.column(score.getClass());
     }
 
     /** Each read score's weighted mean, by score type. */

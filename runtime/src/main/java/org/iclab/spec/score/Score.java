@@ -11,6 +11,11 @@ import org.iclab.spec.task.TokenTask;
  * ({@code tokenError} → column {@code token_error}).
  */
 public interface Score {
+    /** The column a score of type {@code type} is reported under: its word in snake case ({@code tokenError} → {@code token_error}). */
+    static String column(Class<? extends Score> type) {
+        return org.iclab.spec.Extension.wordOf(type).replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The value at one scored position (a {@link Derived} score is never asked). */
     double at(Position position);
 

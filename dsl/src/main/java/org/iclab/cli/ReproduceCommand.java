@@ -1,0 +1,376 @@
+package org.iclab.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.iclab.claim.Claim;
+import org.iclab.claim.Outcome;
+import org.iclab.claim.Page;
+import org.iclab.claim.Provenance;
+import org.iclab.claim.Reproduction;
+import org.iclab.claim.RunFiles;
+import org.iclab.claim.Verdict;
+import org.iclab.dsl.DeclaredExperiment;
+import org.iclab.dsl.Diagnostic;
+import org.iclab.dsl.ExperimentScripts;
+import org.iclab.dsl.ScriptException;
+import org.iclab.dsl.SweepAxes;
+import org.iclab.dsl.UserError;
+import org.iclab.io.Json;
+import org.iclab.spec.Experiment;
+import org.iclab.sweep.Overrides;
+import org.iclab.sweep.Sweep;
+import org.iclab.sweep.SweepBackend;
+import org.iclab.sweep.SweepRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code iclab reproduce PATH [--seeds N] [--parallel P] [--on spark] [--out DIR]}: runs every experiment of a
+ * script, or of every script in a folder, at N seeds (each experiment's own seed and the N − 1 after it) on the sweep
+ * machinery (resumable: finished runs are skipped, killed ones resumed), then reads every claim at each seed and over
+ * seeds, writes {@code reproduction.json} with the provenance of every run, and renders the page. Exit 0 when every
+ * claim holds at every seed, 1 when one does not (or a run failed), 2 on bad input.
+ */
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+        description = "Run a script's (or a folder's) experiments over seeds, check their claims, and render the reproduction's page.")
+final class ReproduceCommand implements Callable<Integer> {
+    /** The file each run's provenance is kept in, beside its run files. */
+    static final String PROVENANCE = "provenance.json";
+    /** What {@code --smoke} changes: a handful of steps and a tiny evaluation. */
+    static final List<String> SMOKE = List.of("train.steps=4", "evaluate.prompts=8", "train.logEvery=2", "train.checkpointEvery=2");
+
+    @ParentCommand
+    Main main;
+
+    @Parameters(paramLabel = "PATH", description = "A script, or a folder whose scripts are reproduced together (one page).")
+    Path path;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Seeds per experiment (default 3): its own seed and the N - 1 after it.")
+    int seeds = 3;
+
+    @Option(names = "--parallel", paramLabel = "P", description = "Runs at once (default 1); the threads are split between them.")
+    int parallel = 1;
+
+    @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads in all (default: the available processors).")
+    Integer threads;
+
+    @Option(names = "--on", paramLabel = "BACKEND", description = "Where the runs run: local (default) or spark.")
+    String on = "local";
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the runs go (default runs/reproduce/<name>).")
+    Path out;
+
+    @Option(names = "--smoke", description = "The whole path at toy scale: 4 steps, 1 seed, 8 prompts; checks that every claim reads and the "
+            + "page renders, not the verdicts; writes nothing beside the scripts.")
+    boolean smoke;
+
+    @Option(names = "--declared", description = "Run nothing: render the page of the declared claims, marked as not yet run over seeds.")
+    boolean declared;
+
+    /** One script: where it is, what it declares. */
+    private record Script(Path file, ExperimentScripts.Declarations declarations) {
+        String stem() {
+            String name = file.getFileName().toString();
+            return name.substring(0, name.length() - ".groovy".length());
+        }
+    }
+
+    /** One experiment's runs: its script, its sweep points at each seed offset. */
+    private record Plan(Script script, DeclaredExperiment declared, List<Sweep.Point> points, Path dir) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (seeds < 1) {
+            throw new UserError("reproduce: --seeds must be >= 1, was " + seeds);
+        }
+        if (parallel < 1) {
+            throw new UserError("reproduce: --parallel must be >= 1, was " + parallel);
+        }
+        if (smoke && declared) {
+            throw new UserError("reproduce: --smoke runs at toy scale and --declared runs nothing: give one of them");
+        }
+        int n = smoke ? 1 : seeds;
+        List<Script> scripts = load(scriptsOf(path));
+        String title = Files.isDirectory(path) ? path.toAbsolutePath().normalize().getFileName().toString() : scripts.get(0).stem();
+        Path pageDir = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+        List<String> names = scripts.stream().map(s -> pageDir.toAbsolutePath().relativize(s.file().toAbsolutePath()).toString()).toList();
+        List<String> scale = scripts.stream().flatMap(s -> s.declarations().scale().stream()).toList();
+        if (declared) {
+            List<Outcome> outcomes = new ArrayList<>();
+            scripts.forEach(s -> s.declarations().claims().forEach(c -> outcomes.add(Outcome.of(c, List.of(), List.of()))));
+            Reproduction r = new Reproduction(title, names, null, List.of(), scale, null, List.of(), outcomes);
+            write(r, pageDir, Files.isDirectory(path) ? null : title);
+            main.out.println("page: " + pagePath(pageDir, Files.isDirectory(path) ? null : title) + " (" + outcomes.size() + " claims, not run)");
+            return 0;
+        }
+        Path dir = out != null ? out : Path.of("runs", smoke ? "reproduce-smoke" : "reproduce", title);
+        List<Long> offsets = new ArrayList<>();
+        for (long i = 0; i < n; i++) {
+            offsets.add(i);
+        }
+        List<Plan> plans = plan(scripts, dir, n);
+        String[] source = SourceTree.commit();
+        long started = System.nanoTime();
+        List<Reproduction.Run> runs = runAll(plans, source);
+        double wall = (System.nanoTime() - started) / 1e9;
+        int total = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Script s : scripts) {
+            List<Plan> own = plans.stream().filter(p -> p.script() == s).toList();
+            for (Claim claim : s.declarations().claims()) {
+                List<Claim.Reading> readings = new ArrayList<>();
+                for (long offset : offsets) {
+                    readings.add(claim.read(results(own, offset)));
+                }
+                outcomes.add(Outcome.of(claim, offsets, readings));
+            }
+        }
+        String command = "./iclab reproduce " + path + " --seeds " + n + (smoke ? " --smoke" : "");
+        Provenance provenance = Provenance.here(source[0], source[1] == null ? null : Boolean.valueOf(source[1]), total, wall);
+        Reproduction r = new Reproduction(title, names, command, offsets, scale, provenance, runs, outcomes);
+        r.write(dir.resolve(Reproduction.FILE));
+        Files.writeString(dir.resolve(Page.FILE), Page.render(r));
+        if (!smoke) {
+            write(r, pageDir, Files.isDirectory(path) ? null : title);
+        }
+        report(r, dir, smoke ? dir.resolve(Page.FILE) : pagePath(pageDir, Files.isDirectory(path) ? null : title));
+        boolean runFailed = runs.stream().anyMatch(x -> x.status().equals("failed"));
+        if (smoke) {
+            boolean unread = outcomes.stream().anyMatch(o -> o.errors().stream().anyMatch(java.util.Objects::nonNull));
+            return runFailed || unread ? Main.INTERNAL_ERROR : 0;
+        }
+        return !runFailed && outcomes.stream().allMatch(o -> o.verdict() == Verdict.HOLDS) ? 0 : Main.INTERNAL_ERROR;
+    }
+
+    /** The scripts PATH names: itself, or a folder's {@code *.groovy} files in name order. */
+    static List<Path> scriptsOf(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            List<Path> scripts;
+            try (var list = Files.list(path)) {
+                scripts = list.filter(p -> p.getFileName().toString().endsWith(".groovy") && Files.isRegularFile(p)).sorted().toList();
+            }
+            if (scripts.isEmpty()) {
+                throw new UserError("reproduce: " + path + " holds no .groovy script");
+            }
+            return scripts;
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new UserError("reproduce: no such script or folder: " + path);
+        }
+        if (!path.getFileName().toString().endsWith(".groovy")) {
+            throw new UserError("reproduce: " + path + " is no .groovy script (reproduce reads scripts, whose claims say what to check)");
+        }
+        return List.of(path);
+    }
+
+    /** Every script loaded and checked (claims included); every error of every script reported together. */
+    private static List<Script> load(List<Path> files) {
+        List<Script> scripts = new ArrayList<>();
+        List<Diagnostic> errors = new ArrayList<>();
+        ScriptException first = null;
+        for (Path file : files) {
+            try {
+                ExperimentScripts.Declarations d = ExperimentScripts.load(file);
+                if (d.experiments().isEmpty()) {
+                    errors.add(new Diagnostic(file.toString(), 0, "declares no experiment"));
+                }
+                scripts.add(new Script(file, d));
+            } catch (ScriptException e) {
+                errors.addAll(e.diagnostics());
+                first = first == null ? e : first;
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ScriptException(errors, first);
+        }
+        Set<String> seen = new HashSet<>();
+        for (Script s : scripts) {
+            for (DeclaredExperiment d : s.declarations().experiments()) {
+                if (!seen.add(s.stem() + "/" + d.experiment().name())) {
+                    throw new UserError(d.location() + ": experiment " + d.experiment().name() + " is declared twice in " + s.file());
+                }
+            }
+        }
+        return scripts;
+    }
+
+    /** Every experiment's points: its script's sweep and the seeds (its own and the n − 1 after it), checked before anything runs. */
+    private List<Plan> plan(List<Script> scripts, Path dir, int n) {
+        Overrides overrides = new Overrides(smoke ? SMOKE : List.of());
+        List<Plan> plans = new ArrayList<>();
+        for (Script s : scripts) {
+            for (DeclaredExperiment d : s.declarations().experiments()) {
+                Experiment base = overrides.apply(d.experiment());
+                List<String> seedValues = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    seedValues.add(String.valueOf(base.seed() + i));
+                }
+                SweepAxes axes = d.sweep().and(new SweepAxes(List.of(new SweepAxes.Axis("seed", seedValues)), List.of()));
+                try {
+                    plans.add(new Plan(s, d, Sweep.expand(base, axes), dir.resolve(s.stem()).resolve(d.experiment().name())));
+                } catch (UserError e) {
+                    throw new UserError(d.location() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return plans;
+    }
+
+    /** Runs every plan (skipping finished runs), printing the progress line; returns every run with its provenance. */
+    private List<Reproduction.Run> runAll(List<Plan> plans, String[] source) {
+        int total = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int perRun = Math.max(1, total / parallel);
+        Progress progress = new Progress(plans.stream().mapToInt(p -> p.points().size()).sum());
+        SweepBackend.Session session = "local".equals(on) ? null : SweepBackend.named(on).open(parallel, perRun, main.out);
+        List<Reproduction.Run> runs = new ArrayList<>();
+        try {
+            for (Plan plan : plans) {
+                String name = plan.declared().experiment().name();
+                Set<String> recorded = new HashSet<>();
+                List<SweepRunner.State> states = new SweepRunner(plan.dir(), name, plan.declared().sweep(), plan.points(),
+                        session == null ? main.runner : session.runner(), main.out, parallel, perRun, null, false)
+                        .onChange(now -> {
+                            for (SweepRunner.State s : now) {
+                                if (s.status() == SweepRunner.Status.DONE && recorded.add(s.point().name())) {
+                                    Json.writeFile(plan.dir().resolve(s.point().name()).resolve(PROVENANCE), Provenance.here(source[0],
+                                            source[1] == null ? null : Boolean.valueOf(source[1]), perRun, s.seconds()));
+                                }
+                            }
+                            progress.update(name, now);
+                        }).run();
+                for (SweepRunner.State s : states) {
+                    Map<String, String> point = new LinkedHashMap<>(s.point().values());
+                    long seed = Long.parseLong(point.remove("seed"));
+                    Path runDir = plan.dir().resolve(s.point().name());
+                    Provenance p = Files.isRegularFile(runDir.resolve(PROVENANCE)) ? readProvenance(runDir.resolve(PROVENANCE)) : null;
+                    String status = switch (s.status()) {
+                        case DONE -> "done";
+                        case SKIPPED -> "skipped";
+                        default -> "failed";
+                    };
+                    runs.add(new Reproduction.Run(name, seed, point, status, s.error(), p));
+                    if (s.status() == SweepRunner.Status.FAILED) {
+                        main.err.println("failed: " + runDir + ": " + s.error());
+                    }
+                }
+            }
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+        }
+        return runs;
+    }
+
+    private static Provenance readProvenance(Path file) {
+        try {
+            return Json.MAPPER.readValue(file.toFile(), Provenance.class);
+        } catch (IOException e) {
+            return null; // a run's provenance is a record of it, not a condition of reading its results
+        }
+    }
+
+    /** The results of one seed offset: each experiment of the script at its seed, by sweep point. */
+    private static RunFiles results(List<Plan> plans, long offset) {
+        Map<String, Experiment> experiments = new LinkedHashMap<>();
+        Map<String, Map<String, List<String>>> axes = new LinkedHashMap<>();
+        Map<String, Map<Map<String, String>, Path>> runs = new LinkedHashMap<>();
+        for (Plan plan : plans) {
+            String name = plan.declared().experiment().name();
+            experiments.put(name, plan.declared().experiment());
+            Map<String, List<String>> swept = new LinkedHashMap<>();
+            plan.declared().sweep().axes().forEach(a -> swept.put(a.path(), a.values()));
+            if (!swept.isEmpty()) {
+                axes.put(name, swept);
+            }
+            long seed = Long.parseLong(plan.points().get(0).values().get("seed")) + offset;
+            Map<Map<String, String>, Path> dirs = new LinkedHashMap<>();
+            for (Sweep.Point p : plan.points()) {
+                Map<String, String> point = new LinkedHashMap<>(p.values());
+                if (Long.parseLong(point.remove("seed")) == seed) {
+                    dirs.put(point, plan.dir().resolve(p.name()));
+                }
+            }
+            runs.put(name, dirs);
+        }
+        return new RunFiles(experiments, axes, runs);
+    }
+
+    private static Path pagePath(Path pageDir, String stem) {
+        return stem == null ? pageDir.resolve(Page.FILE) : pageDir.resolve(stem + ".md");
+    }
+
+    /** Writes reproduction.json and the page beside the scripts: a folder's README.md, or a script's NAME.md. */
+    private static void write(Reproduction r, Path pageDir, String stem) throws IOException {
+        r.write(stem == null ? pageDir.resolve(Reproduction.FILE) : pageDir.resolve(stem + "." + Reproduction.FILE));
+        org.iclab.io.AtomicFiles.write(pagePath(pageDir, stem), Page.render(r));
+    }
+
+    private void report(Reproduction r, Path dir, Path page) {
+        main.out.println();
+        for (Outcome o : r.claims()) {
+            main.out.printf(Locale.ROOT, "%-6s  %s%s%n", o.verdict().word(), o.claim(),
+                    o.mean() == null ? "" : "  (mean " + String.format(Locale.ROOT, "%.4g", o.mean()) + (o.bound() == null ? "" : ", must be " + o.bound()) + ")");
+        }
+        Map<Verdict, Long> tally = r.tally();
+        main.out.printf(Locale.ROOT, "%d claims: %d hold, %d mixed, %d fail, over %d seed%s%n", r.claims().size(), tally.get(Verdict.HOLDS),
+                tally.get(Verdict.MIXED), tally.get(Verdict.FAILS), r.seeds().size(), r.seeds().size() == 1 ? "" : "s");
+        main.out.println("reproduction: " + dir.resolve(Reproduction.FILE));
+        main.out.println("page: " + page);
+        main.out.flush();
+    }
+
+    /** The progress line: runs done, running and left over the whole reproduction, and an ETA from the runs finished so far. */
+    private final class Progress {
+        private final int total;
+        private final Map<String, List<SweepRunner.State>> byExperiment = new LinkedHashMap<>();
+        private final long start = System.nanoTime();
+
+        Progress(int total) {
+            this.total = total;
+        }
+
+        synchronized void update(String experiment, List<SweepRunner.State> states) {
+            byExperiment.put(experiment, states);
+            int done = 0;
+            int running = 0;
+            int ranHere = 0;
+            for (List<SweepRunner.State> list : byExperiment.values()) {
+                for (SweepRunner.State s : list) {
+                    switch (s.status()) {
+                        case DONE -> {
+                            done++;
+                            ranHere++;
+                        }
+                        case SKIPPED, FAILED -> done++;
+                        case RUNNING -> running++;
+                        default -> { }
+                    }
+                }
+            }
+            int left = total - done - running;
+            String eta = "";
+            if (ranHere > 0 && left + running > 0) {
+                double perRun = (System.nanoTime() - start) / 1e9 / ranHere;
+                long seconds = Math.round(perRun * Math.ceil((left + running) / (double) parallel));
+                eta = ", ETA " + (seconds >= 3600 ? seconds / 3600 + " h " + seconds % 3600 / 60 + " min"
+                        : seconds >= 60 ? TimeUnit.SECONDS.toMinutes(seconds) + " min" : seconds + " s");
+            }
+            main.out.printf(Locale.ROOT, "reproduce: %d of %d runs done, %d running, %d left%s%n", done, total, running, left, eta);
+            main.out.flush();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.iclab.claim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Markdown page of a reproduction, rendered from its {@code reproduction.json} alone: the same file always gives
+ * the same page, so a committed page can be checked against its committed file and no number on it is typed.
+ */
+public final class Page {
+    /** The file name of a folder's page. */
+    public static final String FILE = "README.md";
+
+    private Page() {
+    }
+
+    /** The page of {@code r}. */
+    public static String render(Reproduction r) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(r.title()).append("\n\n");
+        md.append("<!-- Rendered by ./iclab reproduce from ").append(Reproduction.FILE)
+                .append(": edit the scripts and run it again rather than this page. -->\n\n");
+        md.append("Scripts: ").append(String.join(", ", r.scripts().stream().map(s -> "[" + s + "](" + s + ")").toList())).append(".\n\n");
+        boolean run = r.provenance() != null;
+        if (run) {
+            md.append("Made with `").append(r.command()).append("`: every experiment at ").append(r.seeds().size() == 1
+                    ? "its own seed" : "its own seed and the " + (r.seeds().size() - 1) + " after it").append(" (seed offsets ")
+                    .append(String.join(", ", r.seeds().stream().map(String::valueOf).toList())).append("; the runs below give each seed).\n\n");
+        } else {
+            md.append("**Not yet run over seeds.** The claims below are declared in the scripts and checked by `./iclab check` "
+                    + "(the experiments, learners, strategies and k they read exist); no run has tested them yet. "
+                    + "`./iclab reproduce` runs them and renders this page again.\n\n");
+        }
+        Map<Verdict, Long> tally = r.tally();
+        md.append("## Claims\n\n");
+        if (run) {
+            md.append(tally.get(Verdict.HOLDS)).append(" of ").append(r.claims().size()).append(" hold at every seed, ")
+                    .append(tally.get(Verdict.MIXED)).append(" at some, ").append(tally.get(Verdict.FAILS)).append(" at none")
+                    .append(tally.get(Verdict.NOT_RUN) > 0 ? ", " + tally.get(Verdict.NOT_RUN) + " not run" : "").append(".\n\n");
+        }
+        md.append("| Claim | The paper | Must be | Ours: mean [90% interval] | Per seed | Verdict |\n");
+        md.append("|---|---|---|---|---|---|\n");
+        for (Outcome o : r.claims()) {
+            md.append("| ").append(cell(o.claim())).append(" | ").append(cell(o.paper() == null ? "" : o.paper()))
+                    .append(" | ").append(cell(o.bound() == null ? "true" : o.bound()))
+                    .append(" | ").append(ours(o)).append(" | ").append(perSeed(o)).append(" | ").append(verdict(o.verdict())).append(" |\n");
+        }
+        md.append('\n');
+        List<String> errors = new ArrayList<>();
+        for (Outcome o : r.claims()) {
+            for (int i = 0; i < o.seeds().size(); i++) {
+                if (o.errors().get(i) != null) {
+                    errors.add("- " + o.claim() + ", seed " + o.seeds().get(i) + ": " + o.errors().get(i));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            md.append("Readings that failed:\n\n").append(String.join("\n", errors)).append("\n\n");
+        }
+        if (!r.scale().isEmpty()) {
+            md.append("## How this differs from the paper\n\n");
+            r.scale().forEach(s -> md.append("- ").append(s).append('\n'));
+            md.append('\n');
+        }
+        if (run) {
+            Provenance p = r.provenance();
+            md.append("## Provenance\n\n");
+            md.append("Commit `").append(p.commit()).append('`').append(p.dirty() == null ? "" : p.dirty() ? " (with uncommitted changes)" : "")
+                    .append(", ").append(p.cpu()).append(", ").append(p.threads()).append(" TensorFlow thread").append(p.threads() == 1 ? "" : "s")
+                    .append(", Java ").append(p.java()).append(", TensorFlow ").append(p.tensorflow()).append(", finished ").append(p.date())
+                    .append(" after ").append(duration(p.wallSeconds())).append(". Results of one seed are identical on one machine and differ "
+                            + "across CPUs at float rounding.\n\n");
+            md.append("| Experiment | Seed | Point | Status | Wall time | Commit | CPU |\n|---|---|---|---|---|---|---|\n");
+            for (Reproduction.Run run1 : r.runs()) {
+                Provenance q = run1.provenance();
+                md.append("| ").append(run1.experiment()).append(" | ").append(run1.seed()).append(" | ")
+                        .append(cell(run1.point().isEmpty() ? "" : String.join(", ", run1.point().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())))
+                        .append(" | ").append(run1.status()).append(run1.error() == null ? "" : ": " + cell(run1.error()))
+                        .append(" | ").append(q == null ? "" : duration(q.wallSeconds()))
+                        .append(" | ").append(q == null ? "" : "`" + q.commit() + "`" + (Boolean.TRUE.equals(q.dirty()) ? " (changed)" : ""))
+                        .append(" | ").append(q == null ? "" : cell(q.cpu())).append(" |\n");
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private static String ours(Outcome o) {
+        if (o.mean() == null) {
+            return "";
+        }
+        return number(o.mean()) + (o.low() == null ? "" : " [" + number(o.low()) + ", " + number(o.high()) + "]");
+    }
+
+    private static String perSeed(Outcome o) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < o.seeds().size(); i++) {
+            Double v = o.values().get(i);
+            String reading = o.errors().get(i) != null ? "error" : v != null ? number(v) : String.valueOf(o.holds().get(i));
+            parts.add(reading + (o.holds().get(i) ? " ✓" : " ✗"));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String verdict(Verdict v) {
+        return v == Verdict.NOT_RUN ? "not run" : "**" + v.word() + "**";
+    }
+
+    /** Four significant digits, as the pages show every number. */
+    static String number(double v) {
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60)
+                : s >= 60 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60) : s + " s";
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}
