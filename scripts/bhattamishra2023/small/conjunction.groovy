@@ -20,3 +20,13 @@ for (name in ['conjunction', 'disjunction']) {
         evaluate { prompts 1280 }
     }
 }
+
+claims {
+    scale 'n = 10 inputs, 30 examples, a tiny GPT-2 (3 layers) for 4,000 steps; the paper: n = 28, a 12-layer GPT-2'
+    ['conjunction', 'disjunction'].each { name -> // each: a claim's block reads its own name when it runs
+        claim("${name}s are learned in context: accuracy at least 0.95 at the last example",
+                paper: 'Bhattamishra et al. 2023, Fig. 2: conjunctions and disjunctions are learned near-perfectly', atLeast: 0.95) {
+            accuracy("bhattamishra2023-small-$name", k: 29)
+        }
+    }
+}

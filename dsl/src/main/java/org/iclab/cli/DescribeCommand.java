@@ -19,7 +19,7 @@ final class DescribeCommand implements Callable<Integer> {
     Main main;
 
     @Parameters(arity = "0..1", paramLabel = "TOPIC",
-            description = "A block (experiment, train, curriculum, evaluate, model), a kind (task, inputs, prompt, optimizer, baselines, strategies) or a word (linearRegression, adam, ...).")
+            description = "A block (experiment, train, curriculum, evaluate, probes, claims), a kind (task, inputs, prompt, optimizer, baselines, strategies) or a word (linearRegression, adam, ...).")
     String topic;
 
     @Override
@@ -29,10 +29,8 @@ final class DescribeCommand implements Callable<Integer> {
             main.out.println("iclab's DSL, generated from the code. Topics for iclab describe TOPIC: " + String.join(", ", topics.keySet()));
             main.out.println();
             for (Reference.Block b : Reference.blocks()) {
-                if (!b.path().equals("model")) {
-                    block(b).forEach(main.out::println);
-                    main.out.println();
-                }
+                block(b).forEach(main.out::println);
+                main.out.println();
             }
             for (Map.Entry<String, Class<?>> kind : Reference.kinds().entrySet()) {
                 kind(kind.getKey()).forEach(main.out::println);
@@ -51,10 +49,11 @@ final class DescribeCommand implements Callable<Integer> {
     private static Map<String, List<String>> topics() {
         Map<String, List<String>> topics = new LinkedHashMap<>();
         for (Reference.Block b : Reference.blocks()) {
-            if (!b.path().equals("model")) {
-                topics.put(b.word(), block(b));
-            }
+            topics.put(b.word(), block(b));
         }
+        List<String> claims = new ArrayList<>(List.of("claims { ... }  (checked by ./iclab check; read over seeds by ./iclab reproduce)"));
+        Reference.claims().forEach(e -> entry(claims, e));
+        topics.put("claims", claims);
         for (String kind : Reference.kinds().keySet()) {
             topics.put(kind, kind(kind));
         }

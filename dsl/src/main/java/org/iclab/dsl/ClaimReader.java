@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.iclab.claim.ClaimException;
 import org.iclab.claim.Results;
+import org.iclab.spec.Setting;
 
 /**
  * What a claim's block reads, over one seed's {@link Results}: a learner's error, accuracy or any eval.csv column at a
@@ -34,6 +35,7 @@ public final class ClaimReader {
     }
 
     /** The model's error (or {@code learner:}'s) at {@code k:} under {@code strategy:}: a number, or a list for a range. */
+    @Setting(value = "A learner's error at k (a number, or a list for a range of k); learner: model, strategy: standard and k: the largest by default; at: a sweep point.", example = "error('lr', learner: 'leastSquares', k: 1..10, strategy: 'standard')")
     public Object error(Map<String, ?> named, String experiment) {
         return read(named, experiment, "error");
     }
@@ -44,6 +46,7 @@ public final class ClaimReader {
     }
 
     /** 1 − error ({@code accuracy} in eval.csv: classification and token tasks). */
+    @Setting(value = "1 - error, where eval.csv has it (classification and token tasks); as error.", example = "accuracy('conj', k: 29)")
     public Object accuracy(Map<String, ?> named, String experiment) {
         return read(named, experiment, "accuracy");
     }
@@ -53,6 +56,7 @@ public final class ClaimReader {
     }
 
     /** Any eval.csv column ({@code cross_entropy}, {@code perplexity}, {@code ci_high}, ...). */
+    @Setting(value = "Any column of eval.csv (cross_entropy, perplexity, ci_high, ...); as error.", example = "value('lang', 'cross_entropy', k: 5)")
     public Object value(Map<String, ?> named, String experiment, String column) {
         return read(named, experiment, column);
     }
@@ -62,12 +66,14 @@ public final class ClaimReader {
     }
 
     /** {@code key} of metrics.jsonl at {@code step:} (the last logged step at or before it). */
+    @Setting(value = "A metrics.jsonl key at the last logged step at or before step:.", example = "metric('lr', 'loss', step: 500)")
     public double metric(Map<String, ?> named, String experiment, String key) {
         Named n = new Named("metric", named, List.of("step"));
         return results.metric(experiment, key, n.whole("step", null));
     }
 
     /** The first logged step at or {@code below:} a level, or at or {@code above:} it; null if none. */
+    @Setting(value = "The first logged step whose key is at or below: (or at or above:) a level; null if none.", example = "firstStep('lr', 'loss', below: 0.5)")
     public Long firstStep(Map<String, ?> named, String experiment, String key) {
         Named n = new Named("firstStep", named, List.of("below", "above"));
         if (n.has("below") == n.has("above")) {
@@ -78,6 +84,7 @@ public final class ClaimReader {
     }
 
     /** The logged step where {@code key} rises fastest ({@code falling: true}: falls fastest). */
+    @Setting(value = "The logged step where key rises fastest (falling: true: falls fastest).", example = "steepestStep('ind', 'induction/standard/model')")
     public long steepestStep(Map<String, ?> named, String experiment, String key) {
         Named n = new Named("steepestStep", named, List.of("falling"));
         return results.steepestStep(experiment, key, !(n.has("falling") && Boolean.TRUE.equals(n.value("falling"))));
@@ -87,14 +94,20 @@ public final class ClaimReader {
         return steepestStep(Map.of(), experiment, key);
     }
 
-    /** A probe's score for {@code target:} at {@code layer:} ({@code probe:} linear by default; {@code k:} one k, else the mean over k). */
+    /**
+     * A probe's score for {@code target:} at {@code layer:} ({@code probe:} linear by default; {@code k:} one k, else
+     * the mean over k; no layer: the rows without one, as an alignment probe's {@code iterate} rows).
+     */
+    @Setting(value = "A probe's score (probe: linear by default) for target: at layer:, the mean over k (k: one k); no layer: the rows without one (iterate).", example = "probe('p', target: 'weights', layer: 2)")
     public double probe(Map<String, ?> named, String experiment) {
         Named n = new Named("probe", named, List.of("probe", "target", "layer", "k"));
         String probe = n.has("probe") ? n.text("probe") : "linear";
-        return results.probe(experiment, probe, n.text("target"), (int) n.whole("layer", null), n.has("k") ? (int) n.whole("k", null) : null);
+        return results.probe(experiment, probe, n.text("target"), n.has("layer") ? (int) n.whole("layer", null) : null,
+                n.has("k") ? (int) n.whole("k", null) : null);
     }
 
     /** The values of a sweep axis at {@code k:} for {@code learner:} under {@code strategy:} (column {@code value:}, error by default). */
+    @Setting(value = "A swept experiment along an axis: axis value -> error (value: another column) at k:, in the sweep's order.", example = "along('div', 'train.pool.tasks', k: 15)")
     public Map<String, Double> along(Map<String, ?> named, String experiment, String axis) {
         Named n = new Named("along", named, List.of("k", "learner", "strategy", "value", "at"));
         Map<String, Double> out = new LinkedHashMap<>();
@@ -105,6 +118,11 @@ public final class ClaimReader {
             out.put(v, results.eval(experiment, point, n.has("value") ? n.text("value") : "error", n.learner(), n.strategy(), k));
         }
         return out;
+    }
+
+    /** The model's error at the largest k along a sweep axis. */
+    public Map<String, Double> along(String experiment, String axis) {
+        return along(Map.of(), experiment, axis);
     }
 
     /** The values of an axis of the experiment's sweep. */
@@ -118,6 +136,7 @@ public final class ClaimReader {
     }
 
     /** The mean of numbers (a list, or a map's values). */
+    @Setting(value = "The mean of numbers: a list, or a map's values.", example = "mean(error('lr', k: 10..20))")
     public double mean(Object values) {
         Collection<?> c = values instanceof Map<?, ?> m ? m.values() : values instanceof Collection<?> l ? l : List.of(values);
         if (c.isEmpty()) {

@@ -153,6 +153,9 @@ public abstract class ExperimentScript extends Script {
         private static final List<String> OPTIONS = List.of("paper", "atLeast", "atMost", "within");
 
         /** {@code claim('finding', paper: '...', atLeast: 0.9) { reading }}. */
+        @org.iclab.spec.Setting(value = "A finding as the paper states it, and a block that reads the results of one seed: a number that must lie "
+                + "atLeast:, atMost: or within: [low, high], or true or false. paper: where the paper states it.",
+                example = "claim('by k = 10 the model is near least squares', paper: 'Fig. 2', atMost: 0.05) { error('lr', k: 10) }")
         public void claim(Map<String, ?> options, String name,
                           @DelegatesTo(value = ClaimReader.class, strategy = Closure.DELEGATE_FIRST) Closure<?> check) {
             int line = Blocks.scriptLine(ExperimentScript.this.getClass().getName());
@@ -179,6 +182,8 @@ public abstract class ExperimentScript extends Script {
         }
 
         /** What differs from the paper's setting, for the reproduction's page. */
+        @org.iclab.spec.Setting(value = "What differs from the paper's setting, as the reproduction's page says it.",
+                example = "scale 'a tiny GPT-2 for 6,000 steps; the paper trains the standard one for 500,000'")
         public void scale(String text) {
             scale.add(text);
         }

@@ -75,6 +75,23 @@ public final class Reference {
         return blocks;
     }
 
+    /**
+     * The claims block ({@code claim}, {@code scale}) and what a claim's block reads ({@link ClaimReader}), from their
+     * {@link Setting}s.
+     */
+    public static List<Entry> claims() {
+        List<Entry> entries = new ArrayList<>();
+        for (Class<?> type : List.of(ExperimentScript.ClaimsBlock.class, ClaimReader.class)) {
+            Arrays.stream(type.getMethods()).filter(m -> m.isAnnotationPresent(Setting.class))
+                    .sorted(Comparator.comparing(Method::getName)).forEach(m -> {
+                        Setting s = m.getAnnotation(Setting.class);
+                        entries.add(new Entry(m.getName(), s.example(), s.value(), "", ""));
+                    });
+        }
+        entries.sort(Comparator.comparing((Entry e) -> !List.of("claim", "scale").contains(e.name())));
+        return entries;
+    }
+
     /** Every word, kind by kind, in the registry's order. */
     public static List<Word> vocabulary() {
         List<Word> words = new ArrayList<>();

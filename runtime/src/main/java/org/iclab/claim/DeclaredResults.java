@@ -43,7 +43,7 @@ public final class DeclaredResults extends CheckedResults {
     }
 
     @Override
-    public double probe(String experiment, String probe, String target, int layer, Integer k) {
+    public double probe(String experiment, String probe, String target, Integer layer, Integer k) {
         checkSingle(experiment, "probe " + probe);
         Experiment e = experiment(experiment);
         if (e.probes() == null) {

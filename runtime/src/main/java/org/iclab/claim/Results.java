@@ -36,9 +36,10 @@ public interface Results {
 
     /**
      * The mean over k of a probe's score ({@code probes.csv}) for a target at a layer, or its score at one k where
-     * {@code k} is not null.
+     * {@code k} is not null; a null {@code layer} reads the rows that have none (an alignment probe's {@code iterate}
+     * rows: each iterate's own error).
      */
-    double probe(String experiment, String probe, String target, int layer, Integer k);
+    double probe(String experiment, String probe, String target, Integer layer, Integer k);
 
     /** The values of an axis of the experiment's sweep, in order (an experiment without that axis has none: a ClaimException). */
     List<String> axis(String experiment, String path);

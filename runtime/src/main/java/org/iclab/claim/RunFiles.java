@@ -16,7 +16,8 @@ import org.iclab.io.Json;
 import org.iclab.spec.Experiment;
 
 /**
- * The results of one seed, read from its run directories: {@code eval.csv}, {@code metrics.jsonl} and
+ * The results of one seed, read from its run directories: {@code eval.csv} (the error and its interval),
+ * {@code eval.json} (the columns beside them: accuracy, a token task's scores), {@code metrics.jsonl} and
  * {@code probes.csv}, each read once. A file that is missing (a run that failed or has not finished) fails the
  * reading that needs it, naming the file.
  */
@@ -59,14 +60,16 @@ public final class RunFiles extends CheckedResults {
     @Override
     public double eval(String experiment, Map<String, String> point, String column, String learner, String strategy, int k) {
         Map<String, String> at = checkEval(experiment, point, column, learner, strategy, k);
-        Path file = dir(experiment, at).resolve("eval.csv");
-        Map<String, String> row = evalRows(file).get(strategy + "," + learner + "," + k);
+        boolean inCsv = List.of("error", "ci_low", "ci_high").contains(column);
+        Path file = dir(experiment, at).resolve(inCsv ? "eval.csv" : "eval.json");
+        Map<String, String> row = (inCsv ? evalRows(file) : jsonRows(file)).get(strategy + "," + learner + "," + k);
         if (row == null) {
             throw new IllegalStateException(file + " has no row for " + learner + " at k = " + k + " under " + strategy);
         }
         String v = row.get(column);
         if (v == null) {
-            throw new IllegalStateException(file + " has no column " + column);
+            throw new IllegalStateException(file + " has no " + column + " for " + learner + (inCsv ? "" : " (eval.json carries accuracy for "
+                    + "classification tasks, a token task's scores beside its error)"));
         }
         return v.isEmpty() ? Double.NaN : Double.parseDouble(v);
     }
@@ -120,7 +123,7 @@ public final class RunFiles extends CheckedResults {
     }
 
     @Override
-    public double probe(String experiment, String probe, String target, int layer, Integer k) {
+    public double probe(String experiment, String probe, String target, Integer layer, Integer k) {
         checkSingle(experiment, "probe " + probe);
         Path file = dir(experiment, Map.of()).resolve("probes.csv");
         double sum = 0;
@@ -128,15 +131,18 @@ public final class RunFiles extends CheckedResults {
         List<String> seen = new ArrayList<>();
         for (Map<String, String> row : csv(file, probesCache)) {
             if (row.get("probe").equals(probe) && row.get("target").equals(target)) {
-                seen.add(row.get("layer"));
-                if (Integer.parseInt(row.get("layer")) == layer && (k == null || Integer.parseInt(row.get("k")) == k)) {
+                if (!row.get("layer").isEmpty()) {
+                    seen.add(row.get("layer"));
+                }
+                boolean atLayer = layer == null ? row.get("layer").isEmpty() : !row.get("layer").isEmpty() && Integer.parseInt(row.get("layer")) == layer;
+                if (atLayer && (k == null || Integer.parseInt(row.get("k")) == k)) {
                     sum += Double.parseDouble(row.get("score"));
                     n++;
                 }
             }
         }
         if (n == 0) {
-            throw new IllegalStateException(file + " has no " + probe + " probe of " + target + " at layer " + layer
+            throw new IllegalStateException(file + " has no " + probe + " probe of " + target + (layer == null ? " without a layer" : " at layer " + layer)
                     + (k == null ? "" : ", k = " + k) + (seen.isEmpty() ? "" : " (layers: " + String.join(", ", seen.stream().distinct().toList()) + ")"));
         }
         return sum / n;
@@ -157,6 +163,24 @@ public final class RunFiles extends CheckedResults {
             Map<String, Map<String, String>> rows = new HashMap<>();
             for (Map<String, String> row : readCsv(f)) {
                 rows.put(row.get("strategy") + "," + row.get("learner") + "," + row.get("k"), row);
+            }
+            return rows;
+        });
+    }
+
+    private Map<String, Map<String, String>> jsonRows(Path file) {
+        return evalCache.computeIfAbsent(file, f -> {
+            JsonNode all;
+            try {
+                all = Json.MAPPER.readTree(String.join("\n", read(f)));
+            } catch (IOException e) {
+                throw new IllegalStateException(f + " is not JSON: " + e.getMessage());
+            }
+            Map<String, Map<String, String>> rows = new HashMap<>();
+            for (JsonNode row : all) {
+                Map<String, String> values = new LinkedHashMap<>();
+                row.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
+                rows.put(values.get("strategy") + "," + values.get("learner") + "," + values.get("k"), values);
             }
             return rows;
         });
