@@ -3,7 +3,7 @@
 //   ./iclab run scripts/quickstart.groovy
 //   ./iclab reproduce scripts/quickstart.groovy      (its claims over three seeds; renders quickstart.md)
 //
-// About five minutes on two cores (~35 steps/s). At the end the table compares the model's error (divided by the
+// Its page, quickstart.md, gives each run's wall time and machine. At the end the table compares the model's error (divided by the
 // dimension) with classical learners at k examples in the prompt: by k = 10 the model should be far below
 // averaging and approaching least squares, which is optimal here.
 experiment('quickstart') {

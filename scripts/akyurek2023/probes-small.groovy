@@ -41,3 +41,45 @@ experiment('akyurek2023-probes-small') {
         heldOut 1024
     }
 }
+
+claims {
+    scale 'a 6-layer GPT-2 (2 heads, 64 wide) on d = 5 and 11 points for 15,000 steps at batch 64, Adam 1e-3, read by linear ' +
+            'probes; Akyürek et al. probe their own trained learners (Fig. 4: d = 4) with non-linear probes that attend over ' +
+            'positions; Fu et al. read the layers of a 12-layer GPT-2 at d = 20'
+    String probed = 'akyurek2023-probes-small'
+    claim('Akyürek et al.: the linear probes for w and for w_OLS at the query token improve with depth: for both, R² is higher ' +
+            'at layer 6 than at layer 3, and at layer 3 than at layer 1',
+            paper: 'Akyürek et al. 2023, abstract and Fig. 4: late layers encode the weight vector and the least-squares solution ' +
+                    'w_OLS (probe accuracy by layer, d = 4)') {
+        ['weights', 'leastSquaresEstimate'].every { t ->
+            probe(probed, target: t, layer: 6) > probe(probed, target: t, layer: 3) &&
+                    probe(probed, target: t, layer: 3) > probe(probed, target: t, layer: 1)
+        }
+    }
+    claim('Akyürek et al.: read at the last context token y_k, the probes for w and for w_OLS improve with depth as well: ' +
+            'R² higher at layer 6 than at layer 3, and at layer 3 than at layer 1',
+            paper: 'Akyürek et al. 2023, Fig. 4: the target after n examples is decoded primarily from the representation of y_n, ' +
+                    'and best in late layers') {
+        ['weights@context', 'leastSquaresEstimate@context'].every { t ->
+            probe(probed, target: t, layer: 6) > probe(probed, target: t, layer: 3) &&
+                    probe(probed, target: t, layer: 3) > probe(probed, target: t, layer: 1)
+        }
+    }
+    claim('Fu et al.: each middle layer\'s read-out errs more like an iterate of iterative Newton than like gradient descent: ' +
+            'at layers 2 to 5 the best similarity of errors with Newton (1-20 iterations) exceeds the best with gradient descent ' +
+            '(1-20 steps, best step size)',
+            paper: 'Fu et al. 2023: the Transformer\'s layers align with iterative Newton far more than with gradient descent, ' +
+                    'which needs exponentially many steps to match further layers') {
+        (2..5).every { layer ->
+            (1..20).collect { j -> probe(probed, probe: 'alignment', target: "newton($j)", layer: layer) }.max() >
+                    (1..20).collect { t -> probe(probed, probe: 'alignment', target: "gradientDescent($t)", layer: layer) }.max()
+        }
+    }
+    claim('Fu et al.: each middle layer is worth about 3 Newton iterations: the best-matching Newton iteration rises by 2 to 4 ' +
+            'a layer from layer 2 to layer 5',
+            paper: 'Fu et al. 2023: the best-matching Newton iteration grows linearly with depth, each middle layer about 3 iterations',
+            within: [2, 4]) {
+        def best = { int layer -> (1..20).max { j -> probe(probed, probe: 'alignment', target: "newton($j)", layer: layer) } }
+        (best(5) - best(2)) / 3
+    }
+}

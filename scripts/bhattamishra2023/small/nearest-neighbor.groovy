@@ -22,3 +22,23 @@ for (arch in ['gpt2', 'lstm']) {
         evaluate { prompts 1280 }
     }
 }
+
+claims {
+    scale 'n = 10, 30 examples (labels random before k = 10), a tiny GPT-2 (3 layers) against a one-layer LSTM 64 wide, ' +
+            '12,000 steps of batch 64; the paper: n = 28, a 12-layer GPT-2 against the LSTM, GRU, RetNet, Hyena and DSS'
+    claim('the Transformer learns the nearest-neighbour rule near-perfectly: mean accuracy over k = 10..29 (where the ' +
+            'labels follow the rule) at least 0.95',
+            paper: 'Bhattamishra et al. 2023: nearest neighbour ≈100% for the Transformer', atLeast: 0.95) {
+        mean(accuracy('bhattamishra2023-small-nearest-neighbor-gpt2', k: 10..29))
+    }
+    claim('the LSTM does not: its mean accuracy over k = 10..29 is 0.90 or less',
+            paper: 'Bhattamishra et al. 2023: ≈90% or less for the other architectures on nearest neighbour', atMost: 0.90) {
+        mean(accuracy('bhattamishra2023-small-nearest-neighbor-lstm', k: 10..29))
+    }
+    claim('the Transformer is above the LSTM at every k from 10 to 29',
+            paper: 'Bhattamishra et al. 2023: nearest neighbour ≈100% for the Transformer against ≈90% or less for the others') {
+        (10..29).every { k ->
+            accuracy('bhattamishra2023-small-nearest-neighbor-gpt2', k: k) > accuracy('bhattamishra2023-small-nearest-neighbor-lstm', k: k)
+        }
+    }
+}

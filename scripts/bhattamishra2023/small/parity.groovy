@@ -19,3 +19,20 @@ for (arch in ['gpt2', 'lstm']) {
         evaluate { prompts 1280 }
     }
 }
+
+claims {
+    scale 'n = 10, 30 examples, a tiny GPT-2 (3 layers) and a one-layer LSTM (64 wide) for 4,000 steps; ' +
+            'the paper: n = 28, a 12-layer GPT-2 and five other architectures'
+    ['gpt2', 'lstm'].each { arch -> // each: a claim's block reads its own arch when it runs
+        claim("parities are not learned in context by ${arch == 'gpt2' ? 'GPT-2' : 'the LSTM'}: accuracy at the last example within [0.4, 0.6]",
+                paper: 'Bhattamishra et al. 2023: every architecture at chance (≈50%) on parity and sparse parity', within: [0.4, 0.6]) {
+            accuracy("bhattamishra2023-small-parity-$arch", k: 29)
+        }
+    }
+    claim('the failure is not for lack of information: on the same prompts Gaussian elimination over GF(2) is at least 0.95 ' +
+            'accurate at k = 29 while GPT-2 stays below 0.6',
+            paper: 'Bhattamishra et al. 2023: models at chance on parities, a class Gaussian elimination learns from O(n) examples') {
+        accuracy('bhattamishra2023-small-parity-gpt2', learner: 'gaussianElimination', k: 29) >= 0.95 &&
+                accuracy('bhattamishra2023-small-parity-gpt2', k: 29) < 0.6
+    }
+}

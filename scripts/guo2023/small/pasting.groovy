@@ -31,3 +31,19 @@
         }
     }
 }
+
+claims {
+    scale 'the upper 3 of the representation model\'s 4 blocks (64 wide) under a fresh read-in, positions and first block trained ' +
+            '3,000 steps on linear regression in d = 8; Guo et al. paste the upper module of a larger model and train the new part longer'
+    claim('the pasted model learns linear regression in context: at k = 16 (2d) its error/d is within 0.02 of ridge on x',
+            paper: 'Guo et al. 2023 (pasting): with only the new lower part trained, the frozen upper module gives near-optimal ' +
+                    'linear in-context learning', atMost: 0.02) {
+        error('guo2023-small-pasting', k: 16) - error('guo2023-small-pasting', learner: 'ridge(0.01)', k: 16)
+    }
+    claim('the trained upper blocks are what learns: the pasted model is below the same fresh parts under frozen random blocks ' +
+            'at every k from d = 8 to 16',
+            paper: 'Guo et al. 2023 (pasting): the upper module performs linear in-context learning on whatever representation ' +
+                    'it is given') {
+        (8..16).every { k -> error('guo2023-small-pasting', k: k) < error('guo2023-small-pasting-random-upper', k: k) }
+    }
+}

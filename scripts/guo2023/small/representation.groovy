@@ -27,3 +27,22 @@ experiment('guo2023-small-representation') {
         readout(layers: all())
     }
 }
+
+claims {
+    scale 'x in R^8, Phi a fixed 2-layer ReLU MLP 8 wide, noise 0.1, 17 points, a 4-layer GPT-2 (2 heads, 64 wide) for 10,000 ' +
+            'steps of batch 64; Guo et al. use larger inputs and representations and a larger GPT-2 trained longer'
+    claim('the trained model is near-optimal: at k = 16 (twice the width of Phi) its error/d is within 0.02 of ridge on Phi(x) (bayes())',
+            paper: 'Guo et al. 2023: trained transformers are near-optimal, close to ridge on the representation Phi(x)', atMost: 0.02) {
+        error('guo2023-small-representation', k: 16) - error('guo2023-small-representation', learner: 'bayes', k: 16)
+    }
+    claim('the lower layers compute Phi: a linear probe reads Phi(x_k) after block 1 or 2 with R² at least 0.9 (mean over k)',
+            paper: 'Guo et al. 2023: Phi is linearly decodable from the lower layers (probes)', atLeast: 0.9) {
+        Math.max(probe('guo2023-small-representation', target: 'phi', layer: 1),
+                probe('guo2023-small-representation', target: 'phi', layer: 2))
+    }
+    claim('the upper layers learn in context on it: a fresh read-out of y at k = 16 improves from block 2 to block 3 to block 4',
+            paper: 'Guo et al. 2023: the upper layers perform linear in-context learning (ridge) on the representation') {
+        def readout = { layer -> probe('guo2023-small-representation', probe: 'readout', target: 'y', layer: layer, k: 16) }
+        readout(3) < readout(2) && readout(4) < readout(3)
+    }
+}

@@ -30,3 +30,31 @@
         evaluate { prompts 1000 }
     }
 }
+
+claims {
+    scale 'K = 32 to 2,048 classes on 32 labels, epsilon = 0.75, 90% bursty and no novel classes in training, a 2-layer 1-head ' +
+            'GPT-2 64 wide with Adam for 5,000-20,000 steps; Reddy: epsilon = 0.1, half bursty and half novel, his 2-layer attention ' +
+            'network with SGD, K = 256 to 8,192'
+    claim('with K = 2048 in-context learning appears abruptly: accuracy on novel classes goes from 0.4 to 0.8 within a tenth of ' +
+            'training (2,000 of 20,000 steps)',
+            paper: 'Reddy 2023: in-context accuracy jumps abruptly from a plateau (picking one of the context\'s labels) to near-perfect',
+            atMost: 2000) {
+        def leaves = firstStep('reddy2023-small-bursty-k2048', 'mean_error/inContext', below: 0.6) // accuracy 0.4
+        def reaches = firstStep('reddy2023-small-bursty-k2048', 'mean_error/inContext', below: 0.2) // accuracy 0.8
+        leaves == null || reaches == null ? 20000 : reaches - leaves // never: the whole run
+    }
+    claim('the jump coincides with the induction head: the second layer\'s induction score rises fastest within 500 steps of ' +
+            'where in-context error falls fastest (K = 2048)',
+            paper: 'Reddy 2023: the abrupt transition coincides with the formation of an induction head', atMost: 500) {
+        Math.abs(steepestStep('reddy2023-small-bursty-k2048', 'induction/inContext/L2H1') -
+                steepestStep('reddy2023-small-bursty-k2048', 'mean_error/inContext', falling: true))
+    }
+    claim('with few classes (K = 32) the labels are learned in the weights: in-weights accuracy above in-context accuracy',
+            paper: 'Reddy 2023 (after Chan et al. 2022): few classes favour in-weights learning') {
+        accuracy('reddy2023-small-bursty-k32', strategy: 'inWeights', k: 0) > accuracy('reddy2023-small-bursty-k32', strategy: 'inContext', k: 0)
+    }
+    claim('with many classes (K = 2048) the model learns in context: in-context accuracy above in-weights accuracy',
+            paper: 'Reddy 2023 (after Chan et al. 2022): many classes favour in-context learning') {
+        accuracy('reddy2023-small-bursty-k2048', strategy: 'inContext', k: 0) > accuracy('reddy2023-small-bursty-k2048', strategy: 'inWeights', k: 0)
+    }
+}

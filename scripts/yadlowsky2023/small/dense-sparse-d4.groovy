@@ -22,3 +22,32 @@ experiment('yadlowsky2023-small-dense-sparse-d4') {
         strategies standard(), component(0), component(1), convexCombination(0.5)
     }
 }
+
+claims {
+    scale 'd = 4, an equal mixture of dense and 1-sparse linear regression, 9 points, a tiny GPT-2 (3 layers, 64 wide) for ' +
+            '25,000 steps of batch 64; the paper\'s widths, depths and mixture weights are not public (larger models, trained longer)'
+    claim('on sparse prompts the model selects the sparse family: its error is below least squares at k = 2 and 3 ' +
+            '(from where one non-zero can be identified to k < d)',
+            paper: 'Yadlowsky et al. 2023: a model pretrained on a mixture selects the function class in context, near-optimally ' +
+                    'for classes covered by pretraining (shown in figures, no number)') {
+        (2..3).every { k ->
+            error('yadlowsky2023-small-dense-sparse-d4', strategy: 'component(1)', k: k) <
+                    error('yadlowsky2023-small-dense-sparse-d4', strategy: 'component(1)', learner: 'leastSquares', k: k)
+        }
+    }
+    claim('on sparse prompts it matches bayes(), the mixture\'s posterior mean: at k = 2 its excess over bayes() is at most ' +
+            '10% of least squares\' excess',
+            paper: 'Yadlowsky et al. 2023: on each component of the mixture the model matches the Bayes-optimal / best per-class ' +
+                    'learner (figures, no number)', atMost: 0.1) {
+        def model = error('yadlowsky2023-small-dense-sparse-d4', strategy: 'component(1)', k: 2)
+        def bayes = error('yadlowsky2023-small-dense-sparse-d4', strategy: 'component(1)', learner: 'bayes', k: 2)
+        def ls = error('yadlowsky2023-small-dense-sparse-d4', strategy: 'component(1)', learner: 'leastSquares', k: 2)
+        (model - bayes) / (ls - bayes)
+    }
+    claim('on dense prompts it matches bayes() as well: error at k = 2 within 10% of bayes()\'s',
+            paper: 'Yadlowsky et al. 2023: on each component of the mixture the model matches the Bayes-optimal / best per-class ' +
+                    'learner (figures, no number)', within: [0.9, 1.1]) {
+        error('yadlowsky2023-small-dense-sparse-d4', strategy: 'component(0)', k: 2) /
+                error('yadlowsky2023-small-dense-sparse-d4', strategy: 'component(0)', learner: 'bayes', k: 2)
+    }
+}

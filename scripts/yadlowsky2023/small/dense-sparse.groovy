@@ -22,3 +22,32 @@ experiment('yadlowsky2023-small-dense-sparse') {
         strategies standard(), component(0), component(1), convexCombination(0.5)
     }
 }
+
+claims {
+    scale 'd = 8, an equal mixture of dense and 2-sparse linear regression, 17 points, a tiny GPT-2 (3 layers, 64 wide) for ' +
+            '15,000 steps of batch 64; the paper\'s widths, depths and mixture weights are not public (larger models, trained longer)'
+    claim('on sparse prompts the model selects the sparse family: its error is below least squares at every k from 3 to 7 ' +
+            '(from where two non-zeros can be identified to k < d)',
+            paper: 'Yadlowsky et al. 2023: a model pretrained on a mixture selects the function class in context, near-optimally ' +
+                    'for classes covered by pretraining (shown in figures, no number)') {
+        (3..7).every { k ->
+            error('yadlowsky2023-small-dense-sparse', strategy: 'component(1)', k: k) <
+                    error('yadlowsky2023-small-dense-sparse', strategy: 'component(1)', learner: 'leastSquares', k: k)
+        }
+    }
+    claim('on sparse prompts it matches bayes(), the mixture\'s posterior mean: at k = 4 its excess over bayes() is at most ' +
+            '10% of least squares\' excess',
+            paper: 'Yadlowsky et al. 2023: on each component of the mixture the model matches the Bayes-optimal / best per-class ' +
+                    'learner (figures, no number)', atMost: 0.1) {
+        def model = error('yadlowsky2023-small-dense-sparse', strategy: 'component(1)', k: 4)
+        def bayes = error('yadlowsky2023-small-dense-sparse', strategy: 'component(1)', learner: 'bayes', k: 4)
+        def ls = error('yadlowsky2023-small-dense-sparse', strategy: 'component(1)', learner: 'leastSquares', k: 4)
+        (model - bayes) / (ls - bayes)
+    }
+    claim('on dense prompts it matches bayes() as well: error at k = 4 within 10% of bayes()\'s',
+            paper: 'Yadlowsky et al. 2023: on each component of the mixture the model matches the Bayes-optimal / best per-class ' +
+                    'learner (figures, no number)', within: [0.9, 1.1]) {
+        error('yadlowsky2023-small-dense-sparse', strategy: 'component(0)', k: 4) /
+                error('yadlowsky2023-small-dense-sparse', strategy: 'component(0)', learner: 'bayes', k: 4)
+    }
+}

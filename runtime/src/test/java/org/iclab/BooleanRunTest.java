@@ -1,6 +1,7 @@
 package org.iclab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.iclab.Iclab.*;
 
@@ -52,7 +53,8 @@ class BooleanRunTest {
                             task.defaultBaselines().stream().map(org.iclab.spec.baseline.Baseline::learnerName)).toList());
             JsonNode rows = Json.MAPPER.readTree(r.directory().resolve("eval.json").toFile());
             for (JsonNode row : rows) {
-                assertThat(row.get("error").asDouble()).as(word).isBetween(0.0, 1.0);
+                // a classification error is the share of the 24 held-out prompts whose sign is wrong: a whole count of them
+                assertThat(wrongPrompts(row.get("error").asDouble())).as(word + " " + row).isCloseTo(Math.rint(wrongPrompts(row.get("error").asDouble())), within(1e-9));
                 assertThat(row.get("accuracy").asDouble()).isEqualTo(1 - row.get("error").asDouble());
             }
             assertThat(Json.readExperiment(r.directory().resolve("spec.json"))).isEqualTo(spec);
@@ -66,8 +68,13 @@ class BooleanRunTest {
             RunResult r = Iclab.run(experiment("rnn", parity(4), m, 3),
                     RunOptions.builder().out(tmp.resolve(m.name())).threads(2).build());
             assertThat(r.training()).hasSize(1);
-            assertThat(r.error("model", 7)).isBetween(0.0, 1.0);
+            assertThat(wrongPrompts(r.error("model", 7))).isCloseTo(Math.rint(wrongPrompts(r.error("model", 7))), within(1e-9));
         }
+    }
+
+    /** How many of the 24 held-out prompts an error stands for (a sign classifier's error is a share of them). */
+    private static double wrongPrompts(double error) {
+        return error * 24;
     }
 
     /** The class learners on 400 fresh prompts of their classes (no model: the stand-in predicts 0). */

@@ -104,7 +104,7 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         int n = smoke ? 1 : seeds;
         List<Script> scripts = load(scriptsOf(path));
-        String title = Files.isDirectory(path) ? path.toAbsolutePath().normalize().getFileName().toString() : scripts.get(0).stem();
+        String title = title(path);
         Path pageDir = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
         List<String> names = scripts.stream().map(s -> pageDir.toAbsolutePath().relativize(s.file().toAbsolutePath()).toString()).toList();
         List<String> scale = scripts.stream().flatMap(s -> s.declarations().scale().stream()).toList();
@@ -112,8 +112,8 @@ final class ReproduceCommand implements Callable<Integer> {
             List<Outcome> outcomes = new ArrayList<>();
             scripts.forEach(s -> s.declarations().claims().forEach(c -> outcomes.add(Outcome.of(c, List.of(), List.of()))));
             Reproduction r = new Reproduction(title, names, null, List.of(), scale, null, List.of(), outcomes);
-            write(r, pageDir, Files.isDirectory(path) ? null : title);
-            main.out.println("page: " + pagePath(pageDir, Files.isDirectory(path) ? null : title) + " (" + outcomes.size() + " claims, not run)");
+            write(r, pageDir, Files.isDirectory(path) ? null : stemOf(path));
+            main.out.println("page: " + pagePath(pageDir, Files.isDirectory(path) ? null : stemOf(path)) + " (" + outcomes.size() + " claims, not run)");
             return 0;
         }
         Path dir = out != null ? out : Path.of("runs", smoke ? "reproduce-smoke" : "reproduce", title);
@@ -144,15 +144,29 @@ final class ReproduceCommand implements Callable<Integer> {
         r.write(dir.resolve(Reproduction.FILE));
         Files.writeString(dir.resolve(Page.FILE), Page.render(r));
         if (!smoke) {
-            write(r, pageDir, Files.isDirectory(path) ? null : title);
+            write(r, pageDir, Files.isDirectory(path) ? null : stemOf(path));
         }
-        report(r, dir, smoke ? dir.resolve(Page.FILE) : pagePath(pageDir, Files.isDirectory(path) ? null : title));
+        report(r, dir, smoke ? dir.resolve(Page.FILE) : pagePath(pageDir, Files.isDirectory(path) ? null : stemOf(path)));
         boolean runFailed = runs.stream().anyMatch(x -> x.status().equals("failed"));
         if (smoke) {
             boolean unread = outcomes.stream().anyMatch(o -> o.errors().stream().anyMatch(java.util.Objects::nonNull));
             return runFailed || unread ? Main.INTERNAL_ERROR : 0;
         }
         return !runFailed && outcomes.stream().allMatch(o -> o.verdict() == Verdict.HOLDS) ? 0 : Main.INTERNAL_ERROR;
+    }
+
+    /** A reproduction's title: its path below the nearest folder named scripts ({@code garg2022/small}), else its name. */
+    static String title(Path path) {
+        Path p = path.toAbsolutePath().normalize();
+        String name = p.getFileName().toString().replaceAll("\\.groovy$", "");
+        List<String> parts = new ArrayList<>(List.of(name));
+        for (Path up = p.getParent(); up != null && up.getFileName() != null; up = up.getParent()) {
+            if (up.getFileName().toString().equals("scripts")) {
+                return String.join("/", parts);
+            }
+            parts.add(0, up.getFileName().toString());
+        }
+        return name;
     }
 
     /** The scripts PATH names: itself, or a folder's {@code *.groovy} files in name order. */
@@ -309,14 +323,30 @@ final class ReproduceCommand implements Callable<Integer> {
         return new RunFiles(experiments, axes, runs);
     }
 
+    private static String stemOf(Path script) {
+        return script.getFileName().toString().replaceAll("\\.groovy$", "");
+    }
+
     private static Path pagePath(Path pageDir, String stem) {
         return stem == null ? pageDir.resolve(Page.FILE) : pageDir.resolve(stem + ".md");
     }
 
-    /** Writes reproduction.json and the page beside the scripts: a folder's README.md, or a script's NAME.md. */
-    private static void write(Reproduction r, Path pageDir, String stem) throws IOException {
+    /**
+     * Writes reproduction.json and the page beside the scripts (a folder's README.md, or a script's NAME.md), and
+     * renders the table of reproductions again in the README above them that has one.
+     */
+    private void write(Reproduction r, Path pageDir, String stem) throws IOException {
         r.write(stem == null ? pageDir.resolve(Reproduction.FILE) : pageDir.resolve(stem + "." + Reproduction.FILE));
         org.iclab.io.AtomicFiles.write(pagePath(pageDir, stem), Page.render(r));
+        for (Path up = pageDir.toAbsolutePath().normalize(); up != null; up = up.getParent()) {
+            Path readme = up.resolve("README.md");
+            if (Files.isRegularFile(readme) && Files.readString(readme).contains(Page.TABLE_START)) {
+                String text = Files.readString(readme);
+                org.iclab.io.AtomicFiles.write(readme, Page.withTable(text, Page.table(Page.committed(up))));
+                main.out.println("table: " + readme);
+                break;
+            }
+        }
     }
 
     private void report(Reproduction r, Path dir, Path page) {

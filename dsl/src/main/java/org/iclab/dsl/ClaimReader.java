@@ -21,7 +21,7 @@ import org.iclab.spec.Setting;
  * value('lang', 'cross_entropy', k: 5)                any eval.csv column
  * metric('lr', 'loss', step: 500)                     metrics.jsonl at the last logged step &lt;= 500
  * firstStep('lr', 'loss', below: 0.5)                 the first logged step at or below; null if never
- * steepestStep('ind', 'induction/standard/model')      where it rises fastest (falling: true for the fastest fall)
+ * steepestStep('ind', 'induction/standard/L1H1')      where it rises fastest (falling: true for the fastest fall)
  * probe('probe', target: 'weights', layer: 2)         the mean over k of probes.csv's score (k: for one k)
  * along('div', 'train.pool.tasks', k: 15)             axis value → error, in the sweep's order
  * mean(list)                                          the mean of numbers
@@ -66,7 +66,7 @@ public final class ClaimReader {
     }
 
     /** {@code key} of metrics.jsonl at {@code step:} (the last logged step at or before it). */
-    @Setting(value = "A metrics.jsonl key at the last logged step at or before step:.", example = "metric('lr', 'loss', step: 500)")
+    @Setting(value = "A metrics.jsonl key (loss, lr; or a path into the evaluations during training: mean_error/standard, induction/standard/L1H1, error/standard/5) at the last logged step at or before step:.", example = "metric('lr', 'loss', step: 500)")
     public double metric(Map<String, ?> named, String experiment, String key) {
         Named n = new Named("metric", named, List.of("step"));
         return results.metric(experiment, key, n.whole("step", null));
@@ -84,7 +84,7 @@ public final class ClaimReader {
     }
 
     /** The logged step where {@code key} rises fastest ({@code falling: true}: falls fastest). */
-    @Setting(value = "The logged step where key rises fastest (falling: true: falls fastest).", example = "steepestStep('ind', 'induction/standard/model')")
+    @Setting(value = "The logged step where key rises fastest (falling: true: falls fastest).", example = "steepestStep('ind', 'induction/standard/L1H1')")
     public long steepestStep(Map<String, ?> named, String experiment, String key) {
         Named n = new Named("steepestStep", named, List.of("falling"));
         return results.steepestStep(experiment, key, !(n.has("falling") && Boolean.TRUE.equals(n.value("falling"))));

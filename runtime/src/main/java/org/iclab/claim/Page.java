@@ -87,6 +87,62 @@ public final class Page {
         return md.toString();
     }
 
+    /** Where a README's table of reproductions starts and ends. */
+    public static final String TABLE_START = "<!-- reproductions: rendered by ./iclab reproduce from the reproduction.json files under scripts/ -->";
+    public static final String TABLE_END = "<!-- /reproductions -->";
+
+    /**
+     * The table of reproductions a README shows: one row a page (its link → its reproduction), with its claims by
+     * verdict, its seeds and when it was made.
+     */
+    public static String table(java.util.SortedMap<String, Reproduction> pages) {
+        StringBuilder md = new StringBuilder(TABLE_START).append("\n\n");
+        md.append("| Reproduction | Claims | Hold | Mixed | Fail | Not run | Seeds | Made at |\n|---|---|---|---|---|---|---|---|\n");
+        for (var e : pages.entrySet()) {
+            Reproduction r = e.getValue();
+            Map<Verdict, Long> t = r.tally();
+            md.append("| [").append(r.title()).append("](").append(e.getKey()).append(") | ").append(r.claims().size())
+                    .append(" | ").append(t.get(Verdict.HOLDS)).append(" | ").append(t.get(Verdict.MIXED)).append(" | ").append(t.get(Verdict.FAILS))
+                    .append(" | ").append(t.get(Verdict.NOT_RUN)).append(" | ").append(r.provenance() == null ? "" : String.valueOf(r.seeds().size()))
+                    .append(" | ").append(r.provenance() == null ? "not yet run" : "`" + r.provenance().commit() + "`, " + cell(r.provenance().cpu()))
+                    .append(" |\n");
+        }
+        return md.append('\n').append(TABLE_END).toString();
+    }
+
+    /** The page a reproduction.json renders to: a folder's README.md beside {@code reproduction.json}, {@code NAME.md} beside {@code NAME.reproduction.json}. */
+    public static java.nio.file.Path pageOf(java.nio.file.Path json) {
+        String name = json.getFileName().toString();
+        return name.equals(Reproduction.FILE) ? json.resolveSibling(FILE)
+                : json.resolveSibling(name.substring(0, name.length() - Reproduction.FILE.length() - 1) + ".md");
+    }
+
+    /** Every reproduction.json under {@code root}'s scripts folder (build output aside), by its page's path relative to {@code root}. */
+    public static java.util.SortedMap<String, Reproduction> committed(java.nio.file.Path root) throws java.io.IOException {
+        java.util.SortedMap<String, Reproduction> pages = new java.util.TreeMap<>();
+        java.nio.file.Path scripts = root.resolve("scripts");
+        if (!java.nio.file.Files.isDirectory(scripts)) {
+            return pages;
+        }
+        try (var files = java.nio.file.Files.walk(scripts)) {
+            for (java.nio.file.Path json : files.filter(f -> f.getFileName().toString().endsWith(Reproduction.FILE))
+                    .filter(f -> !scripts.relativize(f).toString().contains("target")).toList()) {
+                pages.put(root.relativize(pageOf(json)).toString().replace('\\', '/'), Reproduction.read(json));
+            }
+        }
+        return pages;
+    }
+
+    /** {@code text} with its table of reproductions replaced by {@code table}; unchanged where it has none. */
+    public static String withTable(String text, String table) {
+        int start = text.indexOf(TABLE_START);
+        int end = text.indexOf(TABLE_END);
+        if (start < 0 || end < start) {
+            return text;
+        }
+        return text.substring(0, start) + table + text.substring(end + TABLE_END.length());
+    }
+
     private static String ours(Outcome o) {
         if (o.mean() == null) {
             return "";

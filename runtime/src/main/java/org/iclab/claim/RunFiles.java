@@ -80,7 +80,7 @@ public final class RunFiles extends CheckedResults {
         double value = Double.NaN;
         for (JsonNode row : withKey(experiment, key)) {
             if (row.get("step").asLong() <= step) {
-                value = row.get(key).asDouble();
+                value = at(row, key).asDouble();
             }
         }
         if (Double.isNaN(value)) {
@@ -93,7 +93,7 @@ public final class RunFiles extends CheckedResults {
     public Long firstStep(String experiment, String key, double level, boolean below) {
         checkSingle(experiment, "metric " + key);
         for (JsonNode row : withKey(experiment, key)) {
-            double v = row.get(key).asDouble();
+            double v = at(row, key).asDouble();
             if (below ? v <= level : v >= level) {
                 return row.get("step").asLong();
             }
@@ -111,7 +111,7 @@ public final class RunFiles extends CheckedResults {
         long best = rows.get(1).get("step").asLong();
         double steepest = Double.NEGATIVE_INFINITY;
         for (int i = 1; i < rows.size(); i++) {
-            double dv = rows.get(i).get(key).asDouble() - rows.get(i - 1).get(key).asDouble();
+            double dv = at(rows.get(i), key).asDouble() - at(rows.get(i - 1), key).asDouble();
             double ds = rows.get(i).get("step").asLong() - rows.get(i - 1).get("step").asLong();
             double slope = (rising ? dv : -dv) / ds;
             if (slope > steepest) {
@@ -151,11 +151,23 @@ public final class RunFiles extends CheckedResults {
     private List<JsonNode> withKey(String experiment, String key) {
         Path file = dir(experiment, Map.of()).resolve("metrics.jsonl");
         List<JsonNode> rows = metricsCache.computeIfAbsent(file, RunFiles::jsonLines);
-        List<JsonNode> with = rows.stream().filter(r -> r.has(key) && r.has("step") && r.get(key).isNumber()).toList();
+        List<JsonNode> with = rows.stream().filter(r -> r.has("step") && at(r, key).isNumber()).toList();
         if (with.isEmpty()) {
             throw new IllegalStateException(file + " logs no " + key);
         }
         return with;
+    }
+
+    /**
+     * The value at {@code key} in a metrics line: a top-level key ({@code loss}), or a path into the evaluations
+     * during training ({@code mean_error/standard}, {@code induction/standard/L1H1}, {@code error/standard/5}).
+     */
+    static JsonNode at(JsonNode row, String key) {
+        JsonNode node = row;
+        for (String part : key.split("/")) {
+            node = node.isArray() && part.matches("\\d+") ? node.path(Integer.parseInt(part)) : node.path(part);
+        }
+        return node;
     }
 
     private Map<String, Map<String, String>> evalRows(Path file) {

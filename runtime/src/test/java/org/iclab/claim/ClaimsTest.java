@@ -42,7 +42,7 @@ class ClaimsTest {
                 {"step":100,"loss":2.0,"lr":0.001}
                 {"step":200,"loss":1.5,"lr":0.001}
                 {"step":300,"loss":0.4,"lr":0.001}
-                {"step":300,"induction/standard/model":0.9}
+                {"step":300,"induction":{"standard":{"L1H1":0.9}},"error":{"standard":[0.5,0.25]}}
                 """);
         Files.writeString(dir.resolve("probes.csv"), """
                 probe,target,layer,k,score,ci_low,ci_high
@@ -65,6 +65,8 @@ class ClaimsTest {
         assertThatThrownBy(() -> r.eval("lr", "perplexity", "model", "standard", 3)).hasMessageContaining("eval.json has no perplexity for model");
         assertThat(r.metric("lr", "loss", 250)).isEqualTo(1.5);
         assertThat(r.metric("lr", "loss", 300)).isEqualTo(0.4);
+        assertThat(r.metric("lr", "induction/standard/L1H1", 300)).as("a measure, by its path").isEqualTo(0.9);
+        assertThat(r.metric("lr", "error/standard/1", 300)).as("the model's error at k during training").isEqualTo(0.25);
         assertThat(r.firstStep("lr", "loss", 1.5, true)).isEqualTo(200L);
         assertThat(r.firstStep("lr", "loss", 0.1, true)).isNull();
         assertThat(r.firstStep("lr", "loss", 2.0, false)).isEqualTo(100L);
