@@ -40,9 +40,13 @@ public final class Page {
                     .append(tally.get(Verdict.MIXED)).append(" at some, ").append(tally.get(Verdict.FAILS)).append(" at none")
                     .append(tally.get(Verdict.NOT_RUN) > 0 ? ", " + tally.get(Verdict.NOT_RUN) + " not run" : "").append(".\n\n");
         }
-        md.append("| Claim | The paper | Must be | Ours: mean [90% interval] | Per seed | Verdict |\n");
-        md.append("|---|---|---|---|---|---|\n");
+        boolean several = r.scripts().size() > 1;
+        md.append(several ? "| Script " : "").append("| Claim | The paper | Must be | Ours: mean [90% interval] | Per seed | Verdict |\n");
+        md.append(several ? "|---" : "").append("|---|---|---|---|---|---|\n");
         for (Outcome o : r.claims()) {
+            if (several) {
+                md.append("| ").append(o.location() == null ? "" : scriptOf(o.location())).append(' ');
+            }
             md.append("| ").append(cell(o.claim())).append(" | ").append(cell(o.paper() == null ? "" : o.paper()))
                     .append(" | ").append(cell(o.bound() == null ? "true" : o.bound()))
                     .append(" | ").append(ours(o)).append(" | ").append(perSeed(o)).append(" | ").append(verdict(o.verdict())).append(" |\n");
@@ -141,6 +145,12 @@ public final class Page {
             return text;
         }
         return text.substring(0, start) + table + text.substring(end + TABLE_END.length());
+    }
+
+    /** The script's file name in a claim's location ({@code scripts/x/a.groovy:12} → {@code a.groovy}). */
+    private static String scriptOf(String location) {
+        String file = location.contains(":") ? location.substring(0, location.lastIndexOf(':')) : location;
+        return file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
     }
 
     private static String ours(Outcome o) {
