@@ -40,3 +40,8 @@ claims {
         error('quickstart', k: 10) - error('quickstart', learner: 'leastSquares', k: 10)
     }
 }
+
+figures {
+    curve('quickstart', learners: ['model', 'leastSquares', 'nearestNeighbors', 'averaging'])
+    metric('quickstart', 'loss')
+}

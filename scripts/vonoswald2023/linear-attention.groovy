@@ -39,3 +39,7 @@ claims {
         probe('vonoswald2023-linear-attention', probe: 'alignment', target: 'gradientDescent(1)', layer: 1)
     }
 }
+
+figures {
+    curve('vonoswald2023-linear-attention', learners: ['model', 'leastSquares', 'ridge(0.1)', 'averaging'])
+}

@@ -30,3 +30,9 @@ claims {
         }
     }
 }
+
+figures {
+    ['conjunction', 'disjunction'].each { name ->
+        curve("bhattamishra2023-small-$name", learners: ['model', 'nearestNeighbors', 'leastSquares', 'averaging'], value: 'accuracy')
+    }
+}

@@ -39,7 +39,7 @@ class LayersTest {
             "task: EvaluationPrompts, EvaluationStrategy",
             "baseline: TokenLearner, TokenLearnerFactory",
             "baseline: Learner, LearnerFactory",
-            "cli: CheckCommand, DescribeCommand, ImportCommand, JshellCommand, Main, ProbeCommand, ResumeCommand, RunCommand, SweepCommand");
+            "cli: CheckCommand, DescribeCommand, ImportCommand, JshellCommand, Main, ProbeCommand, ReproduceCommand, ResumeCommand, RunCommand, SweepCommand");
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.iclab\\.([a-z]+)(?:\\.[a-z]+)*\\.[A-Z]");
     private static final Pattern ENGINE = Pattern.compile("\\b(org\\.tensorflow|ai\\.djl)\\.");
 

@@ -54,6 +54,9 @@ final class DescribeCommand implements Callable<Integer> {
         List<String> claims = new ArrayList<>(List.of("claims { ... }  (checked by ./iclab check; read over seeds by ./iclab reproduce)"));
         Reference.claims().forEach(e -> entry(claims, e));
         topics.put("claims", claims);
+        List<String> figures = new ArrayList<>(List.of("figures { ... }  (drawn over seeds onto the page by ./iclab reproduce)"));
+        Reference.figures().forEach(e -> entry(figures, e));
+        topics.put("figures", figures);
         for (String kind : Reference.kinds().keySet()) {
             topics.put(kind, kind(kind));
         }

@@ -138,9 +138,30 @@ final class ReproduceCommand implements Callable<Integer> {
                 outcomes.add(Outcome.of(claim, offsets, readings));
             }
         }
+        Path figureDir = (smoke ? dir : pageDir).resolve("figures");
+        List<Reproduction.Figure> figures = new ArrayList<>();
+        for (Script s : scripts) {
+            List<Plan> own = plans.stream().filter(p -> p.script() == s).toList();
+            int i = 0;
+            for (org.iclab.claim.FigurePlan plan : s.declarations().figures()) {
+                String file = "figures/" + s.stem() + "-" + ++i + ".png";
+                try {
+                    Files.createDirectories(figureDir);
+                    List<RunFiles> bySeed = new ArrayList<>();
+                    for (long offset : offsets) {
+                        bySeed.add(results(own, offset));
+                    }
+                    org.iclab.claim.Figures.draw(plan, bySeed, figureDir.resolve(s.stem() + "-" + i + ".png"));
+                    figures.add(new Reproduction.Figure(plan.title(), file, null));
+                } catch (IOException | RuntimeException e) { // a figure that cannot be drawn must not cost the claims their page
+                    figures.add(new Reproduction.Figure(plan.title(), file, e.getMessage()));
+                    main.err.println("figure " + plan.title() + " (" + plan.location() + "): not drawn: " + e.getMessage());
+                }
+            }
+        }
         String command = "./iclab reproduce " + path + " --seeds " + n + (smoke ? " --smoke" : "");
         Provenance provenance = Provenance.here(source[0], source[1] == null ? null : Boolean.valueOf(source[1]), total, wall);
-        Reproduction r = new Reproduction(title, names, command, offsets, scale, provenance, runs, outcomes);
+        Reproduction r = new Reproduction(title, names, command, offsets, scale, provenance, runs, outcomes, figures);
         r.write(dir.resolve(Reproduction.FILE));
         Files.writeString(dir.resolve(Page.FILE), Page.render(r));
         if (!smoke) {

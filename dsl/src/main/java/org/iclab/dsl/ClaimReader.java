@@ -126,11 +126,13 @@ public final class ClaimReader {
     }
 
     /** The values of an axis of the experiment's sweep. */
+    @Setting(value = "The values of a sweep axis of the experiment, in order.", example = "axis('div', 'train.pool.tasks')")
     public List<String> axis(String experiment, String path) {
         return results.axis(experiment, path);
     }
 
     /** The largest k the experiment evaluates at. */
+    @Setting(value = "The largest k the experiment evaluates at (evaluate.points - 1).", example = "error('lr', k: maxK('lr'))")
     public int maxK(String experiment) {
         return results.maxK(experiment);
     }

@@ -32,6 +32,7 @@ public abstract class ExperimentScript extends Script {
     private SweepAxes sweep = SweepAxes.NONE;
     private final List<org.iclab.claim.Claim> claims = new ArrayList<>();
     private final List<String> scale = new ArrayList<>();
+    private final List<org.iclab.claim.FigurePlan> figures = new ArrayList<>();
 
     protected ExperimentScript() {
     }
@@ -224,6 +225,78 @@ public abstract class ExperimentScript extends Script {
         }
     }
 
+    /**
+     * Declares the figures {@code ./iclab reproduce} draws over seeds onto the reproduction's page:
+     * {@code figures { curve('lr', learners: ['model', 'leastSquares']); metric('lr', 'loss');
+     * along('div', 'train.pool.tasks', k: 15, learners: ['model', 'bayes']) }}. Checked with the claims.
+     */
+    public void figures(@DelegatesTo(value = FiguresBlock.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+        Closure<?> c = (Closure<?>) body.clone();
+        c.setDelegate(new FiguresBlock());
+        c.setResolveStrategy(Closure.DELEGATE_FIRST);
+        c.call();
+    }
+
+    /** The figures of a {@code figures} block. */
+    public final class FiguresBlock {
+        /** Learners' error (or {@code value:}) against k under {@code strategy:} (standard). */
+        @org.iclab.spec.Setting(value = "Learners' error (value: another eval column) against k, under strategy: (standard).",
+                example = "curve('lr', learners: ['model', 'leastSquares'])")
+        public void curve(Map<String, ?> named, String experiment) {
+            add("curve", experiment, named, null, List.of("learners", "strategy", "value"));
+        }
+
+        /** Without learners: refused, naming what it needs. */
+        public void curve(String experiment) {
+            curve(Map.of(), experiment);
+        }
+
+        /** Without learners: refused, naming what it needs. */
+        public void along(String experiment, String axis) {
+            along(Map.of(), experiment, axis);
+        }
+
+        /** A metrics.jsonl key against the training step. */
+        @org.iclab.spec.Setting(value = "A metrics.jsonl key (loss; mean_error/standard, induction/standard/L1H1 with evaluateEvery) against step.",
+                example = "metric('lr', 'loss')")
+        public void metric(String experiment, String key) {
+            add("metric", experiment, Map.of("value", key), null, List.of("value"));
+        }
+
+        /** Learners' error (or {@code value:}) at {@code k:} along a sweep axis. */
+        @org.iclab.spec.Setting(value = "Learners' error (value: another column) at k: (the largest by default) along a sweep axis.",
+                example = "along('div', 'train.pool.tasks', k: 15, learners: ['model', 'bayes'])")
+        public void along(Map<String, ?> named, String experiment, String axis) {
+            add("along", experiment, named, axis, List.of("learners", "strategy", "value", "k"));
+        }
+
+        private void add(String kind, String experiment, Map<String, ?> named, String axis, List<String> known) {
+            int line = Blocks.scriptLine(ExperimentScript.this.getClass().getName());
+            for (String name : named.keySet()) {
+                if (!known.contains(name)) {
+                    throw new DslError(Suggestions.unknown("setting", name, kind, known));
+                }
+            }
+            Object learners = named.get("learners");
+            if (!kind.equals("metric") && !(learners instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(CharSequence.class::isInstance))) {
+                throw new DslError(kind + ": learners: must be a list of learner names, as learners: ['model', 'leastSquares'], was " + learners);
+            }
+            Object k = named.get("k");
+            if (k != null && !(k instanceof Integer)) {
+                throw new DslError(kind + ": k: must be a whole number, was " + k);
+            }
+            figures.add(new org.iclab.claim.FigurePlan(kind, experiment,
+                    learners == null ? List.of() : ((List<?>) learners).stream().map(String::valueOf).toList(),
+                    named.containsKey("strategy") ? String.valueOf(named.get("strategy")) : org.iclab.claim.Results.STANDARD,
+                    named.containsKey("value") ? String.valueOf(named.get("value")) : "error", axis, (Integer) k, source + ":" + line));
+        }
+    }
+
+    /** The figures declared so far, in order. */
+    public List<org.iclab.claim.FigurePlan> figures() {
+        return List.copyOf(figures);
+    }
+
     private static Object read(Closure<?> body, org.iclab.claim.Results results) {
         Closure<?> c = (Closure<?>) body.clone();
         c.setDelegate(new ClaimReader(results));
@@ -255,6 +328,14 @@ public abstract class ExperimentScript extends Script {
             experiments.keySet().forEach(name -> axes.put(name, swept));
         }
         org.iclab.claim.DeclaredResults declaredResults = new org.iclab.claim.DeclaredResults(experiments, axes);
+        for (org.iclab.claim.FigurePlan figure : figures) {
+            try {
+                figure.read(declaredResults);
+            } catch (org.iclab.claim.ClaimException e) {
+                int line = Integer.parseInt(figure.location().substring(figure.location().lastIndexOf(':') + 1));
+                throw new DslError("figure " + figure.kind() + " " + e.getMessage(), e, line);
+            }
+        }
         for (org.iclab.claim.Claim claim : claims) {
             try {
                 claim.reading(claim.check().read(declaredResults)); // any other failure propagates, located at its line

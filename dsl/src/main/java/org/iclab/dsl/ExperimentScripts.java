@@ -53,7 +53,8 @@ public final class ExperimentScripts {
      * What a script declares: its experiments, its claims (each checked against the experiments) and what its claims
      * blocks say differs from the paper.
      */
-    public record Declarations(List<DeclaredExperiment> experiments, List<org.iclab.claim.Claim> claims, List<String> scale) {
+    public record Declarations(List<DeclaredExperiment> experiments, List<org.iclab.claim.Claim> claims, List<String> scale,
+                               List<org.iclab.claim.FigurePlan> figures) {
     }
 
     /** Runs the script {@code file} and returns what it declares. */
@@ -93,7 +94,7 @@ public final class ExperimentScripts {
             }
             SweepAxes sweep = script.sweepAxes();
             return new Declarations(script.declared().stream().map(d -> new DeclaredExperiment(d.experiment(), d.source(), d.line(), sweep)).toList(),
-                    script.claims(), script.scale());
+                    script.claims(), script.scale(), script.figures());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -80,8 +80,17 @@ public final class Reference {
      * {@link Setting}s.
      */
     public static List<Entry> claims() {
+        return annotated(ExperimentScript.ClaimsBlock.class, ClaimReader.class);
+    }
+
+    /** The figures block's figures ({@code curve}, {@code metric}, {@code along}), from their {@link Setting}s. */
+    public static List<Entry> figures() {
+        return annotated(ExperimentScript.FiguresBlock.class);
+    }
+
+    private static List<Entry> annotated(Class<?>... types) {
         List<Entry> entries = new ArrayList<>();
-        for (Class<?> type : List.of(ExperimentScript.ClaimsBlock.class, ClaimReader.class)) {
+        for (Class<?> type : types) {
             Arrays.stream(type.getMethods()).filter(m -> m.isAnnotationPresent(Setting.class))
                     .sorted(Comparator.comparing(Method::getName)).forEach(m -> {
                         Setting s = m.getAnnotation(Setting.class);

@@ -41,6 +41,7 @@ class ReproduceCommandTest {
                 claim('the error at k = 4 is at most 0.5', paper: 'Fig. 1: 0.2', atMost: 0.5) { error('lr', k: 4) }
                 claim('the error falls with k', atLeast: 0.5) { mean(error('lr', k: 0..1)) - error('lr', k: 4) }
             }
+            figures { curve('lr', learners: ['model', 'leastSquares']) }
             """;
 
     @TempDir
@@ -109,6 +110,13 @@ class ReproduceCommandTest {
         assertThat(out.toString()).contains("reproduce: 3 of 3 runs done, 0 running, 0 left", "mixed   the model beats least squares at k = 4",
                 "3 claims: 2 hold, 1 mixed, 0 fail, over 3 seeds");
         assertThat(out.toString()).containsPattern("reproduce: 1 of 3 runs done, \\d running, \\d left, ETA \\d+ s");
+        // the declared figure, over the three seeds, beside the page
+        assertThat(r.figures()).singleElement().satisfies(f -> {
+            assertThat(f.error()).isNull();
+            assertThat(f.file()).isEqualTo("figures/lr-1.png");
+        });
+        assertThat(javax.imageio.ImageIO.read(tmp.resolve("paper").resolve("figures").resolve("lr-1.png").toFile()).getWidth()).isPositive();
+        assertThat(Files.readString(tmp.resolve("paper").resolve("lr.md"))).contains("![lr · error against k (standard)](figures/lr-1.png)");
 
         // run again: every run is skipped, the claims read again the same
         ran.clear();

@@ -54,6 +54,12 @@ class ClaimsScriptTest {
                 .isEqualTo("c.groovy:7: claim 'a' gives true or false, so it takes no bound (≥ 0): drop atLeast, atMost or within");
         assertThat(error("claims {\n  claim('a') {\n    along('lr', 'train.pool.tasks')\n  }\n}"))
                 .isEqualTo("c.groovy:8: claim 'a' reads the axis train.pool.tasks of lr, which is no sweep");
+        // figures are checked the same way
+        assertThat(error("figures {\n  curve('lr', learners: ['model', 'ridge(1)'])\n}"))
+                .isEqualTo("c.groovy:7: figure curve reads learner 'ridge(1)' of lr, which it does not evaluate (learners: model, leastSquares, averaging)");
+        assertThat(error("figures {\n  curve('lr')\n}")).isEqualTo("c.groovy:7: curve: learners: must be a list of learner names, as learners: ['model', 'leastSquares'], was null");
+        assertThat(error("figures {\n  along('lr', 'train.pool.tasks', learners: ['model'])\n}"))
+                .isEqualTo("c.groovy:7: figure along reads the axis train.pool.tasks of lr, which is no sweep");
     }
 
     @Test

@@ -137,4 +137,17 @@ class ReferenceTest {
         assertThat(Suggestions.distance("ab", "ba")).isEqualTo(1);
         assertThat(Suggestions.distance("kitten", "sitting")).isEqualTo(3);
     }
+
+    @Test
+    void describeDocumentsEveryReadingOfAClaimAndEveryFigure() {
+        java.util.Set<String> documented = new java.util.HashSet<>();
+        Reference.claims().forEach(e -> documented.add(e.name()));
+        for (java.lang.reflect.Method m : ClaimReader.class.getDeclaredMethods()) {
+            if (java.lang.reflect.Modifier.isPublic(m.getModifiers())) {
+                assertThat(documented).as("describe claims documents " + m.getName()).contains(m.getName());
+            }
+        }
+        assertThat(documented).contains("claim", "scale");
+        assertThat(Reference.figures()).extracting(Reference.Entry::name).containsExactlyInAnyOrder("curve", "metric", "along");
+    }
 }

@@ -61,17 +61,17 @@ public record Claim(String name, String paper, Bound bound, Check check, String 
     public Reading reading(Object v) {
         if (v instanceof Boolean b) {
             if (bound != null) {
-                throw new ClaimException(this, "gives true or false, so it takes no bound (" + bound + "): drop atLeast, atMost or within");
+                throw new ClaimException(name, "gives true or false, so it takes no bound (" + bound + "): drop atLeast, atMost or within");
             }
             return new Reading(null, b, null);
         }
         if (v instanceof Number n) {
             if (bound == null) {
-                throw new ClaimException(this, "gives a number: say where it must lie with atLeast:, atMost: or within:");
+                throw new ClaimException(name, "gives a number: say where it must lie with atLeast:, atMost: or within:");
             }
             double d = n.doubleValue();
             return new Reading(d, bound.holds(d), null);
         }
-        throw new ClaimException(this, "must give a number or true/false, gave " + (v == null ? "nothing" : v.getClass().getSimpleName() + " " + v));
+        throw new ClaimException(name, "must give a number or true/false, gave " + (v == null ? "nothing" : v.getClass().getSimpleName() + " " + v));
     }
 }

@@ -2,10 +2,11 @@ package org.iclab.claim;
 
 /** A claim that is malformed or reads what its script does not declare: a user error, located where the claim is. */
 public final class ClaimException extends RuntimeException {
-    private final transient Claim claim;
+    private final String claim;
 
-    public ClaimException(Claim claim, String message) {
-        super("claim '" + claim.name() + "' " + message);
+    /** A problem with the claim named {@code claim} itself (what it gives, its bound). */
+    public ClaimException(String claim, String message) {
+        super("claim '" + claim + "' " + message);
         this.claim = claim;
     }
 
@@ -15,8 +16,8 @@ public final class ClaimException extends RuntimeException {
         this.claim = null;
     }
 
-    /** The claim, where known. */
-    public Claim claim() {
+    /** The claim's name, where the problem is the claim's own; null for a reading's. */
+    public String claim() {
         return claim;
     }
 }

@@ -63,6 +63,12 @@ public final class Page {
         if (!errors.isEmpty()) {
             md.append("Readings that failed:\n\n").append(String.join("\n", errors)).append("\n\n");
         }
+        if (!r.figures().isEmpty()) {
+            md.append("## Figures\n\n");
+            for (Reproduction.Figure f : r.figures()) {
+                md.append(f.error() == null ? "![" + f.title() + "](" + f.file() + ")\n\n" : "- " + f.title() + ": not drawn (" + f.error() + ")\n\n");
+            }
+        }
         if (!r.scale().isEmpty()) {
             md.append("## How this differs from the paper\n\n");
             r.scale().forEach(s -> md.append("- ").append(s).append('\n'));

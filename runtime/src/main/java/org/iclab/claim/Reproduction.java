@@ -18,9 +18,30 @@ import org.iclab.io.Json;
  * @param provenance the reproduction's own (null where its claims have not been run)
  * @param runs       every run, in order
  * @param claims     every claim's outcome, in declaration order
+ * @param figures    the figures the scripts declare, as drawn (none where not run)
  */
 public record Reproduction(String title, List<String> scripts, String command, List<Long> seeds, List<String> scale,
-                           Provenance provenance, List<Run> runs, List<Outcome> claims) {
+                           Provenance provenance, List<Run> runs, List<Outcome> claims, List<Figure> figures) {
+    public Reproduction {
+        figures = figures == null ? List.of() : List.copyOf(figures); // reproduction.json written before figures had none
+    }
+
+    /** A reproduction without figures. */
+    public Reproduction(String title, List<String> scripts, String command, List<Long> seeds, List<String> scale,
+                        Provenance provenance, List<Run> runs, List<Outcome> claims) {
+        this(title, scripts, command, seeds, scale, provenance, runs, claims, List.of());
+    }
+
+    /**
+     * A drawn figure.
+     *
+     * @param title its title
+     * @param file  the PNG, relative to the page
+     * @param error why it could not be drawn, or null
+     */
+    public record Figure(String title, String file, String error) {
+    }
+
     /** The file name. */
     public static final String FILE = "reproduction.json";
 

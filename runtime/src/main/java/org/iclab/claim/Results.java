@@ -28,6 +28,9 @@ public interface Results {
     /** The value of {@code key} in the experiment's {@code metrics.jsonl} at the last logged step at or before {@code step}. */
     double metric(String experiment, String key, long step);
 
+    /** Every logged value of {@code key}: {steps, values}, in step order. */
+    double[][] series(String experiment, String key);
+
     /** The first logged step whose {@code key} is at or below {@code level} ({@code below}) or at or above it; null if none. */
     Long firstStep(String experiment, String key, double level, boolean below);
 

@@ -90,6 +90,18 @@ public final class RunFiles extends CheckedResults {
     }
 
     @Override
+    public double[][] series(String experiment, String key) {
+        checkSingle(experiment, "metric " + key);
+        List<JsonNode> rows = withKey(experiment, key);
+        double[][] xy = new double[2][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            xy[0][i] = rows.get(i).get("step").asDouble();
+            xy[1][i] = at(rows.get(i), key).asDouble();
+        }
+        return xy;
+    }
+
+    @Override
     public Long firstStep(String experiment, String key, double level, boolean below) {
         checkSingle(experiment, "metric " + key);
         for (JsonNode row : withKey(experiment, key)) {
