@@ -54,6 +54,15 @@ class ClaimsScriptTest {
                 .isEqualTo("c.groovy:7: claim 'a' gives true or false, so it takes no bound (≥ 0): drop atLeast, atMost or within");
         assertThat(error("claims {\n  claim('a') {\n    along('lr', 'train.pool.tasks')\n  }\n}"))
                 .isEqualTo("c.groovy:8: claim 'a' reads the axis train.pool.tasks of lr, which is no sweep");
+        // a token task's k counts its units: here strings, at most 3 a prompt
+        ScriptException strings = catchThrowableOfType(() -> ExperimentScripts.load("""
+                experiment('lang') {
+                    task regularLanguage(states: 4..5, alphabet: 4..5, edges: 1..2, strings: 2..3, stringLength: 1..3)
+                    model gpt2('tiny')
+                }
+                claims { claim('x', atMost: 1) { error('lang', k: 3) } }
+                """, "c.groovy"), ScriptException.class);
+        assertThat(strings.getMessage()).isEqualTo("c.groovy:5: claim 'x' reads k = 3 of lang, which evaluates k = 0..2");
         // figures are checked the same way
         assertThat(error("figures {\n  curve('lr', learners: ['model', 'ridge(1)'])\n}"))
                 .isEqualTo("c.groovy:7: figure curve reads learner 'ridge(1)' of lr, which it does not evaluate (learners: model, leastSquares, averaging)");

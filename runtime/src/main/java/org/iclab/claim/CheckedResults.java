@@ -62,7 +62,8 @@ abstract class CheckedResults implements Results {
 
     @Override
     public int maxK(String experiment) {
-        return experiment(experiment).evaluate().points() - 1;
+        Experiment e = experiment(experiment);
+        return e.task().reportedKs(e.evaluate().points()) - 1;
     }
 
     /** Checks an eval.csv reading against the declaration; the point's full axis values, in axis order. */

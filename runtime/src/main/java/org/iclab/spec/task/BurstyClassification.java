@@ -119,6 +119,12 @@ public record BurstyClassification(
         return "query";
     }
 
+    /** One k: the query. */
+    @Override
+    public int reportedKs(int points) {
+        return 1;
+    }
+
     /** The training distribution and the three test sets. */
     @Override
     public List<Strategy> defaultStrategies() {

@@ -77,6 +77,12 @@ public record RegularLanguage(
         return true;
     }
 
+    /** At most one k a string. */
+    @Override
+    public int reportedKs(int points) {
+        return strings.max();
+    }
+
     /** k is the index of the string: a string's positions are scored together. */
     @Override
     public String unit() {

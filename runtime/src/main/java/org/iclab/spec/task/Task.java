@@ -28,6 +28,14 @@ public interface Task {
     /** What the model is trained to minimise and how every prediction is scored. */
     Objective objective();
 
+    /**
+     * The most k results are reported at for prompts of {@code points} (eval.csv's k = 0 .. this − 1): every
+     * point by default; a token task whose k counts larger units says how many it has at most.
+     */
+    default int reportedKs(int points) {
+        return points;
+    }
+
     /** The baselines an evaluation compares with when none are declared. */
     default List<Baseline> defaultBaselines() {
         return List.of(new LeastSquares(), new NearestNeighbors(3), new Averaging());
