@@ -280,6 +280,7 @@ final class RunSteps {
         env.put("iclab", Version.of());
         env.put("java", System.getProperty("java.version"));
         env.put("java_vendor", System.getProperty("java.vendor"));
+        env.put("cpu", org.iclab.claim.Provenance.cpuModel());
         env.put("tensorflow", NativeLibraries.tensorflowVersion());
         env.put("tensorflow_native", NativeLibraries.NATIVE_VERSION);
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));

@@ -122,9 +122,19 @@ final class ReproduceCommand implements Callable<Integer> {
             offsets.add(i);
         }
         List<Plan> plans = plan(scripts, dir, n);
-        String[] source = SourceTree.commit();
+        String[] source = SourceTree.commit(scripts.get(0).file().toAbsolutePath().getParent());
         long started = System.nanoTime();
         List<Reproduction.Run> runs = runAll(plans, source);
+        java.util.Set<Path> finished = new java.util.HashSet<>(); // a failed point's folder may hold another experiment's run
+        for (Plan plan : plans) {
+            for (Reproduction.Run run : runs) {
+                if (run.experiment().equals(plan.declared().experiment().name()) && !run.status().equals("failed")) {
+                    Map<String, String> values = new LinkedHashMap<>(run.point());
+                    values.put("seed", String.valueOf(run.seed()));
+                    finished.add(plan.dir().resolve(Sweep.name(values)));
+                }
+            }
+        }
         double wall = (System.nanoTime() - started) / 1e9;
         int total = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         List<Outcome> outcomes = new ArrayList<>();
@@ -133,7 +143,7 @@ final class ReproduceCommand implements Callable<Integer> {
             for (Claim claim : s.declarations().claims()) {
                 List<Claim.Reading> readings = new ArrayList<>();
                 for (long offset : offsets) {
-                    readings.add(claim.read(results(own, offset)));
+                    readings.add(claim.read(results(own, offset, finished)));
                 }
                 outcomes.add(Outcome.of(claim, offsets, readings));
             }
@@ -142,6 +152,13 @@ final class ReproduceCommand implements Callable<Integer> {
         List<Reproduction.Figure> figures = new ArrayList<>();
         for (Script s : scripts) {
             List<Plan> own = plans.stream().filter(p -> p.script() == s).toList();
+            if (Files.isDirectory(figureDir)) { // a script's figures from an earlier reproduction that declared more
+                try (var old = Files.list(figureDir)) {
+                    for (Path f : old.filter(f -> f.getFileName().toString().matches(java.util.regex.Pattern.quote(s.stem()) + "-\\d+\\.png")).toList()) {
+                        Files.delete(f);
+                    }
+                }
+            }
             int i = 0;
             for (org.iclab.claim.FigurePlan plan : s.declarations().figures()) {
                 String file = "figures/" + s.stem() + "-" + ++i + ".png";
@@ -149,7 +166,7 @@ final class ReproduceCommand implements Callable<Integer> {
                     Files.createDirectories(figureDir);
                     List<RunFiles> bySeed = new ArrayList<>();
                     for (long offset : offsets) {
-                        bySeed.add(results(own, offset));
+                        bySeed.add(results(own, offset, finished));
                     }
                     org.iclab.claim.Figures.draw(plan, bySeed, figureDir.resolve(s.stem() + "-" + i + ".png"));
                     figures.add(new Reproduction.Figure(plan.title(), file, null));
@@ -163,7 +180,7 @@ final class ReproduceCommand implements Callable<Integer> {
         Provenance provenance = Provenance.here(source[0], source[1] == null ? null : Boolean.valueOf(source[1]), total, wall);
         Reproduction r = new Reproduction(title, names, command, offsets, scale, provenance, runs, outcomes, figures);
         r.write(dir.resolve(Reproduction.FILE));
-        Files.writeString(dir.resolve(Page.FILE), Page.render(r));
+        org.iclab.io.AtomicFiles.write(dir.resolve(Page.FILE), Page.render(r));
         if (!smoke) {
             write(r, pageDir, Files.isDirectory(path) ? null : stemOf(path));
         }
@@ -253,6 +270,10 @@ final class ReproduceCommand implements Callable<Integer> {
                 for (int i = 0; i < n; i++) {
                     seedValues.add(String.valueOf(base.seed() + i));
                 }
+                if (d.sweep().axes().stream().anyMatch(a -> a.path().equals("seed"))) {
+                    throw new UserError(d.location() + ": reproduce sets the seeds itself (--seeds); drop the sweep's seed axis to reproduce "
+                            + d.experiment().name());
+                }
                 SweepAxes axes = d.sweep().and(new SweepAxes(List.of(new SweepAxes.Axis("seed", seedValues)), List.of()));
                 try {
                     plans.add(new Plan(s, d, Sweep.expand(base, axes), dir.resolve(s.stem()).resolve(d.experiment().name())));
@@ -280,8 +301,9 @@ final class ReproduceCommand implements Callable<Integer> {
                         .onChange(now -> {
                             for (SweepRunner.State s : now) {
                                 if (s.status() == SweepRunner.Status.DONE && recorded.add(s.point().name())) {
-                                    Json.writeFile(plan.dir().resolve(s.point().name()).resolve(PROVENANCE), Provenance.here(source[0],
-                                            source[1] == null ? null : Boolean.valueOf(source[1]), perRun, s.seconds()));
+                                    Path runDir = plan.dir().resolve(s.point().name());
+                                    Json.writeFile(runDir.resolve(PROVENANCE), Provenance.ofRun(runDir, source[0],
+                                            source[1] == null ? null : Boolean.valueOf(source[1]), s.seconds()));
                                 }
                             }
                             progress.update(name, now);
@@ -318,8 +340,8 @@ final class ReproduceCommand implements Callable<Integer> {
         }
     }
 
-    /** The results of one seed offset: each experiment of the script at its seed, by sweep point. */
-    private static RunFiles results(List<Plan> plans, long offset) {
+    /** The results of one seed offset: each experiment of the script at its seed, by sweep point (only runs that finished). */
+    private static RunFiles results(List<Plan> plans, long offset, java.util.Set<Path> finished) {
         Map<String, Experiment> experiments = new LinkedHashMap<>();
         Map<String, Map<String, List<String>>> axes = new LinkedHashMap<>();
         Map<String, Map<Map<String, String>, Path>> runs = new LinkedHashMap<>();
@@ -335,7 +357,7 @@ final class ReproduceCommand implements Callable<Integer> {
             Map<Map<String, String>, Path> dirs = new LinkedHashMap<>();
             for (Sweep.Point p : plan.points()) {
                 Map<String, String> point = new LinkedHashMap<>(p.values());
-                if (Long.parseLong(point.remove("seed")) == seed) {
+                if (Long.parseLong(point.remove("seed")) == seed && finished.contains(plan.dir().resolve(p.name()))) {
                     dirs.put(point, plan.dir().resolve(p.name()));
                 }
             }
@@ -416,7 +438,7 @@ final class ReproduceCommand implements Callable<Integer> {
             String eta = "";
             if (ranHere > 0 && left + running > 0) {
                 double perRun = (System.nanoTime() - start) / 1e9 / ranHere;
-                long seconds = Math.round(perRun * Math.ceil((left + running) / (double) parallel));
+                long seconds = Math.round(perRun * (left + running)); // perRun is elapsed / runs done: parallel runs are in it
                 eta = ", ETA " + (seconds >= 3600 ? seconds / 3600 + " h " + seconds % 3600 / 60 + " min"
                         : seconds >= 60 ? TimeUnit.SECONDS.toMinutes(seconds) + " min" : seconds + " s");
             }

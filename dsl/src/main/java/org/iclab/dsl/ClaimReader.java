@@ -11,16 +11,16 @@ import org.iclab.claim.Results;
 import org.iclab.spec.Setting;
 
 /**
- * What a claim's block reads, over one seed's {@link Results}: a learner's error, accuracy or any eval.csv column at a
+ * What a claim's block reads, over one seed's {@link Results}: a learner's error, accuracy or any column of eval.json at a
  * k or a range of k, a metric along training, a probe score by layer, and a sweep along an axis.
  *
  * <pre>
  * error('lr', k: 10)                                  the model's error at k = 10 under standard
  * error('lr', learner: 'leastSquares', k: 1..10)      a list, one a k
- * accuracy('conj', k: 29, strategy: 'standard')       1 − error, where eval.csv has it
- * value('lang', 'cross_entropy', k: 5)                any eval.csv column
+ * accuracy('conj', k: 29, strategy: 'standard')       1 − error, where the evaluation reports it
+ * value('lang', 'cross_entropy', k: 5)                any column of eval.json (the error and those beside it)
  * metric('lr', 'loss', step: 500)                     metrics.jsonl at the last logged step &lt;= 500
- * firstStep('lr', 'loss', below: 0.5)                 the first logged step at or below; null if never
+ * firstStep('lr', 'loss', below: 0.5)                 the first logged step at or below (a failed reading if never)
  * steepestStep('ind', 'induction/standard/L1H1')      where it rises fastest (falling: true for the fastest fall)
  * probe('probe', target: 'weights', layer: 2)         the mean over k of probes.csv's score (k: for one k)
  * along('div', 'train.pool.tasks', k: 15)             axis value → error, in the sweep's order
@@ -45,8 +45,8 @@ public final class ClaimReader {
         return error(Map.of(), experiment);
     }
 
-    /** 1 − error ({@code accuracy} in eval.csv: classification and token tasks). */
-    @Setting(value = "1 - error, where eval.csv has it (classification and token tasks); as error.", example = "accuracy('conj', k: 29)")
+    /** 1 − error ({@code accuracy} in eval.json, for classification and token tasks). */
+    @Setting(value = "1 - error, for a task whose evaluation reports it (classification, token tasks; eval.json); as error.", example = "accuracy('conj', k: 29)")
     public Object accuracy(Map<String, ?> named, String experiment) {
         return read(named, experiment, "accuracy");
     }
@@ -55,8 +55,8 @@ public final class ClaimReader {
         return accuracy(Map.of(), experiment);
     }
 
-    /** Any eval.csv column ({@code cross_entropy}, {@code perplexity}, {@code ci_high}, ...). */
-    @Setting(value = "Any column of eval.csv (cross_entropy, perplexity, ci_high, ...); as error.", example = "value('lang', 'cross_entropy', k: 5)")
+    /** Any column of eval.json ({@code cross_entropy}, {@code perplexity}, {@code ci_high}, ...). */
+    @Setting(value = "Any column of eval.json: ci_low, ci_high, and those its objective reports (cross_entropy, perplexity, ...); as error.", example = "value('lang', 'cross_entropy', k: 5)")
     public Object value(Map<String, ?> named, String experiment, String column) {
         return read(named, experiment, column);
     }
@@ -72,8 +72,8 @@ public final class ClaimReader {
         return results.metric(experiment, key, n.whole("step", null));
     }
 
-    /** The first logged step at or {@code below:} a level, or at or {@code above:} it; null if none. */
-    @Setting(value = "The first logged step whose key is at or below: (or at or above:) a level; null if none.", example = "firstStep('lr', 'loss', below: 0.5)")
+    /** The first logged step at or {@code below:} a level, or at or {@code above:} it; a failed reading if none. */
+    @Setting(value = "The first logged step whose key is at or below: (or at or above:) a level; a reading that fails if it never does.", example = "firstStep('lr', 'loss', below: 0.5)")
     public Long firstStep(Map<String, ?> named, String experiment, String key) {
         Named n = new Named("firstStep", named, List.of("below", "above"));
         if (n.has("below") == n.has("above")) {

@@ -141,11 +141,11 @@ public abstract class ExperimentScript extends Script {
      * A claim's block gives a number, which must lie {@code atLeast:}, {@code atMost:} or {@code within:} a bound, or
      * true or false; it reads results through {@link ClaimReader}'s words. Several blocks add up.
      */
-    public void claims(@DelegatesTo(value = ClaimsBlock.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void claims(@DelegatesTo(value = ClaimsBlock.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         ClaimsBlock block = new ClaimsBlock();
         Closure<?> c = (Closure<?>) body.clone();
         c.setDelegate(block);
-        c.setResolveStrategy(Closure.DELEGATE_FIRST);
+        c.setResolveStrategy(Closure.DELEGATE_ONLY);
         c.call();
     }
 
@@ -158,7 +158,7 @@ public abstract class ExperimentScript extends Script {
                 + "atLeast:, atMost: or within: [low, high], or true or false. paper: where the paper states it.",
                 example = "claim('by k = 10 the model is near least squares', paper: 'Fig. 2', atMost: 0.05) { error('lr', k: 10) }")
         public void claim(Map<String, ?> options, String name,
-                          @DelegatesTo(value = ClaimReader.class, strategy = Closure.DELEGATE_FIRST) Closure<?> check) {
+                          @DelegatesTo(value = ClaimReader.class, strategy = Closure.DELEGATE_ONLY) Closure<?> check) {
             int line = Blocks.scriptLine(ExperimentScript.this.getClass().getName());
             for (String option : options.keySet()) {
                 if (!OPTIONS.contains(option)) {
@@ -178,7 +178,7 @@ public abstract class ExperimentScript extends Script {
         }
 
         /** {@code claim('finding') { reading }}. */
-        public void claim(String name, @DelegatesTo(value = ClaimReader.class, strategy = Closure.DELEGATE_FIRST) Closure<?> check) {
+        public void claim(String name, @DelegatesTo(value = ClaimReader.class, strategy = Closure.DELEGATE_ONLY) Closure<?> check) {
             claim(Map.of(), name, check);
         }
 
@@ -230,10 +230,10 @@ public abstract class ExperimentScript extends Script {
      * {@code figures { curve('lr', learners: ['model', 'leastSquares']); metric('lr', 'loss');
      * along('div', 'train.pool.tasks', k: 15, learners: ['model', 'bayes']) }}. Checked with the claims.
      */
-    public void figures(@DelegatesTo(value = FiguresBlock.class, strategy = Closure.DELEGATE_FIRST) Closure<?> body) {
+    public void figures(@DelegatesTo(value = FiguresBlock.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         Closure<?> c = (Closure<?>) body.clone();
         c.setDelegate(new FiguresBlock());
-        c.setResolveStrategy(Closure.DELEGATE_FIRST);
+        c.setResolveStrategy(Closure.DELEGATE_ONLY);
         c.call();
     }
 
@@ -300,7 +300,7 @@ public abstract class ExperimentScript extends Script {
     private static Object read(Closure<?> body, org.iclab.claim.Results results) {
         Closure<?> c = (Closure<?>) body.clone();
         c.setDelegate(new ClaimReader(results));
-        c.setResolveStrategy(Closure.DELEGATE_FIRST);
+        c.setResolveStrategy(Closure.DELEGATE_ONLY);
         return c.call();
     }
 

@@ -215,6 +215,7 @@ public final class SweepRunner {
             }
             runner.run(s.point.experiment(), options.build());
             synchronized (this) {
+                s.seconds = (System.nanoTime() - start) / 1e9; // with the status: a listener seeing DONE sees its time
                 s.status = Status.DONE;
             }
         } catch (RuntimeException | Error e) {
@@ -224,7 +225,9 @@ public final class SweepRunner {
             }
         } finally {
             synchronized (this) {
-                s.seconds = (System.nanoTime() - start) / 1e9;
+                if (s.status != Status.DONE) {
+                    s.seconds = (System.nanoTime() - start) / 1e9;
+                }
             }
             record();
         }

@@ -63,19 +63,23 @@ class ReproduceCommandTest {
         try {
             Files.createDirectories(dir);
             Json.writeFile(dir.resolve(RunDirectory.SPEC), e);
-            StringBuilder csv = new StringBuilder("strategy,learner,k,error,ci_low,ci_high\n");
+            List<String> rows = new ArrayList<>();
             for (int k = 0; k <= 4; k++) {
                 double error = 1.0 / (k + 1) + e.seed() / 10.0;
-                csv.append("standard,model,").append(k).append(',').append(error).append(',').append(error).append(',').append(error).append('\n');
-                csv.append("standard,leastSquares,").append(k).append(",0.3,0.3,0.3\n");
+                rows.add(row("model", k, error));
+                rows.add(row("leastSquares", k, 0.3));
             }
-            Files.writeString(dir.resolve(RunDirectory.EVAL_CSV), csv);
-            Files.writeString(dir.resolve(RunDirectory.EVAL_JSON), "[]");
+            Files.writeString(dir.resolve(RunDirectory.EVAL_JSON), "[" + String.join(",\n", rows) + "]");
             Files.createDirectories(dir.resolve(RunDirectory.MODEL));
         } catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }
         return new RunResult(e, dir, List.of(), List.of(), 0, 0);
+    }
+
+    static String row(String learner, int k, double error) {
+        return "{\"strategy\": \"standard\", \"learner\": \"" + learner + "\", \"k\": " + k + ", \"error\": " + error
+                + ", \"ci_low\": " + error + ", \"ci_high\": " + error + "}";
     }
 
     int iclab(String... args) {
@@ -155,6 +159,9 @@ class ReproduceCommandTest {
         assertThat(ran).isEmpty();
         assertThat(iclab("reproduce", script.toString(), "--seeds", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("reproduce: --seeds must be >= 1, was 0");
+        Files.writeString(script, SCRIPT.substring(0, SCRIPT.indexOf("claims {")) + "sweep { axis 'seed', 0..1 }\n");
+        assertThat(iclab("reproduce", script.toString(), "--out", tmp.resolve("runs").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("reproduce sets the seeds itself (--seeds); drop the sweep's seed axis to reproduce lr");
         assertThat(iclab("reproduce", tmp.resolve("nothing").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("reproduce: no such script or folder");
         assertThat(ran).isEmpty();

@@ -106,13 +106,13 @@ class ClaimsScriptTest {
     Path run(Experiment e, String name, double offset) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
         Json.writeFile(dir.resolve("spec.json"), e);
-        StringBuilder csv = new StringBuilder("strategy,learner,k,error,ci_low,ci_high\n");
+        List<String> rows = new java.util.ArrayList<>();
         for (int k = 0; k <= 4; k++) {
             double model = 1.0 / (k + 1) + offset;
-            csv.append("standard,model,").append(k).append(',').append(model).append(",0,0\n");
-            csv.append("standard,averaging,").append(k).append(",2,0,0\n");
+            rows.add("{\"strategy\": \"standard\", \"learner\": \"model\", \"k\": " + k + ", \"error\": " + model + "}");
+            rows.add("{\"strategy\": \"standard\", \"learner\": \"averaging\", \"k\": " + k + ", \"error\": 2}");
         }
-        Files.writeString(dir.resolve("eval.csv"), csv);
+        Files.writeString(dir.resolve("eval.json"), "[" + String.join(",\n", rows) + "]");
         return dir;
     }
 }

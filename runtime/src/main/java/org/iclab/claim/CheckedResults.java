@@ -7,20 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.iclab.spec.Experiment;
-import org.iclab.spec.Kind;
-import org.iclab.spec.Registry;
 import org.iclab.spec.baseline.Baseline;
-import org.iclab.spec.score.Score;
 import org.iclab.spec.strategy.Strategy;
 
 /**
  * The checks every reading of results makes against what the script declares: the experiment, its learners and
- * strategies, the k its evaluation reaches, the columns eval.csv can have, its sweep's axes and points. Each failed
+ * strategies, the k its evaluation reaches, the columns its objective reports, its sweep's axes and points. Each failed
  * check is a {@link ClaimException} that names what the script has.
  */
 abstract class CheckedResults implements Results {
-    /** The eval.csv columns every evaluation can have; a token task's score columns come from the registry. */
-    private static final List<String> COLUMNS = List.of("error", "ci_low", "ci_high", "accuracy", "accuracy_ci_low", "accuracy_ci_high");
+    /** The columns every evaluation has; the others are its objective's ({@link org.iclab.spec.Objective#columns}). */
+    private static final List<String> COLUMNS = List.of("error", "ci_low", "ci_high");
 
     private final Map<String, Experiment> experiments;
     private final Map<String, Map<String, List<String>>> axes;
@@ -66,7 +63,7 @@ abstract class CheckedResults implements Results {
         return e.task().reportedKs(e.evaluate().points()) - 1;
     }
 
-    /** Checks an eval.csv reading against the declaration; the point's full axis values, in axis order. */
+    /** Checks an eval.json reading against the declaration; the point's full axis values, in axis order. */
     final Map<String, String> checkEval(String name, Map<String, String> point, String column, String learner, String strategy, int k) {
         Experiment e = experiment(name);
         Set<String> learners = learners(e);
@@ -83,9 +80,9 @@ abstract class CheckedResults implements Results {
             throw new ClaimException("reads k = " + k + " of " + name + ", which evaluates k = 0.." + maxK(name));
         }
         List<String> columns = new ArrayList<>(COLUMNS);
-        Registry.get().words(Kind.SCORE).forEach(w -> columns.add(Score.column(w.spec().asSubclass(Score.class))));
+        columns.addAll(e.task().objective().columns());
         if (!columns.contains(column)) {
-            throw new ClaimException("reads eval.csv column '" + column + "', which is none of " + String.join(", ", columns));
+            throw new ClaimException("reads the column '" + column + "' of " + name + ", whose evaluation reports " + String.join(", ", columns));
         }
         return pointOf(name, point);
     }

@@ -42,19 +42,16 @@ public record Claim(String name, String paper, Bound bound, Check check, String 
     }
 
     /**
-     * Reads the claim at one seed. A check that fails (a missing run, an unknown name) gives a reading that does not
-     * hold, with its error; a {@link ClaimException} from a malformed claim is thrown.
+     * Reads the claim at one seed. Whatever fails (a missing run, a metric that never crosses its level, a claim that
+     * gives no number where it has a bound: {@code ./iclab check} reports those before anything runs) gives a reading
+     * that does not hold, with its error.
      */
     public Reading read(Results results) {
-        Object v;
         try {
-            v = check.read(results);
-        } catch (ClaimException e) {
-            throw e;
+            return reading(check.read(results));
         } catch (RuntimeException e) {
             return Reading.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
-        return reading(v);
     }
 
     /** The reading of the value a check gave; a ClaimException where it is neither a number nor a yes or no as the bound requires. */

@@ -13,7 +13,7 @@ import org.apache.commons.math3.distribution.TDistribution;
  * @param paper    where the paper states it, or null
  * @param bound    where the number must lie ({@code ≥ 0.95}), or null for a yes-or-no claim
  * @param location where the claim is declared, or null
- * @param seeds    the seeds, in order
+ * @param seeds    the seed offsets read, in order (0: each experiment's own seed; i: its seed + i)
  * @param values   each seed's number (null for a yes-or-no claim or a reading that failed)
  * @param holds    whether it held at each seed
  * @param errors   why a reading failed, or null, at each seed
@@ -26,7 +26,7 @@ public record Outcome(String claim, String paper, String bound, String location,
     /** The confidence of the interval across seeds. */
     public static final double CONFIDENCE = 0.9;
 
-    /** The outcome of {@code claim} from its readings at {@code seeds}, in order. */
+    /** The outcome of {@code claim} from its readings at the seed offsets {@code seeds}, in order. */
     public static Outcome of(Claim claim, List<Long> seeds, List<Claim.Reading> readings) {
         if (seeds.size() != readings.size()) {
             throw new IllegalArgumentException(seeds.size() + " seeds but " + readings.size() + " readings");

@@ -56,7 +56,7 @@ public final class Page {
         for (Outcome o : r.claims()) {
             for (int i = 0; i < o.seeds().size(); i++) {
                 if (o.errors().get(i) != null) {
-                    errors.add("- " + o.claim() + ", seed " + o.seeds().get(i) + ": " + o.errors().get(i));
+                    errors.add("- " + o.claim() + ", seed offset " + o.seeds().get(i) + ": " + o.errors().get(i));
                 }
             }
         }

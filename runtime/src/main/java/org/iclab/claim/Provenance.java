@@ -28,6 +28,22 @@ public record Provenance(String commit, Boolean dirty, String cpu, int threads, 
                 org.iclab.engine.NativeLibraries.tensorflowVersion(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), wallSeconds);
     }
 
+    /**
+     * Provenance of the run in {@code runDir}, which finished now: its CPU, threads, JVM and TensorFlow as the run
+     * recorded them in its env.json (on whichever machine ran it: a Spark executor's, not the driver's), else this
+     * machine's; a resumed run's wall time is that of its last part.
+     */
+    public static Provenance ofRun(Path runDir, String commit, Boolean dirty, double wallSeconds) {
+        Provenance here = here(commit, dirty, 0, wallSeconds);
+        try {
+            com.fasterxml.jackson.databind.JsonNode env = org.iclab.io.Json.MAPPER.readTree(runDir.resolve("env.json").toFile());
+            return new Provenance(commit, dirty, env.path("cpu").asText(here.cpu()), env.path("threads").asInt(0),
+                    env.path("java").asText(here.java()), env.path("tensorflow").asText(here.tensorflow()), here.date(), wallSeconds);
+        } catch (IOException | RuntimeException e) {
+            return here; // a run without env.json (a stand-in in tests): this machine's
+        }
+    }
+
     /** The CPU model Linux names in /proc/cpuinfo, else the architecture. */
     public static String cpuModel() {
         try {

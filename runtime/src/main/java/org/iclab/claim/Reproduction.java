@@ -13,7 +13,7 @@ import org.iclab.io.Json;
  * @param title      the page's title (the folder's or the script's name)
  * @param scripts    the scripts, relative to the page
  * @param command    the command that made it
- * @param seeds      the seeds each experiment ran at
+ * @param seeds      the seed offsets each experiment ran at (0: its own seed; i: its seed + i; each run names its seed)
  * @param scale      what differs from the paper's setting, as the scripts say it (none declared: empty)
  * @param provenance the reproduction's own (null where its claims have not been run)
  * @param runs       every run, in order

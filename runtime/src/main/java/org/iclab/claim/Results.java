@@ -15,7 +15,7 @@ public interface Results {
     String STANDARD = "standard";
 
     /**
-     * A column of the experiment's {@code eval.csv} ({@code error}, {@code accuracy}, {@code cross_entropy}, ...) for
+     * A column of the experiment's {@code eval.json} ({@code error}, {@code accuracy}, {@code cross_entropy}, ...) for
      * {@code learner} at k in-context examples under {@code strategy}.
      */
     default double eval(String experiment, String column, String learner, String strategy, int k) {
@@ -31,7 +31,7 @@ public interface Results {
     /** Every logged value of {@code key}: {steps, values}, in step order. */
     double[][] series(String experiment, String key);
 
-    /** The first logged step whose {@code key} is at or below {@code level} ({@code below}) or at or above it; null if none. */
+    /** The first logged step whose {@code key} is at or below {@code level} ({@code below}) or at or above it; a failed reading if none. */
     Long firstStep(String experiment, String key, double level, boolean below);
 
     /** The logged step ending the interval over which {@code key} rises fastest ({@code rising}) or falls fastest. */

@@ -16,9 +16,9 @@ import org.iclab.io.Json;
 import org.iclab.spec.Experiment;
 
 /**
- * The results of one seed, read from its run directories: {@code eval.csv} (the error and its interval),
- * {@code eval.json} (the columns beside them: accuracy, a token task's scores), {@code metrics.jsonl} and
- * {@code probes.csv}, each read once. A file that is missing (a run that failed or has not finished) fails the
+ * The results of one seed, read from its run directories: {@code eval.json} (the error, its interval and the
+ * columns beside them: accuracy, a token task's scores; the same rows as eval.csv, whose strategy labels may hold
+ * commas), {@code metrics.jsonl} and {@code probes.csv}, each read once. A file that is missing (a run that failed or has not finished) fails the
  * reading that needs it, naming the file.
  */
 public final class RunFiles extends CheckedResults {
@@ -60,16 +60,14 @@ public final class RunFiles extends CheckedResults {
     @Override
     public double eval(String experiment, Map<String, String> point, String column, String learner, String strategy, int k) {
         Map<String, String> at = checkEval(experiment, point, column, learner, strategy, k);
-        boolean inCsv = List.of("error", "ci_low", "ci_high").contains(column);
-        Path file = dir(experiment, at).resolve(inCsv ? "eval.csv" : "eval.json");
-        Map<String, String> row = (inCsv ? evalRows(file) : jsonRows(file)).get(strategy + "," + learner + "," + k);
+        Path file = dir(experiment, at).resolve("eval.json");
+        Map<String, String> row = jsonRows(file).get(strategy + "\n" + learner + "\n" + k);
         if (row == null) {
             throw new IllegalStateException(file + " has no row for " + learner + " at k = " + k + " under " + strategy);
         }
         String v = row.get(column);
         if (v == null) {
-            throw new IllegalStateException(file + " has no " + column + " for " + learner + (inCsv ? "" : " (eval.json carries accuracy for "
-                    + "classification tasks, a token task's scores beside its error)"));
+            throw new IllegalStateException(file + " has no " + column + " for " + learner);
         }
         return v.isEmpty() ? Double.NaN : Double.parseDouble(v);
     }
@@ -110,7 +108,7 @@ public final class RunFiles extends CheckedResults {
                 return row.get("step").asLong();
             }
         }
-        return null;
+        throw new IllegalStateException(experiment + "'s " + key + " never comes " + (below ? "down to " : "up to ") + level);
     }
 
     @Override
@@ -182,16 +180,6 @@ public final class RunFiles extends CheckedResults {
         return node;
     }
 
-    private Map<String, Map<String, String>> evalRows(Path file) {
-        return evalCache.computeIfAbsent(file, f -> {
-            Map<String, Map<String, String>> rows = new HashMap<>();
-            for (Map<String, String> row : readCsv(f)) {
-                rows.put(row.get("strategy") + "," + row.get("learner") + "," + row.get("k"), row);
-            }
-            return rows;
-        });
-    }
-
     private Map<String, Map<String, String>> jsonRows(Path file) {
         return evalCache.computeIfAbsent(file, f -> {
             JsonNode all;
@@ -204,7 +192,7 @@ public final class RunFiles extends CheckedResults {
             for (JsonNode row : all) {
                 Map<String, String> values = new LinkedHashMap<>();
                 row.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
-                rows.put(values.get("strategy") + "," + values.get("learner") + "," + values.get("k"), values);
+                rows.put(values.get("strategy") + "\n" + values.get("learner") + "\n" + values.get("k"), values);
             }
             return rows;
         });
@@ -214,7 +202,7 @@ public final class RunFiles extends CheckedResults {
         return cache.computeIfAbsent(file, RunFiles::readCsv);
     }
 
-    /** A CSV file whose fields hold no commas or quotes (as iclab writes eval.csv and probes.csv). */
+    /** A CSV file whose fields hold no commas or quotes (as iclab writes probes.csv). */
     static List<Map<String, String>> readCsv(Path file) {
         List<String> lines = read(file);
         if (lines.isEmpty()) {
@@ -238,12 +226,15 @@ public final class RunFiles extends CheckedResults {
 
     private static List<JsonNode> jsonLines(Path file) {
         List<JsonNode> rows = new ArrayList<>();
-        for (String line : read(file)) {
-            if (!line.isBlank()) {
+        List<String> lines = read(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
                 try {
-                    rows.add(Json.MAPPER.readTree(line));
+                    rows.add(Json.MAPPER.readTree(lines.get(i)));
                 } catch (IOException e) {
-                    throw new IllegalStateException(file + " has a line that is not JSON: " + e.getMessage());
+                    if (i < lines.size() - 1) { // a last line torn by a kill is left out, as the run's own log reader does
+                        throw new IllegalStateException(file + " has a line that is not JSON: " + e.getMessage());
+                    }
                 }
             }
         }

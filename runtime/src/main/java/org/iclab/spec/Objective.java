@@ -38,6 +38,11 @@ public sealed interface Objective permits Objective.SquaredError, Objective.Logi
         return loss() != Loss.SQUARED_ERROR;
     }
 
+    /** The columns eval.json rows carry beside {@code error}, {@code ci_low} and {@code ci_high}: accuracy with its interval, where reported. */
+    default java.util.List<String> columns() {
+        return reportsAccuracy() ? java.util.List.of("accuracy", "accuracy_ci_low", "accuracy_ci_high") : java.util.List.of();
+    }
+
     /** Squared error over {@code normaliser} ({@code dims}, {@code sparsity} or {@code none}), whose value is {@code scale}. */
     static SquaredError squaredError(String normaliser, double scale) {
         return new SquaredError(normaliser, scale);
@@ -166,6 +171,14 @@ public sealed interface Objective permits Objective.SquaredError, Objective.Logi
         @Override
         public String tableTitle() {
             return error().tableTitle();
+        }
+
+        /** Accuracy where the error score reports it, then each score after the first (the error) under its column. */
+        @Override
+        public java.util.List<String> columns() {
+            java.util.List<String> columns = new java.util.ArrayList<>(Objective.super.columns());
+            scores.stream().skip(1).map(s -> Score.column(s.getClass())).forEach(columns::add);
+            return java.util.List.copyOf(columns);
         }
 
         @Override
