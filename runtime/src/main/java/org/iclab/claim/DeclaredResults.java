@@ -55,6 +55,12 @@ public final class DeclaredResults extends CheckedResults {
         if (e.probes() == null) {
             throw new ClaimException("reads a " + probe + " probe of " + experiment + ", which declares no probes");
         }
+        java.util.Set<String> rows = new java.util.LinkedHashSet<>(); // probes.csv's probe,target pairs the plan writes
+        e.probes().probes().forEach(p -> p.rows().forEach(r -> rows.add(r.getKey() + " " + r.getValue())));
+        if (!probe.equals("control") && !rows.contains(probe + " " + target)) {
+            throw new ClaimException("reads the " + probe + " probe of " + target + " of " + experiment + ", which its probes do not write (they write: "
+                    + String.join(", ", rows) + ")");
+        }
         if (k != null && (k < 0 || k > maxK(experiment))) {
             throw new ClaimException("reads a probe of " + experiment + " at k = " + k + ", which evaluates k = 0.." + maxK(experiment));
         }

@@ -105,6 +105,12 @@ class ClaimsTest {
         DeclaredResults declared = new DeclaredResults(Map.of("lr", experiment("lr", 0)), Map.of());
         assertThatThrownBy(() -> declared.metric("lr", "loss", 301)).hasMessage("reads lr at step 301, which trains for 300 steps");
         assertThatThrownBy(() -> declared.probe("lr", "linear", "weights", 1, null)).hasMessage("reads a linear probe of lr, which declares no probes");
+        Experiment probed = Iclab.experiment("p").task(Iclab.linearRegression(3)).prompt(Iclab.interleaved(5)).model(Iclab.gpt2("tiny"))
+                .probes(p -> p.linear(Iclab.weights())).build();
+        DeclaredResults withProbes = new DeclaredResults(Map.of("p", probed), Map.of());
+        assertThat(withProbes.probe("p", "linear", "weights", 2, null)).isEqualTo(DeclaredResults.STAND_IN);
+        assertThatThrownBy(() -> withProbes.probe("p", "linear", "leastSquaresEstimate", 2, null))
+                .hasMessage("reads the linear probe of leastSquaresEstimate of p, which its probes do not write (they write: linear weights)");
     }
 
     @Test

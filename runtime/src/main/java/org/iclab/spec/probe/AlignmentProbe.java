@@ -18,4 +18,16 @@ public record AlignmentProbe(Algorithm with, Layers layers) implements Probe {
         layers = layers == null ? Layers.all() : layers;
         Problems.in("probes.alignment").requirePresent(with, "with").throwIfAny();
     }
+
+    /** Its rows of probes.csv, and the model's own error on the probe prompts. */
+    @Override
+    public java.util.List<java.util.Map.Entry<String, String>> rows() {
+        java.util.List<java.util.Map.Entry<String, String>> rows = new java.util.ArrayList<>();
+        for (int j : with.iterates()) {
+            rows.add(java.util.Map.entry("alignment", with.label(j)));
+            rows.add(java.util.Map.entry("iterate", with.label(j)));
+        }
+        rows.add(java.util.Map.entry("model", "y"));
+        return rows;
+    }
 }

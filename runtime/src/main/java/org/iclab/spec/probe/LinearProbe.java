@@ -28,4 +28,10 @@ public record LinearProbe(Target target, Layers layers, Positions position) impl
     public String label() {
         return target.label() + (position.context() ? "@context" : "");
     }
+
+    /** Its row of probes.csv. */
+    @Override
+    public java.util.List<java.util.Map.Entry<String, String>> rows() {
+        return java.util.List.of(java.util.Map.entry("linear", label()));
+    }
 }

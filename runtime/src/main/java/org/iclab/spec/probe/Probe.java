@@ -14,4 +14,10 @@ public interface Probe {
     default Layers layers() {
         return null;
     }
+
+    /** The (probe, target) pairs of probes.csv's rows it writes, as a claim reads them; none for attention maps and controls. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    default java.util.List<java.util.Map.Entry<String, String>> rows() {
+        return java.util.List.of();
+    }
 }

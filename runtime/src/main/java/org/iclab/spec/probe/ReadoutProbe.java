@@ -16,4 +16,10 @@ public record ReadoutProbe(Layers layers) implements Probe {
     public ReadoutProbe {
         layers = layers == null ? Layers.all() : layers;
     }
+
+    /** Its rows of probes.csv, and the model's own error on the probe prompts. */
+    @Override
+    public java.util.List<java.util.Map.Entry<String, String>> rows() {
+        return java.util.List.of(java.util.Map.entry("readout", "y"), java.util.Map.entry("model", "y"));
+    }
 }
