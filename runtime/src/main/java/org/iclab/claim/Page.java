@@ -107,7 +107,7 @@ public final class Page {
      */
     public static String table(java.util.SortedMap<String, Reproduction> pages) {
         StringBuilder md = new StringBuilder(TABLE_START).append("\n\n");
-        md.append("| Reproduction | Claims | Hold | Mixed | Fail | Not run | Seeds | Made at |\n|---|---|---|---|---|---|---|---|\n");
+        md.append("| Reproduction | Claims | Hold | Mixed | Fail | Not run | Seeds | Claims read at (each run's own commit is on its page) |\n|---|---|---|---|---|---|---|---|\n");
         for (var e : pages.entrySet()) {
             Reproduction r = e.getValue();
             Map<Verdict, Long> t = r.tally();
