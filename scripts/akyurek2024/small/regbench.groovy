@@ -54,3 +54,9 @@ claims {
         }
     }
 }
+
+figures {
+    ['gpt2', 'lstm', 'retnet', 'mamba'].each { name ->
+        curve("akyurek2024-small-regbench-$name", learners: ['model', 'ngram(1)', 'ngram(2)', 'ngram(3)'])
+    }
+}

@@ -42,3 +42,9 @@ claims {
         }
     }
 }
+
+figures {
+    ['gpt2', 'lstm'].each { arch ->
+        curve("bhattamishra2023-small-nearest-neighbor-$arch", value: 'accuracy', learners: ['model', 'nearestNeighbors', 'leastSquares', 'averaging'])
+    }
+}

@@ -36,3 +36,9 @@ claims {
                 accuracy('bhattamishra2023-small-parity-gpt2', k: 29) < 0.6
     }
 }
+
+figures {
+    ['gpt2', 'lstm'].each { arch ->
+        curve("bhattamishra2023-small-parity-$arch", value: 'accuracy', learners: ['model', 'gaussianElimination', 'nearestNeighbors'])
+    }
+}

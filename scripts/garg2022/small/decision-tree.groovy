@@ -34,3 +34,7 @@ claims {
         error('garg2022-small-decision-tree', k: 30) / error('garg2022-small-decision-tree', learner: 'gradientBoosting', k: 30)
     }
 }
+
+figures {
+    curve('garg2022-small-decision-tree', learners: ['model', 'greedyTree(4)', 'greedyTree(unlimited)', 'gradientBoosting', 'leastSquares'])
+}

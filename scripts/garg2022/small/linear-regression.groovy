@@ -40,3 +40,7 @@ claims {
         }.max()
     }
 }
+
+figures {
+    curve('garg2022-small-linear-regression', learners: ['model', 'leastSquares', 'nearestNeighbors', 'averaging'])
+}

@@ -38,3 +38,7 @@ claims {
         }.max()
     }
 }
+
+figures {
+    curve('garg2022-small-sparse-linear-regression-d4', learners: ['model', 'leastSquares', 'lasso(0.1)', 'lasso(0.01)', 'lasso(0.001)'])
+}

@@ -46,3 +46,7 @@ claims {
         readout(3) < readout(2) && readout(4) < readout(3)
     }
 }
+
+figures {
+    curve('guo2023-small-representation', learners: ['model', 'bayes', 'ridge(0.01)', 'leastSquares'])
+}

@@ -53,3 +53,8 @@ claims {
                 error('raventos2023-small-task-diversity', at: ['train.pool.tasks': 'inf'], learner: 'ridge(0.25)', k: 15)
     }
 }
+
+figures {
+    along('raventos2023-small-task-diversity', 'train.pool.tasks', k: 15, learners: ['model', 'bayes', 'ridge(0.25)'])
+    along('raventos2023-small-task-diversity', 'train.pool.tasks', k: 15, strategy: 'trainingTasks', learners: ['model', 'bayes', 'ridge(0.25)'])
+}

@@ -58,3 +58,9 @@ claims {
         accuracy('reddy2023-small-bursty-k2048', strategy: 'inContext', k: 0) > accuracy('reddy2023-small-bursty-k2048', strategy: 'inWeights', k: 0)
     }
 }
+
+figures {
+    [32, 256, 1024, 2048].each { classes ->
+        metric("reddy2023-small-bursty-k$classes", 'mean_error/inContext')
+    }
+}

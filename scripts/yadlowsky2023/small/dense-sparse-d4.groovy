@@ -51,3 +51,10 @@ claims {
                 error('yadlowsky2023-small-dense-sparse-d4', strategy: 'component(0)', learner: 'bayes', k: 2)
     }
 }
+
+figures {
+    ['component(0)', 'component(1)'].each { strategy ->
+        curve('yadlowsky2023-small-dense-sparse-d4', strategy: strategy, learners: ['model', 'bayes', 'leastSquares', 'lasso(0.01)'])
+    }
+    metric('yadlowsky2023-small-dense-sparse-d4', 'mean_error/standard')
+}

@@ -35,3 +35,7 @@ claims {
         error('yang2024-small-gpt2-tiny', k: 5) - error('yang2024-small-gpt2-tiny', learner: 'leastSquares', k: 5)
     }
 }
+
+figures {
+    curve('yang2024-small-gpt2-tiny', learners: ['model', 'leastSquares', 'nearestNeighbors', 'averaging'])
+}

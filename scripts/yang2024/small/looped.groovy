@@ -41,3 +41,7 @@ claims {
         mean(error('yang2024-small-looped', learner: 'model@4', k: 5..10)) > mean(error('yang2024-small-looped', k: 5..10))
     }
 }
+
+figures {
+    curve('yang2024-small-looped', learners: ['model', 'model@4', 'model@32', 'leastSquares'])
+}
