@@ -125,7 +125,31 @@ final class ReproduceCommand implements Callable<Integer> {
         String[] source = SourceTree.commit(scripts.get(0).file().toAbsolutePath().getParent());
         long started = System.nanoTime();
         List<Reproduction.Run> runs = runAll(plans, source);
-        java.util.Set<Path> finished = new java.util.HashSet<>(); // a failed point's folder may hold another experiment's run
+        java.util.Set<Path> finished = finished(plans, runs);
+        double wall = (System.nanoTime() - started) / 1e9;
+        int total = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        List<Outcome> outcomes = readClaims(scripts, plans, offsets, finished);
+        List<Reproduction.Figure> figures = drawFigures(scripts, plans, offsets, finished, (smoke ? dir : pageDir).resolve("figures"));
+        String command = "./iclab reproduce " + path + " --seeds " + n + (smoke ? " --smoke" : "");
+        Provenance provenance = Provenance.here(source[0], source[1] == null ? null : Boolean.valueOf(source[1]), total, wall);
+        Reproduction r = new Reproduction(title, names, command, offsets, scale, provenance, runs, outcomes, figures);
+        r.write(dir.resolve(Reproduction.FILE));
+        org.iclab.io.AtomicFiles.write(dir.resolve(Page.FILE), Page.render(r));
+        if (!smoke) {
+            write(r, pageDir, Files.isDirectory(path) ? null : stemOf(path));
+        }
+        report(r, dir, smoke ? dir.resolve(Page.FILE) : pagePath(pageDir, Files.isDirectory(path) ? null : stemOf(path)));
+        boolean runFailed = runs.stream().anyMatch(x -> x.status().equals("failed"));
+        if (smoke) {
+            boolean unread = outcomes.stream().anyMatch(o -> o.errors().stream().anyMatch(java.util.Objects::nonNull));
+            return runFailed || unread ? Main.INTERNAL_ERROR : 0;
+        }
+        return !runFailed && outcomes.stream().allMatch(o -> o.verdict() == Verdict.HOLDS) ? 0 : Main.INTERNAL_ERROR;
+    }
+
+    /** The run directories that finished (done now or before): a failed point's folder may hold another experiment's run. */
+    private static java.util.Set<Path> finished(List<Plan> plans, List<Reproduction.Run> runs) {
+        java.util.Set<Path> finished = new java.util.HashSet<>();
         for (Plan plan : plans) {
             for (Reproduction.Run run : runs) {
                 if (run.experiment().equals(plan.declared().experiment().name()) && !run.status().equals("failed")) {
@@ -135,8 +159,11 @@ final class ReproduceCommand implements Callable<Integer> {
                 }
             }
         }
-        double wall = (System.nanoTime() - started) / 1e9;
-        int total = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        return finished;
+    }
+
+    /** Every claim of every script, read at each seed offset and weighed over them. */
+    private static List<Outcome> readClaims(List<Script> scripts, List<Plan> plans, List<Long> offsets, java.util.Set<Path> finished) {
         List<Outcome> outcomes = new ArrayList<>();
         for (Script s : scripts) {
             List<Plan> own = plans.stream().filter(p -> p.script() == s).toList();
@@ -148,7 +175,12 @@ final class ReproduceCommand implements Callable<Integer> {
                 outcomes.add(Outcome.of(claim, offsets, readings));
             }
         }
-        Path figureDir = (smoke ? dir : pageDir).resolve("figures");
+        return outcomes;
+    }
+
+    /** Every figure the scripts declare, drawn over the seeds into {@code figureDir} (a figure that fails is recorded, not fatal). */
+    private List<Reproduction.Figure> drawFigures(List<Script> scripts, List<Plan> plans, List<Long> offsets, java.util.Set<Path> finished,
+                                                  Path figureDir) throws IOException {
         List<Reproduction.Figure> figures = new ArrayList<>();
         for (Script s : scripts) {
             List<Plan> own = plans.stream().filter(p -> p.script() == s).toList();
@@ -176,21 +208,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 }
             }
         }
-        String command = "./iclab reproduce " + path + " --seeds " + n + (smoke ? " --smoke" : "");
-        Provenance provenance = Provenance.here(source[0], source[1] == null ? null : Boolean.valueOf(source[1]), total, wall);
-        Reproduction r = new Reproduction(title, names, command, offsets, scale, provenance, runs, outcomes, figures);
-        r.write(dir.resolve(Reproduction.FILE));
-        org.iclab.io.AtomicFiles.write(dir.resolve(Page.FILE), Page.render(r));
-        if (!smoke) {
-            write(r, pageDir, Files.isDirectory(path) ? null : stemOf(path));
-        }
-        report(r, dir, smoke ? dir.resolve(Page.FILE) : pagePath(pageDir, Files.isDirectory(path) ? null : stemOf(path)));
-        boolean runFailed = runs.stream().anyMatch(x -> x.status().equals("failed"));
-        if (smoke) {
-            boolean unread = outcomes.stream().anyMatch(o -> o.errors().stream().anyMatch(java.util.Objects::nonNull));
-            return runFailed || unread ? Main.INTERNAL_ERROR : 0;
-        }
-        return !runFailed && outcomes.stream().allMatch(o -> o.verdict() == Verdict.HOLDS) ? 0 : Main.INTERNAL_ERROR;
+        return figures;
     }
 
     /** A reproduction's title: its path below the nearest folder named scripts ({@code garg2022/small}), else its name. */
