@@ -128,8 +128,13 @@ final class ReproduceCommand implements Callable<Integer> {
         java.util.Set<Path> finished = finished(plans, runs);
         double wall = (System.nanoTime() - started) / 1e9;
         int total = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        List<Outcome> outcomes = readClaims(scripts, plans, offsets, finished);
-        List<Reproduction.Figure> figures = drawFigures(scripts, plans, offsets, finished, (smoke ? dir : pageDir).resolve("figures"));
+        Map<Script, List<RunFiles>> bySeed = new LinkedHashMap<>(); // one reader a script and seed: each file is read once
+        for (Script s : scripts) {
+            List<Plan> own = plans.stream().filter(p -> p.script() == s).toList();
+            bySeed.put(s, offsets.stream().map(offset -> results(own, offset, finished)).toList());
+        }
+        List<Outcome> outcomes = readClaims(bySeed, offsets);
+        List<Reproduction.Figure> figures = drawFigures(bySeed, (smoke ? dir : pageDir).resolve("figures"));
         String command = "./iclab reproduce " + path + " --seeds " + n + (smoke ? " --smoke" : "");
         Provenance provenance = Provenance.here(source[0], source[1] == null ? null : Boolean.valueOf(source[1]), total, wall);
         Reproduction r = new Reproduction(title, names, command, offsets, scale, provenance, runs, outcomes, figures);
@@ -163,27 +168,18 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     /** Every claim of every script, read at each seed offset and weighed over them. */
-    private static List<Outcome> readClaims(List<Script> scripts, List<Plan> plans, List<Long> offsets, java.util.Set<Path> finished) {
+    private static List<Outcome> readClaims(Map<Script, List<RunFiles>> bySeed, List<Long> offsets) {
         List<Outcome> outcomes = new ArrayList<>();
-        for (Script s : scripts) {
-            List<Plan> own = plans.stream().filter(p -> p.script() == s).toList();
-            for (Claim claim : s.declarations().claims()) {
-                List<Claim.Reading> readings = new ArrayList<>();
-                for (long offset : offsets) {
-                    readings.add(claim.read(results(own, offset, finished)));
-                }
-                outcomes.add(Outcome.of(claim, offsets, readings));
-            }
-        }
+        bySeed.forEach((s, seeds) -> s.declarations().claims().forEach(claim ->
+                outcomes.add(Outcome.of(claim, offsets, seeds.stream().map(claim::read).toList()))));
         return outcomes;
     }
 
     /** Every figure the scripts declare, drawn over the seeds into {@code figureDir} (a figure that fails is recorded, not fatal). */
-    private List<Reproduction.Figure> drawFigures(List<Script> scripts, List<Plan> plans, List<Long> offsets, java.util.Set<Path> finished,
-                                                  Path figureDir) throws IOException {
+    private List<Reproduction.Figure> drawFigures(Map<Script, List<RunFiles>> bySeed, Path figureDir) throws IOException {
         List<Reproduction.Figure> figures = new ArrayList<>();
-        for (Script s : scripts) {
-            List<Plan> own = plans.stream().filter(p -> p.script() == s).toList();
+        for (var entry : bySeed.entrySet()) {
+            Script s = entry.getKey();
             if (Files.isDirectory(figureDir)) { // a script's figures from an earlier reproduction that declared more
                 try (var old = Files.list(figureDir)) {
                     for (Path f : old.filter(f -> f.getFileName().toString().matches(java.util.regex.Pattern.quote(s.stem()) + "-\\d+\\.png")).toList()) {
@@ -196,11 +192,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 String file = "figures/" + s.stem() + "-" + ++i + ".png";
                 try {
                     Files.createDirectories(figureDir);
-                    List<RunFiles> bySeed = new ArrayList<>();
-                    for (long offset : offsets) {
-                        bySeed.add(results(own, offset, finished));
-                    }
-                    org.iclab.claim.Figures.draw(plan, bySeed, figureDir.resolve(s.stem() + "-" + i + ".png"));
+                    org.iclab.claim.Figures.draw(plan, entry.getValue(), figureDir.resolve(s.stem() + "-" + i + ".png"));
                     figures.add(new Reproduction.Figure(plan.title(), file, null));
                 } catch (IOException | RuntimeException e) { // a figure that cannot be drawn must not cost the claims their page
                     figures.add(new Reproduction.Figure(plan.title(), file, e.getMessage()));
@@ -248,24 +240,13 @@ final class ReproduceCommand implements Callable<Integer> {
 
     /** Every script loaded and checked (claims included); every error of every script reported together. */
     private static List<Script> load(List<Path> files) {
-        List<Script> scripts = new ArrayList<>();
-        List<Diagnostic> errors = new ArrayList<>();
-        ScriptException first = null;
-        for (Path file : files) {
-            try {
-                ExperimentScripts.Declarations d = ExperimentScripts.load(file);
-                if (d.experiments().isEmpty()) {
-                    errors.add(new Diagnostic(file.toString(), 0, "declares no experiment"));
-                }
-                scripts.add(new Script(file, d));
-            } catch (ScriptException e) {
-                errors.addAll(e.diagnostics());
-                first = first == null ? e : first;
+        List<Script> scripts = Sources.each(files, file -> {
+            ExperimentScripts.Declarations d = ExperimentScripts.load(file);
+            if (d.experiments().isEmpty()) {
+                throw new ScriptException(List.of(new Diagnostic(file.toString(), 0, "declares no experiment")), null);
             }
-        }
-        if (!errors.isEmpty()) {
-            throw new ScriptException(errors, first);
-        }
+            return List.of(new Script(file, d));
+        });
         Set<String> seen = new HashSet<>();
         for (Script s : scripts) {
             for (DeclaredExperiment d : s.declarations().experiments()) {

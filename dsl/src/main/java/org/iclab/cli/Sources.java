@@ -19,12 +19,17 @@ final class Sources {
 
     /** Every experiment the files declare, in order; all files are read, and every error of every file is reported. */
     static List<DeclaredExperiment> load(List<Path> files) {
-        List<DeclaredExperiment> all = new ArrayList<>();
+        return each(files, Sources::load);
+    }
+
+    /** What {@code loader} reads from every file, in order; every file is read, and every error of every file is reported. */
+    static <T> List<T> each(List<Path> files, java.util.function.Function<Path, List<T>> loader) {
+        List<T> all = new ArrayList<>();
         List<Diagnostic> errors = new ArrayList<>();
         ScriptException first = null;
         for (Path file : files) {
             try {
-                all.addAll(load(file));
+                all.addAll(loader.apply(file));
             } catch (ScriptException e) {
                 errors.addAll(e.diagnostics());
                 first = first == null ? e : first;

@@ -66,10 +66,7 @@ public abstract class ExperimentScript extends Script {
      */
     public void sweep(@DelegatesTo(value = SweepBlock.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         SweepBlock block = new SweepBlock();
-        Closure<?> c = (Closure<?>) body.clone();
-        c.setDelegate(block);
-        c.setResolveStrategy(Closure.DELEGATE_ONLY);
-        c.call();
+        callOn(body, block);
         sweep = sweep.and(block.axes());
     }
 
@@ -143,10 +140,7 @@ public abstract class ExperimentScript extends Script {
      */
     public void claims(@DelegatesTo(value = ClaimsBlock.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         ClaimsBlock block = new ClaimsBlock();
-        Closure<?> c = (Closure<?>) body.clone();
-        c.setDelegate(block);
-        c.setResolveStrategy(Closure.DELEGATE_ONLY);
-        c.call();
+        callOn(body, block);
     }
 
     /** The settings of a {@code claims} block: {@code claim(...) { ... }} and {@code scale '...'}. */
@@ -231,10 +225,7 @@ public abstract class ExperimentScript extends Script {
      * along('div', 'train.pool.tasks', k: 15, learners: ['model', 'bayes']) }}. Checked with the claims.
      */
     public void figures(@DelegatesTo(value = FiguresBlock.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
-        Closure<?> c = (Closure<?>) body.clone();
-        c.setDelegate(new FiguresBlock());
-        c.setResolveStrategy(Closure.DELEGATE_ONLY);
-        c.call();
+        callOn(body, new FiguresBlock());
     }
 
     /** The figures of a {@code figures} block. */
@@ -298,10 +289,20 @@ public abstract class ExperimentScript extends Script {
     }
 
     private static Object read(Closure<?> body, org.iclab.claim.Results results) {
+        return callOn(body, new ClaimReader(results));
+    }
+
+    /** Calls a copy of {@code body} whose names resolve on {@code delegate} only (a block of the script's own: sweep, claims, figures, a claim). */
+    private static Object callOn(Closure<?> body, Object delegate) {
         Closure<?> c = (Closure<?>) body.clone();
-        c.setDelegate(new ClaimReader(results));
+        c.setDelegate(delegate);
         c.setResolveStrategy(Closure.DELEGATE_ONLY);
         return c.call();
+    }
+
+    /** The line of a {@code file:line} location. */
+    private static int lineOf(String location) {
+        return Integer.parseInt(location.substring(location.lastIndexOf(':') + 1));
     }
 
     /** The claims declared so far, in order. */
@@ -332,7 +333,7 @@ public abstract class ExperimentScript extends Script {
             try {
                 figure.read(declaredResults);
             } catch (org.iclab.claim.ClaimException e) {
-                int line = Integer.parseInt(figure.location().substring(figure.location().lastIndexOf(':') + 1));
+                int line = lineOf(figure.location());
                 throw new DslError("figure " + figure.kind() + " " + e.getMessage(), e, line);
             }
         }
@@ -341,7 +342,7 @@ public abstract class ExperimentScript extends Script {
                 claim.reading(claim.check().read(declaredResults)); // any other failure propagates, located at its line
             } catch (org.iclab.claim.ClaimException e) {
                 // a reading names its own line (the stack holds it); a claim's result, the claim's line
-                int line = e.claim() != null ? Integer.parseInt(claim.location().substring(claim.location().lastIndexOf(':') + 1)) : 0;
+                int line = e.claim() != null ? lineOf(claim.location()) : 0;
                 throw new DslError(e.claim() != null ? e.getMessage() : "claim '" + claim.name() + "' " + e.getMessage(), e, line);
             }
         }

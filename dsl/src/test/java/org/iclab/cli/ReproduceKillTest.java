@@ -7,8 +7,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.iclab.Iclab;
 import org.iclab.claim.Reproduction;
@@ -51,7 +49,7 @@ class ReproduceKillTest {
         Path second = sweep.resolve("seed=1");
         Path checkpoint = second.resolve(RunDirectory.CHECKPOINT).resolve("latest").resolve("state.json");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-        while (!(Files.isRegularFile(checkpoint) && status(sweep).get(1).equals("running"))) {
+        while (!(Files.isRegularFile(checkpoint) && SweepKillTest.status(sweep, 2).get(1).equals("running"))) {
             assertThat(process.isAlive()).as("the reproduction ends before it is killed: " + Files.readString(tmp.resolve("first.log"))).isTrue();
             assertThat(System.nanoTime()).as("the second seed never checkpointed").isLessThan(deadline);
             Thread.sleep(20);
@@ -68,7 +66,7 @@ class ReproduceKillTest {
         int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), false, Iclab::run,
                 "reproduce", script.toString(), "--seeds", "2", "--out", dir.toString(), "--threads", "1");
         assertThat(code).as(err + "\n" + out).isZero();
-        assertThat(status(sweep)).containsExactly("skipped", "done");
+        assertThat(SweepKillTest.status(sweep, 2)).containsExactly("skipped", "done");
         JsonNode points = Json.MAPPER.readTree(sweep.resolve(SweepRunner.SWEEP_JSON).toFile()).get("points");
         assertThat(points.get(1).get("resumed").asBoolean()).isTrue();
         assertThat(Files.readAllBytes(firstEval)).isEqualTo(firstBytes);
@@ -81,21 +79,5 @@ class ReproduceKillTest {
             assertThat(o.verdict().word()).isEqualTo("holds");
             assertThat(o.values()).hasSize(2).allSatisfy(v -> assertThat(v).isPositive());
         });
-    }
-
-    static List<String> status(Path sweep) throws Exception {
-        Path json = sweep.resolve(SweepRunner.SWEEP_JSON);
-        List<String> status = new ArrayList<>();
-        if (Files.isRegularFile(json)) {
-            try {
-                Json.MAPPER.readTree(json.toFile()).get("points").forEach(p -> status.add(p.get("status").asText()));
-            } catch (java.io.IOException partial) {
-                return List.of("", "");
-            }
-        }
-        while (status.size() < 2) {
-            status.add("");
-        }
-        return status;
     }
 }

@@ -79,10 +79,15 @@ class SweepKillTest {
     }
 
     private static List<String> status(Path dir) throws Exception {
+        return status(dir, 3);
+    }
+
+    /** Each point's status in a sweep's sweep.json (written atomically), or {@code points} blanks before it exists. */
+    static List<String> status(Path dir, int points) throws Exception {
         Path file = dir.resolve(SweepRunner.SWEEP_JSON);
         List<String> statuses = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
-            return List.of("", "", "");
+            return java.util.Collections.nCopies(points, "");
         }
         Json.MAPPER.readTree(file.toFile()).get("points").forEach(p -> statuses.add(p.get("status").asText()));
         return statuses;

@@ -14,18 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A reproduction whose runs run on Spark's {@code local[2]} reads the same claims as one run on this machine. */
 class SparkReproduceTest {
-    static final String SCRIPT = """
-            experiment('spark') {
-                task linearRegression(dims: 3)
-                prompt interleaved(points: 5)
-                model gpt2 { layers 1; heads 1; embed 8; positions 8 }
-                train { steps 40; batch 8; checkpointEvery 20 }
-                evaluate { prompts 32; resamples 20; baselines leastSquares() }
-            }
+    static final String SCRIPT = SparkSweepTest.SCRIPT.replace("sweep { axis 'seed', 0..2 }", """
             claims {
                 claim('the model is above least squares at k = 4', atLeast: 0) { error('spark', k: 4) - error('spark', learner: 'leastSquares', k: 4) }
             }
-            """;
+            """);
 
     @TempDir
     Path tmp;
