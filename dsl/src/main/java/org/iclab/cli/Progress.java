@@ -12,12 +12,19 @@ import org.iclab.train.TrainingLog;
 final class Progress implements TrainingListener {
     private final PrintWriter out;
     private final boolean terminal;
+    private final String prefix;
     private long lastStep;
     private int width;
 
     Progress(PrintWriter out, boolean terminal) {
+        this(out, terminal, null);
+    }
+
+    /** {@code prefix}, where not null, starts every line (runs side by side name their experiment). */
+    Progress(PrintWriter out, boolean terminal, String prefix) {
         this.out = out;
         this.terminal = terminal;
+        this.prefix = prefix;
     }
 
     @Override
@@ -27,15 +34,17 @@ final class Progress implements TrainingListener {
 
     @Override
     public void logged(TrainingLog log) {
-        String line = String.format(Locale.ROOT, "step %d/%d  loss %.4f  %.1f steps/s  ETA %s",
+        String line = (prefix == null ? "" : prefix + ": ") + String.format(Locale.ROOT, "step %d/%d  loss %.4f  %.1f steps/s  ETA %s",
                 log.step(), lastStep, log.loss(), log.stepsPerSecond(), eta(log));
-        if (terminal) {
-            out.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
-            width = line.length();
-        } else {
-            out.println(line);
+        synchronized (out) {
+            if (terminal) {
+                out.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
+                width = line.length();
+            } else {
+                out.println(line);
+            }
+            out.flush();
         }
-        out.flush();
     }
 
     /** Ends the line updated in place, if any. */

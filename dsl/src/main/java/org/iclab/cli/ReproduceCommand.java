@@ -11,6 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.iclab.claim.Claim;
 import org.iclab.claim.Outcome;
@@ -29,6 +34,7 @@ import org.iclab.io.Json;
 import org.iclab.spec.Experiment;
 import org.iclab.sweep.Overrides;
 import org.iclab.sweep.Sweep;
+import org.iclab.sweep.Parallelism;
 import org.iclab.sweep.SweepBackend;
 import org.iclab.sweep.SweepRunner;
 import picocli.CommandLine.Command;
@@ -60,8 +66,9 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N", description = "Seeds per experiment (default 3): its own seed and the N - 1 after it.")
     int seeds = 3;
 
-    @Option(names = "--parallel", paramLabel = "P", description = "Runs at once (default 1); the threads are split between them.")
-    int parallel = 1;
+    @Option(names = "--parallel", paramLabel = "P", description = "Runs at once, over all the experiments (default: every run, up to "
+            + Parallelism.RUNS_PER_THREAD + " a thread, one thread each; with --threads 1, one); the threads are split between them.")
+    Integer parallel;
 
     @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads in all (default: the available processors).")
     Integer threads;
@@ -96,9 +103,7 @@ final class ReproduceCommand implements Callable<Integer> {
         if (seeds < 1) {
             throw new UserError("reproduce: --seeds must be >= 1, was " + seeds);
         }
-        if (parallel < 1) {
-            throw new UserError("reproduce: --parallel must be >= 1, was " + parallel);
-        }
+        Parallelism.of("reproduce", parallel, threads, 1, 1); // the options' checks, before anything loads
         if (smoke && declared) {
             throw new UserError("reproduce: --smoke runs at toy scale and --declared runs nothing: give one of them");
         }
@@ -284,19 +289,24 @@ final class ReproduceCommand implements Callable<Integer> {
         return plans;
     }
 
-    /** Runs every plan (skipping finished runs), printing the progress line; returns every run with its provenance. */
+    /**
+     * Runs every plan (skipping finished runs) on one pool, so that the runs of all experiments share the parallel
+     * slots, printing the progress line; returns every run with its provenance, in plan order.
+     */
     private List<Reproduction.Run> runAll(List<Plan> plans, String[] source) {
-        int total = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        int perRun = Math.max(1, total / parallel);
+        Parallelism at = Parallelism.of("reproduce", parallel, threads, plans.stream().mapToInt(p -> p.points().size()).sum(),
+                Runtime.getRuntime().availableProcessors());
         Progress progress = new Progress(plans.stream().mapToInt(p -> p.points().size()).sum());
-        SweepBackend.Session session = "local".equals(on) ? null : SweepBackend.named(on).open(parallel, perRun, main.out);
-        List<Reproduction.Run> runs = new ArrayList<>();
+        SweepBackend.Session session = "local".equals(on) ? null : SweepBackend.named(on).open(at.runs(), at.threadsEach(), main.out);
+        ExecutorService pool = Executors.newFixedThreadPool(at.runs());
+        ExecutorService sweeps = Executors.newFixedThreadPool(Math.max(1, plans.size()));
         try {
+            List<Future<List<SweepRunner.State>>> states = new ArrayList<>();
             for (Plan plan : plans) {
                 String name = plan.declared().experiment().name();
-                Set<String> recorded = new HashSet<>();
-                List<SweepRunner.State> states = new SweepRunner(plan.dir(), name, plan.declared().sweep(), plan.points(),
-                        session == null ? main.runner : session.runner(), main.out, parallel, perRun, null, false)
+                Set<String> recorded = ConcurrentHashMap.newKeySet();
+                SweepRunner runner = new SweepRunner(plan.dir(), name, plan.declared().sweep(), plan.points(),
+                        session == null ? main.runner : session.runner(), main.out, at.runs(), at.threadsEach(), null, false)
                         .onChange(now -> {
                             for (SweepRunner.State s : now) {
                                 if (s.status() == SweepRunner.Status.DONE && recorded.add(s.point().name())) {
@@ -306,26 +316,44 @@ final class ReproduceCommand implements Callable<Integer> {
                                 }
                             }
                             progress.update(name, now);
-                        }).run();
-                for (SweepRunner.State s : states) {
-                    Map<String, String> point = new LinkedHashMap<>(s.point().values());
-                    long seed = Long.parseLong(point.remove("seed"));
-                    Path runDir = plan.dir().resolve(s.point().name());
-                    Provenance p = Files.isRegularFile(runDir.resolve(PROVENANCE)) ? readProvenance(runDir.resolve(PROVENANCE)) : null;
-                    String status = switch (s.status()) {
-                        case DONE -> "done";
-                        case SKIPPED -> "skipped";
-                        default -> "failed";
-                    };
-                    runs.add(new Reproduction.Run(name, seed, point, status, s.error(), p));
-                    if (s.status() == SweepRunner.Status.FAILED) {
-                        main.err.println("failed: " + runDir + ": " + s.error());
-                    }
-                }
+                        });
+                states.add(sweeps.submit(() -> runner.run(pool)));
             }
+            List<Reproduction.Run> runs = new ArrayList<>();
+            for (int i = 0; i < plans.size(); i++) {
+                runs.addAll(runsOf(plans.get(i), states.get(i).get()));
+            }
+            return runs;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("reproduce: interrupted; run the same command again to resume");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
+            sweeps.shutdownNow();
+            pool.shutdownNow();
             if (session != null) {
                 session.close();
+            }
+        }
+    }
+
+    /** One experiment's runs as the reproduction records them, reporting the failed ones. */
+    private List<Reproduction.Run> runsOf(Plan plan, List<SweepRunner.State> states) {
+        List<Reproduction.Run> runs = new ArrayList<>();
+        for (SweepRunner.State s : states) {
+            Map<String, String> point = new LinkedHashMap<>(s.point().values());
+            long seed = Long.parseLong(point.remove("seed"));
+            Path runDir = plan.dir().resolve(s.point().name());
+            Provenance p = Files.isRegularFile(runDir.resolve(PROVENANCE)) ? readProvenance(runDir.resolve(PROVENANCE)) : null;
+            String status = switch (s.status()) {
+                case DONE -> "done";
+                case SKIPPED -> "skipped";
+                default -> "failed";
+            };
+            runs.add(new Reproduction.Run(plan.declared().experiment().name(), seed, point, status, s.error(), p));
+            if (s.status() == SweepRunner.Status.FAILED) {
+                main.err.println("failed: " + runDir + ": " + s.error());
             }
         }
         return runs;

@@ -2,11 +2,16 @@ package org.iclab.cli;
 
 import org.iclab.dsl.UserError;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.iclab.RunOptions;
 import org.iclab.RunResult;
 import org.iclab.dsl.DeclaredExperiment;
@@ -14,12 +19,16 @@ import org.iclab.dsl.Diagnostic;
 import org.iclab.dsl.ScriptException;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.SpecException;
+import org.iclab.sweep.Parallelism;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code iclab run SCRIPT... [--set path=value]... [--out DIR]}: trains and evaluates every declared experiment in order. */
+/**
+ * {@code iclab run SCRIPT... [--set path=value]... [--out DIR] [--parallel P]}: trains and evaluates every declared
+ * experiment, in order, or P at a time.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Train and evaluate every experiment of the scripts (or spec.json files), in order.")
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
@@ -35,6 +44,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     Engine engine;
 
+    @Option(names = "--parallel", paramLabel = "P",
+            description = "With several experiments, run P at once (default 1: one after another); the threads are split between them.")
+    Integer parallel;
+
     @Override
     public Integer call() {
         List<DeclaredExperiment> declared = arguments.declared();
@@ -49,17 +62,60 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
-        for (DeclaredExperiment d : declared) {
-            run(d, declared.size() == 1 ? out : out == null ? null : out.resolve(d.experiment().name()));
+        Parallelism at = Parallelism.of("run", parallel == null ? 1 : parallel, engine.threads, declared.size(),
+                Runtime.getRuntime().availableProcessors());
+        if (at.runs() == 1 || declared.size() == 1) {
+            for (DeclaredExperiment d : declared) {
+                run(d, dirOf(d, declared.size()), null, null);
+            }
+            return 0;
+        }
+        main.out.println("run: " + declared.size() + " experiments, " + at.describe());
+        ExecutorService pool = Executors.newFixedThreadPool(at.runs());
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (DeclaredExperiment d : declared) {
+                runs.add(pool.submit(() -> run(d, dirOf(d, declared.size()), at.threadsEach(), d.experiment().name())));
+            }
+            RuntimeException first = null;
+            for (Future<?> f : runs) { // every run goes on to its end; the first failure is reported after them
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    first = first == null ? cause : first;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("run: interrupted");
+        } finally {
+            pool.shutdownNow();
         }
         return 0;
     }
 
-    private void run(DeclaredExperiment d, Path dir) {
+    private Path dirOf(DeclaredExperiment d, int experiments) {
+        return experiments == 1 ? out : out == null ? null : out.resolve(d.experiment().name());
+    }
+
+    /**
+     * Runs one experiment; {@code threads} (else the engine's choice) and, for runs side by side, a {@code prefix}
+     * naming the experiment on each of its progress lines, and its results printed as one block.
+     */
+    private void run(DeclaredExperiment d, Path dir, Integer threads, String prefix) {
         Experiment e = d.experiment();
-        main.out.println(header(d));
-        Progress progress = new Progress(main.out, main.terminal);
+        synchronized (main.out) {
+            main.out.println(header(d));
+        }
+        Progress progress = new Progress(main.out, prefix == null && main.terminal, prefix);
         RunOptions.Builder options = engine.applyTo(RunOptions.builder().out(dir).listener(progress));
+        if (threads != null) {
+            options.threads(threads);
+        }
         RunResult result;
         try {
             result = main.runner.run(e, options.build());
@@ -69,7 +125,9 @@ final class RunCommand implements Callable<Integer> {
                     .map(p -> new Diagnostic(d.source(), d.line(), p.message())).toList(), problems);
         }
         progress.finish();
-        printResult(main, result);
+        synchronized (main.out) {
+            printResult(main, result);
+        }
     }
 
     /** What a finished run prints: its error table, its probe table where probes ran, and its directory. */

@@ -1,5 +1,6 @@
 package org.iclab.cli;
 
+import org.iclab.sweep.Parallelism;
 import org.iclab.sweep.SweepBackend;
 import org.iclab.sweep.SweepRunner;
 import org.iclab.sweep.Sweep;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code iclab sweep SCRIPT [--axis PATH=VALUES]... [--zip PATH,PATH]... [--out DIR] [--parallel P]}: runs one
+ * {@code iclab sweep SCRIPT [--axis PATH=VALUES]... [--zip PATH,PATH]... [--out DIR] [--parallel P] [--threads N]}: runs one
  * experiment per point of the axes (the script's {@code sweep} block and the command line's, crossed), each point a
  * run directory under the sweep's folder, and gathers them into sweep.csv, sweep.json and figures. Every point is
  * validated before anything runs; running the same command again skips the finished points and resumes the others.
@@ -41,8 +42,9 @@ final class SweepCommand implements Callable<Integer> {
             description = "The sweep's folder (default: runs/<name>-sweep; with several experiments, DIR/<name>). The same folder resumes.")
     Path out;
 
-    @Option(names = "--parallel", paramLabel = "P", description = "Points run at once (default 1); the threads are split between them.")
-    int parallel = 1;
+    @Option(names = "--parallel", paramLabel = "P", description = "Points run at once (default: every point, up to "
+            + Parallelism.RUNS_PER_THREAD + " a thread, one thread each; with --threads 1, one); the threads are split between them.")
+    Integer parallel;
 
     @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads in all (default: the available processors).")
     Integer threads;
@@ -59,9 +61,6 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (parallel < 1) {
-            throw new UserError("sweep: --parallel must be >= 1, was " + parallel);
-        }
         if (xla && !"local".equals(on)) {
             throw new UserError("sweep: --xla runs local sweeps only; the points of --on " + on + " use TensorFlow's executor");
         }
@@ -78,11 +77,11 @@ final class SweepCommand implements Callable<Integer> {
             }
             axesOf.add(axes);
         }
-        int total = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        int perPoint = Math.max(1, total / parallel);
-        SweepBackend.Session session = "local".equals(on) ? null : SweepBackend.named(on).open(parallel, perPoint, main.out);
+        Parallelism at = Parallelism.of("sweep", parallel, threads, expanded.stream().mapToInt(List::size).max().orElse(1),
+                Runtime.getRuntime().availableProcessors());
+        SweepBackend.Session session = "local".equals(on) ? null : SweepBackend.named(on).open(at.runs(), at.threadsEach(), main.out);
         try {
-            return runAll(declared, expanded, axesOf, perPoint, session == null ? main.runner : session.runner());
+            return runAll(declared, expanded, axesOf, at, session == null ? main.runner : session.runner());
         } finally {
             if (session != null) {
                 session.close();
@@ -90,15 +89,15 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private int runAll(List<DeclaredExperiment> declared, List<List<Sweep.Point>> expanded, List<SweepAxes> axesOf, int perPoint,
+    private int runAll(List<DeclaredExperiment> declared, List<List<Sweep.Point>> expanded, List<SweepAxes> axesOf, Parallelism at,
                        org.iclab.sweep.Runner runner) {
         boolean failed = false;
         for (int i = 0; i < declared.size(); i++) {
             String name = declared.get(i).experiment().name();
             Path dir = out == null ? Path.of("runs", name + "-sweep") : declared.size() == 1 ? out : out.resolve(name);
             main.out.println("sweep " + name + " (" + declared.get(i).location() + "): " + expanded.get(i).size() + " points in " + dir
-                    + ", " + parallel + " at a time, " + perPoint + " thread" + (perPoint == 1 ? "" : "s") + " each, on " + on);
-            var states = new SweepRunner(dir, name, axesOf.get(i), expanded.get(i), runner, main.out, parallel, perPoint, atK, xla).run();
+                    + ", " + at.describe() + ", on " + on);
+            var states = new SweepRunner(dir, name, axesOf.get(i), expanded.get(i), runner, main.out, at.runs(), at.threadsEach(), atK, xla).run();
             for (var s : states) {
                 if (s.status() == SweepRunner.Status.FAILED) {
                     failed = true;

@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.iclab.RunOptions;
 import org.iclab.dsl.SweepAxes;
 import org.iclab.io.AtomicFiles;
@@ -108,8 +109,21 @@ public final class SweepRunner {
         return this;
     }
 
-    /** Runs every point not yet done; returns the states, in point order. */
+    /** Runs every point not yet done, {@code parallel} at a time; returns the states, in point order. */
     public List<State> run() {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            return run(pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Runs every point not yet done on {@code pool}, which other sweeps may share (a reproduction's experiments run
+     * on one pool); returns the states, in point order, once this sweep's points are over.
+     */
+    public List<State> run(ExecutorService pool) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -123,20 +137,21 @@ public final class SweepRunner {
             }
         }
         record();
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        try {
-            for (State s : states) {
-                if (s.status == Status.PENDING) {
-                    pool.submit(() -> runPoint(s));
-                }
+        List<Future<?>> running = new ArrayList<>();
+        for (State s : states) {
+            if (s.status == Status.PENDING) {
+                running.add(pool.submit(() -> runPoint(s)));
             }
-            pool.shutdown();
-            while (!pool.awaitTermination(1, TimeUnit.HOURS)) {
-                // points of a sweep may run for days; keep waiting
+        }
+        try {
+            for (Future<?> f : running) {
+                f.get(); // runPoint records its own failures; points of a sweep may run for days
             }
         } catch (InterruptedException e) {
-            pool.shutdownNow();
+            running.forEach(f -> f.cancel(true));
             Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a sweep point's task failed outside its run", e.getCause());
         }
         List<SweepTable.Row> rows = record();
         List<Path> figures = List.of();

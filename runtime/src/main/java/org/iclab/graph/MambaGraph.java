@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.iclab.spec.model.Mamba;
 import org.tensorflow.Operand;
-import org.tensorflow.op.core.Stack;
-import org.tensorflow.op.core.Unstack;
+import org.tensorflow.op.core.Squeeze;
 import org.tensorflow.types.TFloat32;
 
 /**
  * The Mamba block ({@link Mamba}) as a whole-sequence layer of {@link RecurrentGraph}. The projections, the
- * convolution, each position's decay exp(Δ_t A) and drive Δ_t x_t B_tᵀ, and the read-out are computed for all
- * positions at once; only the state update h_t = exp(Δ_t A) ⊙ h_{t−1} + Δ_t x_t B_tᵀ follows the spec's {@code scan}:
- * position by position (two small operations each), or as a parallel prefix scan (Hillis–Steele): ⌈log₂ T⌉ rounds,
- * each composing every position's affine map with the one {@code offset} before it. Every decay stays a product of
- * factors in (0, 1], so nothing overflows. MambaTest checks both against the recurrence written out step by step in
+ * convolution, Δ, B and C are computed for all positions at once; the state update h_t = exp(Δ_t A) ⊙ h_{t−1} +
+ * Δ_t x_t B_tᵀ and its read-out follow the spec's {@code scan}: position by position, each position's decay, drive
+ * and read made from its own slices (the fastest on a CPU: 1.5× the steps/s of materialising them for the whole
+ * sequence, docs/performance.md), or as a parallel prefix scan (Hillis–Steele) over the whole sequence's decays and
+ * drives: ⌈log₂ T⌉ rounds, each composing every position's affine map with the one {@code offset} before it. Every
+ * decay stays a product of factors in (0, 1], so nothing overflows. MambaTest checks both against the recurrence written out step by step in
  * Java. Parameters of block l, under
  * {@code mambaL/}: ln (g, b), in (embed → 2·inner), conv (w [4, inner], b), x_dt (inner → rank), dt (w, b),
  * x_b and x_c (inner → N), a_log [inner, N], d [inner], out (inner → embed); inner = 2·embed.
@@ -72,32 +72,53 @@ final class MambaGraph {
             }
             var xc = tf.reshape(nn.silu(conv), nn.shape(-1, inner)); // [B·T, inner]
             var delta = nn.softplus(tf.math.add(tf.linalg.matMul(tf.linalg.matMul(xc, xDt), dtW), dtB));
-            var b = tf.expandDims(tf.reshape(tf.linalg.matMul(xc, xB), seqStates), tf.constant(2)); // [B, T, 1, N]
-            var c = tf.expandDims(tf.reshape(tf.linalg.matMul(xc, xC), seqStates), tf.constant(2));
-            var delta4 = tf.expandDims(tf.reshape(delta, seq), tf.constant(3)); // [B, T, inner, 1]
-            Operand<TFloat32> decay = tf.math.exp(tf.math.mul(delta4, a)); // [B, T, inner, N]
-            Operand<TFloat32> drive = tf.math.mul(tf.expandDims(tf.reshape(tf.math.mul(delta, xc), seq), tf.constant(3)), b);
-            var h = Mamba.PARALLEL.equals(spec.scan()) ? parallelScan(net, decay, drive, inner, states) : sequentialScan(net, decay, drive);
-            var read = tf.reshape(tf.reduceSum(tf.math.mul(h, c), tf.constant(3)), nn.shape(-1, inner)); // [B·T, inner]
+            var b = tf.reshape(tf.linalg.matMul(xc, xB), seqStates); // [B, T, N]
+            var c = tf.reshape(tf.linalg.matMul(xc, xC), seqStates);
+            Operand<TFloat32> read;
+            if (Mamba.PARALLEL.equals(spec.scan())) {
+                var delta4 = tf.expandDims(tf.reshape(delta, seq), tf.constant(3)); // [B, T, inner, 1]
+                Operand<TFloat32> decay = tf.math.exp(tf.math.mul(delta4, a)); // [B, T, inner, N]
+                Operand<TFloat32> drive = tf.math.mul(tf.expandDims(tf.reshape(tf.math.mul(delta, xc), seq), tf.constant(3)),
+                        tf.expandDims(b, tf.constant(2)));
+                var h = parallelScan(net, decay, drive, inner, states);
+                read = tf.reshape(tf.reduceSum(tf.math.mul(h, tf.expandDims(c, tf.constant(2))), tf.constant(3)), nn.shape(-1, inner));
+            } else {
+                read = tf.reshape(sequentialScan(net, tf.reshape(delta, seq), tf.reshape(tf.math.mul(delta, xc), seq), b, c, a),
+                        nn.shape(-1, inner));
+            }
             var y = tf.math.add(read, tf.math.mul(d, xc));
             return tf.math.add(x, tf.reshape(tf.linalg.matMul(tf.math.mul(y, nn.silu(z)), outW), nn.stack(List.of(net.batch, tf.constant(steps), tf.constant(e)))));
         };
     }
 
-    /** h [B, T, inner, N] from h_0 = 0, one position after the other. */
-    private static Operand<TFloat32> sequentialScan(Net net, Operand<TFloat32> decay, Operand<TFloat32> drive) {
+    /**
+     * The read-out Σ_n C_t[n] h_t[n, ·] [B, T, inner] of the state h_t = exp(Δ_t A) ⊙ h_{t−1} + B_t (Δ_t x_t)ᵀ from
+     * h_0 = 0, one position after the other, from Δ and Δ·x [B, T, inner], B and C [B, T, N] and A [inner, N].
+     * Each position's decay, drive and read are made inside the loop from that position's slices, so that every
+     * operation works on one position's [B, N, inner] (in cache) rather than on the whole sequence's: the state is
+     * laid out states before channels, so the channels are the contiguous axis and the broadcasts of Δ_t and Aᵀ run
+     * along rows, and the drive (an outer product) and the read are batched matrix products. Time-major slicing
+     * (unstacking the first axis) hands out views of one buffer rather than copies.
+     */
+    private static Operand<TFloat32> sequentialScan(Net net, Operand<TFloat32> delta, Operand<TFloat32> drive, Operand<TFloat32> b,
+                                                    Operand<TFloat32> c, Operand<TFloat32> a) {
         var tf = net.tf;
-        int steps = net.maxTokens;
-        var decays = tf.unstack(decay, (long) steps, Unstack.axis(1L)).output();
-        var drives = tf.unstack(drive, (long) steps, Unstack.axis(1L)).output();
-        List<Operand<TFloat32>> hs = new ArrayList<>();
-        Operand<TFloat32> h = drives.get(0);
-        hs.add(h);
-        for (int t = 1; t < steps; t++) {
-            h = tf.math.add(tf.math.mul(decays.get(t), h), drives.get(t));
-            hs.add(h);
+        var nn = net.nn;
+        long steps = net.maxTokens;
+        var timeMajor = tf.constant(new int[] {1, 0, 2});
+        var aT = tf.linalg.transpose(a, tf.constant(new int[] {1, 0})); // [N, inner]
+        var deltas = tf.unstack(tf.expandDims(tf.linalg.transpose(delta, timeMajor), tf.constant(2)), steps).output(); // [B, 1, inner]
+        var drives = tf.unstack(tf.expandDims(tf.linalg.transpose(drive, timeMajor), tf.constant(2)), steps).output(); // [B, 1, inner]
+        var bs = tf.unstack(tf.expandDims(tf.linalg.transpose(b, timeMajor), tf.constant(3)), steps).output(); // [B, N, 1]
+        var cs = tf.unstack(tf.expandDims(tf.linalg.transpose(c, timeMajor), tf.constant(2)), steps).output(); // [B, 1, N]
+        List<Operand<TFloat32>> ys = new ArrayList<>();
+        Operand<TFloat32> h = null;
+        for (int t = 0; t < steps; t++) {
+            Operand<TFloat32> in = nn.batchMatMul(bs.get(t), drives.get(t), false, false); // [B, N, inner]
+            h = t == 0 ? in : tf.math.add(tf.math.mul(tf.math.exp(tf.math.mul(deltas.get(t), aT)), h), in);
+            ys.add(nn.batchMatMul(cs.get(t), h, false, false)); // [B, 1, inner]
         }
-        return tf.stack(hs, Stack.axis(1L));
+        return tf.linalg.transpose(tf.squeeze(tf.stack(ys), Squeeze.axis(List.of(2L))), timeMajor);
     }
 
     /** h [B, T, inner, N] from h_0 = 0 by composing affine maps in ⌈log₂ T⌉ rounds. */

@@ -15,6 +15,7 @@ import org.iclab.spec.model.LinearAttention;
 import org.iclab.spec.task.LinearRegression;
 import org.iclab.spec.model.Looped;
 import org.iclab.spec.model.Lstm;
+import org.iclab.spec.model.Mamba;
 import org.iclab.spec.model.Model;
 import org.iclab.spec.prompt.Prompt;
 import org.iclab.spec.prompt.Stacked;
@@ -38,7 +39,9 @@ class ArchitecturesTest {
                 new LinearAttention(2, 1, 12, true, 8),              // read-in, softmax first layer
                 new Looped(new Gpt2(1, 2, 16, 8), 3, 3, Looped.ADD),  // whole pass differentiated (see LoopedTest for windows)
                 new Lstm(2, 8, 8),
-                new Gru(2, 8, 8));
+                new Gru(2, 8, 8),
+                new Mamba(1, 8, 4, 8, Mamba.SEQUENTIAL),
+                new Mamba(1, 8, 4, 8, Mamba.PARALLEL));
         List<Prompt> prompts = List.of(new Interleaved(POINTS), new Interleaved(POINTS, true, true, Prompt.SINUSOIDAL),
                 new Stacked(POINTS), new Stacked(POINTS, false, Prompt.LEARNED));
         return models.stream().flatMap(m -> prompts.stream()

@@ -102,6 +102,7 @@ public final class TrainingBenchmark {
         Experiment e = experiment(model, task, dims, points, warmup + reps * stepsPerRep);
         PromptSampler sampler = PromptSampler.of(e);
         double[] rates = new double[reps];
+        long sampling = 0; // nanoseconds spent drawing the timed steps' prompts
         long params;
         long flops;
         try (CompiledModel m = CompiledModel.compile(e, threads, xla)) {
@@ -114,7 +115,10 @@ public final class TrainingBenchmark {
             for (int r = 0; r < reps; r++) {
                 long t0 = System.nanoTime();
                 for (int i = 0; i < stepsPerRep; i++, step++) {
-                    m.trainStep(sampler.sample(Seeds.derive(0, Seeds.Stream.TRAIN, step), 64, points, dims), step);
+                    long s0 = System.nanoTime();
+                    PromptBatch batch = sampler.sample(Seeds.derive(0, Seeds.Stream.TRAIN, step), 64, points, dims);
+                    sampling += System.nanoTime() - s0;
+                    m.trainStep(batch, step);
                 }
                 rates[r] = stepsPerRep / ((System.nanoTime() - t0) / 1e9);
             }
@@ -131,12 +135,15 @@ public final class TrainingBenchmark {
                 int traced = 20;
                 long allocatorPeak = 0;
                 java.util.Map<String, Long> kept = java.util.Map.of();
+                long tracedWall = 0;
                 for (long step = warmup + 1; step <= warmup + traced; step++) {
+                    long t0 = System.nanoTime();
                     CompiledModel.StepProfile stepProfile = m.profileTrainStep(
                             sampler.sample(Seeds.derive(0, Seeds.Stream.TRAIN, step), 64, points, dims), step);
                     stepProfile.microsByOpType().forEach((k, v) -> total.merge(k, v, Long::sum));
                     allocatorPeak = Math.max(allocatorPeak, stepProfile.allocatorPeakBytes());
                     kept = stepProfile.keptBytesByOpType();
+                    tracedWall += System.nanoTime() - t0;
                 }
                 System.out.printf(Locale.ROOT, "memory tensorflow_allocator.step_peak %.0f%n", allocatorPeak / 1048576.0);
                 System.out.printf(Locale.ROOT, "memory kept_for_backward %.0f MB, by the op type that made it:%n",
@@ -144,6 +151,10 @@ public final class TrainingBenchmark {
                 kept.entrySet().stream().limit(12).forEach(en -> System.out.printf(Locale.ROOT, "  %-22s %8.1f MB%n",
                         en.getKey(), en.getValue() / 1048576.0));
                 long all = total.values().stream().mapToLong(Long::longValue).sum();
+                // with one thread the kernels run one after another: what the step's wall time holds beyond their sum is
+                // the executor's scheduling, feeds and fetches through JNI, and the trace itself
+                System.out.printf(Locale.ROOT, "traced step: %.2f ms wall, %.2f ms of kernel time (summed over threads)%n",
+                        tracedWall / 1e6 / traced, all / 1000.0 / traced);
                 System.out.println("where the time goes (kernel time by op type, mean over " + traced + " traced steps):");
                 total.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
                         .forEach(en -> System.out.printf(Locale.ROOT, "  %-22s %8.2f ms/step %5.1f%%%n", en.getKey(),
@@ -153,8 +164,9 @@ public final class TrainingBenchmark {
         double[] sorted = rates.clone();
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "RESULT iclab model=%s task=%s d=%d n=%d batch=64 threads=%d xla=%s params=%d flops_per_token=%d steps_per_s=%.2f "
-                        + "peak_rss_mb=%.0f reps=%s%n",
-                model, task, dims, points, threads, xla, params, flops, sorted[reps / 2], peakRssMb(), Arrays.toString(rates));
+                        + "sampling_ms_per_step=%.3f peak_rss_mb=%.0f reps=%s%n",
+                model, task, dims, points, threads, xla, params, flops, sorted[reps / 2], sampling / 1e6 / (reps * stepsPerRep), peakRssMb(),
+                Arrays.toString(rates));
     }
 
     private static void timeToIcl(int threads, boolean xla, double target, int maxSteps) {
