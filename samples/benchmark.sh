@@ -17,7 +17,7 @@
 #                                        their ratios to PyTorch's. Needs Debian's python3-torch (apt-get install -y
 #                                        python3-torch libopenblas0-openmp); OpenBLAS's OpenMP build is used where present.
 #   bash samples/benchmark.sh --seeds [--rounds R] [SCRIPT ...]
-#                                        seeds per hour of ./iclab sweep over 1, 2 and 4 seeds of each script (default
+#                                        seeds per hour of ./iclab sweep over 1, 2, 3 and 4 seeds of each script (default
 #                                        samples/seeds/tiny.groovy and samples/seeds/tokens.groovy): one after another on
 #                                        all threads (--parallel 1), side by side on one thread each (--parallel N), and for
 #                                        N above the cores, as many at once as cores (--parallel CORES), alternating, R rounds
@@ -124,7 +124,7 @@ if [[ "${1:-}" == "--seeds" ]]; then
   trap 'rm -rf "$work"' EXIT
   for ((r = 1; r <= rounds; r++)); do
     for script in "${scripts[@]}"; do
-      for n in 1 2 4; do
+      for n in 1 2 3 4; do
         modes=("1:$cores" "$n:$n") # --parallel:--threads; one at a time on all threads, then n at once on one thread each
         ((n > cores)) && modes+=("$cores:$cores")
         for mode in "${modes[@]}"; do

@@ -66,8 +66,9 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N", description = "Seeds per experiment (default 3): its own seed and the N - 1 after it.")
     int seeds = 3;
 
-    @Option(names = "--parallel", paramLabel = "P", description = "Runs at once, over all the experiments (default: every run, up to "
-            + Parallelism.RUNS_PER_THREAD + " a thread, one thread each; with --threads 1, one); the threads are split between them.")
+    @Option(names = "--parallel", paramLabel = "P", description = "Runs at once, over all the experiments (default: as many as threads, one thread each, or all of them "
+            + "where they do not divide evenly and are at most " + Parallelism.RUNS_PER_THREAD + " a thread; with --threads 1, one); "
+            + "the threads are split between them.")
     Integer parallel;
 
     @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads in all (default: the available processors).")

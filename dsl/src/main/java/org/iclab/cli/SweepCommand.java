@@ -42,8 +42,9 @@ final class SweepCommand implements Callable<Integer> {
             description = "The sweep's folder (default: runs/<name>-sweep; with several experiments, DIR/<name>). The same folder resumes.")
     Path out;
 
-    @Option(names = "--parallel", paramLabel = "P", description = "Points run at once (default: every point, up to "
-            + Parallelism.RUNS_PER_THREAD + " a thread, one thread each; with --threads 1, one); the threads are split between them.")
+    @Option(names = "--parallel", paramLabel = "P", description = "Points run at once (default: as many as threads, one thread each, or all of them "
+            + "where they do not divide evenly and are at most " + Parallelism.RUNS_PER_THREAD + " a thread; with --threads 1, one); "
+            + "the threads are split between them.")
     Integer parallel;
 
     @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads in all (default: the available processors).")

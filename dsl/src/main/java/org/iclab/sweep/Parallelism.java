@@ -3,17 +3,19 @@ package org.iclab.sweep;
 import org.iclab.dsl.UserError;
 
 /**
- * How many runs of a sweep or reproduction go at once, and how many TensorFlow threads each gets. Unless told
- * otherwise, as many runs as there are, up to {@value #RUNS_PER_THREAD} per thread, one thread each: on these CPUs a
+ * How many runs of a sweep or reproduction go at once, and how many TensorFlow threads each gets. On these CPUs a
  * small model gains little from a second thread, so runs side by side on one thread each finish sooner than the same
- * runs one after another on all threads ({@code samples/benchmark.sh --seeds} measures both, and docs/performance.md
- * gives its figures). With one thread in all, one run at a time.
+ * runs one after another on all threads ({@code samples/benchmark.sh --seeds} measures both; docs/performance.md gives
+ * its figures). So, unless told otherwise: as many runs at once as there are threads, one thread each; and where the
+ * runs do not divide evenly among the threads and there are at most {@value #RUNS_PER_THREAD} a thread, all of them
+ * at once, so that no run is left to finish alone on one thread while the others idle (three seeds on two cores: all
+ * three side by side). Fewer runs than threads share the threads; with one thread in all, one run at a time.
  *
  * @param runs        runs at once
  * @param threadsEach TensorFlow's intra-op threads of each run
  */
 public record Parallelism(int runs, int threadsEach) {
-    /** The most runs per thread the default starts at once. */
+    /** The most runs a thread the default starts at once (where they do not divide evenly). */
     public static final int RUNS_PER_THREAD = 2;
 
     /**
@@ -29,7 +31,10 @@ public record Parallelism(int runs, int threadsEach) {
             throw new UserError(command + ": --threads must be >= 1, was " + threads);
         }
         int total = threads != null ? threads : Math.max(1, cores);
-        int runs = parallel != null ? parallel : total == 1 ? 1 : Math.max(1, Math.min(points, RUNS_PER_THREAD * total));
+        int n = Math.max(1, points);
+        int runs = parallel != null ? parallel
+                : n <= total || (n <= RUNS_PER_THREAD * total && n % total != 0) ? n
+                : total;
         return new Parallelism(runs, Math.max(1, total / runs));
     }
 

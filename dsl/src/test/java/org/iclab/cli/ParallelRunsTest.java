@@ -122,7 +122,7 @@ class ParallelRunsTest {
         Path paper = Files.createDirectories(tmp.resolve("paper"));
         Files.writeString(paper.resolve("two.groovy"), TINY);
         Meeting together = new Meeting(4);
-        assertThat(iclab(together, "reproduce", paper.toString(), "--seeds", "2", "--threads", "2", "--out", tmp.resolve("runs").toString()))
+        assertThat(iclab(together, "reproduce", paper.toString(), "--seeds", "2", "--threads", "4", "--out", tmp.resolve("runs").toString()))
                 .isEqualTo(0);
         assertThat(together.most.get()).as("two experiments of two seeds each, all four at once").isEqualTo(4);
         assertThat(together.threads).containsExactly(1, 1, 1, 1);

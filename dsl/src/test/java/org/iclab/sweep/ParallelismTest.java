@@ -9,12 +9,26 @@ import org.junit.jupiter.api.Test;
 /** The default number of runs at once and each run's threads, and what the user's numbers change. */
 class ParallelismTest {
     @Test
-    void byDefaultEveryRunGoesAtOnceOnOneThreadUpToTwoAThread() {
-        assertThat(Parallelism.of("sweep", null, null, 3, 2)).isEqualTo(new Parallelism(3, 1));
-        assertThat(Parallelism.of("sweep", null, null, 9, 2)).isEqualTo(new Parallelism(4, 1));
-        assertThat(Parallelism.of("sweep", null, null, 2, 8)).isEqualTo(new Parallelism(2, 4));
+    void byDefaultAsManyRunsAsThreadsOnOneThreadEach() {
+        assertThat(Parallelism.of("sweep", null, null, 2, 2)).isEqualTo(new Parallelism(2, 1));
+        assertThat(Parallelism.of("sweep", null, null, 4, 2)).isEqualTo(new Parallelism(2, 1));
+        assertThat(Parallelism.of("sweep", null, null, 9, 2)).isEqualTo(new Parallelism(2, 1));
+        assertThat(Parallelism.of("sweep", null, null, 12, 4)).isEqualTo(new Parallelism(4, 1));
+        assertThat(Parallelism.of("sweep", null, 3, 9, 2)).as("--threads counts, not the cores").isEqualTo(new Parallelism(3, 1));
+    }
+
+    @Test
+    void runsThatDoNotDivideEvenlyGoAllAtOnceUpToTwoAThread() {
+        assertThat(Parallelism.of("sweep", null, null, 3, 2)).as("three seeds on two cores").isEqualTo(new Parallelism(3, 1));
+        assertThat(Parallelism.of("sweep", null, null, 5, 4)).isEqualTo(new Parallelism(5, 1));
+        assertThat(Parallelism.of("sweep", null, null, 5, 2)).as("more than two a thread").isEqualTo(new Parallelism(2, 1));
+    }
+
+    @Test
+    void fewerRunsThanThreadsShareThem() {
         assertThat(Parallelism.of("sweep", null, null, 1, 2)).as("one run keeps every thread").isEqualTo(new Parallelism(1, 2));
-        assertThat(Parallelism.of("sweep", null, 3, 9, 2)).as("--threads counts, not the cores").isEqualTo(new Parallelism(6, 1));
+        assertThat(Parallelism.of("sweep", null, null, 2, 8)).isEqualTo(new Parallelism(2, 4));
+        assertThat(Parallelism.of("sweep", null, null, 0, 2)).as("nothing to run").isEqualTo(new Parallelism(1, 2));
     }
 
     @Test

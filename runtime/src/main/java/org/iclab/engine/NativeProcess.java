@@ -15,9 +15,11 @@ import com.sun.jna.Native;
  * keeping whatever flags the user set there, with {@value #STRICT}.
  *
  * <p><b>malloc arenas.</b> glibc gives each thread that contends for the heap an arena of its own, up to 8 per core,
- * and keeps freed memory in each (a tiny model's run under G1 peaked at 577 MB, and at 555 MB with two arenas; under
- * the serial collector the difference was within noise). Unless {@code MALLOC_ARENA_MAX} is set, this caps them at
- * {@value #ARENAS} ({@code mallopt(M_ARENA_MAX)}), for processes with many threads (a sweep's parallel points).
+ * and keeps freed memory in each. Unless {@code MALLOC_ARENA_MAX} is set, this caps them at {@value #ARENAS}
+ * ({@code mallopt(M_ARENA_MAX)}), for processes with many threads (Spark's local tasks). Not lower: with two arenas,
+ * two tiny models trained side by side in one JVM on one thread each (a sweep's local points) made 63 steps/s
+ * together, against 80 with eight and 83 as two processes, at the same peak memory (docs/performance.md); a single
+ * run's peak under the serial collector did not depend on the cap.
  */
 final class NativeProcess {
     static final String XLA_VARIABLE = "TF_XLA_FLAGS";
@@ -28,7 +30,7 @@ final class NativeProcess {
      * prompts, then the same 32 prompts directly) would differ in the last bit.
      */
     static final String STRICT = "--tf_xla_enable_lazy_compilation=false";
-    static final int ARENAS = 2;
+    static final int ARENAS = 8;
     /** glibc's M_ARENA_MAX. */
     private static final int M_ARENA_MAX = -8;
 

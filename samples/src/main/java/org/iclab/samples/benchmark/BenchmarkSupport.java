@@ -29,6 +29,17 @@ final class BenchmarkSupport {
         return Double.NaN;
     }
 
+    /** {@code memory stage <stage> rss=<now> peak=<VmHWM>} in MB: where the peak was reached, read stage by stage. */
+    static String stage(String stage) throws IOException {
+        double now = Double.NaN;
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                now = Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return String.format(Locale.ROOT, "memory stage %s rss=%.0f peak=%.0f", stage, now, peakRssMb());
+    }
+
     /**
      * Where this process's resident memory is now, from {@code /proc/self/smaps}: TensorFlow's native libraries,
      * the JVM's own library, other mapped files (jars, other libraries), thread stacks, and anonymous memory (the

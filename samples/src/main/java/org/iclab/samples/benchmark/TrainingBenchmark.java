@@ -55,12 +55,45 @@ public final class TrainingBenchmark {
         String task = option(a, "--task", "linearRegression");
         boolean xla = a.contains("--xla"); // default: TensorFlow's executor node by node
         long start = System.nanoTime();
-        if (a.contains("--time-to-icl")) {
+        int together = Integer.parseInt(option(a, "--together", "1"));
+        if (together > 1) { // models trained side by side in this one JVM, as a sweep's local points are
+            List<Thread> threadsOf = new ArrayList<>();
+            List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int i = 0; i < together; i++) {
+                Thread t = new Thread(() -> {
+                    try {
+                        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+                        speed(model, task, dims, points, threads, Integer.parseInt(option(a, "--warmup", "10")),
+                                Integer.parseInt(option(a, "--reps", "5")), Integer.parseInt(option(a, "--steps-per-rep", "50")),
+                                xla, false, false, new java.io.PrintStream(buffer, true));
+                        lines.add(buffer.toString().trim());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                threadsOf.add(t);
+                t.start();
+            }
+            for (Thread t : threadsOf) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            double sum = 0;
+            for (String line : lines) {
+                System.out.println(line);
+                sum += Double.parseDouble(line.replaceAll(".* steps_per_s=([0-9.]+).*", "$1"));
+            }
+            System.out.printf(Locale.ROOT, "TOGETHER models=%d threads_each=%d steps_per_s_sum=%.2f peak_rss_mb=%.0f%n", together, threads, sum,
+                    peakRssMb());
+        } else if (a.contains("--time-to-icl")) {
             timeToIcl(threads, xla, Double.parseDouble(option(a, "--target", "0.1")), Integer.parseInt(option(a, "--max-steps", "20000")));
         } else {
             speed(model, task, dims, points, threads, Integer.parseInt(option(a, "--warmup", "10")),
                     Integer.parseInt(option(a, "--reps", "5")), Integer.parseInt(option(a, "--steps-per-rep", "50")),
-                    xla, a.contains("--profile"), a.contains("--memory"));
+                    xla, a.contains("--profile"), a.contains("--memory"), System.out);
         }
         System.out.printf(Locale.ROOT, "wall_s=%.1f peak_rss_mb=%.0f%n", (System.nanoTime() - start) / 1e9, peakRssMb());
     }
@@ -98,9 +131,17 @@ public final class TrainingBenchmark {
     }
 
     private static void speed(String model, String task, int dims, int points, int threads, int warmup, int reps, int stepsPerRep,
-                              boolean xla, boolean profile, boolean memory) throws IOException {
+                              boolean xla, boolean profile, boolean memory, java.io.PrintStream out) throws IOException {
         Experiment e = experiment(model, task, dims, points, warmup + reps * stepsPerRep);
         PromptSampler sampler = PromptSampler.of(e);
+        List<String> stages = new ArrayList<>();
+        if (memory) {
+            stages.add(BenchmarkSupport.stage("before_tensorflow"));
+            org.iclab.engine.NativeLibraries.ensureLoaded();
+            try (var probe = new org.tensorflow.Graph()) { // the engine's first use, no model yet
+                stages.add(BenchmarkSupport.stage("tensorflow_loaded"));
+            }
+        }
         double[] rates = new double[reps];
         long sampling = 0; // nanoseconds spent drawing the timed steps' prompts
         long params;
@@ -108,9 +149,15 @@ public final class TrainingBenchmark {
         try (CompiledModel m = CompiledModel.compile(e, threads, xla)) {
             params = m.parameterCount();
             flops = m.flopsPerToken();
+            if (memory) {
+                stages.add(BenchmarkSupport.stage("compiled"));
+            }
             long step = 1;
             for (; step <= warmup; step++) {
                 m.trainStep(sampler.sample(Seeds.derive(0, Seeds.Stream.TRAIN, step), 64, points, dims), step);
+                if (memory && step == 1) {
+                    stages.add(BenchmarkSupport.stage("first_step"));
+                }
             }
             for (int r = 0; r < reps; r++) {
                 long t0 = System.nanoTime();
@@ -123,6 +170,8 @@ public final class TrainingBenchmark {
                 rates[r] = stepsPerRep / ((System.nanoTime() - t0) / 1e9);
             }
             if (memory) { // while the model is alive and has trained
+                stages.add(BenchmarkSupport.stage("timed_steps"));
+                stages.forEach(System.out::println);
                 BenchmarkSupport.memoryBreakdown().forEach(System.out::println);
             }
         }
@@ -163,7 +212,7 @@ public final class TrainingBenchmark {
         }
         double[] sorted = rates.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "RESULT iclab model=%s task=%s d=%d n=%d batch=64 threads=%d xla=%s params=%d flops_per_token=%d steps_per_s=%.2f "
+        out.printf(Locale.ROOT, "RESULT iclab model=%s task=%s d=%d n=%d batch=64 threads=%d xla=%s params=%d flops_per_token=%d steps_per_s=%.2f "
                         + "sampling_ms_per_step=%.3f peak_rss_mb=%.0f reps=%s%n",
                 model, task, dims, points, threads, xla, params, flops, sorted[reps / 2], sampling / 1e6 / (reps * stepsPerRep), peakRssMb(),
                 Arrays.toString(rates));
