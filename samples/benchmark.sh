@@ -23,6 +23,8 @@
 #                                        N above the cores, as many at once as cores (--parallel CORES), alternating, R rounds
 #                                        (default 1); wall time and the peak resident memory of the sweep's process (its runs
 #                                        share it)
+#   bash samples/benchmark.sh --paths   the executor against --xla for each architecture of --architectures at 1 and
+#                                        2 threads (d 5, 11 points), alternating: steps/s, their ratio and peak RSS
 #   ICLAB_BENCH_JAVA_OPTS="..."          extra JVM options for the iclab side (after dsl/jvm.options)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -152,6 +154,19 @@ if [[ "${1:-}" == "--architectures" ]]; then
   for arch in tiny attentionOnly linearAttention looped lstm gru retnet mamba; do
     run --model "$arch" --d 5 --n 11
     run --model "$arch" --d 20 --n 41 --reps 3 --steps-per-rep 20
+  done
+  exit 0
+fi
+if [[ "${1:-}" == "--paths" ]]; then
+  # the executor against XLA per architecture at 1 and 2 threads (d 5, 11 points), alternating
+  for arch in tiny attentionOnly linearAttention looped lstm gru retnet mamba; do
+    for t in 1 2; do
+      e=$(run --model "$arch" --d 5 --n 11 --threads "$t" --warmup 5 --reps 3 --steps-per-rep 20 | grep '^RESULT')
+      x=$(run --model "$arch" --d 5 --n 11 --threads "$t" --warmup 5 --reps 3 --steps-per-rep 20 --xla | grep '^RESULT')
+      f() { sed -E "s/.* $1=([0-9.]+).*/\\1/" <<< "$2"; }
+      awk -v a="$arch" -v t="$t" -v es="$(f steps_per_s "$e")" -v xs="$(f steps_per_s "$x")" -v em="$(f peak_rss_mb "$e")" \
+        -v xm="$(f peak_rss_mb "$x")" 'BEGIN {printf "PATHS model=%s threads=%s executor_steps_per_s=%s xla_steps_per_s=%s xla_ratio=%.2f executor_peak_rss_mb=%s xla_peak_rss_mb=%s\n", a, t, es, xs, xs / es, em, xm}'
+    done
   done
   exit 0
 fi

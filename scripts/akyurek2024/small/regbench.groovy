@@ -3,7 +3,8 @@
 // 2 heads, 64 wide) against an LSTM, RetNet and Mamba of about its size, AdamW 1e-3 with weight decay 0.1, cosine
 // schedule with 10% warm-up, batch 32. Compare each model's DFA error with the in-context 2- and 3-grams.
 // Steps differ by speed so that each run takes under half an hour on one core: GPT-2 and the LSTM 15,000,
-// RetNet 12,000, Mamba 7,500 (its state update is a recurrence over positions, 4x slower than GPT-2 here).
+// RetNet 12,000, Mamba 7,500 (its state update is a recurrence over positions: 4x slower than GPT-2 here
+// when the preset was written; about 2x on one thread since 2026-12-07, docs/performance.md).
 //
 //   ./iclab run scripts/akyurek2024/small/regbench.groovy --threads 1
 def models = [

@@ -298,6 +298,8 @@ final class ReproduceCommand implements Callable<Integer> {
         Parallelism at = Parallelism.of("reproduce", parallel, threads, plans.stream().mapToInt(p -> p.points().size()).sum(),
                 Runtime.getRuntime().availableProcessors());
         Progress progress = new Progress(plans.stream().mapToInt(p -> p.points().size()).sum());
+        main.out.println("reproduce: " + progress.total + " runs of " + plans.size() + " experiment" + (plans.size() == 1 ? "" : "s") + ", "
+                + at.describe() + ", on " + on);
         SweepBackend.Session session = "local".equals(on) ? null : SweepBackend.named(on).open(at.runs(), at.threadsEach(), main.out);
         ExecutorService pool = Executors.newFixedThreadPool(at.runs());
         ExecutorService sweeps = Executors.newFixedThreadPool(Math.max(1, plans.size()));

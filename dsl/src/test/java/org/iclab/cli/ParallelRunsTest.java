@@ -126,6 +126,7 @@ class ParallelRunsTest {
                 .isEqualTo(0);
         assertThat(together.most.get()).as("two experiments of two seeds each, all four at once").isEqualTo(4);
         assertThat(together.threads).containsExactly(1, 1, 1, 1);
+        assertThat(out.toString()).contains("reproduce: 4 runs of 2 experiments, 4 at a time, 1 thread each, on local");
     }
 
     @Test
