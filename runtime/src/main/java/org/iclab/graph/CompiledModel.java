@@ -57,9 +57,10 @@ public final class CompiledModel implements AutoCloseable {
             // (one thread), and models trained side by side in one JVM (a sweep's --parallel points, Spark's local
             // tasks) all run on that one thread. With XLA, TensorFlow compiles clusters of the graph's nodes into
             // fused code on each new fetch set and shape (seconds, once), then runs them in place of the nodes.
+            int intra = intraOpThreads(g.parameters.count(), threads, this.xla);
             ConfigProto config = ConfigProto.newBuilder()
-                    .setIntraOpParallelismThreads(threads)
-                    .setInterOpParallelismThreads(1)
+                    .setIntraOpParallelismThreads(intra)
+                    .setInterOpParallelismThreads(intra == 1 ? threads : 1)
                     .setUsePerSessionThreads(true)
                     .setGraphOptions(GraphOptions.newBuilder().setOptimizerOptions(OptimizerOptions.newBuilder()
                             .setGlobalJitLevel(this.xla ? OptimizerOptions.GlobalJitLevel.ON_1 : OptimizerOptions.GlobalJitLevel.OFF)))
@@ -69,6 +70,25 @@ public final class CompiledModel implements AutoCloseable {
             g.graph.close();
             throw ex;
         }
+    }
+
+    /**
+     * Models below this many parameters run their threads as inter-op threads: independent operations side by side,
+     * each on one thread. Their operations are too small to gain from being split between threads, and on two cores
+     * this made Mamba 2.0×, the LSTM, RetNet and linear attention 1.4–1.7× and the tiny GPT-2 1.0–1.1× faster than
+     * splitting each operation (docs/performance.md). Larger models split each operation between the threads (the
+     * small GPT-2, 1.2 M parameters, was 10% slower the other way). Under XLA a step is a few large clusters, so
+     * they split too.
+     */
+    static final long INTER_OP_BELOW_PARAMETERS = 500_000;
+
+    /**
+     * TensorFlow's intra-op threads for a model of {@code parameters} given {@code threads}: 1 below
+     * {@value #INTER_OP_BELOW_PARAMETERS} parameters without XLA (the threads then run operations side by side), else
+     * all of them.
+     */
+    static int intraOpThreads(long parameters, int threads, boolean xla) {
+        return !xla && parameters < INTER_OP_BELOW_PARAMETERS ? 1 : threads;
     }
 
     /** The loop count training uses at 1-based {@code step}: the curriculum's (1 for every model but a looped one). */

@@ -139,6 +139,31 @@ class CompiledModelTest {
         }
     }
 
+    @Test
+    void aSmallModelRunsItsOperationsSideBySideAndTrainsToTheSameBitsOnOneThreadOrThree() {
+        assertThat(CompiledModel.intraOpThreads(163_457, 2, false)).as("the tiny GPT-2").isEqualTo(1);
+        assertThat(CompiledModel.intraOpThreads(1_200_000, 2, false)).as("the small GPT-2 splits its operations").isEqualTo(2);
+        assertThat(CompiledModel.intraOpThreads(163_457, 2, true)).as("under XLA").isEqualTo(2);
+        // three inter-op threads run independent operations side by side; the results are the same bits as on one
+        // thread, step after step (each operation's result does not depend on when it ran)
+        assertThat(tinyGpt2Losses(3)).isEqualTo(tinyGpt2Losses(1));
+    }
+
+    /** Ten Adam steps of Garg et al.'s tiny GPT-2 (3 layers, 2 heads, 64 wide; 163,457 parameters) at batch 64 on {@code threads}. */
+    private static List<Float> tinyGpt2Losses(int threads) {
+        Experiment e = Experiment.builder("graph-test").seed(5).task(new LinearRegression(5)).prompt(new Interleaved(11))
+                .model(new Gpt2(3, 2, 64, 22)).train(t -> t.steps(10).batch(64).optimizer(new Adam(1e-3))).build();
+        PromptSampler sampler = PromptSampler.of(e);
+        List<Float> out = new ArrayList<>();
+        try (CompiledModel model = CompiledModel.compile(e, threads, false)) {
+            assertThat(model.parameterCount()).isLessThan(CompiledModel.INTER_OP_BELOW_PARAMETERS);
+            for (int step = 1; step <= 10; step++) {
+                out.add(model.trainStep(sampler.sample(step, 64, 11, 5), step));
+            }
+        }
+        return out;
+    }
+
     private static List<Float> losses(long seed) {
         return losses(seed, true);
     }
