@@ -67,7 +67,7 @@ final class ReproduceCommand implements Callable<Integer> {
     int seeds = 3;
 
     @Option(names = "--parallel", paramLabel = "P", description = "Runs at once, over all the experiments (default: as many as threads, one thread each, or all of them "
-            + "where they do not divide evenly and are at most " + Parallelism.RUNS_PER_THREAD + " a thread; with --threads 1, one); "
+            + "where the last round would be at most half full, at most " + Parallelism.RUNS_PER_THREAD + " a thread; with --threads 1, one); "
             + "the threads are split between them.")
     Integer parallel;
 
@@ -295,7 +295,7 @@ final class ReproduceCommand implements Callable<Integer> {
      * slots, printing the progress line; returns every run with its provenance, in plan order.
      */
     private List<Reproduction.Run> runAll(List<Plan> plans, String[] source) {
-        Parallelism at = Parallelism.of("reproduce", parallel, threads, plans.stream().mapToInt(p -> p.points().size()).sum(),
+        Parallelism at = Parallelism.of("reproduce", parallel, threads, plans.stream().mapToInt(p -> SweepRunner.pending(p.dir(), p.points())).sum(),
                 Runtime.getRuntime().availableProcessors());
         Progress progress = new Progress(plans.stream().mapToInt(p -> p.points().size()).sum());
         main.out.println("reproduce: " + progress.total + " runs of " + plans.size() + " experiment" + (plans.size() == 1 ? "" : "s") + ", "
@@ -314,8 +314,12 @@ final class ReproduceCommand implements Callable<Integer> {
                             for (SweepRunner.State s : now) {
                                 if (s.status() == SweepRunner.Status.DONE && recorded.add(s.point().name())) {
                                     Path runDir = plan.dir().resolve(s.point().name());
-                                    Json.writeFile(runDir.resolve(PROVENANCE), Provenance.ofRun(runDir, source[0],
-                                            source[1] == null ? null : Boolean.valueOf(source[1]), s.seconds()));
+                                    try { // a record of the run, not a condition of it: a failed write is reported
+                                        Json.writeFile(runDir.resolve(PROVENANCE), Provenance.ofRun(runDir, source[0],
+                                                source[1] == null ? null : Boolean.valueOf(source[1]), s.seconds()));
+                                    } catch (RuntimeException e) {
+                                        main.err.println("reproduce: could not write " + runDir.resolve(PROVENANCE) + ": " + e.getMessage());
+                                    }
                                 }
                             }
                             progress.update(name, now);
@@ -335,6 +339,12 @@ final class ReproduceCommand implements Callable<Integer> {
         } finally {
             sweeps.shutdownNow();
             pool.shutdownNow();
+            try { // the runs still going stop at their next check; the session closes after them
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+                sweeps.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             if (session != null) {
                 session.close();
             }

@@ -43,7 +43,7 @@ final class SweepCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--parallel", paramLabel = "P", description = "Points run at once (default: as many as threads, one thread each, or all of them "
-            + "where they do not divide evenly and are at most " + Parallelism.RUNS_PER_THREAD + " a thread; with --threads 1, one); "
+            + "where the last round would be at most half full, at most " + Parallelism.RUNS_PER_THREAD + " a thread; with --threads 1, one); "
             + "the threads are split between them.")
     Integer parallel;
 
@@ -78,7 +78,11 @@ final class SweepCommand implements Callable<Integer> {
             }
             axesOf.add(axes);
         }
-        Parallelism at = Parallelism.of("sweep", parallel, threads, expanded.stream().mapToInt(List::size).max().orElse(1),
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < declared.size(); i++) {
+            pending.add(SweepRunner.pending(dirOf(declared, i), expanded.get(i)));
+        }
+        Parallelism at = Parallelism.of("sweep", parallel, threads, pending.stream().mapToInt(Integer::intValue).max().orElse(1),
                 Runtime.getRuntime().availableProcessors());
         SweepBackend.Session session = "local".equals(on) ? null : SweepBackend.named(on).open(at.runs(), at.threadsEach(), main.out);
         try {
@@ -95,7 +99,7 @@ final class SweepCommand implements Callable<Integer> {
         boolean failed = false;
         for (int i = 0; i < declared.size(); i++) {
             String name = declared.get(i).experiment().name();
-            Path dir = out == null ? Path.of("runs", name + "-sweep") : declared.size() == 1 ? out : out.resolve(name);
+            Path dir = dirOf(declared, i);
             main.out.println("sweep " + name + " (" + declared.get(i).location() + "): " + expanded.get(i).size() + " points in " + dir
                     + ", " + at.describe() + ", on " + on);
             var states = new SweepRunner(dir, name, axesOf.get(i), expanded.get(i), runner, main.out, at.runs(), at.threadsEach(), atK, xla).run();
@@ -110,6 +114,12 @@ final class SweepCommand implements Callable<Integer> {
         main.out.flush();
         main.err.flush();
         return failed ? Main.INTERNAL_ERROR : 0;
+    }
+
+    /** The folder of the i-th experiment's sweep. */
+    private Path dirOf(List<DeclaredExperiment> declared, int i) {
+        String name = declared.get(i).experiment().name();
+        return out == null ? Path.of("runs", name + "-sweep") : declared.size() == 1 ? out : out.resolve(name);
     }
 
     private List<SweepAxes.Axis> parseAxes() {

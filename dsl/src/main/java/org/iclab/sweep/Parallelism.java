@@ -7,15 +7,17 @@ import org.iclab.dsl.UserError;
  * small model gains little from a second thread, so runs side by side on one thread each finish sooner than the same
  * runs one after another on all threads ({@code samples/benchmark.sh --seeds} measures both; docs/performance.md gives
  * its figures). So, unless told otherwise: as many runs at once as there are threads, one thread each; and where the
- * runs do not divide evenly among the threads and there are at most {@value #RUNS_PER_THREAD} a thread, all of them
- * at once, so that no run is left to finish alone on one thread while the others idle (three seeds on two cores: all
- * three side by side). Fewer runs than threads share the threads; with one thread in all, one run at a time.
+ * runs leave a last round that would use at most half the threads, all of them at once (at most
+ * {@value #RUNS_PER_THREAD} a thread), so that few runs are left to finish alone while the other threads idle (three
+ * seeds on two cores: all three side by side; 31 runs on 16 cores: 16 at a time). Fewer runs than threads share the
+ * threads (each gets the whole share, at least one); with one thread in all, one run at a time. A given
+ * {@code parallel} above the number of runs counts as the number of runs.
  *
  * @param runs        runs at once
  * @param threadsEach TensorFlow's intra-op threads of each run
  */
 public record Parallelism(int runs, int threadsEach) {
-    /** The most runs a thread the default starts at once (where they do not divide evenly). */
+    /** The most runs a thread the default starts at once (where the last round would be at most half full). */
     public static final int RUNS_PER_THREAD = 2;
 
     /**
@@ -32,8 +34,8 @@ public record Parallelism(int runs, int threadsEach) {
         }
         int total = threads != null ? threads : Math.max(1, cores);
         int n = Math.max(1, points);
-        int runs = parallel != null ? parallel
-                : n <= total || (n <= RUNS_PER_THREAD * total && n % total != 0) ? n
+        int runs = parallel != null ? Math.min(parallel, n)
+                : n <= total || (n <= RUNS_PER_THREAD * total && n % total <= total / 2 && n % total != 0) ? n
                 : total;
         return new Parallelism(runs, Math.max(1, total / runs));
     }

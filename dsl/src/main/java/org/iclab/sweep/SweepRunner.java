@@ -109,6 +109,11 @@ public final class SweepRunner {
         return this;
     }
 
+    /** How many of {@code points} still have to run in {@code dir}: those whose folders do not hold a finished run. */
+    public static int pending(Path dir, List<Sweep.Point> points) {
+        return (int) points.stream().filter(p -> !RunDirectory.isComplete(dir.resolve(p.name()))).count();
+    }
+
     /** Runs every point not yet done, {@code parallel} at a time; returns the states, in point order. */
     public List<State> run() {
         ExecutorService pool = Executors.newFixedThreadPool(parallel);

@@ -127,6 +127,13 @@ class ParallelRunsTest {
         assertThat(together.most.get()).as("two experiments of two seeds each, all four at once").isEqualTo(4);
         assertThat(together.threads).containsExactly(1, 1, 1, 1);
         assertThat(out.toString()).contains("reproduce: 4 runs of 2 experiments, 4 at a time, 1 thread each, on local");
+
+        // one pool for all the experiments: --parallel 2 over their four runs never has more than two going
+        Meeting two = new Meeting(2);
+        assertThat(iclab(two, "reproduce", paper.toString(), "--seeds", "2", "--threads", "4", "--parallel", "2",
+                "--out", tmp.resolve("runs2").toString())).isEqualTo(0);
+        assertThat(two.most.get()).isEqualTo(2);
+        assertThat(two.threads).containsExactly(2, 2, 2, 2);
     }
 
     @Test

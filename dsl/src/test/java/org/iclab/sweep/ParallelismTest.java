@@ -18,9 +18,12 @@ class ParallelismTest {
     }
 
     @Test
-    void runsThatDoNotDivideEvenlyGoAllAtOnceUpToTwoAThread() {
+    void runsWhoseLastRoundWouldBeAtMostHalfFullGoAllAtOnce() {
         assertThat(Parallelism.of("sweep", null, null, 3, 2)).as("three seeds on two cores").isEqualTo(new Parallelism(3, 1));
         assertThat(Parallelism.of("sweep", null, null, 5, 4)).isEqualTo(new Parallelism(5, 1));
+        assertThat(Parallelism.of("sweep", null, null, 6, 4)).isEqualTo(new Parallelism(6, 1));
+        assertThat(Parallelism.of("sweep", null, null, 7, 4)).as("a last round three quarters full").isEqualTo(new Parallelism(4, 1));
+        assertThat(Parallelism.of("sweep", null, null, 31, 16)).isEqualTo(new Parallelism(16, 1));
         assertThat(Parallelism.of("sweep", null, null, 5, 2)).as("more than two a thread").isEqualTo(new Parallelism(2, 1));
     }
 
@@ -41,6 +44,7 @@ class ParallelismTest {
         assertThat(Parallelism.of("sweep", 1, null, 6, 2)).isEqualTo(new Parallelism(1, 2));
         assertThat(Parallelism.of("sweep", 2, 8, 6, 2)).isEqualTo(new Parallelism(2, 4));
         assertThat(Parallelism.of("sweep", 3, 2, 6, 2)).as("at least one thread each").isEqualTo(new Parallelism(3, 1));
+        assertThat(Parallelism.of("run", 4, 8, 2, 8)).as("no more at once than there are runs").isEqualTo(new Parallelism(2, 4));
         assertThat(new Parallelism(3, 1).describe()).isEqualTo("3 at a time, 1 thread each");
         assertThat(new Parallelism(1, 2).describe()).isEqualTo("1 at a time, 2 threads each");
     }
