@@ -104,7 +104,7 @@ final class ReproduceCommand implements Callable<Integer> {
         if (seeds < 1) {
             throw new UserError("reproduce: --seeds must be >= 1, was " + seeds);
         }
-        Parallelism.of("reproduce", parallel, threads, 1, 1); // the options' checks, before anything loads
+        Parallelism.check("reproduce", parallel, threads); // before anything loads
         if (smoke && declared) {
             throw new UserError("reproduce: --smoke runs at toy scale and --declared runs nothing: give one of them");
         }

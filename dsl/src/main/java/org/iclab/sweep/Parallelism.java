@@ -26,18 +26,23 @@ public record Parallelism(int runs, int threadsEach) {
      * {@code command} names the command in the error for a value below 1.
      */
     public static Parallelism of(String command, Integer parallel, Integer threads, int points, int cores) {
-        if (parallel != null && parallel < 1) {
-            throw new UserError(command + ": --parallel must be >= 1, was " + parallel);
-        }
-        if (threads != null && threads < 1) {
-            throw new UserError(command + ": --threads must be >= 1, was " + threads);
-        }
+        check(command, parallel, threads);
         int total = threads != null ? threads : Math.max(1, cores);
         int n = Math.max(1, points);
         int runs = parallel != null ? Math.min(parallel, n)
                 : n <= total || (n <= RUNS_PER_THREAD * total && n % total <= total / 2 && n % total != 0) ? n
                 : total;
         return new Parallelism(runs, Math.max(1, total / runs));
+    }
+
+    /** The user's {@code --parallel} and {@code --threads}, where given, are at least 1; else a UserError naming {@code command}. */
+    public static void check(String command, Integer parallel, Integer threads) {
+        if (parallel != null && parallel < 1) {
+            throw new UserError(command + ": --parallel must be >= 1, was " + parallel);
+        }
+        if (threads != null && threads < 1) {
+            throw new UserError(command + ": --threads must be >= 1, was " + threads);
+        }
     }
 
     /** The sentence a command prints: "2 at a time, 1 thread each". */

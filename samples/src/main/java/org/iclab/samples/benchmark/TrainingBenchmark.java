@@ -55,6 +55,9 @@ public final class TrainingBenchmark {
         String task = option(a, "--task", "linearRegression");
         boolean xla = a.contains("--xla"); // default: TensorFlow's executor node by node
         long start = System.nanoTime();
+        int warmup = Integer.parseInt(option(a, "--warmup", "10"));
+        int reps = Integer.parseInt(option(a, "--reps", "5"));
+        int stepsPerRep = Integer.parseInt(option(a, "--steps-per-rep", "50"));
         int together = Integer.parseInt(option(a, "--together", "1"));
         if (together > 1) { // models trained side by side in this one JVM, as a sweep's local points are
             List<Thread> threadsOf = new ArrayList<>();
@@ -63,9 +66,8 @@ public final class TrainingBenchmark {
                 Thread t = new Thread(() -> {
                     try {
                         java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-                        speed(model, task, dims, points, threads, Integer.parseInt(option(a, "--warmup", "10")),
-                                Integer.parseInt(option(a, "--reps", "5")), Integer.parseInt(option(a, "--steps-per-rep", "50")),
-                                xla, false, false, new java.io.PrintStream(buffer, true));
+                        speed(model, task, dims, points, threads, warmup, reps, stepsPerRep, xla, false, false,
+                                new java.io.PrintStream(buffer, true));
                         lines.add(buffer.toString().trim());
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
@@ -81,6 +83,9 @@ public final class TrainingBenchmark {
                     Thread.currentThread().interrupt();
                 }
             }
+            if (lines.size() != together) { // a model that failed would leave the sum short of what it claims
+                throw new IllegalStateException((together - lines.size()) + " of the " + together + " models failed (see above)");
+            }
             double sum = 0;
             for (String line : lines) {
                 System.out.println(line);
@@ -91,9 +96,8 @@ public final class TrainingBenchmark {
         } else if (a.contains("--time-to-icl")) {
             timeToIcl(threads, xla, Double.parseDouble(option(a, "--target", "0.1")), Integer.parseInt(option(a, "--max-steps", "20000")));
         } else {
-            speed(model, task, dims, points, threads, Integer.parseInt(option(a, "--warmup", "10")),
-                    Integer.parseInt(option(a, "--reps", "5")), Integer.parseInt(option(a, "--steps-per-rep", "50")),
-                    xla, a.contains("--profile"), a.contains("--memory"), System.out);
+            speed(model, task, dims, points, threads, warmup, reps, stepsPerRep, xla, a.contains("--profile"), a.contains("--memory"),
+                    System.out);
         }
         System.out.printf(Locale.ROOT, "wall_s=%.1f peak_rss_mb=%.0f%n", (System.nanoTime() - start) / 1e9, peakRssMb());
     }
