@@ -51,7 +51,7 @@ final class NamedArguments {
                 throw new SpecException(word, name, "must be a whole number", v);
             }
         }
-        if (type == double.class) {
+        if (type == double.class || type == Double.class) {
             return decimal(name, v).doubleValue();
         }
         if (type == boolean.class || type == Boolean.class) {

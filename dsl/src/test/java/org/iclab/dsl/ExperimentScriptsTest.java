@@ -231,7 +231,7 @@ class ExperimentScriptsTest {
                         haeds 2
                     }
                 }
-                """)).isEqualTo("lr.groovy:9: unknown setting 'haeds' in gpt2; did you mean 'heads'? (known: preset, layers, heads, embed, positions, layerNorm, mlp, ngramHead)");
+                """)).isEqualTo("lr.groovy:9: unknown setting 'haeds' in gpt2; did you mean 'heads'? (known: preset, layers, heads, embed, positions, layerNorm, mlp, ngramHead, embedDropout, attentionDropout, residualDropout)");
         assertThat(error("experiment('x') {\n  train {\n    stesp 10\n  }\n}"))
                 .isEqualTo("lr.groovy:3: unknown setting 'stesp' in train; did you mean 'steps'? "
                         + "(known: steps, batch, optimizer, curriculum, checkpointEvery, logEvery, pool, lossAt, evaluateEvery, evaluatePrompts, from, freeze, fresh, onDivergence, rollbacks, measures)");

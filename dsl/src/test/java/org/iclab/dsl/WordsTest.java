@@ -133,4 +133,16 @@ class WordsTest {
         assertThat(evaluate("looped { block gpt2 { layers 1 }; loops 6 }")).isEqualTo(Iclab.looped(Iclab.gpt2(b -> b.layers(1)), 6));
         assertThat(evaluate("linearAttention { layers 1 }")).isEqualTo(Iclab.linearAttention(1));
     }
+
+    @Test
+    void sgdAndDropoutAreWordsAndSettingsOfTheDsl() {
+        assertThat(evaluate("sgd(lr: 0.01, weightDecay: 1e-6)"))
+                .isEqualTo(new org.iclab.spec.optimizer.Sgd(0.01, 0, 1e-6, false, 0, "constant", 0, 0));
+        assertThat(evaluate("sgd { lr 0.1; momentum 0.9; nesterov true; warmup 0.1; schedule 'cosine'; minLr 0.01 }"))
+                .isEqualTo(new org.iclab.spec.optimizer.Sgd(0.1, 0.9, 0, true, 0.1, "cosine", 0.01, 0));
+        assertThat(evaluate("adam(lr: 5e-4, warmup: 0.1, warmupFrom: 1e-5, schedule: 'cosine', minLr: 5e-5)"))
+                .isEqualTo(new org.iclab.spec.optimizer.Adam(5e-4, 0.9, 0.999, 1e-8, 0, 0.1, "cosine", 5e-5, 1e-5));
+        assertThat(evaluate("gpt2 { layers 2; embedDropout 0.1; attentionDropout 0.2 }"))
+                .isEqualTo(Iclab.gpt2(b -> b.layers(2).embedDropout(0.1).attentionDropout(0.2)));
+    }
 }

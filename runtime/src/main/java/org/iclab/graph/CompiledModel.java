@@ -182,6 +182,9 @@ public final class CompiledModel implements AutoCloseable {
             ModelGraph.TrainOp op = g.trainOp(loopsAt(step));
             Session.Runner runner = g.updates.feed(feed(session.runner(), batch, open), step, open)
                     .addTarget(op.step()).fetch(op.loss());
+            if (g.dropout() != null) {
+                g.dropout().feedTraining(runner, g.experiment.seed(), step, open);
+            }
             return trace == null ? runner.run() : runner.setOptions(trace).runAndFetchMetadata();
         } finally {
             Tensors.close(open);

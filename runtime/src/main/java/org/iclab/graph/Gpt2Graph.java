@@ -77,7 +77,7 @@ final class Gpt2Graph {
         List<Operand<TFloat32>> hidden = new ArrayList<>();
         List<Operand<TFloat32>> attention = new ArrayList<>();
         hidden.add(tf.withName(CompiledModel.HIDDEN + 0).identity(embedded));
-        Operand<TFloat32> x = tf.reshape(embedded, net.nn.shape(-1, e));
+        Operand<TFloat32> x = net.dropoutFlat(tf.reshape(embedded, net.nn.shape(-1, e)), spec.embedDropout(), e);
         if (weights.ngram() != null) {
             x = weights.ngram().apply(net, x);
         }
@@ -136,19 +136,24 @@ final class Gpt2Graph {
         int e = spec.embed();
         var ln1 = b.ln1g() == null ? x : nn.layerNorm(x, b.ln1g(), b.ln1b());
         var qkv = net.dense(ln1, b.attnW(), b.attnB(), e, 3L * e);
-        var merged = softmaxAttention(net, qkv, spec.heads(), e / spec.heads(), mask, attention, attentionName);
-        x = tf.math.add(x, net.dense(merged, b.projW(), b.projB(), e, e));
-        return mlp(net, b, x, e);
+        var merged = softmaxAttention(net, qkv, spec.heads(), e / spec.heads(), mask, attention, attentionName, spec.attentionDropout());
+        x = tf.math.add(x, net.dropoutFlat(net.dense(merged, b.projW(), b.projB(), e, e), spec.residualDropout(), e));
+        return mlp(net, b, x, e, spec.residualDropout());
     }
 
     /** The block's MLP sub-layer on x, residually (x itself where the block has none). */
     static Operand<TFloat32> mlp(Net net, Block b, Operand<TFloat32> x, int e) {
+        return mlp(net, b, x, e, 0);
+    }
+
+    /** The block's MLP sub-layer on x, its output with dropout at {@code dropout} in training steps, residually. */
+    static Operand<TFloat32> mlp(Net net, Block b, Operand<TFloat32> x, int e, double dropout) {
         if (b.fcW() == null) {
             return x;
         }
         var ln2 = b.ln2g() == null ? x : net.nn.layerNorm(x, b.ln2g(), b.ln2b());
         var fc = net.nn.gelu(net.dense(ln2, b.fcW(), b.fcB(), e, 4L * e));
-        return net.tf.math.add(x, net.dense(fc, b.fcProjW(), b.fcProjB(), 4L * e, e));
+        return net.tf.math.add(x, net.dropoutFlat(net.dense(fc, b.fcProjW(), b.fcProjB(), 4L * e, e), dropout, e));
     }
 
     /**
@@ -157,6 +162,12 @@ final class Gpt2Graph {
      */
     static Operand<TFloat32> softmaxAttention(Net net, Operand<TFloat32> qkv, int heads, int dh, Operand<TFloat32> mask,
                                               List<Operand<TFloat32>> attention, String attentionName) {
+        return softmaxAttention(net, qkv, heads, dh, mask, attention, attentionName, 0);
+    }
+
+    /** As above, the weights with dropout at {@code dropout} in training steps (the kept weights are the softmax's). */
+    static Operand<TFloat32> softmaxAttention(Net net, Operand<TFloat32> qkv, int heads, int dh, Operand<TFloat32> mask,
+                                              List<Operand<TFloat32>> attention, String attentionName, double dropout) {
         var tf = net.tf;
         var nn = net.nn;
         var qkvShape = nn.stack(List.of(net.batch, net.tokenCount, tf.constant(3), tf.constant(heads), tf.constant(dh)));
@@ -167,7 +178,8 @@ final class Gpt2Graph {
         var weights = (attentionName == null ? tf : tf.withName(attentionName)).nn.softmax(scores);
         attention.add(weights);
         net.countAttention((long) heads * dh);
-        var attended = nn.batchMatMul(weights, parts.get(2), false, false);
+        var dropped = net.dropout(weights, dropout, List.of(net.batch, tf.constant(heads), net.tokenCount, net.tokenCount));
+        var attended = nn.batchMatMul(dropped, parts.get(2), false, false);
         return tf.reshape(tf.linalg.transpose(attended, tf.constant(new int[] {0, 2, 1, 3})), nn.shape(-1, heads * dh));
     }
 

@@ -28,6 +28,7 @@ public final class GraphRegistration implements Registration {
                 Architecture.of(RetNet.class, RetNetGraph::build),
                 Architecture.recurrent(Mamba.class, MambaGraph::build),
 
-                AdamUpdates.rule());
+                AdamUpdates.rule(),
+                SgdUpdates.rule());
     }
 }

@@ -51,6 +51,8 @@ final class ModelGraph {
     final Operand<TFloat32> pred;
     final int defaultLoops;
     final UpdateRule.Updates updates;
+    /** What the architecture built from, kept for the dropout a later pass (another loop count) may add. */
+    private final Net net;
     private final Operand<TInt32> batchSize;
     private final Operand<TInt32> points;
     private final Map<Integer, Operand<TFloat32>> predByLoops = new HashMap<>();
@@ -116,6 +118,7 @@ final class ModelGraph {
                         experiment.prompt().tokens(maxPoints), referenceTokens, experiment.prompt().positionalFor(model), 1);
             }
             forward = architecture.build(net, model);
+            this.net = net;
             checkPrefixes("freeze", experiment.train().freeze());
             checkPrefixes("fresh", experiment.train().fresh());
             defaultLoops = model.loops();
@@ -128,6 +131,11 @@ final class ModelGraph {
             graph.close();
             throw ex;
         }
+    }
+
+    /** The model's dropout, fed in training steps, or null where it has none. */
+    Dropout dropout() {
+        return net.dropout();
     }
 
     /** Each prefix of train.freeze or train.fresh names at least one parameter. */

@@ -33,6 +33,7 @@ public final class Net {
     /** Numbers the read-out gives per token: 1 for (x, y) prompts, the vocabulary's size (logits) for token prompts. */
     final int outputs;
     private long flops;
+    private Dropout dropout;
 
     Net(Ops tf, Layers nn, Params params, PromptLayout layout, Operand<TFloat32> tokens, Operand<TInt32> batch,
         Operand<TInt32> points, Operand<TInt32> tokenCount, int maxTokens, int referenceTokens, String positional, int outputs) {
@@ -48,6 +49,30 @@ public final class Net {
         this.referenceTokens = referenceTokens;
         this.positional = positional;
         this.outputs = outputs;
+    }
+
+    /**
+     * x with dropout at {@code rate} in training steps ({@link Dropout}); {@code dims} give x's shape, each a dimension
+     * or a dynamic count. The switch and seed placeholders are made at the first site with a rate above 0.
+     */
+    Operand<TFloat32> dropout(Operand<TFloat32> x, double rate, List<Operand<TInt32>> dims) {
+        if (rate <= 0) {
+            return x;
+        }
+        if (dropout == null) {
+            dropout = new Dropout(tf, nn);
+        }
+        return dropout.apply(x, nn.stack(dims), rate);
+    }
+
+    /** The flat stream [batch·tokens, width] with dropout at {@code rate} in training steps. */
+    Operand<TFloat32> dropoutFlat(Operand<TFloat32> x, double rate, int width) {
+        return rate <= 0 ? x : dropout(x, rate, List.of(tf.math.mul(batch, tokenCount), tf.constant(width)));
+    }
+
+    /** The dropout the forward pass built, or null where it has none. */
+    Dropout dropout() {
+        return dropout;
     }
 
     Variable<TFloat32> param(String name, Init init, long... shape) {

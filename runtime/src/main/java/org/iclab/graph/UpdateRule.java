@@ -52,6 +52,26 @@ public interface UpdateRule<O extends Optimizer> extends Extension {
         double rateAt(long step);
     }
 
+    /** Makes the updates of an optimizer of one record type. */
+    interface Factory<O extends Optimizer> {
+        Updates create(Ops tf, Layers nn, Parameters parameters, O optimizer, long steps);
+    }
+
+    /** The update rule of the record {@code spec}, made by {@code factory}: one line of a registration. */
+    static <O extends Optimizer> UpdateRule<O> of(Class<O> spec, Factory<O> factory) {
+        return new UpdateRule<>() {
+            @Override
+            public Class<O> spec() {
+                return spec;
+            }
+
+            @Override
+            public Updates create(Ops tf, Layers nn, Parameters parameters, O optimizer, long steps) {
+                return factory.create(tf, nn, parameters, optimizer, steps);
+            }
+        };
+    }
+
     /** The registered update rule of {@code optimizer}. */
     @SuppressWarnings("unchecked")
     static <O extends Optimizer> UpdateRule<O> of(O optimizer) {

@@ -41,6 +41,35 @@ class OptimizerScheduleTest {
                 .hasMessageContaining("schedule must be 'constant', 'cosine' or 'linear'");
     }
 
+    @Test
+    void aDecayEndsAtItsFloorAndAWarmUpStartsFromItsRate() {
+        // RegBench's cosine to 0.1 · lr after a 10% warm-up, here from 0.2: 20 steps, W = 2
+        Adam a = new Adam(1.0, 0.9, 0.999, 1e-8, 0, 0.1, Adam.COSINE, 0.1, 0.2);
+        assertThat(a.lrAt(1, 20)).isCloseTo(0.6, within(1e-12)); // 0.2 + 0.8 · 1/2
+        assertThat(a.lrAt(2, 20)).isEqualTo(1.0);
+        assertThat(a.lrAt(3, 20)).isEqualTo(1.0); // the decay's first step: cos 0
+        for (long step = 3; step <= 20; step++) {
+            double expected = 0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * (step - 3) / 18.0));
+            assertThat(a.lrAt(step, 20)).as("step " + step).isCloseTo(expected, within(1e-12)).isGreaterThan(0.1);
+        }
+        Adam linear = new Adam(1.0, 0.9, 0.999, 1e-8, 0, 0, Adam.LINEAR, 0.25, 0);
+        assertThat(linear.lrAt(1, 4)).isEqualTo(1.0);
+        assertThat(linear.lrAt(3, 4)).isCloseTo(0.25 + 0.75 * 0.5, within(1e-12));
+        // without a floor or a starting rate, the rates are the ones before the settings existed, to the bit
+        Adam cosine = new Adam(3e-4, 0.9, 0.999, 1e-8, 0, 0.05, Adam.COSINE);
+        for (long step = 1; step <= 100; step++) {
+            long i = step - 1;
+            long w = Math.round(0.05 * 100);
+            double before = i < w ? 3e-4 * (i + 1) / w : 3e-4 * 0.5 * (1 + Math.cos(Math.PI * (i - w) / (double) (100 - w)));
+            assertThat(cosine.lrAt(step, 100)).isEqualTo(before);
+        }
+        assertThatThrownBy(() -> new Adam(1e-3, 0.9, 0.999, 1e-8, 0, 0, Adam.CONSTANT, 1e-4, 0)).isInstanceOf(SpecException.class)
+                .hasMessageContaining("minLr is the floor of a decay: set schedule 'cosine' or 'linear'");
+        assertThatThrownBy(() -> new Adam(1e-3, 0.9, 0.999, 1e-8, 0, 0, Adam.COSINE, 2e-3, 1e-4)).isInstanceOf(SpecException.class)
+                .hasMessageContaining("minLr must be a finite number >= 0 and below lr (0.001), was 0.002")
+                .hasMessageContaining("warmupFrom is where a warm-up starts: set warmup > 0");
+    }
+
     private static Experiment experiment(Adam adam) {
         return Iclab.experiment("o").seed(2).task(Iclab.linearRegression(3)).prompt(Iclab.interleaved(5))
                 .model(Iclab.gpt2(m -> m.layers(1).heads(1).embed(8).positions(8)))

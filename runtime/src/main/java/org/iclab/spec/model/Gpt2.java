@@ -10,7 +10,11 @@ import java.util.Map;
 
 /**
  * Garg et al.'s GPT-2 backbone: a linear read-in d→embed, learned positions, pre-LayerNorm blocks with causal
- * multi-head attention and a 4·embed tanh-GELU MLP, a final LayerNorm and a linear read-out embed→1; no dropout.
+ * multi-head attention and a 4·embed tanh-GELU MLP, a final LayerNorm and a linear read-out embed→1. Dropout (off by
+ * default, as in Garg et al.'s runs) is GPT-2's: on the embedded prompt, on the attention weights after the softmax, and
+ * on each sub-layer's output before it joins the residual stream; in training steps only, seeded by the run's seed and
+ * the step (the same run gives the same masks), and inverted (kept values scaled by 1 / (1 − rate)), so evaluation,
+ * probes and exports see the model as it is.
  *
  * <pre>
  * Java:   Iclab.gpt2("tiny")    Iclab.gpt2(m -&gt; m.layers(3).heads(2).embed(64))
@@ -19,7 +23,7 @@ import java.util.Map;
  *
  * @param positions the most (x, y) pairs a prompt may hold (the positional table has 2·positions rows)
  */
-@Setting("Garg et al.'s GPT-2 backbone: pre-LayerNorm blocks with causal attention and a GELU MLP; no dropout.")
+@Setting("Garg et al.'s GPT-2 backbone: pre-LayerNorm blocks with causal attention and a GELU MLP; GPT-2's dropout, off by default.")
 @Word("gpt2")
 public record Gpt2(
         @Setting(value = "Number of transformer blocks.", range = "> 0") int layers,
@@ -29,7 +33,13 @@ public record Gpt2(
         @Setting(value = "LayerNorm before each sub-layer and before the read-out; false removes all of them.") Boolean layerNorm,
         @Setting(value = "The GELU MLP of each block; false makes the model attention-only.") Boolean mlp,
         @Setting(value = "A hard-wired n-gram layer before the blocks (token prompts): each position averages the states that followed "
-                + "earlier occurrences of its last n tokens; 0 for none.", range = "[0, 8]") Integer ngramHead) implements Model {
+                + "earlier occurrences of its last n tokens; 0 for none.", range = "[0, 8]") Integer ngramHead,
+        @Setting(value = "Dropout on the embedded prompt (read-in plus positions) in training steps (GPT-2's embd_pdrop).", range = "[0, 1)")
+        Double embedDropout,
+        @Setting(value = "Dropout on the attention weights after the softmax in training steps (GPT-2's attn_pdrop).", range = "[0, 1)")
+        Double attentionDropout,
+        @Setting(value = "Dropout on each attention and MLP output before the residual sum in training steps (GPT-2's resid_pdrop).",
+                range = "[0, 1)") Double residualDropout) implements Model {
     public static final int DEFAULT_POSITIONS = 101;
     /**
      * Garg et al.'s sizes, smallest first: tiny (3 layers, 2 heads, 64 wide), small (6, 4, 128), standard (12, 8, 256),
@@ -41,6 +51,9 @@ public record Gpt2(
         layerNorm = layerNorm == null ? Boolean.TRUE : layerNorm; // spec.json written before the switches existed
         mlp = mlp == null ? Boolean.TRUE : mlp;
         ngramHead = ngramHead == null ? 0 : ngramHead;
+        embedDropout = embedDropout == null ? 0.0 : embedDropout;
+        attentionDropout = attentionDropout == null ? 0.0 : attentionDropout;
+        residualDropout = residualDropout == null ? 0.0 : residualDropout;
         Problems.in("model")
                 .require(layers > 0, "layers", "must be > 0", layers)
                 .require(heads > 0, "heads", "must be > 0", heads)
@@ -49,7 +62,21 @@ public record Gpt2(
                         "heads " + heads + ", embed " + embed)
                 .require(positions > 0, "positions", "must be > 0", positions)
                 .require(ngramHead >= 0 && ngramHead <= 8, "ngramHead", "must be in [0, 8] (0: no n-gram layer)", ngramHead)
+                .require(embedDropout >= 0 && embedDropout < 1, "embedDropout", "must be in [0, 1)", embedDropout)
+                .require(attentionDropout >= 0 && attentionDropout < 1, "attentionDropout", "must be in [0, 1)", attentionDropout)
+                .require(residualDropout >= 0 && residualDropout < 1, "residualDropout", "must be in [0, 1)", residualDropout)
                 .throwIfAny();
+    }
+
+    /** GPT-2 with its switches and an n-gram layer, without dropout. */
+    public Gpt2(int layers, int heads, int embed, int positions, Boolean layerNorm, Boolean mlp, Integer ngramHead) {
+        this(layers, heads, embed, positions, layerNorm, mlp, ngramHead, 0.0, 0.0, 0.0);
+    }
+
+    /** Whether any dropout rate is above 0. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean dropsOut() {
+        return embedDropout > 0 || attentionDropout > 0 || residualDropout > 0;
     }
 
     /** GPT-2 with its switches and no n-gram layer. */
@@ -101,7 +128,8 @@ public record Gpt2(
     }
 
     public Builder toBuilder() {
-        return new Builder().layers(layers).heads(heads).embed(embed).positions(positions).layerNorm(layerNorm).mlp(mlp).ngramHead(ngramHead);
+        return new Builder().layers(layers).heads(heads).embed(embed).positions(positions).layerNorm(layerNorm).mlp(mlp).ngramHead(ngramHead)
+                .embedDropout(embedDropout).attentionDropout(attentionDropout).residualDropout(residualDropout);
     }
 
     /** Mutable, single use, not thread-safe; starts from the tiny preset. */
@@ -113,6 +141,9 @@ public record Gpt2(
         private boolean layerNorm = true;
         private boolean mlp = true;
         private int ngramHead;
+        private double embedDropout;
+        private double attentionDropout;
+        private double residualDropout;
 
         /** Starts from a named size ({@link #PRESETS}): its layers, heads and embed. */
         public Builder preset(String name) {
@@ -165,8 +196,26 @@ public record Gpt2(
             return this;
         }
 
+        /** Dropout on the embedded prompt in training steps (default 0). */
+        public Builder embedDropout(double rate) {
+            this.embedDropout = rate;
+            return this;
+        }
+
+        /** Dropout on the attention weights in training steps (default 0). */
+        public Builder attentionDropout(double rate) {
+            this.attentionDropout = rate;
+            return this;
+        }
+
+        /** Dropout on each sub-layer's output before the residual sum in training steps (default 0). */
+        public Builder residualDropout(double rate) {
+            this.residualDropout = rate;
+            return this;
+        }
+
         public Gpt2 build() {
-            return new Gpt2(layers, heads, embed, positions, layerNorm, mlp, ngramHead);
+            return new Gpt2(layers, heads, embed, positions, layerNorm, mlp, ngramHead, embedDropout, attentionDropout, residualDropout);
         }
     }
 }
