@@ -35,7 +35,8 @@ public final class BaselineRegistration implements Registration {
                 LearnerFactory.of(Elimination.class, b -> new EliminationLearner(b.disjunctive())),
                 LearnerFactory.of(GaussianElimination.class, b -> new GaussianEliminationLearner()),
                 LearnerFactory.of(Perceptron.class, b -> new PerceptronLearner(b.epochs())),
-                TokenLearnerFactory.of(Ngram.class, (b, task) -> new NgramLearner(b.n())),
+                TokenLearnerFactory.of(Ngram.class, (b, task) -> Ngram.KATZ.equals(b.smoothing())
+                        ? new KatzNgramLearner(b.n(), task.separator(), task.padding()) : new NgramLearner(b.n())),
                 new BayesFactory(),
                 TokenLearnerFactory.of(Oracle.class, (b, task) -> (batch, sequence, out) -> {
                     int n = batch.length() * batch.vocabulary();

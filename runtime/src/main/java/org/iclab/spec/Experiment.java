@@ -66,8 +66,9 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
                 : "must hold (x, y) pairs for a task of real-valued inputs (tokens() is for token tasks)", prompt.name());
         architecture.require(!tokenTask || TrainPlan.ALL.equals(train.lossAt()), "train.lossAt",
                 "must be 'all' for a token task (every masked position is predicted)", train.lossAt());
-        architecture.require(!tokenTask || !train.pool().limited() || ((TokenTask) task).hasLanguages() && train.pool().prompts() == 0,
-                "train.pool", "may only hold tasks, for a token task with languages (markovChain, regularLanguage)", train.pool());
+        architecture.require(!tokenTask || train.pool().tasks() == 0 || ((TokenTask) task).hasLanguages(),
+                "train.pool", "may only hold tasks for a token task with languages (markovChain, regularLanguage); "
+                        + "a fixed set of sequences is pool prompts: N", train.pool());
         for (Baseline b : evaluate.baselines()) {
             String cannot = b.cannotScore(task, train.pool());
             architecture.require(cannot == null, "evaluate.baselines", b.learnerName() + " " + cannot + " (task " + wordOf(task) + ")",

@@ -4,7 +4,9 @@ package org.iclab.spec;
  * A finite training distribution: with {@code tasks = M} every training prompt follows one of M functions drawn once
  * (Garg et al.'s {@code num_tasks}, Raventós et al.'s task diversity); with {@code prompts = N} every training prompt
  * is one of N fixed prompts, function and inputs (Garg et al.'s {@code num_training_examples}). 0 means no limit.
- * With both, the N prompts' functions come from the M-function pool. Evaluation always uses fresh prompts.
+ * With both, the N prompts' functions come from the M-function pool. For a token task, {@code prompts = N} is a fixed
+ * set of N training sequences, sequence n in pool language n mod M where there are M ({@code org.iclab.task.TokenPool}).
+ * Evaluation always uses fresh prompts.
  *
  * <pre>
  * Java:   t -&gt; t.pool(Pool.tasks(64))                  Groovy:  train { pool tasks: 64 }

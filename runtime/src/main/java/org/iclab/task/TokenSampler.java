@@ -48,8 +48,11 @@ public final class TokenSampler {
      * a fresh draw, redrawn while it is a member. Without a pool ({@code pool} null) both are the plain draw.
      */
     public TokenBatch sample(long seed, int batch, int length, boolean withOracle, TokenPool pool, Use use) {
-        if (pool == null) {
+        if (pool == null || use == Use.EVALUATE && pool.size() == 0) {
             return sample(seed, batch, length, withOracle);
+        }
+        if (use == Use.TRAIN && pool.sequences() > 0) {
+            return sample(seed, batch, length, withOracle, null, new Standard(), pool);
         }
         return sample(seed, batch, length, withOracle, rng -> use == Use.TRAIN ? pool.member(rng.nextInt(pool.size())) : outside(rng, pool),
                 new Standard());
@@ -66,6 +69,15 @@ public final class TokenSampler {
 
     private TokenBatch sample(long seed, int batch, int length, boolean withOracle, java.util.function.Function<SplittableRandom, Object> languages,
                               Strategy strategy) {
+        return sample(seed, batch, length, withOracle, languages, strategy, null);
+    }
+
+    /**
+     * The batch; with {@code sequences} (a pool of fixed training sequences) each row is one of them, picked from the
+     * batch's stream and drawn again from its own stream.
+     */
+    private TokenBatch sample(long seed, int batch, int length, boolean withOracle, java.util.function.Function<SplittableRandom, Object> languages,
+                              Strategy strategy, TokenPool sequencePool) {
         int full = task.length();
         if (length < 1 || length > full) {
             throw new IllegalArgumentException("length must be in [1, " + full + "], was " + length);
@@ -81,14 +93,26 @@ public final class TokenSampler {
             throw new IllegalArgumentException(task.getClass().getSimpleName() + " has no test set " + strategy.label());
         }
         for (int b = 0; b < batch; b++) {
-            if (vectors != null) {
-                sequences.drawVectors(task, strategy, rng, ids, targets, mask, vectors, b * full);
+            SplittableRandom row = rng;
+            Object language = null;
+            if (sequencePool != null) {
+                int n = rng.nextInt(sequencePool.sequences());
+                row = sequencePool.sequenceStream(n);
+                language = sequencePool.sequenceLanguage(n);
+                if (language == null && task.hasLanguages() && vectors == null) {
+                    language = sequences.language(task, row);
+                }
             } else if (languages != null) {
-                sequences.drawIn(task, languages.apply(rng), rng, ids, targets, mask, b * full, oracle);
+                language = languages.apply(rng);
+            }
+            if (vectors != null) {
+                sequences.drawVectors(task, strategy, row, ids, targets, mask, vectors, b * full);
+            } else if (language != null) {
+                sequences.drawIn(task, language, row, ids, targets, mask, b * full, oracle);
             } else if (withOracle) {
-                sequences.draw(task, rng, ids, targets, mask, b * full, oracle);
+                sequences.draw(task, row, ids, targets, mask, b * full, oracle);
             } else {
-                sequences.draw(task, rng, ids, targets, mask, b * full);
+                sequences.draw(task, row, ids, targets, mask, b * full);
             }
         }
         TokenBatch drawn = new TokenBatch(batch, full, task.vocabulary(), ids, targets, mask, oracle, width, vectors);

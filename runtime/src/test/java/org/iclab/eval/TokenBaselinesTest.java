@@ -37,6 +37,50 @@ class TokenBaselinesTest {
         return out;
     }
 
+    /** RegBench's letters a, b, ... as regularLanguage's ids 1, 2, ...; '|' its separator. */
+    private static int[] regbench(String text) {
+        return text.chars().map(c -> c == '|' ? org.iclab.spec.task.RegularLanguage.SEPARATOR : c - 'a' + 1).toArray();
+    }
+
+    /** The Katz n-gram's row after the whole of {@code text} (the last row), for letters a, b, c. */
+    private static double[] katzLastRow(int n, String text) {
+        var task = Iclab.regularLanguage();
+        TokenBatch b = sequence(task.vocabulary(), regbench(text));
+        double[] p = predict(TokenLearner.of(new org.iclab.spec.baseline.Ngram(n, "katz"), task), b);
+        int v = task.vocabulary();
+        int last = (b.length() - 1) * v;
+        double total = 0;
+        for (int i = 0; i < v; i++) {
+            total += p[last + i];
+        }
+        assertThat(p[last]).as("padding").isZero();
+        assertThat(p[last + org.iclab.spec.task.RegularLanguage.SEPARATOR]).as("separator").isZero();
+        assertThat(p[last + 4]).as("d, not seen").isZero();
+        double[] abc = {p[last + 1], p[last + 2], p[last + 3]};
+        assertThat(abc[0] + abc[1] + abc[2]).isCloseTo(total, within(1e-12));
+        return abc;
+    }
+
+    @Test
+    void theKatzNgramIsRegBenchsCountsByHand() {
+        // 'aab|ba|a', n = 2: padded "_aab", "_ba", "_a"; the context "a" occurs 4 times, followed by a once and by b
+        // once: both seen, so the row is 1/4, 1/4 and sums to 1/2 (the reference does not normalise it)
+        assertThat(katzLastRow(2, "aab|ba|a")).containsExactly(new double[] {0.25, 0.25, 0}, within(1e-12));
+        // 'ab|b', n = 2: "_ab", "_b"; nothing followed "b" yet: β = 1 and the unigram over {a, b}: counts a 1, b 2
+        assertThat(katzLastRow(2, "ab|b")).containsExactly(new double[] {1 / 3.0, 2 / 3.0, 0}, within(1e-12));
+        // 'abc|ab', n = 3: "__abc", "__ab"; the context "ab" (twice) was followed by c once: P(c) = 1/2, β = 1/2 over
+        // the unseen {a, b} by the bigram after "b": "b" occurs twice, followed by c once: P2(c|b) = 1/2, and a, b
+        // unseen after it share β' = 1/2 by the unigram (a 2, b 2): 1/4 each; so a and b get 1/2 · (1/4) / (1/2) each
+        assertThat(katzLastRow(3, "abc|ab")).containsExactly(new double[] {0.25, 0.25, 0.5}, within(1e-12));
+        // right after a separator the context is the start symbols of the new, empty example: "__" occurs twice (in
+        // "__ab" and in "__"), followed by a once: P(a) = 1/2, and b, never after it, gets β = 1/2
+        assertThat(katzLastRow(3, "ab|")).containsExactly(new double[] {0.5, 0.5, 0}, within(1e-12));
+        assertThatThrownBy(() -> new org.iclab.spec.baseline.Ngram(1, "katz")).isInstanceOf(SpecException.class)
+                .hasMessageContaining("n must be at least 2 with smoothing 'katz'");
+        assertThat(new org.iclab.spec.baseline.Ngram(3, "katz").learnerName()).isEqualTo("ngram(3, katz)");
+        assertThat(Iclab.ngram(3).learnerName()).isEqualTo("ngram(3)");
+    }
+
     @Test
     void theBigramBacksOffToTheUnigramAndTheUnigramToUniform() {
         TokenBatch b = sequence(3, 0, 1, 0, 1, 2);

@@ -78,13 +78,72 @@ class TokenPoolTest {
     }
 
     @Test
-    void onlyTaskPoolsOfTasksWithLanguagesAreAccepted() {
+    void onlyTaskPoolsOfTasksWithLanguagesAreAcceptedAndAnyTokenTaskTakesAFixedSetOfSequences() {
         assertThatThrownBy(() -> Iclab.experiment("x").task(new Copying(5, 2)).model(Iclab.gru(1, 4)).train(t -> t.pool(Pool.tasks(4))).build())
-                .isInstanceOf(SpecException.class).hasMessageContaining("train.pool may only hold tasks, for a token task with languages");
-        assertThatThrownBy(() -> Iclab.experiment("x").task(Iclab.markovChain(3)).model(Iclab.gru(1, 4))
-                .train(t -> t.batch(8).pool(Pool.prompts(100))).build())
-                .isInstanceOf(SpecException.class).hasMessageContaining("train.pool");
+                .isInstanceOf(SpecException.class).hasMessageContaining("train.pool may only hold tasks for a token task with languages");
         assertThat(Iclab.experiment("x").task(Iclab.markovChain(3)).model(Iclab.gru(1, 4)).train(t -> t.pool(Pool.tasks(4))).build()
                 .train().pool().tasks()).isEqualTo(4);
+        assertThat(Iclab.experiment("x").task(new Copying(5, 2)).model(Iclab.gru(1, 4)).train(t -> t.batch(8).pool(Pool.prompts(100))).build()
+                .train().pool().prompts()).isEqualTo(100);
+    }
+
+    /** Each row of a batch as a string of its ids. */
+    private static List<String> rows(TokenBatch b) {
+        List<String> out = new ArrayList<>();
+        for (int s = 0; s < b.batch(); s++) {
+            StringBuilder row = new StringBuilder();
+            for (int t = 0; t < b.length(); t++) {
+                row.append(b.id(s, t)).append(',');
+            }
+            out.add(row.toString());
+        }
+        return out;
+    }
+
+    @Test
+    void aFixedSetOfSequencesIsAllTrainingSeesAndEvaluationDrawsFreshOnes() {
+        var chain = Iclab.markovChain(3);
+        TokenPool pool = new TokenPool(chain, Pool.prompts(5), 11);
+        TokenSampler sampler = new TokenSampler(chain);
+        Set<String> seen = new HashSet<>();
+        for (long step = 0; step < 40; step++) {
+            seen.addAll(rows(sampler.sample(step, 4, chain.length(), false, pool, TokenSampler.Use.TRAIN)));
+        }
+        assertThat(seen).as("40 batches of 4 rows from 5 fixed sequences").hasSize(5);
+        Set<String> fresh = new HashSet<>(rows(sampler.sample(3, 40, chain.length(), false, pool, TokenSampler.Use.EVALUATE)));
+        assertThat(fresh).hasSize(40).doesNotContainAnyElementsOf(seen);
+        assertThat(rows(sampler.sample(3, 4, chain.length(), false, pool, TokenSampler.Use.EVALUATE)))
+                .isEqualTo(rows(sampler.sample(3, 4, chain.length(), false)));
+        // the same pool from the same seed; a shorter curriculum length is a prefix of the same sequences
+        Set<String> again = new HashSet<>();
+        for (long step = 0; step < 40; step++) {
+            again.addAll(rows(sampler.sample(step, 4, chain.length(), false, new TokenPool(chain, Pool.prompts(5), 11), TokenSampler.Use.TRAIN)));
+        }
+        assertThat(again).isEqualTo(seen);
+        for (String shorter : rows(sampler.sample(7, 8, 4, false, pool, TokenSampler.Use.TRAIN))) {
+            assertThat(seen.stream().anyMatch(full -> full.startsWith(shorter))).as(shorter).isTrue();
+        }
+    }
+
+    @Test
+    void withALanguagePoolSequenceNFollowsLanguageNModM() {
+        // TINY's languages are s* for one symbol: a sequence's symbols name its language
+        TokenPool pool = new TokenPool(TINY, new Pool(5, 5), 2);
+        TokenSampler sampler = new TokenSampler(TINY);
+        Set<Integer> symbolsOfSequences = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        for (long step = 0; step < 30; step++) {
+            TokenBatch b = sampler.sample(step, 4, TINY.length(), false, pool, TokenSampler.Use.TRAIN);
+            for (int s = 0; s < b.batch(); s++) {
+                Set<Integer> symbols = new HashSet<>();
+                strings(b, s).forEach(w -> java.util.Arrays.stream(w).forEach(symbols::add));
+                assertThat(symbols).as("one language a sequence").hasSize(1);
+                if (seen.add(rows(b).get(s))) {
+                    symbolsOfSequences.addAll(symbols);
+                }
+            }
+        }
+        assertThat(seen).hasSize(5);
+        assertThat(symbolsOfSequences).as("five sequences in five different languages: one a pool member").hasSize(5);
     }
 }

@@ -73,6 +73,16 @@ public record RegularLanguage(
     }
 
     @Override
+    public int separator() {
+        return SEPARATOR;
+    }
+
+    @Override
+    public int padding() {
+        return PAD;
+    }
+
+    @Override
     public boolean hasLanguages() {
         return true;
     }

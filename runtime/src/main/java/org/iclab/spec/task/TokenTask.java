@@ -66,6 +66,16 @@ public interface TokenTask extends Task {
         return strategy instanceof Standard;
     }
 
+    /** The token that ends each example of a sequence (regularLanguage's '|'), or -1 where a sequence is one example. */
+    default int separator() {
+        return -1;
+    }
+
+    /** The token that pads a sequence after its last example (regularLanguage's '.'), or -1 where there is none. */
+    default int padding() {
+        return -1;
+    }
+
     /** Whether the task's sampler knows the distribution each next token is drawn from ({@code oracle()}). */
     default boolean hasOracle() {
         return false;
