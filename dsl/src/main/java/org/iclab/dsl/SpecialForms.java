@@ -65,10 +65,14 @@ public final class SpecialForms {
         return new GradientDescentIterate((int) args.convert("steps", int.class), ProbeArguments.stepSize(args, "gradientDescentIterate"));
     }
 
-    /** {@code newton(iterations: 1..20)}, {@code newton(iterations: [1, 2, 4, 8])}, {@code newton(iterations: 10)} (1..10). */
+    /**
+     * {@code newton(iterations: 1..20)}, {@code newton(iterations: [1, 2, 4, 8])}, {@code newton(iterations: 10)} (1..10);
+     * {@code alpha: 'paper'} for Fu et al.'s scale.
+     */
     public static Newton newton(Map<String, ?> settings) {
-        NamedArguments args = new NamedArguments("newton", settings, List.of("iterations"));
-        return args.has("iterations") ? new Newton(ProbeArguments.counts(args, "newton", "iterations")) : Iclab.newton();
+        NamedArguments args = new NamedArguments("newton", settings, List.of("iterations", "alpha"));
+        List<Integer> iterations = args.has("iterations") ? ProbeArguments.counts(args, "newton", "iterations") : Iclab.newton().iterations();
+        return new Newton(iterations, args.has("alpha") ? (String) args.convert("alpha", String.class) : Newton.BALANCED);
     }
 
     /** {@code gradientDescent(steps: 1..20)}, {@code gradientDescent(steps: 1..10, lr: 0.1)}, {@code lr: 'best'}. */

@@ -121,7 +121,7 @@ class ProbeWordsTest {
         Reference.Word newton = Reference.vocabulary().stream().filter(w -> w.name().equals("newton")).findFirst().orElseThrow();
         assertThat(newton.kind()).isEqualTo("alignment");
         assertThat(newton.settings()).extracting(Reference.Entry::name, Reference.Entry::defaults)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("iterations", "1..20"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("iterations", "1..20"), org.assertj.core.groups.Tuple.tuple("alpha", "'balanced'"));
         Reference.Word gdi = Reference.vocabulary().stream().filter(w -> w.name().equals("gradientDescentIterate")).findFirst().orElseThrow();
         assertThat(gdi.kind()).isEqualTo("linear");
         assertThat(gdi.settings()).extracting(Reference.Entry::name, Reference.Entry::defaults).containsExactly(

@@ -142,6 +142,9 @@ class WordsTest {
                 .isEqualTo(new org.iclab.spec.optimizer.Sgd(0.1, 0.9, 0, true, 0.1, "cosine", 0.01, 0));
         assertThat(evaluate("adam(lr: 5e-4, warmup: 0.1, warmupFrom: 1e-5, schedule: 'cosine', minLr: 5e-5)"))
                 .isEqualTo(new org.iclab.spec.optimizer.Adam(5e-4, 0.9, 0.999, 1e-8, 0, 0.1, "cosine", 5e-5, 1e-5));
+        assertThat(evaluate("newton(iterations: [1, 2], alpha: 'paper')"))
+                .isEqualTo(new org.iclab.spec.probe.Newton(java.util.List.of(1, 2), "paper"));
+        assertThat(evaluate("ngram(n: 3, smoothing: 'katz')")).isEqualTo(new org.iclab.spec.baseline.Ngram(3, "katz"));
         assertThat(evaluate("gpt2 { layers 2; embedDropout 0.1; attentionDropout 0.2 }"))
                 .isEqualTo(Iclab.gpt2(b -> b.layers(2).embedDropout(0.1).attentionDropout(0.2)));
     }

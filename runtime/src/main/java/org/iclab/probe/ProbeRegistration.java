@@ -201,7 +201,7 @@ public final class ProbeRegistration implements Registration {
         @Override
         public double[] predict(Newton algorithm, Spectrum s, double[] query, int k, double[] bestSteps) {
             List<Integer> iterates = algorithm.iterates();
-            double[][] m = s.newton(iterates.get(iterates.size() - 1));
+            double[][] m = s.newton(iterates.get(iterates.size() - 1), Newton.PAPER.equals(algorithm.alpha()));
             double[] out = new double[iterates.size()];
             for (int j = 0; j < out.length; j++) {
                 out[j] = s.predict(m[iterates.get(j)], query);

@@ -18,13 +18,16 @@ final class Spectrum {
     final double[] coefficient; // u_i · b
     final double[][] u;
     final double alpha;
+    /** Fu et al.'s scale 2 / λ_max² (0 without examples). */
+    final double paperAlpha;
 
-    private Spectrum(int k, double[] lambda, double[] coefficient, double[][] u, double alpha) {
+    private Spectrum(int k, double[] lambda, double[] coefficient, double[][] u, double alpha, double paperAlpha) {
         this.k = k;
         this.lambda = lambda;
         this.coefficient = coefficient;
         this.u = u;
         this.alpha = alpha;
+        this.paperAlpha = paperAlpha;
     }
 
     static Spectrum of(double[][] x, double[] y, int d) {
@@ -36,7 +39,7 @@ final class Spectrum {
             for (int i = 0; i < d; i++) {
                 u[i][i] = 1;
             }
-            return new Spectrum(0, lambda, coefficient, u, 0);
+            return new Spectrum(0, lambda, coefficient, u, 0, 0);
         }
         DMatrixRMaj s = Targets.gram(x, d);
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
@@ -60,7 +63,7 @@ final class Spectrum {
             }
         }
         double alpha = max > 0 ? 2 / (max * max + min * min) : 0;
-        return new Spectrum(k, lambda, coefficient, u, alpha);
+        return new Spectrum(k, lambda, coefficient, u, alpha, max > 0 ? 2 / (max * max) : 0);
     }
 
     /** u_i · q for every eigenvector: a query in the eigenbasis. */
@@ -103,11 +106,17 @@ final class Spectrum {
         return g;
     }
 
-    /** Newton's multipliers m_j(λ) for j = 0..iterations: m_0 = αλ, m_{j+1} = 2 m_j - λ m_j². */
+    /** Newton's multipliers m_j(λ) for j = 0..iterations: m_0 = αλ, m_{j+1} = 2 m_j - λ m_j², at the balanced α. */
     double[][] newton(int iterations) {
+        return newton(iterations, false);
+    }
+
+    /** Newton's multipliers, at Fu et al.'s α = 2 / λ_max² where {@code paper}, else at the balanced one. */
+    double[][] newton(int iterations, boolean paper) {
+        double scale = paper ? paperAlpha : alpha;
         double[][] m = new double[iterations + 1][lambda.length];
         for (int i = 0; i < lambda.length; i++) {
-            double v = alpha * lambda[i];
+            double v = scale * lambda[i];
             for (int j = 0; j <= iterations; j++) {
                 m[j][i] = v;
                 v = 2 * v - lambda[i] * v * v;

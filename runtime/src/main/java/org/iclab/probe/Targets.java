@@ -104,8 +104,13 @@ public final class Targets {
      * recursion in floating point would double their rounding error at every step).
      */
     public static double[][] newton(double[][] x, double[] y, int d, int iterations) {
+        return newton(x, y, d, iterations, false);
+    }
+
+    /** As {@link #newton(double[][], double[], int, int)}, at Fu et al.'s α = 2 / ||S S^T||₂ where {@code paper}. */
+    public static double[][] newton(double[][] x, double[] y, int d, int iterations, boolean paper) {
         Spectrum spectrum = Spectrum.of(x, y, d);
-        double[][] multipliers = spectrum.newton(iterations);
+        double[][] multipliers = spectrum.newton(iterations, paper);
         double[][] iterates = new double[iterations + 1][];
         for (int j = 0; j <= iterations; j++) {
             iterates[j] = spectrum.weights(multipliers[j]);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.iclab.task.GaussJordan;
 import org.junit.jupiter.api.Test;
@@ -209,6 +210,59 @@ class TargetsTest {
             }
             assertClose(iterates[30], Targets.leastSquares(x, y, 5), 1e-6 * Math.max(1, max(Targets.leastSquares(x, y, 5))));
         }
+    }
+
+    @Test
+    void atFuEtAlsScaleTheMatrixRecursionLeavesTheTopDirectionAtZero() {
+        SplittableRandom rng = new SplittableRandom(6);
+        double[][] x = gaussian(rng, 7, 4);
+        double[] y = vector(rng, 7);
+        double[][] s = gram(x);
+        // α = 2 / ||S Sᵀ||₂, the spectral norm from EJML's SVD of S Sᵀ (the code under test uses its eigen solver on S)
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(4, 4, false, false, true);
+        svd.decompose(new DMatrixRMaj(multiply(s, s)));
+        double norm = 0;
+        for (double v : svd.getSingularValues()) {
+            norm = Math.max(norm, v);
+        }
+        double[][] m = new double[4][4];
+        for (int a = 0; a < 4; a++) {
+            for (int b = 0; b < 4; b++) {
+                m[a][b] = 2 / norm * s[a][b];
+            }
+        }
+        double[] b = transposeTimes(x, y);
+        double[][] iterates = Targets.newton(x, y, 4, 12, true);
+        for (int j = 0; j <= 12; j++) {
+            double[] expected = matVec(m, b);
+            assertClose(iterates[j], expected, 1e-8 * Math.max(1, max(expected)));
+            double[][] msm = multiply(multiply(m, s), m);
+            double[][] next = new double[4][4];
+            for (int a = 0; a < 4; a++) {
+                for (int c = 0; c < 4; c++) {
+                    next[a][c] = 2 * m[a][c] - msm[a][c];
+                }
+            }
+            m = next;
+        }
+        // the top eigenvector's component of the iterates is 0 from iteration 1, so they never reach least squares
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(4, true, true);
+        eig.decompose(new DMatrixRMaj(s));
+        int top = 0;
+        for (int i = 1; i < 4; i++) {
+            top = eig.getEigenvalue(i).getReal() > eig.getEigenvalue(top).getReal() ? i : top;
+        }
+        double[] u = eig.getEigenVector(top).getData();
+        double along = 0;
+        double lsAlong = 0;
+        double[] ls = Targets.leastSquares(x, y, 4);
+        for (int i = 0; i < 4; i++) {
+            along += u[i] * iterates[12][i];
+            lsAlong += u[i] * ls[i];
+        }
+        assertThat(along).isCloseTo(0, within(1e-9 * Math.max(1, Math.abs(lsAlong))));
+        assertThat(Math.abs(lsAlong)).isGreaterThan(1e-3);
+        assertThat(Targets.newton(x, y, 4, 40)[40]).as("the balanced scale converges").containsExactly(ls, within(1e-6));
     }
 
     @Test
