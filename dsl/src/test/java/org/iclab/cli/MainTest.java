@@ -93,7 +93,7 @@ class MainTest {
         Path bad = Files.writeString(tmp.resolve("lr.groovy"), TINY.replace("heads 2;", "haeds 2;"));
         assertThat(iclab("check", bad.toString())).isEqualTo(2);
         assertThat(err.toString()).isEqualTo(bad + ":5: unknown setting 'haeds' in gpt2; did you mean 'heads'? "
-                + "(known: preset, layers, heads, embed, positions, layerNorm, mlp, ngramHead)\n");
+                + "(known: preset, layers, heads, embed, positions, layerNorm, mlp, ngramHead, embedDropout, attentionDropout, residualDropout)\n");
         assertThat(iclab("run", bad.toString())).isEqualTo(2);
         assertThat(ran).isEmpty();
     }

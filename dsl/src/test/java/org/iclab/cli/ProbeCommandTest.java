@@ -66,7 +66,9 @@ class ProbeCommandTest {
         Path script = script(withProbes(MainTest.TINY.replace("embed 16", "embed 32")));
         assertThat(iclab("probe", run.toString(), script.toString())).isEqualTo(Main.USER_ERROR);
         assertThat(err.toString()).startsWith(script + ":1: experiment 'tiny' differs from the run in " + run + " in model: "
-                + "gpt2(layers: 1, heads: 2, embed: 32, positions: 8, layerNorm: true, mlp: true, ngramHead: 0) here, gpt2(layers: 1, heads: 2, embed: 16, positions: 8, layerNorm: true, mlp: true, ngramHead: 0) in the run.");
+                + "gpt2(layers: 1, heads: 2, embed: 32, positions: 8, layerNorm: true, mlp: true, ngramHead: 0, embedDropout: 0.0, attentionDropout: 0.0, "
+                + "residualDropout: 0.0) here, gpt2(layers: 1, heads: 2, embed: 16, positions: 8, layerNorm: true, mlp: true, ngramHead: 0, "
+                + "embedDropout: 0.0, attentionDropout: 0.0, residualDropout: 0.0) in the run.");
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.tensorflow.types.TInt64;
  * Inverted dropout for training steps only. Two placeholders switch it: {@code dropout/on} (1 in a training step, 0 by
  * default) and {@code dropout/seed} ([the run's seed, the step], [0, 0] by default). Each site draws u ~ U[0, 1) from
  * TensorFlow's stateless generator, seeded by the fed pair with the site's number added to the second word above bit
- * 32, so a run's masks depend only on its seed and step (a resumed run draws the same ones); it keeps an element
+ * 32, so a run's masks depend only on its seed, its step and the site's place in the graph, which GPT-2 builds in one order
+ * (a resumed run draws the same ones; {@code looped} refuses dropout, since it builds passes as it needs them); it keeps an element
  * where u ≥ rate · on and scales what it keeps by 1 / (1 − rate · on). With on = 0 every u passes and the scale is 1:
  * evaluation, probes and exports compute exactly what the model computes without dropout. The mask's shape is given
  * from the batch and token counts, not read from x, so no gradient path runs through the random draw.

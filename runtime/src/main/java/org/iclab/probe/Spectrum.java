@@ -114,9 +114,17 @@ final class Spectrum {
     /** Newton's multipliers, at Fu et al.'s α = 2 / λ_max² where {@code paper}, else at the balanced one. */
     double[][] newton(int iterations, boolean paper) {
         double scale = paper ? paperAlpha : alpha;
+        double top = 0;
+        for (double l : lambda) {
+            top = Math.max(top, l);
+        }
         double[][] m = new double[iterations + 1][lambda.length];
         for (int i = 0; i < lambda.length; i++) {
             double v = scale * lambda[i];
+            if (paper && lambda[i] == top && top > 0) {
+                m[0][i] = v; // 2 / λ_max, then exactly 0 (in floating point ±ε, which the recursion would double each step)
+                continue;
+            }
             for (int j = 0; j <= iterations; j++) {
                 m[j][i] = v;
                 v = 2 * v - lambda[i] * v * v;

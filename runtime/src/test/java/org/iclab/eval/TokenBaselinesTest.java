@@ -77,8 +77,10 @@ class TokenBaselinesTest {
         assertThat(katzLastRow(3, "ab|")).containsExactly(new double[] {0.5, 0.5, 0}, within(1e-12));
         assertThatThrownBy(() -> new org.iclab.spec.baseline.Ngram(1, "katz")).isInstanceOf(SpecException.class)
                 .hasMessageContaining("n must be at least 2 with smoothing 'katz'");
-        assertThat(new org.iclab.spec.baseline.Ngram(3, "katz").learnerName()).isEqualTo("ngram(3, katz)");
+        assertThat(new org.iclab.spec.baseline.Ngram(3, "katz").learnerName()).isEqualTo("ngram(3;katz)");
         assertThat(Iclab.ngram(3).learnerName()).isEqualTo("ngram(3)");
+        assertThat(Iclab.ngram(8).cannotScore(new MarkovChain(200))).contains("too large");
+        assertThat(Iclab.ngram(3).cannotScore(Iclab.regularLanguage())).isNull();
     }
 
     @Test

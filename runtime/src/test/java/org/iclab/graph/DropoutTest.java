@@ -106,6 +106,36 @@ class DropoutTest {
     }
 
     @Test
+    void aResumedRunDrawsTheSameMasks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Experiment e = experiment(0.2, 0.2, 0.2);
+        PromptBatch b = PromptSampler.of(e).sample(1, 8, 6, 3);
+        java.util.Map<String, float[]> straight;
+        try (CompiledModel m = CompiledModel.compile(e, 1)) {
+            m.initialize(4);
+            for (int s = 1; s <= 6; s++) {
+                m.trainStep(b, s);
+            }
+            straight = m.parameterValues();
+        }
+        try (CompiledModel m = CompiledModel.compile(e, 1)) {
+            m.initialize(4);
+            for (int s = 1; s <= 3; s++) {
+                m.trainStep(b, s);
+            }
+            m.save(dir.resolve("ckpt"));
+        }
+        try (CompiledModel m = CompiledModel.compile(e, 1)) {
+            m.restore(dir.resolve("ckpt"));
+            for (int s = 4; s <= 6; s++) {
+                m.trainStep(b, s);
+            }
+            for (var entry : straight.entrySet()) {
+                assertThat(m.parameterValues().get(entry.getKey())).as(entry.getKey()).containsExactly(entry.getValue());
+            }
+        }
+    }
+
+    @Test
     void gpt2DropsOutInTrainingStepsOnlyTheSameWayForTheSameSeed() {
         List<float[]> plain = trace(experiment(0, 0, 0));
         List<float[]> dropped = trace(experiment(0.1, 0.2, 0.3));
@@ -120,6 +150,8 @@ class DropoutTest {
             assertThat(first).as("rates " + rates).isNotEqualTo(plain.get(1)[0]).isFinite();
         }
         assertThat(new Gpt2(2, 2, 16, 8).dropsOut()).isFalse();
+        assertThatThrownBy(() -> Iclab.looped(Iclab.gpt2(m -> m.layers(1).residualDropout(0.1)), 4)).isInstanceOf(SpecException.class)
+                .hasMessageContaining("block must have no dropout");
         assertThatThrownBy(() -> experiment(1.0, -0.1, 0)).isInstanceOf(SpecException.class)
                 .hasMessageContaining("embedDropout must be in [0, 1), was 1.0")
                 .hasMessageContaining("attentionDropout must be in [0, 1), was -0.1");

@@ -85,6 +85,9 @@ class TokenPoolTest {
                 .train().pool().tasks()).isEqualTo(4);
         assertThat(Iclab.experiment("x").task(new Copying(5, 2)).model(Iclab.gru(1, 4)).train(t -> t.batch(8).pool(Pool.prompts(100))).build()
                 .train().pool().prompts()).isEqualTo(100);
+        // a Markov chain with its default baselines, bayes() among them: evaluation sequences are fresh draws from the prior
+        assertThat(Iclab.experiment("x").task(Iclab.markovChain(3)).model(Iclab.gru(1, 4)).train(t -> t.batch(8).pool(Pool.prompts(100))).build()
+                .evaluate().baselines()).contains(Iclab.bayes());
     }
 
     /** Each row of a batch as a string of its ids. */

@@ -44,7 +44,8 @@ public record Bayes() implements Baseline {
     @Override
     public String cannotScore(Task task, Pool pool) {
         String cannot = PosteriorSupport.of(task, pool.tasks() > 0);
-        if (cannot == null && pool.prompts() > 0) {
+        // a token task's evaluation sequences are fresh draws from its prior, whatever the training set was
+        if (cannot == null && pool.prompts() > 0 && !(task instanceof org.iclab.spec.task.TokenTask)) {
             return "has no closed form under a pool of prompts (train.pool prompts); declare pool tasks: M, or baselines without bayes()";
         }
         return cannot;

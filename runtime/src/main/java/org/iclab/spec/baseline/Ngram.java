@@ -15,7 +15,7 @@ import java.util.List;
  * (Akyürek et al. 2024, {@code ngram.py} of berlino/seq_icl), counts within each example (string) with n − 1 start
  * symbols, no discount, back-off to the lower order's distribution over the unseen tokens only, and the tokens not yet
  * seen in the prompt at probability 0 ({@code baseline.KatzNgramLearner} has the formula). For token tasks. Named
- * {@code ngram(n)} and {@code ngram(n, katz)} in results.
+ * {@code ngram(n)} and {@code ngram(n;katz)} in results.
  *
  * <pre>
  * Java:   Iclab.ngram(3)                      Groovy:  ngram(n: 3)
@@ -44,11 +44,18 @@ public record Ngram(@Setting(value = "Order: the next token is predicted from th
 
     @Override
     public String learnerName() {
-        return Extension.wordOf(getClass()) + "(" + n + (KATZ.equals(smoothing) ? ", katz" : "") + ")";
+        return Extension.wordOf(getClass()) + "(" + n + (KATZ.equals(smoothing) ? ";katz" : "") + ")"; // results are comma-separated
     }
 
     @Override
     public String cannotScore(Task task) {
-        return Baseline.tokensOnly(task);
+        String tokens = Baseline.tokensOnly(task);
+        if (tokens != null) {
+            return tokens;
+        }
+        // contexts are keyed as numbers in base (vocabulary + 1) with their length on top: they must fit in a long
+        int v = ((org.iclab.spec.task.TokenTask) task).vocabulary();
+        return (n + 1) * Math.pow(v + 1.0, n) < 0x1p62 ? null
+                : "counts contexts of n tokens over a vocabulary of " + v + ": (V + 1)^n is too large for its keys; use a smaller n";
     }
 }

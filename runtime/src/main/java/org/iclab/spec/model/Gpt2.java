@@ -13,7 +13,7 @@ import java.util.Map;
  * multi-head attention and a 4·embed tanh-GELU MLP, a final LayerNorm and a linear read-out embed→1. Dropout (off by
  * default, as in Garg et al.'s runs) is GPT-2's: on the embedded prompt, on the attention weights after the softmax, and
  * on each sub-layer's output before it joins the residual stream; in training steps only, seeded by the run's seed and
- * the step (the same run gives the same masks), and inverted (kept values scaled by 1 / (1 − rate)), so evaluation,
+ * the step (the same run, resumed or not, gives the same masks; a looped block refuses dropout), and inverted (kept values scaled by 1 / (1 − rate)), so evaluation,
  * probes and exports see the model as it is.
  *
  * <pre>

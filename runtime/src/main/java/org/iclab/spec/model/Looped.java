@@ -37,6 +37,8 @@ public record Looped(
                 .require(loops > 0, "loops", "must be > 0", loops)
                 .require(block == null || block.ngramHead() == 0, "block.ngramHead", "must be 0 (a looped block has no n-gram layer)",
                         block == null ? 0 : block.ngramHead())
+                .require(block == null || !block.dropsOut(), "block", "must have no dropout (a looped model builds its loop counts' passes "
+                        + "as it needs them, so its masks would not be the same after a resume)", block)
                 .require(window > 0 && window <= Math.max(loops, 1), "window", "must be in 1..loops (" + loops + ")", window)
                 .require(INJECTIONS.contains(injection), "injection", "must be one of " + INJECTIONS, "'" + injection + "'")
                 .throwIfAny();

@@ -27,7 +27,7 @@ public record Adam(@Setting(value = "Learning rate (the peak, with a warm-up or 
                            range = "a finite number >= 0") double weightDecay,
                    @Setting(value = "Fraction of the training steps over which the learning rate rises linearly to lr.", range = "[0, 1)")
                    double warmup,
-                   @Setting(value = "The learning rate after the warm-up: 'constant', or 'cosine' or 'linear' (down to minLr at the last step).",
+                   @Setting(value = "The learning rate after the warm-up: 'constant', or 'cosine' or 'linear' (decaying towards minLr, reached just after the last step).",
                            range = "constant, cosine, linear") String schedule,
                    @Setting(value = "The floor a cosine or linear decay ends at (RegBench: 0.1 * lr).", range = "[0, lr)") double minLr,
                    @Setting(value = "The rate a warm-up starts from (0: lr / the warm-up's steps at the first step).", range = "[0, lr)")

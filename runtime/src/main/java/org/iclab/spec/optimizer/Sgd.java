@@ -24,7 +24,7 @@ public record Sgd(@Setting(value = "Learning rate (the peak, with a warm-up or a
                   @Setting(value = "Nesterov momentum: step along g + μ b instead of b.", range = "true with momentum > 0") boolean nesterov,
                   @Setting(value = "Fraction of the training steps over which the learning rate rises linearly to lr.", range = "[0, 1)")
                   double warmup,
-                  @Setting(value = "The learning rate after the warm-up: 'constant', or 'cosine' or 'linear' (down to minLr at the last step).",
+                  @Setting(value = "The learning rate after the warm-up: 'constant', or 'cosine' or 'linear' (decaying towards minLr, reached just after the last step).",
                           range = "constant, cosine, linear") String schedule,
                   @Setting(value = "The floor a cosine or linear decay ends at.", range = "[0, lr)") double minLr,
                   @Setting(value = "The rate a warm-up starts from (0: lr / the warm-up's steps at the first step).", range = "[0, lr)")

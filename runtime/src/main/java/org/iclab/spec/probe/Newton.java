@@ -66,6 +66,12 @@ public record Newton(@Setting(value = "The iterations j compared (M_0 = alpha S 
         return list.isEmpty() ? List.of(last) : list;
     }
 
+    /** An iterate's name in probes.csv: {@code newton(3)}, and {@code newton(3;alpha=paper)} at Fu et al.'s scale. */
+    @Override
+    public String label(int iterate) {
+        return word() + "(" + iterate + (PAPER.equals(alpha) ? ";alpha=paper" : "") + ")";
+    }
+
     @Override
     public List<Integer> iterates() {
         return iterations;
