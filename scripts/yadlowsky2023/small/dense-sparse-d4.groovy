@@ -26,6 +26,10 @@ experiment('yadlowsky2023-small-dense-sparse-d4') {
 claims {
     scale 'd = 4, an equal mixture of dense and 1-sparse linear regression, 9 points, a tiny GPT-2 (3 layers, 64 wide) for ' +
             '25,000 steps of batch 64; the paper\'s widths, depths and mixture weights are not public (larger models, trained longer)'
+    scale 'tried beside it, one seed (seed 0, commit c95e804, AMD EPYC, one thread, 2026-12-07): 60,000 steps with a 5% warm-up and a ' +
+            'cosine decay did not change the verdict: on sparse prompts the model\'s error at k = 2 was 0.120 against least squares\' ' +
+            '0.116 and bayes()\' 0.00003 (k = 3: 0.092 against 0.084), on dense prompts 0.482 against bayes()\' 0.478; its mean error ' +
+            'on sparse prompts (evaluated during training) fell only from 0.114 at step 10,000 to 0.096 at step 60,000'
     claim('on sparse prompts the model selects the sparse family: its error is below least squares at k = 2 and 3 ' +
             '(from where one non-zero can be identified to k < d)',
             paper: 'Yadlowsky et al. 2023: a model pretrained on a mixture selects the function class in context, near-optimally ' +
