@@ -101,7 +101,8 @@ class ReferenceTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("lr", "required"), org.assertj.core.groups.Tuple.tuple("beta1", "0.9"),
                         org.assertj.core.groups.Tuple.tuple("beta2", "0.999"), org.assertj.core.groups.Tuple.tuple("eps", "1.0E-8"),
                         org.assertj.core.groups.Tuple.tuple("weightDecay", "0.0"), org.assertj.core.groups.Tuple.tuple("warmup", "0.0"),
-                        org.assertj.core.groups.Tuple.tuple("schedule", "'constant'"));
+                        org.assertj.core.groups.Tuple.tuple("schedule", "'constant'"), org.assertj.core.groups.Tuple.tuple("minLr", "0.0"),
+                        org.assertj.core.groups.Tuple.tuple("warmupFrom", "0.0"));
     }
 
     @Test
