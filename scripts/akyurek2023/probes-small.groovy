@@ -22,7 +22,8 @@ experiment('akyurek2023-probes-small') {
     }
     evaluate {
         prompts 1280
-        baselines leastSquares(), nearestNeighbors(k: 3), averaging()
+        baselines leastSquares(), ridge(alpha: 1), nearestNeighbors(k: 3), averaging()
+        agreement 20   // Akyürek et al.'s SPD and ILWD of the model with each baseline, in eval.json
     }
     probes {
         linear(target: weights(), layers: all(), position: 'last')
@@ -43,6 +44,8 @@ experiment('akyurek2023-probes-small') {
 }
 
 claims {
+    scale 'agreement metrics (SPD, ILWD) as Akyürek et al. define them, on the evaluation\'s 1,280 noiseless prompts; the paper ' +
+            'also compares with gradient-descent learners and with noisy prompts, not run here'
     scale 'a 6-layer GPT-2 (2 heads, 64 wide) on d = 5 and 11 points for 15,000 steps at batch 64, Adam 1e-3, read by linear ' +
             'probes; Akyürek et al. probe their own trained learners (Fig. 4: d = 4) with non-linear probes that attend over ' +
             'positions; Fu et al. read the layers of a 12-layer GPT-2 at d = 20'
@@ -63,6 +66,27 @@ claims {
         ['weights@context', 'leastSquaresEstimate@context'].every { t ->
             probe(probed, target: t, layer: 6) > probe(probed, target: t, layer: 3) &&
                     probe(probed, target: t, layer: 3) > probe(probed, target: t, layer: 1)
+        }
+    }
+    claim('Akyürek et al.: on noiseless prompts the model\'s predictions agree with least squares more than with the other ' +
+            'learners: at every k from 1 to 2d its squared prediction difference (SPD) with least squares is below that with ridge ' +
+            '(alpha 1), 3-nearest neighbours and averaging',
+            paper: 'Akyürek et al. 2023, Fig. 3: in the noiseless setting ICL matches ordinary least squares, with SPD and ILWD ' +
+                    'near 0 against it and larger against ridge, gradient descent and the others') {
+        (1..10).every { k ->
+            ['ridge(1)', 'nearestNeighbors', 'averaging'].every { l ->
+                value(probed, 'spd', learner: 'leastSquares', k: k) < value(probed, 'spd', learner: l, k: k)
+            }
+        }
+    }
+    claim('Akyürek et al.: the model\'s implicit linear weights are closest to least squares\': at every k from 1 to 2d its ' +
+            'implicit linear weight difference (ILWD, weights fitted to 20 probe queries) with least squares is below that with ' +
+            'ridge (alpha 1), 3-nearest neighbours and averaging',
+            paper: 'Akyürek et al. 2023, Fig. 3: ILWD near 0 against ordinary least squares in the noiseless setting') {
+        (1..10).every { k ->
+            ['ridge(1)', 'nearestNeighbors', 'averaging'].every { l ->
+                value(probed, 'ilwd', learner: 'leastSquares', k: k) < value(probed, 'ilwd', learner: l, k: k)
+            }
         }
     }
     claim('Fu et al.: each middle layer\'s read-out errs more like an iterate of iterative Newton than like gradient descent: ' +

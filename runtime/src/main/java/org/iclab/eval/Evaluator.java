@@ -86,13 +86,21 @@ public final class Evaluator {
             String label = strategy.label();
             if (!prompts.queryDiffers()) {
                 PromptBatch batch = prompts.prompts();
-                models.forEach((name, model) -> curves.add(bootstrap.curve(label, name, modelErrors(batch, model, task))));
+                Agreement agreement = null;
+                for (var entry : models.entrySet()) {
+                    double[][] pred = modelPredictions(batch, entry.getValue());
+                    curves.add(bootstrap.curve(label, entry.getKey(), errors(batch, pred, task)));
+                    if (agreement == null && plan.agreement() > 0) { // with the model itself (the first reading)
+                        agreement = Agreement.of(batch, pred, entry.getValue(), plan.agreement(),
+                                Seeds.derive(experiment.seed(), Seeds.Stream.PROBE, EvaluationPrompts.seed(0, strategy)), MODEL_BATCH);
+                    }
+                }
                 for (Baseline baseline : plan.baselines()) {
                     Learner learner = Learner.of(baseline, experiment);
-                    double[][] errors = IntStream.range(0, batch.batch()).parallel()
-                            .mapToObj(p -> errors(batch, p, learner.predictPrefixes(batch, p), task))
-                            .toArray(double[][]::new);
-                    curves.add(bootstrap.curve(label, baseline.learnerName(), errors));
+                    double[][] pred = IntStream.range(0, batch.batch()).parallel()
+                            .mapToObj(p -> learner.predictPrefixes(batch, p)).toArray(double[][]::new);
+                    ErrorCurve curve = bootstrap.curve(label, baseline.learnerName(), errors(batch, pred, task));
+                    curves.add(agreement == null ? curve : curve.with(agreement.with(pred, learner)));
                 }
             } else {
                 models.forEach((name, model) -> curves.add(bootstrap.curve(label, name, modelQueryErrors(prompts, model, task))));
@@ -156,8 +164,9 @@ public final class Evaluator {
         return new TokenSampler(task).sample(seed, plan.prompts(), plan.points(), task.hasOracle(), training, TokenSampler.Use.EVALUATE);
     }
 
-    private static double[][] modelErrors(PromptBatch prompts, Function<PromptBatch, float[]> model, Task task) {
-        double[][] errors = new double[prompts.batch()][];
+    /** The model's predictions at every position of every prompt, [prompt][k], in batches of MODEL_BATCH prompts. */
+    private static double[][] modelPredictions(PromptBatch prompts, Function<PromptBatch, float[]> model) {
+        double[][] out = new double[prompts.batch()][];
         for (int from = 0; from < prompts.batch(); from += MODEL_BATCH) {
             int to = Math.min(prompts.batch(), from + MODEL_BATCH);
             PromptBatch chunk = prompts.slice(from, to);
@@ -167,8 +176,17 @@ public final class Evaluator {
                 for (int i = 0; i < row.length; i++) {
                     row[i] = pred[p * chunk.points() + i];
                 }
-                errors[from + p] = errors(chunk, p, row, task);
+                out[from + p] = row;
             }
+        }
+        return out;
+    }
+
+    /** Every prompt's per-position errors, from predictions [prompt][k]. */
+    private static double[][] errors(PromptBatch batch, double[][] pred, Task task) {
+        double[][] errors = new double[pred.length][];
+        for (int p = 0; p < pred.length; p++) {
+            errors[p] = errors(batch, p, pred[p], task);
         }
         return errors;
     }

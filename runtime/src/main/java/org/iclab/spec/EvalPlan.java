@@ -23,8 +23,12 @@ import java.util.List;
  * A spec.json written before strategies existed has none; it loads with the one strategy there was, standard.
  */
 public record EvalPlan(int prompts, int points, List<Baseline> baselines, List<Strategy> strategies, Bootstrap bootstrap,
-                       List<Integer> loops) {
+                       List<Integer> loops, Integer agreement) {
+    /** The columns {@code agreement} adds beside each baseline's error in eval.json: SPD and ILWD with the model. */
+    public static final List<String> AGREEMENT_COLUMNS = List.of("spd", "ilwd");
+
     public EvalPlan {
+        agreement = agreement == null ? 0 : agreement; // spec.json written before agreement metrics has none
         baselines = baselines == null ? null : List.copyOf(baselines);
         loops = loops == null ? List.of() : List.copyOf(loops); // spec.json written before looped models has none
         strategies = strategies == null ? List.of(new Standard()) : List.copyOf(strategies);
@@ -41,9 +45,15 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, List<S
         problems.require(!labels.isEmpty(), "strategies", "must name at least one strategy", labels)
                 .require(labels.stream().distinct().count() == labels.size(), "strategies",
                         "must not repeat a strategy (labels must differ)", labels);
-        problems.require(loops.stream().allMatch(l -> l != null && l > 0), "loops", "must all be > 0", loops)
+        problems.require(agreement >= 0, "agreement", "must be >= 0 (0: no agreement metrics)", agreement)
+                .require(loops.stream().allMatch(l -> l != null && l > 0), "loops", "must all be > 0", loops)
                 .require(loops.stream().distinct().count() == loops.size(), "loops", "must not repeat a count", loops);
         problems.throwIfAny();
+    }
+
+    /** A plan without agreement metrics. */
+    public EvalPlan(int prompts, int points, List<Baseline> baselines, List<Strategy> strategies, Bootstrap bootstrap, List<Integer> loops) {
+        this(prompts, points, baselines, strategies, bootstrap, loops, 0);
     }
 
     /** A plan without extra loop counts. */
@@ -67,6 +77,7 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, List<S
         private int resamples = 1000;
         private double confidence = 0.9;
         private List<Integer> loops = List.of();
+        private int agreement;
 
         /** Number of evaluation prompts. */
         @Setting(value = "Number of evaluation prompts.", range = "> 0")
@@ -133,10 +144,23 @@ public record EvalPlan(int prompts, int points, List<Baseline> baselines, List<S
             return this;
         }
 
+        /**
+         * Akyürek et al.'s agreement metrics between the model and each baseline, beside each baseline's error in
+         * eval.json: {@code spd} and {@code ilwd}, the latter from {@code queries} probe queries (0: none).
+         */
+        @Setting(value = "Akyürek et al.'s agreement of the model with each baseline, beside its error in eval.json: spd, the squared "
+                + "prediction difference, and ilwd, the implicit linear weight difference, each learner's weights fitted to its "
+                + "predictions at this many probe queries x ~ N(0, I) after the same context (regression tasks, standard prompts).",
+                range = "0 (none), or at least the task's dims", defaults = "0", example = "agreement 20")
+        public Builder agreement(int queries) {
+            this.agreement = queries;
+            return this;
+        }
+
         /** Builds for a task (whose default baselines apply when none were declared) and the prompt's points. */
         public EvalPlan build(Task task, int promptPoints) {
             return new EvalPlan(prompts, points != null ? points : promptPoints, baselines != null ? baselines : defaultBaselines(task),
-                    strategies != null ? strategies : task.defaultStrategies(), new Bootstrap(resamples, confidence), loops);
+                    strategies != null ? strategies : task.defaultStrategies(), new Bootstrap(resamples, confidence), loops, agreement);
         }
 
         /** Builds with linear regression's default baselines when none were declared. */

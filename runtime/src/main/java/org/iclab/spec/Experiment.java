@@ -69,6 +69,10 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
         architecture.require(!tokenTask || train.pool().tasks() == 0 || ((TokenTask) task).hasLanguages(),
                 "train.pool", "may only hold tasks for a token task with languages (markovChain, regularLanguage); "
                         + "a fixed set of sequences is pool prompts: N", train.pool());
+        architecture.require(evaluate.agreement() == 0 || !tokenTask && task.objective() instanceof Objective.SquaredError
+                        && evaluate.agreement() >= task.dims(), "evaluate.agreement",
+                "needs a regression task (squared error, not tokens) and at least as many probe queries as its dims (" + task.dims() + ")",
+                evaluate.agreement());
         for (Baseline b : evaluate.baselines()) {
             String cannot = b.cannotScore(task, train.pool());
             architecture.require(cannot == null, "evaluate.baselines", b.learnerName() + " " + cannot + " (task " + wordOf(task) + ")",
