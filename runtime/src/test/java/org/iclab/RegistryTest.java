@@ -66,7 +66,7 @@ class RegistryTest {
             assertThat(registry.wordOf(w.spec()).orElseThrow()).isEqualTo(w);
         }
         assertThat(registry.words(Kind.TASK)).extracting(Registry.Word::name).startsWith("linearRegression", "sparseLinearRegression");
-        assertThat(registry.words(Kind.MODEL)).extracting(Registry.Word::name).containsExactly("gpt2", "linearAttention", "looped", "lstm", "gru", "retnet", "mamba");
+        assertThat(registry.words(Kind.MODEL)).extracting(Registry.Word::name).containsExactly("gpt2", "linearAttention", "looped", "lstm", "gru", "retnet", "attentionClassifier", "mamba");
     }
 
     @Test

@@ -87,7 +87,7 @@ class ReferenceTest {
                 "sparseLinearRegression", "noisyLinearRegression", "signVectorRegression", "linearClassification", "quadraticRegression", "reluNetwork", "decisionTree", "mixture", "sinusoid", "representation", "markovChain", "regularLanguage", "burstyClassification",
                 "conjunction", "monotoneConjunction", "disjunction", "sparseDisjunction", "dnf", "cnf", "majority", "integerHalfspace",
                 "sparseThreshold", "parity", "sparseParity", "nearestNeighbor", "teachConjunction",
-                "gaussian", "uniform", "hypercube", "interleaved", "stacked", "tokens", "gpt2", "linearAttention", "looped", "lstm", "gru", "retnet", "mamba", "adam", "sgd",
+                "gaussian", "uniform", "hypercube", "interleaved", "stacked", "tokens", "gpt2", "linearAttention", "looped", "lstm", "gru", "retnet", "attentionClassifier", "mamba", "adam", "sgd",
                 "leastSquares", "nearestNeighbors", "averaging",
                 "ridge", "lasso", "greedyTree", "gradientBoosting", "gradientDescentNet", "zero",
                 "elimination", "gaussianElimination", "perceptron", "ngram", "bayes", "oracle",

@@ -2,6 +2,7 @@ package org.iclab.graph;
 
 import java.util.List;
 import org.iclab.spec.Extension;
+import org.iclab.spec.model.AttentionClassifier;
 import org.iclab.spec.model.Gpt2;
 import org.iclab.spec.model.Gru;
 import org.iclab.spec.model.LinearAttention;
@@ -26,6 +27,7 @@ public final class GraphRegistration implements Registration {
                 Architecture.recurrent(Lstm.class, LstmGraph::build),
                 Architecture.recurrent(Gru.class, GruGraph::build),
                 Architecture.of(RetNet.class, RetNetGraph::build),
+                Architecture.of(AttentionClassifier.class, AttentionClassifierGraph::build),
                 Architecture.recurrent(Mamba.class, MambaGraph::build),
 
                 AdamUpdates.rule(),
