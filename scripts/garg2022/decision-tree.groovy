@@ -22,6 +22,7 @@ experiment('garg2022-decision-tree') {
         prompts 1280
         strategies all()
         baselines leastSquares(), nearestNeighbors(k: 3), averaging(),
-                greedyTree(maxDepth: 4), greedyTree(maxDepth: 0), gradientBoosting()
+                greedyTree(maxDepth: 4), greedyTree(maxDepth: 0),
+                gradientBoosting(method: 'exact', baseScore: 0.5)   // XGBoost 1.6.1's, as Garg et al.'s environment pins
     }
 }

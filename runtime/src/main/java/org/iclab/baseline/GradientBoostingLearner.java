@@ -13,14 +13,18 @@ import org.iclab.task.PromptBatch;
  * every one of at most 40 distinct values, but puts thresholds at the values rather than between them.)
  *
  * <p>The fit is {@link HistBooster}, which reproduces XGBoost's hist algorithm and arithmetic for these settings; the
- * tests check it against XGBoost4J 3.4 itself. XGBoost's fixed cost per call (over 7 ms for 100 trees on 40 rows)
+ * tests check it against XGBoost4J 3.4 itself. With {@code method: 'exact'} it is {@link ExactBooster}, XGBoost's
+ * exact greedy method (1.6.1's on small data), and a declared {@code baseScore} replaces the labels' mean. XGBoost's fixed cost per call (over 7 ms for 100 trees on 40 rows)
  * made this baseline the slowest by far. With k = 0 the prediction is 0.
  */
 final class GradientBoostingLearner implements Learner {
     private final HistBooster booster;
+    private final ExactBooster exact;
 
     GradientBoostingLearner(GradientBoosting spec) {
-        booster = new HistBooster(spec.rounds(), spec.maxDepth(), spec.learningRate());
+        boolean isExact = GradientBoosting.EXACT.equals(spec.method());
+        booster = isExact ? null : new HistBooster(spec.rounds(), spec.maxDepth(), spec.learningRate(), spec.baseScore());
+        exact = isExact ? new ExactBooster(spec.rounds(), spec.maxDepth(), spec.learningRate(), spec.baseScore() == null ? Double.NaN : spec.baseScore()) : null;
     }
 
     @Override
@@ -38,6 +42,6 @@ final class GradientBoostingLearner implements Learner {
 
     /** Fits a booster on the n rows of x (row-major, d columns) and y, and predicts the one row {@code query}. */
     double fitAndPredict(float[] x, float[] y, int n, int d, float[] query) {
-        return booster.fitAndPredict(x, y, n, d, query);
+        return exact != null ? exact.fitAndPredict(x, y, n, d, query) : booster.fitAndPredict(x, y, n, d, query);
     }
 }

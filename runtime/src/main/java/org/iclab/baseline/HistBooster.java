@@ -31,11 +31,18 @@ final class HistBooster {
     private final int rounds;
     private final int maxDepth;
     private final float eta;
+    /** The base score, or null for the labels' mean. */
+    private final Double baseScore;
 
     HistBooster(int rounds, int maxDepth, double eta) {
+        this(rounds, maxDepth, eta, null);
+    }
+
+    HistBooster(int rounds, int maxDepth, double eta, Double baseScore) {
         this.rounds = rounds;
         this.maxDepth = maxDepth;
         this.eta = (float) eta;
+        this.baseScore = baseScore;
     }
 
     /** XGBoost's leaf weight, −G / (H + λ), as a float (0 without Hessian). */
@@ -61,7 +68,7 @@ final class HistBooster {
         for (int i = 0; i < n; i++) {
             mean += y[i] / (double) n;
         }
-        float base = (float) mean;
+        float base = baseScore == null ? (float) mean : baseScore.floatValue();
         // per feature: the cuts, every row's bin, and the rows in order of bin (then of index)
         float[][] cuts = new float[d][];
         int[][] bin = new int[d][n];

@@ -20,6 +20,12 @@ import org.junit.jupiter.api.Test;
 class GradientBoostingAndZeroTest {
     /** XGBoost4J's prediction for the query after fitting XGBRegressor()'s defaults (hist) on the n rows, on one thread. */
     private static double xgboost(float[] x, float[] y, int n, int d, float[] query, int rounds, int depth, double eta) throws Exception {
+        return xgboost(x, y, n, d, query, rounds, depth, eta, "hist", null);
+    }
+
+    /** As above with a tree method and, where not null, a base score. */
+    private static double xgboost(float[] x, float[] y, int n, int d, float[] query, int rounds, int depth, double eta, String method,
+                                  Double baseScore) throws Exception {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("objective", "reg:squarederror");
         params.put("eta", eta);
@@ -29,8 +35,13 @@ class GradientBoostingAndZeroTest {
         params.put("lambda", 1);
         params.put("alpha", 0);
         params.put("subsample", 1);
-        params.put("tree_method", "hist");
-        params.put("max_bin", 256);
+        params.put("tree_method", method);
+        if ("hist".equals(method)) {
+            params.put("max_bin", 256);
+        }
+        if (baseScore != null) {
+            params.put("base_score", baseScore);
+        }
         params.put("seed", 0);
         params.put("nthread", 1);
         params.put("verbosity", 0);
@@ -86,6 +97,46 @@ class GradientBoostingAndZeroTest {
         }
         assertThat(compared).isEqualTo(3 * 40 + 2 * 40 + 2 * 40);
         System.out.printf("boosting against XGBoost4J: %d predictions, largest difference %.3g%n", compared, worst);
+    }
+
+    @Test
+    void theExactMethodWithXgboost16sBaseScorePredictsWhatXgboostPredicts() throws Exception {
+        // Garg et al.'s pinned XGBoost 1.6.1: tree_method exact (its "auto" on small data), base_score 0.5; checked against
+        // XGBoost4J run with those settings on every prefix of Gaussian prompts (linear and decision-tree-like targets)
+        SplittableRandom rng = new SplittableRandom(11);
+        double[] w = rng.doubles(20).map(v -> v - 0.5).toArray();
+        List<PromptBatch> cases = List.of(
+                Prompts.gaussian(51, 2, 41, 20, x -> IntStream.range(0, 20).mapToDouble(i -> w[i] * x[i]).sum()),
+                Prompts.gaussian(52, 2, 41, 5, x -> x[0] > 0 ? (x[2] > 0.5 ? 1.5 : -0.3) : x[1] - 2 * x[3]),
+                Prompts.gaussian(53, 2, 41, 3, x -> x[1] > 0.3 ? 2 : -1));
+        int[][] settings = {{100, 6}, {100, 6}, {30, 2}};
+        int compared = 0;
+        double worst = 0;
+        for (int c = 0; c < cases.size(); c++) {
+            PromptBatch b = cases.get(c);
+            int rounds = settings[c][0];
+            int depth = settings[c][1];
+            for (Double base : new Double[] {0.5, null}) {
+                GradientBoostingLearner ours = (GradientBoostingLearner) Learner.of(new GradientBoosting(rounds, depth, 0.3, GradientBoosting.EXACT, base));
+                int d = b.dims();
+                for (int p = 0; p < b.batch(); p++) {
+                    int start = p * b.points();
+                    for (int k = 1; k < b.points(); k++) {
+                        float[] x = Arrays.copyOfRange(b.xs(), start * d, (start + k) * d);
+                        float[] y = Arrays.copyOfRange(b.ys(), start, start + k);
+                        float[] query = Arrays.copyOfRange(b.xs(), (start + k) * d, (start + k + 1) * d);
+                        double expected = xgboost(x, y, k, d, query, rounds, depth, 0.3, "exact", base);
+                        double actual = ours.fitAndPredict(x, y, k, d, query);
+                        assertThat(actual).as("case %d base %s prompt %d k %d", c, base, p, k).isCloseTo(expected, within(1e-5 * (1 + Math.abs(expected))));
+                        worst = Math.max(worst, Math.abs(actual - expected));
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(3 * 2 * 2 * 40);
+        assertThat(new GradientBoosting(100, 6, 0.3, GradientBoosting.EXACT, 0.5).learnerName()).isEqualTo("gradientBoosting(method=exact;baseScore=0.5)");
+        System.out.printf("exact boosting against XGBoost4J: %d predictions, largest difference %.3g%n", compared, worst);
     }
 
     /** The prompts with every input rounded to one decimal. */

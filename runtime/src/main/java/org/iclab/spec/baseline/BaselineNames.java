@@ -34,6 +34,14 @@ public final class BaselineNames {
         return this;
     }
 
+    /** Adds {@code name=value} when {@code value} differs from {@code defaultValue} (null counts as a value). */
+    public BaselineNames unlessDefault(String name, Object value, Object defaultValue) {
+        if (!java.util.Objects.equals(value, defaultValue)) {
+            parts.add(name + "=" + (value instanceof Double v ? number(v) : String.valueOf(value)));
+        }
+        return this;
+    }
+
     public String build() {
         return parts.isEmpty() ? word : word + "(" + String.join(";", parts) + ")";
     }
