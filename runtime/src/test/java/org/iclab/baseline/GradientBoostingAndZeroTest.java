@@ -130,6 +130,11 @@ class GradientBoostingAndZeroTest {
                         assertThat(actual).as("case %d base %s prompt %d k %d", c, base, p, k).isCloseTo(expected, within(1e-5 * (1 + Math.abs(expected))));
                         worst = Math.max(worst, Math.abs(actual - expected));
                         compared++;
+                        if (base != null && p == 0) { // the hist method takes a declared base score too
+                            double hist = xgboost(x, y, k, d, query, rounds, depth, 0.3, "hist", base);
+                            assertThat(((GradientBoostingLearner) Learner.of(new GradientBoosting(rounds, depth, 0.3, GradientBoosting.HIST, base)))
+                                    .fitAndPredict(x, y, k, d, query)).as("hist, case %d k %d", c, k).isCloseTo(hist, within(1e-5 * (1 + Math.abs(hist))));
+                        }
                     }
                 }
             }
