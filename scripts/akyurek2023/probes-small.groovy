@@ -44,7 +44,8 @@ experiment('akyurek2023-probes-small') {
 }
 
 claims {
-    scale 'agreement metrics (SPD, ILWD) as Akyürek et al. define them, on the evaluation\'s 1,280 noiseless prompts; the paper ' +
+    scale 'agreement metrics (SPD, ILWD) as Akyürek et al. define them but not divided by d, on the evaluation\'s 1,280 ' +
+            'noiseless prompts; the paper ' +
             'also compares with gradient-descent learners and with noisy prompts, not run here'
     scale 'a 6-layer GPT-2 (2 heads, 64 wide) on d = 5 and 11 points for 15,000 steps at batch 64, Adam 1e-3, read by linear ' +
             'probes; Akyürek et al. probe their own trained learners (Fig. 4: d = 4) with non-linear probes that attend over ' +

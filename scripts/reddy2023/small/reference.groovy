@@ -15,7 +15,7 @@
         task burstyClassification(classes: classes, labels: 32, pairs: 8, burstiness: 2, withinClassNoise: 0.1, zipf: 0,
                 burstyFraction: 0.5, novelFraction: 0.5, dims: 63)
         prompt tokens(positional: 'none')
-        model attentionClassifier(layers: 2, heads: 1, headLayers: 3, positions: 17)
+        model attentionClassifier(layers: 2, heads: 1, headLayers: 3, initWidth: 63, positions: 17)
         train {
             steps 20000
             batch 128

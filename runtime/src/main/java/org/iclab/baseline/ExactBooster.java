@@ -20,7 +20,8 @@ import java.util.Arrays;
  *   <li>a node's own sums (its weight and the gain its children are measured against) are taken over its rows in row
  *       order; leaves η · float(−G / (H + 1)).</li>
  * </ul>
- * The tests check it against XGBoost4J run with {@code tree_method=exact} and the same base score. Where rows share a
+ * Written from 1.6.1's source; the tests check it against XGBoost4J 3.4.0 run with {@code tree_method=exact} and the same
+ * base score. Where rows share a
  * value XGBoost's sort leaves their order unspecified, which can move a partial sum at double rounding.
  */
 final class ExactBooster {

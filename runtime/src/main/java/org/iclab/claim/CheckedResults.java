@@ -81,8 +81,9 @@ abstract class CheckedResults implements Results {
         }
         List<String> columns = new ArrayList<>(COLUMNS);
         columns.addAll(e.task().objective().columns());
-        if (e.evaluate().agreement() > 0 && !MODEL.equals(learner)) {
-            columns.addAll(org.iclab.spec.EvalPlan.AGREEMENT_COLUMNS); // beside each baseline, with the model
+        boolean standardPrompts = e.evaluate().strategies().stream().filter(st -> st.label().equals(strategy)).noneMatch(Strategy::queryDiffers);
+        if (e.evaluate().agreement() > 0 && !learner.equals(MODEL) && !learner.startsWith(MODEL + "@") && standardPrompts) {
+            columns.addAll(org.iclab.spec.EvalPlan.AGREEMENT_COLUMNS); // beside each baseline, with the model, on standard prompts
         }
         if (!columns.contains(column)) {
             throw new ClaimException("reads the column '" + column + "' of " + name + ", whose evaluation reports " + String.join(", ", columns));

@@ -90,7 +90,7 @@ public final class Evaluator {
                 for (var entry : models.entrySet()) {
                     double[][] pred = modelPredictions(batch, entry.getValue());
                     curves.add(bootstrap.curve(label, entry.getKey(), errors(batch, pred, task)));
-                    if (agreement == null && plan.agreement() > 0) { // with the model itself (the first reading)
+                    if (agreement == null && plan.agreement() > 0 && !plan.baselines().isEmpty()) { // the model's first reading
                         agreement = Agreement.of(batch, pred, entry.getValue(), plan.agreement(),
                                 Seeds.derive(experiment.seed(), Seeds.Stream.PROBE, EvaluationPrompts.seed(0, strategy)), MODEL_BATCH);
                     }

@@ -25,7 +25,7 @@ final class AttentionClassifierGraph {
         List<Operand<TFloat32>> attention = new ArrayList<>();
         hidden.add(tf.withName(CompiledModel.HIDDEN + 0).identity(net.unflatten(stream, w)));
         Operand<TFloat32> mask = net.softmaxMask();
-        double std = 1 / Math.sqrt(w);
+        double std = 1 / Math.sqrt(spec.initWidth() == 0 ? w : spec.initWidth());
         var perm = tf.constant(new int[] {0, 2, 1, 3});
         for (int l = 0; l < spec.layers(); l++) {
             int h = spec.heads();
@@ -56,7 +56,7 @@ final class AttentionClassifierGraph {
             var bias = net.param("classifier" + i + "/b", Init.normal(Math.sqrt(1.0 / w)), 1);
             x = tf.nn.relu(tf.math.add(net.dense(x, weight, null, w, w), bias));
         }
-        var readOut = net.param("read_out/w", Init.normal(std), w, net.outputs);
+        var readOut = net.param("read_out/w", Init.normal(1 / Math.sqrt(w)), w, net.outputs);
         return new Forward(net.perToken(net.dense(x, readOut, null, w, net.outputs)), hidden, hidden, attention, w, spec.heads(), net.flops(), null);
     }
 }

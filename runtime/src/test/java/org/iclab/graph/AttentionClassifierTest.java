@@ -95,7 +95,7 @@ class AttentionClassifierTest {
     void itsLogitsAreTheNetworkWrittenOut() {
         TokenBatch batch = new TokenSampler(BurstyRunTest.TASK).sample(5, 3, BurstyRunTest.TASK.length());
         for (AttentionClassifier spec : new AttentionClassifier[] {new AttentionClassifier(BurstyRunTest.TASK.length()),
-                new AttentionClassifier(1, 2, 4, 1, true, BurstyRunTest.TASK.length())}) {
+                new AttentionClassifier(1, 2, 4, 1, true, 5, BurstyRunTest.TASK.length())}) {
             try (CompiledModel m = CompiledModel.compile(experiment(spec), 1)) {
                 m.initialize(3);
                 Map<String, float[]> p = m.parameterValues();

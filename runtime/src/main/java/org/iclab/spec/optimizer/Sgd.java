@@ -7,11 +7,12 @@ import org.iclab.spec.Word;
 /**
  * Stochastic gradient descent as PyTorch's {@code torch.optim.SGD} (dampening 0): the gradient gains the L2 term
  * g + weightDecay · p; with momentum μ > 0 a buffer b ← μ b + g (b = g at the first step) replaces it, and with
- * {@code nesterov} the step uses g + μ b; then p ← p − lr_t · (that). Reddy (2023) trains with lr 0.01 and weight decay
- * 1e-6. The learning rate lr_t follows {@link LearningRates}, as Adam's does.
+ * {@code nesterov} the step uses g + μ b; then p ← p − lr_t · (that). Reddy's (2023) update p ← (1 − 1e-6) p − 0.01 g
+ * is {@code sgd(lr: 0.01, weightDecay: 1e-4)}: p − 0.01 (g + 1e-4 p). The learning rate lr_t follows
+ * {@link LearningRates}, as Adam's does.
  *
  * <pre>
- * Java:   new Sgd(0.01)                       Groovy:  optimizer sgd(lr: 0.01, weightDecay: 1e-6)
+ * Java:   new Sgd(0.01)                       Groovy:  optimizer sgd(lr: 0.01, weightDecay: 1e-4)
  *                                                      optimizer sgd(lr: 0.1, momentum: 0.9, warmup: 0.05, schedule: 'cosine')
  * </pre>
  */
