@@ -336,7 +336,7 @@ final class GargImport {
             case "linear_classification" -> "nearestNeighbors(k: 3), averaging()";
             case "sparse_linear_regression" -> common + ",\n                lasso(alpha: 1), lasso(alpha: 0.1), lasso(alpha: 0.01), lasso(alpha: 0.001), lasso(alpha: 0.0001)";
             case "relu_2nn_regression" -> common + ",\n                gradientDescentNet(hidden: 100, steps: 100, lr: 5e-3, batch: 100)";
-            case "decision_tree" -> common + ",\n                greedyTree(maxDepth: 4), greedyTree(maxDepth: 0), gradientBoosting()";
+            case "decision_tree" -> common + ",\n                greedyTree(maxDepth: 4), greedyTree(maxDepth: 0),\n                gradientBoosting(method: 'exact', baseScore: 0.5)   // XGBoost 1.6.1's, as their environment pins";
             default -> throw new IllegalStateException(task);
         };
     }
