@@ -47,6 +47,8 @@ claims {
     scale 'agreement metrics (SPD, ILWD) as Akyürek et al. define them but not divided by d, on the evaluation\'s 1,280 ' +
             'noiseless prompts; the paper ' +
             'also compares with gradient-descent learners and with noisy prompts, not run here'
+    scale 'seed 0 of 3 never leaves the plateau at Adam 1e-3 (its loss stays that of predicting 0); tried beside it on seed 0 ' +
+            '(commit dc84569, AMD EPYC, 2 threads, 2026-12-07): a 5% warm-up, which left it on the plateau as well through step 15,000'
     scale 'a 6-layer GPT-2 (2 heads, 64 wide) on d = 5 and 11 points for 15,000 steps at batch 64, Adam 1e-3, read by linear ' +
             'probes; Akyürek et al. probe their own trained learners (Fig. 4: d = 4) with non-linear probes that attend over ' +
             'positions; Fu et al. read the layers of a 12-layer GPT-2 at d = 20'
