@@ -8,7 +8,7 @@ import java.util.Arrays;
  * grows them on a small dense data set, with the arithmetic of its CPU code, for lambda 1, alpha 0, gamma 0,
  * min_child_weight 1 and no subsampling:
  * <ul>
- *   <li>predictions start at {@code baseScore} (1.6.1: 0.5; NaN: the labels' mean) and every tree's leaf is added in float;</li>
+ *   <li>predictions start at {@code baseScore} (1.6.1: 0.5; null: the labels' mean) and every tree's leaf is added in float;</li>
  *   <li>per round, gradients (prediction − y) in float, Hessians 1, summed in double;</li>
  *   <li>trees grow a depth at a time to {@code maxDepth}; at each node, feature by feature in increasing order, one
  *       backward pass over the node's rows by decreasing value (the only pass XGBoost runs on dense columns)
@@ -25,40 +25,35 @@ import java.util.Arrays;
  * value XGBoost's sort leaves their order unspecified, which can move a partial sum at double rounding.
  */
 final class ExactBooster {
-    private static final double LAMBDA = 1;
-    private static final double MIN_CHILD_WEIGHT = 1;
-    private static final float RT_EPS = 1e-6f;
+    private static final double LAMBDA = HistBooster.LAMBDA;
+    private static final double MIN_CHILD_WEIGHT = HistBooster.MIN_CHILD_WEIGHT;
+    private static final float RT_EPS = HistBooster.RT_EPS;
 
     private final int rounds;
     private final int maxDepth;
     private final float eta;
-    private final float baseScore;
+    /** The base score, or null for the labels' mean. */
+    private final Double baseScore;
 
-    ExactBooster(int rounds, int maxDepth, double eta, double baseScore) {
+    ExactBooster(int rounds, int maxDepth, double eta, Double baseScore) {
         this.rounds = rounds;
         this.maxDepth = maxDepth;
         this.eta = (float) eta;
-        this.baseScore = (float) baseScore;
+        this.baseScore = baseScore;
     }
 
     private static float gain(double g, double h) {
         return h <= 0 ? 0f : (float) (g * g / (h + LAMBDA));
     }
 
+    /** XGBoost's CalcWeight: 0 below min_child_weight, else HistBooster's −G / (H + λ) in float. */
     private static float weight(double g, double h) {
-        return h < MIN_CHILD_WEIGHT || h <= 0 ? 0f : (float) (-g / (h + LAMBDA));
+        return h < MIN_CHILD_WEIGHT ? 0f : HistBooster.weight(g, h);
     }
 
     /** Fits on the n rows of x (row-major, d columns) and y, and predicts the row {@code query}. */
     double fitAndPredict(float[] x, float[] y, int n, int d, float[] query) {
-        float base = baseScore;
-        if (Float.isNaN(base)) { // no base score declared: the labels' mean, as XGBoost 2.0 and later estimate it
-            double mean = 0;
-            for (int i = 0; i < n; i++) {
-                mean += y[i] / (double) n;
-            }
-            base = (float) mean;
-        }
+        float base = HistBooster.base(baseScore, y, n);
         // each feature's rows by increasing value (stable: rows of equal value in row order)
         int[][] sorted = new int[d][];
         for (int f = 0; f < d; f++) {

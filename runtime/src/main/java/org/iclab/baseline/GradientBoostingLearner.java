@@ -24,7 +24,7 @@ final class GradientBoostingLearner implements Learner {
     GradientBoostingLearner(GradientBoosting spec) {
         boolean isExact = GradientBoosting.EXACT.equals(spec.method());
         booster = isExact ? null : new HistBooster(spec.rounds(), spec.maxDepth(), spec.learningRate(), spec.baseScore());
-        exact = isExact ? new ExactBooster(spec.rounds(), spec.maxDepth(), spec.learningRate(), spec.baseScore() == null ? Double.NaN : spec.baseScore()) : null;
+        exact = isExact ? new ExactBooster(spec.rounds(), spec.maxDepth(), spec.learningRate(), spec.baseScore()) : null;
     }
 
     @Override

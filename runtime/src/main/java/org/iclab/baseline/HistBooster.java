@@ -24,9 +24,10 @@ import java.util.Arrays;
  * </ul>
  */
 final class HistBooster {
-    private static final double LAMBDA = 1;
-    private static final double MIN_CHILD_WEIGHT = 1;
-    private static final float RT_EPS = 1e-6f;
+    static final double LAMBDA = 1;
+    static final double MIN_CHILD_WEIGHT = 1;
+    /** XGBoost's kRtEps: a split must gain more than this. */
+    static final float RT_EPS = 1e-6f;
 
     private final int rounds;
     private final int maxDepth;
@@ -45,8 +46,23 @@ final class HistBooster {
         this.baseScore = baseScore;
     }
 
+    /**
+     * The prediction every tree adds to: {@code declared}, or where it is null the labels' mean, summed in double as
+     * y_i / n and rounded to float (XGBoost 2.0 and later).
+     */
+    static float base(Double declared, float[] y, int n) {
+        if (declared != null) {
+            return declared.floatValue();
+        }
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            mean += y[i] / (double) n;
+        }
+        return (float) mean;
+    }
+
     /** XGBoost's leaf weight, −G / (H + λ), as a float (0 without Hessian). */
-    private static float weight(double g, double h) {
+    static float weight(double g, double h) {
         return h <= 0 ? 0f : (float) (-g / (h + LAMBDA));
     }
 
@@ -64,11 +80,7 @@ final class HistBooster {
      * tree's leaf for it, summed in float.
      */
     double fitAndPredict(float[] x, float[] y, int n, int d, float[] query) {
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            mean += y[i] / (double) n;
-        }
-        float base = baseScore == null ? (float) mean : baseScore.floatValue();
+        float base = base(baseScore, y, n);
         // per feature: the cuts, every row's bin, and the rows in order of bin (then of index)
         float[][] cuts = new float[d][];
         int[][] bin = new int[d][n];

@@ -199,17 +199,22 @@ class TargetsTest {
                 double[] expected = matVec(m, b);
                 double scale = Math.max(1, max(expected));
                 assertClose(iterates[j], expected, 1e-8 * scale);
-                double[][] msm = multiply(multiply(m, s), m);
-                double[][] next = new double[5][5];
-                for (int a = 0; a < 5; a++) {
-                    for (int c = 0; c < 5; c++) {
-                        next[a][c] = 2 * m[a][c] - msm[a][c];
-                    }
-                }
-                m = next;
+                m = newtonStep(m, s);
             }
             assertClose(iterates[30], Targets.leastSquares(x, y, 5), 1e-6 * Math.max(1, max(Targets.leastSquares(x, y, 5))));
         }
+    }
+
+    /** One Newton–Schulz step for the pseudo-inverse of S: 2 M − M S M. */
+    private static double[][] newtonStep(double[][] m, double[][] s) {
+        double[][] msm = multiply(multiply(m, s), m);
+        double[][] next = new double[m.length][m.length];
+        for (int a = 0; a < m.length; a++) {
+            for (int c = 0; c < m.length; c++) {
+                next[a][c] = 2 * m[a][c] - msm[a][c];
+            }
+        }
+        return next;
     }
 
     @Test
@@ -236,14 +241,7 @@ class TargetsTest {
         for (int j = 0; j <= 12; j++) {
             double[] expected = matVec(m, b);
             assertClose(iterates[j], expected, 1e-8 * Math.max(1, max(expected)));
-            double[][] msm = multiply(multiply(m, s), m);
-            double[][] next = new double[4][4];
-            for (int a = 0; a < 4; a++) {
-                for (int c = 0; c < 4; c++) {
-                    next[a][c] = 2 * m[a][c] - msm[a][c];
-                }
-            }
-            m = next;
+            m = newtonStep(m, s);
         }
         // the top eigenvector's component of the iterates is 0 from iteration 1, so they never reach least squares
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(4, true, true);
