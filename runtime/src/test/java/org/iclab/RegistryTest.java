@@ -45,7 +45,7 @@ class RegistryTest {
             assertThat(registry.words(kind)).as(kind.setting()).isNotEmpty();
         }
         assertThat(registry.words(Kind.PROBE)).extracting(Registry.Word::name)
-                .containsExactly("linear", "readout", "alignment", "attention", "control");
+                .containsExactly("linear", "pooled", "readout", "alignment", "attention", "control");
         assertThat(registry.word("linear")).as("a probe kind is a setting of the probes block, not a word").isEmpty();
         for (Kind kind : Kind.values()) {
             for (Registry.Word w : registry.words(kind)) {

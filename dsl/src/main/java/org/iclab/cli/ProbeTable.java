@@ -11,7 +11,7 @@ import org.iclab.probe.ProbeRow;
 import org.iclab.spec.task.Task;
 
 /**
- * The end-of-probes summary: each linear probe's R² (mean over its k) by layer, the read-outs' error at the last k by
+ * The end-of-probes summary: each linear and pooled probe's R² (pooled ones named {@code pooled} or {@code mlp}) (mean over its k) by layer, the read-outs' error at the last k by
  * layer beside the model's own, and each alignment's best-matching iterate by layer. The rest is in probes.csv.
  */
 final class ProbeTable {
@@ -26,7 +26,8 @@ final class ProbeTable {
         results.alignments().forEach(a -> layers.addAll(a.layers()));
         Map<String, Map<Integer, Double>> table = new LinkedHashMap<>();
         for (ProbeResults.LayerScore l : results.layers()) {
-            String name = (l.probe().equals(ProbeRow.CONTROL) ? "control " : "") + l.target();
+            String name = (l.probe().equals(ProbeRow.CONTROL) ? "control "
+                    : l.probe().equals(ProbeRow.LINEAR) ? "" : l.probe() + " ") + l.target();
             table.computeIfAbsent(name, x -> new LinkedHashMap<>()).put(l.layer(), l.score());
         }
         int last = results.points() - 1;

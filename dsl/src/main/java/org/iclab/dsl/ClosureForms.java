@@ -9,6 +9,7 @@ import org.iclab.spec.Curriculum;
 import org.iclab.spec.Layers;
 import org.iclab.spec.Positions;
 import org.iclab.spec.ProbePlan;
+import org.iclab.spec.probe.PooledProbe;
 import org.iclab.spec.SpecException;
 import org.iclab.spec.probe.Target;
 import org.iclab.spec.EvalPlan;
@@ -59,6 +60,26 @@ public final class ClosureForms {
         Target target = (Target) args.convert("target", Target.class);
         return self.linear(target, args.has("layers") ? ProbeArguments.layers(args.value("layers"), "linear") : Layers.all(),
                 args.has("position") ? ProbeArguments.position(args.value("position"), "linear") : Positions.last());
+    }
+
+    /**
+     * {@code pooled(target: leastSquaresEstimate(), layers: all(), position: 'last', hidden: 64, steps: 1000, batch: 128,
+     * lr: 3e-3)}; all but the target may be left out.
+     */
+    public static ProbePlan.Builder pooled(ProbePlan.Builder self, Map<String, ?> named) {
+        NamedArguments args = new NamedArguments("pooled", named,
+                java.util.List.of("target", "layers", "position", "hidden", "steps", "batch", "lr"));
+        if (!args.has("target")) {
+            throw new SpecException("pooled", "target", "is required (weights(), leastSquaresEstimate(), momentXy(), gradientDescentIterate(...))",
+                    "missing");
+        }
+        Target target = (Target) args.convert("target", Target.class);
+        return self.pooled(new PooledProbe(target,
+                args.has("layers") ? ProbeArguments.layers(args.value("layers"), "pooled") : Layers.all(),
+                args.has("position") ? ProbeArguments.position(args.value("position"), "pooled") : Positions.last(),
+                args.integer("hidden", PooledProbe.DEFAULT_HIDDEN), args.integer("steps", PooledProbe.DEFAULT_STEPS),
+                args.integer("batch", PooledProbe.DEFAULT_BATCH),
+                args.has("lr") ? (double) args.convert("lr", double.class) : PooledProbe.DEFAULT_LR));
     }
 
     /** {@code readout(layers: all())}. */

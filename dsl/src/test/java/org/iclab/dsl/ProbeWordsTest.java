@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
+import java.util.Map;
 import org.iclab.Iclab;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Layers;
@@ -97,7 +98,41 @@ class ProbeWordsTest {
         assertThat(error("readout(layers: [0, 9])"))
                 .isEqualTo("p.groovy:3: probes: layers must be <= model.layers (3; 0 is the embedded input), was [0, 9]");
         assertThat(error("linear(target: momentXy())\ncontrol(weights: constant())"))
-                .isEqualTo("p.groovy:3: probes: control must name the target of a linear probe (linear probes: momentXy), was 'weights'");
+                .isEqualTo("p.groovy:3: probes: control must name the target of a linear or pooled probe (their targets: momentXy), was 'weights'");
+        assertThat(error("pooled(layers: all())"))
+                .isEqualTo("p.groovy:4: pooled: target is required (weights(), leastSquaresEstimate(), momentXy(), gradientDescentIterate(...)), was missing");
+        assertThat(error("pooled(target: momentXy(), hidden: -1)"))
+                .isEqualTo("p.groovy:4: probes.pooled: hidden must be >= 0 (0: a linear read-out of the pooled state), was -1");
+        assertThat(error("pooled(target: momentXy(), lr: 0)")).isEqualTo("p.groovy:4: probes.pooled: lr must be a finite number > 0, was 0.0");
+        assertThat(error("pooled(target: momentXy(), width: 8)"))
+                .startsWith("p.groovy:4: unknown setting 'width' in pooled");
+        assertThat(error("pooled(target: momentXy())\npooled(target: momentXy(), hidden: 32)"))
+                .isEqualTo("p.groovy:3: probes: pooled must not repeat a target at the same token (one mlp probe per target and token, over"
+                        + " every layer it lists), was [momentXy, momentXy]");
+        assertThat(error("pooled(target: phi())")).startsWith("p.groovy:3: probes: pooled.target phi() needs a representation task");
+    }
+
+    @Test
+    void pooledProbesInEveryForm() {
+        ProbePlan plan = probes("""
+                pooled(target: leastSquaresEstimate())
+                pooled(target: leastSquaresEstimate(), hidden: 0, layers: [1, 3], position: 'context', steps: 200, batch: 32, lr: 0.01)
+                linear(target: leastSquaresEstimate())
+                control(leastSquaresEstimate: shuffled())
+                """);
+        ProbePlan java = Experiment.builder("x").task(Iclab.linearRegression(5)).prompt(Iclab.interleaved(11)).model(Iclab.gpt2("tiny"))
+                .probes(p -> p.pooled(Iclab.leastSquaresEstimate())
+                        .pooled(new org.iclab.spec.probe.PooledProbe(Iclab.leastSquaresEstimate(), Layers.of(1, 3), Positions.contextToken(),
+                                0, 200, 32, 0.01))
+                        .linear(Iclab.leastSquaresEstimate()).control("leastSquaresEstimate", Iclab.shuffled()))
+                .build().probes();
+        assertThat(plan).isEqualTo(java);
+        assertThat(plan.targetProbes()).extracting(t -> t.column() + " " + t.label())
+                .containsExactly("mlp leastSquaresEstimate", "pooled leastSquaresEstimate@context", "linear leastSquaresEstimate");
+        org.iclab.spec.probe.PooledProbe first = plan.all(org.iclab.spec.probe.PooledProbe.class).get(0);
+        assertThat(List.of(first.hidden(), first.steps(), first.batch())).containsExactly(64, 1000, 128);
+        assertThat(first.lr()).isEqualTo(3e-3);
+        assertThat(first.rows()).containsExactly(Map.entry("mlp", "leastSquaresEstimate"));
     }
 
     @Test
@@ -114,7 +149,7 @@ class ProbeWordsTest {
     void describeListsTheBlockAndItsWords() {
         Reference.Block block = Reference.blocks().stream().filter(b -> b.path().equals("probes")).findFirst().orElseThrow();
         assertThat(block.settings()).extracting(Reference.Entry::name)
-                .containsExactly("prompts", "heldOut", "penalty", "alignment", "attention", "control", "linear", "readout");
+                .containsExactly("prompts", "heldOut", "penalty", "alignment", "attention", "control", "linear", "pooled", "readout");
         assertThat(block.settings()).filteredOn(s -> s.name().equals("prompts")).extracting(Reference.Entry::defaults).containsExactly("1024");
         assertThat(block.settings()).filteredOn(s -> s.name().equals("linear")).extracting(Reference.Entry::form)
                 .containsExactly("linear(target: weights(), layers: all(), position: 'last')");

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.iclab.spec.probe.AlignmentProbe;
 import org.iclab.spec.probe.Algorithm;
-import org.iclab.spec.probe.LinearProbe;
+import org.iclab.spec.probe.TargetProbe;
 import org.iclab.spec.ProbePlan;
 import org.iclab.spec.probe.Target;
 import org.iclab.task.PromptBatch;
 
 /**
- * What a probe run computes before it reads the model, position by position: each linear probe's targets on the fit
+ * What a probe run computes before it reads the model, position by position: each linear and pooled probe's targets on the fit
  * and held-out prompts ({@link ProbeTarget}), each alignment's iterate predictions on the held-out prompts
  * ({@link ProbeAlgorithm}), and the step sizes chosen where a step size is 'best'. Each prompt's context spectrum is
  * decomposed once per position, and only where an estimate needs it.
@@ -26,9 +26,9 @@ final class ClosedForms {
     private final int points;
     private final int dims;
     private final org.iclab.spec.task.Task task;
-    /** Per linear probe, per k: the fit and held-out targets (prompts × q). */
-    final Map<LinearProbe, double[][][]> fitTargets = new LinkedHashMap<>();
-    final Map<LinearProbe, double[][][]> heldTargets = new LinkedHashMap<>();
+    /** Per linear or pooled probe, per k: the fit and held-out targets (prompts × q). */
+    final Map<TargetProbe, double[][][]> fitTargets = new LinkedHashMap<>();
+    final Map<TargetProbe, double[][][]> heldTargets = new LinkedHashMap<>();
     /** Per alignment probe, per iterate, per k: each held-out prompt's prediction of y_k. */
     final Map<AlignmentProbe, double[][][]> iteratePredictions = new LinkedHashMap<>();
     final List<ProbeResults.ChosenStep> steps = new ArrayList<>();
@@ -47,7 +47,7 @@ final class ClosedForms {
     /** Computes every closed form the plan needs, position by position. */
     void compute() {
         int maxBestSteps = 0;
-        for (LinearProbe p : plan.linear()) {
+        for (TargetProbe p : plan.targetProbes()) {
             maxBestSteps = Math.max(maxBestSteps, ProbeTarget.of(p.target()).bestSteps(p.target()));
             fitTargets.put(p, new double[points][][]);
             heldTargets.put(p, new double[points][][]);
@@ -59,13 +59,13 @@ final class ClosedForms {
         boolean aligning = !iteratePredictions.isEmpty();
         for (int k = 0; k < points; k++) {
             int at = k;
-            boolean spectral = aligning || (maxBestSteps > 0 && k > 0) || plan.linear().stream().anyMatch(p ->
+            boolean spectral = aligning || (maxBestSteps > 0 && k > 0) || plan.targetProbes().stream().anyMatch(p ->
                     ProbeTarget.of(p.target()).spectral(p.target()) && p.position().resolve(points).contains(at));
             // S = X^T X of every prompt's context, decomposed once per k and only where an estimate needs it
             Spectrum[] fitSpectra = spectral ? spectra(fit, k) : null;
             Spectrum[] heldSpectra = spectral ? spectra(held, k) : null;
             double[] bestSteps = maxBestSteps > 0 && k > 0 ? bestSteps(fitSpectra, k, maxBestSteps) : null;
-            for (LinearProbe p : plan.linear()) {
+            for (TargetProbe p : plan.targetProbes()) {
                 if (!p.position().resolve(points).contains(k)) {
                     continue;
                 }

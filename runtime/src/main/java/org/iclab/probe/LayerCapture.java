@@ -47,11 +47,7 @@ public final class LayerCapture {
         }
         for (int from = 0; from < batch.batch(); from += CHUNK) {
             int to = Math.min(batch.batch(), from + CHUNK);
-            float[] fetched = source.fetch(layer, batch.slice(from, to));
-            if (fetched.length != (long) (to - from) * tokens * width) {
-                throw new IllegalStateException("layer " + layer + " gave " + fetched.length + " values for " + (to - from)
-                        + " prompts of " + tokens + " tokens, " + width + " wide");
-            }
+            float[] fetched = fetch(source, layer, batch, from, to, tokens, width);
             for (int p = 0; p < to - from; p++) {
                 for (int k = 0; k < points; k++) {
                     System.arraycopy(fetched, (p * tokens + token[k]) * width, states, ((from + p) * points + k) * width, width);
@@ -59,6 +55,47 @@ public final class LayerCapture {
             }
         }
         return new LayerCapture(layer, batch.batch(), points, width, states);
+    }
+
+    /** Prompts from..to of {@code batch} through the model, their layer checked to be as large as it should. */
+    private static float[] fetch(Source source, int layer, PromptBatch batch, int from, int to, int tokens, int width) {
+        float[] fetched = source.fetch(layer, batch.slice(from, to));
+        if (fetched.length != (long) (to - from) * tokens * width) {
+            throw new IllegalStateException("layer " + layer + " gave " + fetched.length + " values for " + (to - from)
+                    + " prompts of " + tokens + " tokens, " + width + " wide");
+        }
+        return fetched;
+    }
+
+    /**
+     * Captures {@code layer} at every one of the {@code tokens} tokens of each prompt of {@code batch}, for probes that
+     * pool over positions: [prompts, tokens, width] floats, read back with {@link #upTo(int)}.
+     */
+    public static LayerCapture everyToken(Source source, int layer, PromptBatch batch, int width, int tokens) {
+        float[] states = new float[batch.batch() * tokens * width];
+        for (int from = 0; from < batch.batch(); from += CHUNK) {
+            int to = Math.min(batch.batch(), from + CHUNK);
+            float[] fetched = fetch(source, layer, batch, from, to, tokens, width);
+            System.arraycopy(fetched, 0, states, from * tokens * width, fetched.length);
+        }
+        return new LayerCapture(layer, batch.batch(), tokens, width, states);
+    }
+
+    /**
+     * Of a capture of every token: each prompt's states at tokens 0..{@code last} (prompts × (last + 1) × width, as
+     * doubles for fitting).
+     */
+    public double[][][] upTo(int last) {
+        double[][][] out = new double[prompts][last + 1][width];
+        for (int p = 0; p < prompts; p++) {
+            for (int t = 0; t <= last; t++) {
+                int base = (p * points + t) * width;
+                for (int j = 0; j < width; j++) {
+                    out[p][t][j] = states[base + j];
+                }
+            }
+        }
+        return out;
     }
 
     /** The states at position k, one row per prompt (prompts × width, as doubles for fitting). */

@@ -7,6 +7,7 @@ import org.iclab.spec.probe.AlignmentProbe;
 import org.iclab.spec.probe.AttentionProbe;
 import org.iclab.spec.probe.ControlProbe;
 import org.iclab.spec.probe.LinearProbe;
+import org.iclab.spec.probe.PooledProbe;
 import org.iclab.spec.probe.ReadoutProbe;
 import org.iclab.spec.probe.Constant;
 import org.iclab.spec.Extension;
@@ -33,6 +34,11 @@ public final class ProbeRegistration implements Registration {
                     TreeSet<Integer> layers = new TreeSet<>();
                     probes.forEach(p -> layers.addAll(p.layers().resolve(run.hiddenCount())));
                     layers.forEach(run::linearAt); // each layer's capture serves every linear probe and control reading it
+                }),
+                kind(PooledProbe.class, (probes, run) -> {
+                    TreeSet<Integer> layers = new TreeSet<>();
+                    probes.forEach(p -> layers.addAll(p.layers().resolve(run.hiddenCount())));
+                    layers.forEach(layer -> run.pooledAt(layer, probes)); // each layer captured once for every pooled probe reading it
                 }),
                 kind(ReadoutProbe.class, (probes, run) -> {
                     run.readoutRows(probes);

@@ -12,10 +12,13 @@ import org.iclab.spec.ProbePlan;
  *                    best-matching iterate of each layer
  * @param steps       the step sizes chosen on the fit prompts where a gradient-descent step size is 'best'
  * @param attention   the attention maps, or null when none were asked for (or the model has no attention)
+ * @param pooling     for each pooled probe, layer and k, the weights it learned over the tokens it pools
  */
 public record ProbeResults(ProbePlan plan, int points, int hiddenCount, List<ProbeRow> rows, List<LayerScore> layers,
-                           List<Alignment> alignments, List<ChosenStep> steps, AttentionMaps attention, double seconds) {
+                           List<Alignment> alignments, List<ChosenStep> steps, AttentionMaps attention, List<Pooling> pooling,
+                           double seconds) {
     public ProbeResults {
+        pooling = List.copyOf(pooling);
         rows = List.copyOf(rows);
         layers = List.copyOf(layers);
         alignments = List.copyOf(alignments);
@@ -45,6 +48,13 @@ public record ProbeResults(ProbePlan plan, int points, int hiddenCount, List<Pro
         public String bestAt(int layer) {
             return labels.get(best[layers.indexOf(layer)]);
         }
+    }
+
+    /**
+     * The weights softmax(s) a pooled probe ({@code probe} {@code pooled} or {@code mlp}) learned over tokens
+     * 0..weights.length − 1 of the prompt at one layer and position k.
+     */
+    public record Pooling(String probe, String target, int layer, int k, double[] weights) {
     }
 
     /** The step size chosen for {@code target} (a target or iterate label) at position k. */

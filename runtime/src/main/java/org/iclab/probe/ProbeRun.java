@@ -21,6 +21,8 @@ import org.iclab.spec.probe.ControlTask;
 import org.iclab.spec.Experiment;
 import org.iclab.spec.Layers;
 import org.iclab.spec.probe.LinearProbe;
+import org.iclab.spec.probe.PooledProbe;
+import org.iclab.spec.probe.TargetProbe;
 import org.iclab.spec.probe.Probe;
 import org.iclab.spec.ProbePlan;
 import org.iclab.spec.Kind;
@@ -53,6 +55,7 @@ final class ProbeRun {
     private final BootstrapInterval bootstrap;
     private final List<ProbeRow> rows = new ArrayList<>();
     private final List<ProbeResults.LayerScore> layerScores = new ArrayList<>();
+    private final List<ProbeResults.Pooling> pooling = new ArrayList<>();
     /** Per layer with a read-out, per k: each held-out prompt's read-out prediction. */
     private final Map<Integer, double[][]> readouts = new HashMap<>();
     private boolean modelCurve;
@@ -92,7 +95,7 @@ final class ProbeRun {
             }
         }
         return new ProbeResults(plan, points, hiddenCount, rows, layerScores, alignments, forms.steps, attentionMaps,
-                (System.nanoTime() - start) / 1e9);
+                pooling, (System.nanoTime() - start) / 1e9);
     }
 
     /** The model's hidden layers plus the embedded input: what a probe's {@code layers} resolve against. */
@@ -108,7 +111,7 @@ final class ProbeRun {
                         + "; 0 is the embedded input)", layers);
             }
         }
-        for (LinearProbe p : plan.linear()) {
+        for (TargetProbe p : plan.targetProbes()) {
             if (p.target().needsWeights() && (fitWeights == null || heldWeights == null)) {
                 throw new SpecException("probes", "linear.target", "weights() needs a linear function class", task);
             }
@@ -193,11 +196,66 @@ final class ProbeRun {
                 rows.addAll(controlRows);
             }
         }
+        summarise(layer, predicted, truth, summaryKs);
+    }
+
+    /**
+     * The pooled probes of {@code probes} that read {@code layer}: one capture of every token of the layer serves them
+     * all; for each probe and k, one probe trained on the targets and one on each control's targets, from the same start.
+     */
+    void pooledAt(int layer, List<PooledProbe> probes) {
+        List<PooledProbe> here = probes.stream().filter(p -> p.layers().resolve(hiddenCount).contains(layer)).toList();
+        if (here.isEmpty()) {
+            return;
+        }
+        int tokens = model.tokens(points);
+        LayerCapture fitStates = LayerCapture.everyToken(model::hidden, layer, fit, model.width(), tokens);
+        LayerCapture heldStates = LayerCapture.everyToken(model::hidden, layer, held, model.width(), tokens);
+        Map<String, List<double[][]>> predicted = new LinkedHashMap<>();
+        Map<String, List<double[][]>> truth = new LinkedHashMap<>();
+        Map<String, List<Integer>> summaryKs = new LinkedHashMap<>();
+        long base = Seeds.derive(experiment.seed(), Seeds.Stream.PROBE, 4);
+        for (PooledProbe p : here) {
+            int index = plan.probes().indexOf(p);
+            String label = p.label();
+            for (int k : p.position().resolve(points)) {
+                int last = Math.max(0, model.predictionToken(k, points) - (p.position().context() ? 1 : 0));
+                double[][][] fitX = fitStates.upTo(last);
+                double[][][] heldX = heldStates.upTo(last);
+                double[][] truthK = forms.heldTargets.get(p)[k];
+                long seed = new SplittableRandom(base + 0x9E3779B97F4A7C15L * (((long) index << 40) | ((long) layer << 20) | k)).nextLong();
+                PooledFit.Settings settings = new PooledFit.Settings(p.hidden(), p.steps(), p.batch(), p.lr(), seed);
+                PooledFit probe = PooledFit.fit(fitX, forms.fitTargets.get(p)[k], settings);
+                double[][] main = probe.predict(heldX);
+                Scores.Scored s = Scores.r2(main, truthK, bootstrap);
+                add(predicted, truth, summaryKs, p.column() + "\t" + label, main, truthK, k);
+                pooling.add(new ProbeResults.Pooling(p.column(), label, layer, k, probe.positionWeights()));
+                Map<String, Double> controlScores = new LinkedHashMap<>();
+                List<ProbeRow> controlRows = new ArrayList<>();
+                for (ControlTask c : controls(p)) {
+                    double[][] control = PooledFit.fit(fitX, controlTargets(c, forms.fitTargets.get(p)[k]), settings).predict(heldX);
+                    Scores.Scored cs = Scores.r2(control, truthK, bootstrap);
+                    controlScores.put(c.word(), cs.score());
+                    String controlLabel = p.column() + ":" + label + "/" + c.word();
+                    controlRows.add(new ProbeRow(ProbeRow.CONTROL, controlLabel, layer, k, cs.score(), cs.low(), cs.high(),
+                            Scores.cosine(control, truthK), null));
+                    add(predicted, truth, summaryKs, ProbeRow.CONTROL + "\t" + controlLabel, control, truthK, k);
+                }
+                rows.add(new ProbeRow(p.column(), label, layer, k, s.score(), s.low(), s.high(), Scores.cosine(main, truthK),
+                        controlScores));
+                rows.addAll(controlRows);
+            }
+        }
+        summarise(layer, predicted, truth, summaryKs);
+    }
+
+    /** The layer summaries (R² over the k read, with its interval) of the probes and controls keyed "probe\ttarget". */
+    private void summarise(int layer, Map<String, List<double[][]>> predicted, Map<String, List<double[][]>> truth,
+                           Map<String, List<Integer>> ks) {
         for (String key : predicted.keySet()) {
             String[] parts = key.split("\t", 2);
             Scores.Scored mean = Scores.meanR2(predicted.get(key), truth.get(key), bootstrap);
-            layerScores.add(new ProbeResults.LayerScore(parts[0], parts[1], layer, mean.score(), mean.low(), mean.high(),
-                    summaryKs.get(key)));
+            layerScores.add(new ProbeResults.LayerScore(parts[0], parts[1], layer, mean.score(), mean.low(), mean.high(), ks.get(key)));
         }
     }
 
@@ -208,7 +266,7 @@ final class ProbeRun {
         ks.computeIfAbsent(key, x -> new ArrayList<>()).add(k);
     }
 
-    private List<ControlTask> controls(LinearProbe p) {
+    private List<ControlTask> controls(TargetProbe p) {
         return plan.all(ControlProbe.class).stream().filter(c -> c.appliesTo(p.target())).map(ControlProbe::task).toList();
     }
 

@@ -107,6 +107,19 @@ final class ProbeFiles {
         }
         json.put("alignment", alignments);
         json.put("steps", results.steps());
+        List<Map<String, Object>> pooling = new java.util.ArrayList<>();
+        for (ProbeResults.Pooling w : results.pooling()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("probe", w.probe());
+            m.put("target", w.target());
+            m.put("layer", w.layer());
+            m.put("k", w.k());
+            m.put("token_weights", w.weights());
+            pooling.add(m);
+        }
+        if (!pooling.isEmpty()) {
+            json.put("pooling", pooling);
+        }
         if (results.attention() != null) {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("prompts", results.attention().prompts());

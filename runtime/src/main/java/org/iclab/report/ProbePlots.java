@@ -105,7 +105,7 @@ final class ProbePlots {
         }
         int deepest = results.hiddenCount() - 1;
         XYChart chart = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
-                .title(experiment.name() + " · linear probes").xAxisTitle("layer (0 = embedded input)")
+                .title(experiment.name() + (results.pooling().isEmpty() ? " · linear probes" : " · probes")).xAxisTitle("layer (0 = embedded input)")
                 .yAxisTitle("R² on held-out prompts").build();
         XYStyler s = chart.getStyler();
         Charts.style(s);
@@ -127,14 +127,18 @@ final class ProbePlots {
         List<String> keys = new ArrayList<>(byTarget.keySet());
         Map<String, Color> colours = new LinkedHashMap<>();
         for (String key : keys) {
-            if (key.startsWith(ProbeRow.LINEAR + "\t")) {
-                colours.put(key.substring(key.indexOf('\t') + 1), Charts.PALETTE[next++ % Charts.PALETTE.length]);
+            if (!key.startsWith(ProbeRow.CONTROL + "\t")) {
+                String probe = key.substring(0, key.indexOf('\t'));
+                String target = key.substring(key.indexOf('\t') + 1);
+                colours.put(probe.equals(ProbeRow.LINEAR) ? target : probe + ": " + target, Charts.PALETTE[next++ % Charts.PALETTE.length]);
             }
         }
         for (String key : keys) {
             List<ProbeResults.LayerScore> scores = byTarget.get(key);
             boolean control = key.startsWith(ProbeRow.CONTROL + "\t");
-            String target = key.substring(key.indexOf('\t') + 1);
+            String probe = key.substring(0, key.indexOf('\t'));
+            String target = control || probe.equals(ProbeRow.LINEAR) ? key.substring(key.indexOf('\t') + 1)
+                    : probe + ": " + key.substring(key.indexOf('\t') + 1);
             Color colour = control ? CONTROL : colours.get(target);
             double[] x = scores.stream().mapToDouble(ProbeResults.LayerScore::layer).toArray();
             double[] y = scores.stream().mapToDouble(v -> clamp(v.score(), yMin)).toArray();
@@ -168,7 +172,8 @@ final class ProbePlots {
                 Math.round(experiment.evaluate().bootstrap().confidence() * 100),
                 byTarget.keySet().stream().anyMatch(k -> k.startsWith(ProbeRow.CONTROL)) ? " · dashed: controls" : "");
         double top = 1.05;
-        String description = String.format(Locale.ROOT, "%s: R² of ridge probes from each layer's hidden state to %s; %s.",
+        String description = String.format(Locale.ROOT, "%s: R² of probes from each layer's hidden state to %s (ridge at one token; pooled and mlp: trained over the"
+                + " tokens seen); %s.",
                 experiment.name(), String.join(", ", colours.keySet()), caption);
         return new Charts.Figure(LINEAR, chart, (c, g) -> Charts.drawCaption(c, g, caption, 0, Math.max(1, deepest), yMin, top), description);
     }

@@ -5,7 +5,7 @@ import org.iclab.spec.inputs.Gaussian;
 import org.iclab.spec.inputs.Inputs;
 import org.iclab.spec.measure.Measure;
 import org.iclab.spec.model.Model;
-import org.iclab.spec.probe.LinearProbe;
+import org.iclab.spec.probe.TargetProbe;
 import org.iclab.spec.probe.Probe;
 import org.iclab.spec.prompt.Prompt;
 import org.iclab.spec.prompt.Tokens;
@@ -168,14 +168,14 @@ public record Experiment(String name, long seed, Task task, Inputs inputs, Promp
                 int max = layers.only().get(layers.only().size() - 1);
                 problems.require(max <= deepest, "layers", "must be <= model.layers (" + deepest + "; 0 is the embedded input)", layers);
             }
-            if (p instanceof LinearProbe l) {
+            if (p instanceof TargetProbe l) {
                 List<Integer> ks = l.position().resolve(points);
                 problems.require(ks.isEmpty() || ks.get(ks.size() - 1) < points, "position",
                         "must be < evaluate.points (" + points + ")", l.position());
                 problems.require(!ks.isEmpty(), "position", "must leave at least one k (evaluate.points is 1, and 'last' starts at k = 1)", l.position());
                 String unprobed = l.target().cannotProbe(task);
-                problems.require(unprobed == null, "linear.target", unprobed, task.getClass().getSimpleName());
-                problems.require(!l.target().needsWeights() || task.hasWeights(), "linear.target",
+                problems.require(unprobed == null, Extension.wordOf(l.getClass()) + ".target", unprobed, task.getClass().getSimpleName());
+                problems.require(!l.target().needsWeights() || task.hasWeights(), Extension.wordOf(l.getClass()) + ".target",
                         "weights() needs a linear function class (linearRegression, sparseLinearRegression, noisyLinearRegression,"
                                 + " linearClassification)", task.getClass().getSimpleName());
             }

@@ -6,6 +6,8 @@ import org.iclab.spec.probe.AttentionProbe;
 import org.iclab.spec.probe.ControlProbe;
 import org.iclab.spec.probe.ControlTask;
 import org.iclab.spec.probe.LinearProbe;
+import org.iclab.spec.probe.PooledProbe;
+import org.iclab.spec.probe.TargetProbe;
 import org.iclab.spec.probe.Probe;
 import org.iclab.spec.probe.ReadoutProbe;
 import org.iclab.spec.probe.Target;
@@ -49,10 +51,14 @@ public record ProbePlan(List<Probe> probes, int prompts, int heldOut, double pen
                 .require(penalty > 0 && Double.isFinite(penalty), "penalty", "must be a finite number > 0", penalty);
         if (probes != null) {
             problems.require(!probes.isEmpty(), "probes", "must declare at least one probe (linear, readout, alignment, attention)", "none");
-            List<LinearProbe> linear = of(probes, LinearProbe.class);
-            List<String> targets = linear.stream().map(LinearProbe::label).toList();
-            problems.require(targets.stream().distinct().count() == targets.size(), "linear",
-                    "must not repeat a target at the same token (one probe per target and token, over every layer it lists)", targets);
+            List<TargetProbe> targetProbes = of(probes, TargetProbe.class);
+            for (String column : targetProbes.stream().map(TargetProbe::column).distinct().toList()) {
+                List<TargetProbe> ofColumn = targetProbes.stream().filter(p -> p.column().equals(column)).toList();
+                List<String> targets = ofColumn.stream().map(TargetProbe::label).toList();
+                problems.require(targets.stream().distinct().count() == targets.size(), Extension.wordOf(ofColumn.get(0).getClass()),
+                        "must not repeat a target at the same token (one " + column + " probe per target and token, over every layer it lists)",
+                        targets);
+            }
             int readouts = of(probes, ReadoutProbe.class).size();
             int attentions = of(probes, AttentionProbe.class).size();
             problems.require(readouts <= 1, "readout", "may be declared once", readouts + " times");
@@ -64,9 +70,9 @@ public record ProbePlan(List<Probe> probes, int prompts, int heldOut, double pen
             problems.require(controls.stream().distinct().count() == controls.size(), "control", "must not repeat a control",
                     controls.stream().map(c -> (c.target() == null ? "" : c.target() + ": ") + c.task().word()).toList());
             for (ControlProbe c : controls) {
-                List<String> words = linear.stream().map(p -> p.target().word()).distinct().toList();
+                List<String> words = targetProbes.stream().map(p -> p.target().word()).distinct().toList();
                 problems.require(words.stream().anyMatch(w -> c.target() == null || w.equals(c.target())), "control",
-                        "must name the target of a linear probe (linear probes: " + (words.isEmpty() ? "none" : String.join(", ", words)) + ")",
+                        "must name the target of a linear or pooled probe (their targets: " + (words.isEmpty() ? "none" : String.join(", ", words)) + ")",
                         c.target() == null ? "a control of every linear probe" : "'" + c.target() + "'");
             }
             for (Probe p : probes) {
@@ -85,6 +91,11 @@ public record ProbePlan(List<Probe> probes, int prompts, int heldOut, double pen
     /** The linear probes, in declaration order. */
     public List<LinearProbe> linear() {
         return of(probes, LinearProbe.class);
+    }
+
+    /** The probes of a target (linear and pooled), in declaration order. */
+    public List<TargetProbe> targetProbes() {
+        return of(probes, TargetProbe.class);
     }
 
     /** The declared probes of one kind, in declaration order. */
@@ -115,6 +126,23 @@ public record ProbePlan(List<Probe> probes, int prompts, int heldOut, double pen
         @Setting(value = "A ridge probe at the given layers and positions.")
         public Builder linear(Target target, Layers layers, Positions position) {
             probes.add(new LinearProbe(target, layers, position));
+            return this;
+        }
+
+        /** The paper's non-linear probe of {@code target} pooled over positions, at every layer and k from 1 on (64 ReLU units). */
+        @Setting(value = "A probe that learns weights over the tokens that have seen the first k examples, pools the layer's states with them and reads"
+                + " a target from the pooled state by a small ReLU network (Akyurek et al.), or linearly with hidden: 0; trained by Adam, scored by R^2"
+                + " on held-out prompts.",
+                range = "target: as linear; layers: all() or a list; position: 'last', 'context' or a list of k; hidden: >= 0 (0: linear);"
+                        + " steps, batch: >= 1; lr: > 0",
+                example = "pooled(target: leastSquaresEstimate(), hidden: 64, steps: 1000, batch: 128, lr: 3e-3)")
+        public Builder pooled(Target target) {
+            return pooled(new PooledProbe(target));
+        }
+
+        @Setting(value = "A pooled probe with every setting given.")
+        public Builder pooled(PooledProbe probe) {
+            probes.add(probe);
             return this;
         }
 

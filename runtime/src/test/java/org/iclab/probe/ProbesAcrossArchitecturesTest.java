@@ -31,6 +31,8 @@ class ProbesAcrossArchitecturesTest {
                 Experiment e = Experiment.builder("probe-arch").seed(1).task(new LinearRegression(3)).prompt(prompt).model(model)
                         .train(t -> t.steps(1).batch(4)).evaluate(v -> v.resamples(50))
                         .probes(p -> p.linear(Iclab.weights()).control(Iclab.shuffled()).readout().alignment(Iclab.newton(3))
+                                .pooled(new org.iclab.spec.probe.PooledProbe(Iclab.leastSquaresEstimate(), org.iclab.spec.Layers.all(),
+                                        org.iclab.spec.Positions.of(2, 4), 4, 20, 16, 1e-2))
                                 .attention(1).prompts(120).heldOut(60))
                         .build();
                 ProbeResults r;
@@ -44,6 +46,10 @@ class ProbesAcrossArchitecturesTest {
                 String label = model.name() + " " + prompt.name();
                 assertThat(r.rows(ProbeRow.LINEAR)).as(label).hasSize(layers * 4); // k = 1..4
                 assertThat(r.rows(ProbeRow.READOUT)).as(label).hasSize(layers * 5);
+                assertThat(r.rows("mlp")).as(label).hasSize(layers * 2);
+                // the tokens pooled at k are those up to the prediction token of k, 2k in both formats (x_{k+1}, or the query
+                // [x_{k+1}; 0] after the examples [x_i; y_i] and earlier queries): 9 at k = 4
+                assertThat(r.pooling()).as(label).filteredOn(w -> w.k() == 4).allMatch(w -> w.weights().length == 9);
                 assertThat(r.rows()).as(label).allMatch(row -> Double.isFinite(row.score()));
                 if (attentionLayers == 0) {
                     assertThat(r.attention()).as(label).isNull();

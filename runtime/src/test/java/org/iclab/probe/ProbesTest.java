@@ -178,4 +178,57 @@ class ProbesTest {
         }
         assertThat(dir.resolve("plots/attention/prompt-1.png")).isRegularFile();
     }
+
+    /**
+     * Pooled probes on an untrained model of a representation task with a linear Φ: at the embedded input, Φ(x_k) is
+     * a linear function of the query token 2k alone, so the pooled probe over tokens 0..2k must find that token and
+     * read Φ from it, while the same probe up to the context token (0..2k − 1, which carry nothing of x_k) cannot.
+     * Then the rows, controls, token weights and files of an MLP probe at every layer.
+     */
+    @Test
+    void aPooledProbeFindsTheTokenThatCarriesItsTargetAndWritesItsRows() throws Exception {
+        Experiment e = Experiment.builder("pooled-test").seed(3)
+                .task(new org.iclab.spec.task.Representation(3, 1, 3, "linear", 0, 0))
+                .prompt(new Interleaved(6))
+                .model(new Gpt2(2, 2, 16, 8))
+                .train(t -> t.steps(1).batch(8))
+                .evaluate(ev -> ev.resamples(200))
+                .probes(p -> p.pooled(new org.iclab.spec.probe.PooledProbe(Iclab.phi(), Layers.of(0), Positions.last(), 0, 600, 64, 1e-2))
+                        .pooled(new org.iclab.spec.probe.PooledProbe(Iclab.phi(), Layers.of(0), Positions.contextToken(), 0, 600, 64, 1e-2))
+                        .pooled(new org.iclab.spec.probe.PooledProbe(Iclab.phi(), Layers.all(), Positions.of(2, 4), 8, 100, 32, 1e-2))
+                        .control(Iclab.shuffled())
+                        .prompts(400).heldOut(200))
+                .build();
+        ProbeResults r;
+        try (CompiledModel model = CompiledModel.compile(e, 1)) {
+            r = Probes.run(model, e, e.probes());
+        }
+        for (int k = 1; k <= 5; k++) {
+            assertThat(r.row("pooled", "phi", 0, k).score()).as("k %d", k).isGreaterThan(0.9);
+            assertThat(r.row("pooled", "phi@context", 0, k).score()).as("k %d, context", k).isLessThan(0.1);
+            int at = k;
+            ProbeResults.Pooling last = r.pooling().stream().filter(w -> w.probe().equals("pooled") && w.target().equals("phi")
+                    && w.k() == at).findFirst().orElseThrow();
+            assertThat(last.weights()).hasSize(2 * k + 1);
+            assertThat(last.weights()[2 * k]).as("weight on the query token, k %d", k).isGreaterThan(0.5);
+            assertThat(java.util.Arrays.stream(last.weights()).sum()).isCloseTo(1, within(1e-9));
+            assertThat(r.pooling().stream().filter(w -> w.target().equals("phi@context") && w.k() == at).findFirst().orElseThrow()
+                    .weights()).hasSize(2 * k);
+        }
+        // the MLP probe: layers 0..2 at k = 2 and 4, each with its shuffled control
+        assertThat(r.rows("mlp")).hasSize(3 * 2);
+        assertThat(r.row("mlp", "phi", 2, 4).controls()).containsOnlyKeys("shuffled");
+        assertThat(r.rows(ProbeRow.CONTROL)).extracting(ProbeRow::target).contains("mlp:phi/shuffled", "pooled:phi@context/shuffled");
+        assertThat(r.rows(ProbeRow.CONTROL)).hasSize(3 * 2 + 5 + 5);
+        assertThat(r.layer("mlp", "phi", 1).ks()).containsExactly(2, 4);
+
+        RunDirectory dir = RunDirectory.create(tmp.resolve("pooled"));
+        dir.writeProbes(e, r);
+        assertThat(Files.readAllLines(dir.resolve(RunDirectory.PROBES_CSV))).anyMatch(l -> l.startsWith("mlp,phi,1,2,"))
+                .anyMatch(l -> l.startsWith("pooled,phi@context,0,3,"));
+        JsonNode json = Json.MAPPER.readTree(dir.resolve(RunDirectory.PROBES_JSON).toFile());
+        assertThat(json.get("pooling")).hasSize(5 + 5 + 3 * 2);
+        assertThat(json.at("/pooling/0/token_weights")).hasSize(3);
+        assertThat(Files.readString(dir.resolve("plots").resolve("probes-linear.svg"))).contains("mlp: phi");
+    }
 }

@@ -14,24 +14,15 @@ import org.iclab.spec.Word;
  * </pre>
  */
 @Word("linear")
-public record LinearProbe(Target target, Layers layers, Positions position) implements Probe {
+public record LinearProbe(Target target, Layers layers, Positions position) implements TargetProbe {
     public LinearProbe {
         layers = layers == null ? Layers.all() : layers;
         position = position == null ? Positions.last() : position;
         Problems.in("probes.linear").requirePresent(target, "target").throwIfAny();
     }
 
-    /**
-     * The probe's name in probes.csv's {@code target} column: the target's label, with {@code @context} where it
-     * reads the last context token ({@code weights@context}).
-     */
-    public String label() {
-        return target.label() + (position.context() ? "@context" : "");
-    }
-
-    /** Its row of probes.csv. */
     @Override
-    public java.util.List<java.util.Map.Entry<String, String>> rows() {
-        return java.util.List.of(java.util.Map.entry("linear", label()));
+    public String column() {
+        return "linear";
     }
 }
