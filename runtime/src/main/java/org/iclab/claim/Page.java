@@ -117,7 +117,45 @@ public final class Page {
                     .append(" | ").append(r.provenance() == null ? "not yet run" : "`" + r.provenance().commit() + "`, " + cell(r.provenance().cpu()))
                     .append(" |\n");
         }
+        md.append('\n').append(byPaper(pages));
         return md.append('\n').append(TABLE_END).toString();
+    }
+
+    /** The paper a claim cites: its {@code paper} text up to the first year ({@code Akyürek et al. 2023}, {@code Reddy 2023}). */
+    static String paperOf(Outcome o) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.+?(?:19|20)\\d\\d)").matcher(o.paper() == null ? "" : o.paper());
+        return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * The same claims by the paper each cites, over the pages in a paper's folder ({@code scripts/<paper>/...}; the
+     * quickstart and other top-level pages aside), in the order the papers first appear.
+     */
+    private static String byPaper(java.util.SortedMap<String, Reproduction> pages) {
+        Map<String, Map<Verdict, Long>> papers = new java.util.LinkedHashMap<>();
+        for (var e : pages.entrySet()) {
+            if (e.getKey().chars().filter(c -> c == '/').count() < 2) {
+                continue;
+            }
+            for (Outcome o : e.getValue().claims()) {
+                String paper = paperOf(o);
+                if (paper != null) {
+                    papers.computeIfAbsent(paper, x -> new java.util.EnumMap<>(Verdict.class)).merge(o.verdict(), 1L, Long::sum);
+                }
+            }
+        }
+        StringBuilder md = new StringBuilder("By paper (the paper each claim cites, over the pages in the papers' folders):\n\n");
+        md.append("| Paper | Claims | Hold | Mixed | Fail | Not run | Every claim holds |\n|---|---|---|---|---|---|---|\n");
+        for (var e : papers.entrySet()) {
+            Map<Verdict, Long> t = e.getValue();
+            long claims = t.values().stream().mapToLong(Long::longValue).sum();
+            long holds = t.getOrDefault(Verdict.HOLDS, 0L);
+            md.append("| ").append(cell(e.getKey())).append(" | ").append(claims).append(" | ").append(holds)
+                    .append(" | ").append(t.getOrDefault(Verdict.MIXED, 0L)).append(" | ").append(t.getOrDefault(Verdict.FAILS, 0L))
+                    .append(" | ").append(t.getOrDefault(Verdict.NOT_RUN, 0L)).append(" | ").append(holds == claims ? "yes" : "no")
+                    .append(" |\n");
+        }
+        return md.toString();
     }
 
     /** The page a reproduction.json renders to: a folder's README.md beside {@code reproduction.json}, {@code NAME.md} beside {@code NAME.reproduction.json}. */

@@ -201,6 +201,28 @@ class ClaimsTest {
         assertThat(Page.render(declared)).contains("**Not yet run over seeds.**", "| not run |").doesNotContain("Provenance");
     }
 
+    private static Outcome cited(String paper, Verdict verdict) {
+        return new Outcome("a claim", paper, null, "s.groovy:1", List.of(), List.of(), List.of(), List.of(), null, null, null, verdict);
+    }
+
+    @Test
+    void theTableCountsEachPapersClaimsOverThePagesInPaperFolders() {
+        java.util.function.Function<List<Outcome>, Reproduction> page = claims ->
+                new Reproduction("p", List.of("s.groovy"), null, List.of(), List.of(), null, List.of(), claims);
+        java.util.SortedMap<String, Reproduction> pages = new java.util.TreeMap<>(Map.of(
+                "scripts/a2023/README.md", page.apply(List.of(cited("Alpha et al. 2023, Fig. 1: it holds", Verdict.HOLDS),
+                        cited("Beta 2024: x", Verdict.FAILS))),
+                "scripts/b2024/small/x.md", page.apply(List.of(cited("Beta 2024: y", Verdict.HOLDS),
+                        cited("Alpha et al. 2023: z", Verdict.NOT_RUN), cited("Beta 2024 (appendix): w", Verdict.HOLDS))),
+                "scripts/c2025/y.md", page.apply(List.of(cited("Gamma 2025: only", Verdict.HOLDS), cited("no year here", Verdict.FAILS))),
+                "scripts/quickstart.md", page.apply(List.of(cited("Alpha et al. 2023: a demo", Verdict.FAILS)))));
+        String table = Page.table(pages);
+        String byPaper = table.substring(table.indexOf("By paper"));
+        assertThat(byPaper).contains("| Alpha et al. 2023 | 2 | 1 | 0 | 0 | 1 | no |", "| Beta 2024 | 3 | 2 | 0 | 1 | 0 | no |",
+                "| Gamma 2025 | 1 | 1 | 0 | 0 | 0 | yes |");
+        assertThat(byPaper.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| Paper"))).hasSize(3);
+    }
+
     /** eval.json's rows for an eval.csv written by hand (as a run writes both). */
     static final class EvalJson {
         static String of(String csv) {
