@@ -109,6 +109,8 @@ class ProbeWordsTest {
         assertThat(error("pooled(target: momentXy())\npooled(target: momentXy(), hidden: 32)"))
                 .isEqualTo("p.groovy:3: probes: pooled must not repeat a target at the same token (one mlp probe per target and token, over"
                         + " every layer it lists), was [momentXy, momentXy]");
+        assertThat(error("prompts 64\npooled(target: momentXy(), batch: 128)"))
+                .isEqualTo("p.groovy:3: probes: pooled.batch must be <= prompts (64), was 128");
         assertThat(error("pooled(target: phi())")).startsWith("p.groovy:3: probes: pooled.target phi() needs a representation task");
     }
 

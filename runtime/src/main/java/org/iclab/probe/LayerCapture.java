@@ -25,13 +25,16 @@ public final class LayerCapture {
     private final int points;
     private final int width;
     private final float[] states;
+    /** Whether it holds every token ({@link #everyToken}) rather than one token a position k. */
+    private final boolean everyToken;
 
-    private LayerCapture(int layer, int prompts, int points, int width, float[] states) {
+    private LayerCapture(int layer, int prompts, int points, int width, float[] states, boolean everyToken) {
         this.layer = layer;
         this.prompts = prompts;
         this.points = points;
         this.width = width;
         this.states = states;
+        this.everyToken = everyToken;
     }
 
     /**
@@ -54,7 +57,7 @@ public final class LayerCapture {
                 }
             }
         }
-        return new LayerCapture(layer, batch.batch(), points, width, states);
+        return new LayerCapture(layer, batch.batch(), points, width, states, false);
     }
 
     /** Prompts from..to of {@code batch} through the model, their layer checked to be as large as it should. */
@@ -78,7 +81,7 @@ public final class LayerCapture {
             float[] fetched = fetch(source, layer, batch, from, to, tokens, width);
             System.arraycopy(fetched, 0, states, from * tokens * width, fetched.length);
         }
-        return new LayerCapture(layer, batch.batch(), tokens, width, states);
+        return new LayerCapture(layer, batch.batch(), tokens, width, states, true);
     }
 
     /**
@@ -86,6 +89,9 @@ public final class LayerCapture {
      * doubles for fitting).
      */
     public double[][][] upTo(int last) {
+        if (!everyToken) {
+            throw new IllegalStateException("upTo reads a capture of every token; this one holds the prediction tokens");
+        }
         double[][][] out = new double[prompts][last + 1][width];
         for (int p = 0; p < prompts; p++) {
             for (int t = 0; t <= last; t++) {
@@ -100,6 +106,9 @@ public final class LayerCapture {
 
     /** The states at position k, one row per prompt (prompts × width, as doubles for fitting). */
     public double[][] at(int k) {
+        if (everyToken) {
+            throw new IllegalStateException("at(k) reads a capture of the prediction tokens; this one holds every token");
+        }
         double[][] rows = new double[prompts][width];
         for (int p = 0; p < prompts; p++) {
             int base = (p * points + k) * width;

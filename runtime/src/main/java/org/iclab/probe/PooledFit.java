@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
  * 2023's probe): learned position scores s give weights a = softmax(s) over the T tokens, the pooled state is
  * z = Σ_t a_t h_t, and the target is read from z by a linear map (hidden 0) or by a one-hidden-layer ReLU network
  * (W₂ relu(W₁z + b₁) + b₂). Features are standardised per channel and targets per coordinate on the fit prompts, and
- * the squared error is minimised by Adam on minibatches (β 0.9 / 0.999, ε 1e-8) with the rate decayed by a cosine to
- * 0 over the steps; the start (s = 0: uniform pooling; W₁ ~ N(0, 2/p), W₂ ~ N(0, 1/h), biases 0) and the minibatches
+ * the squared error is minimised by Adam on minibatches (β 0.9 / 0.999, ε 1e-8) with the rate decayed along a cosine
+ * towards 0 over the steps (lr · (1 + cos(π (t − 1) / steps)) / 2 at step t); the start (s = 0: uniform pooling; W₁ ~ N(0, 2/p), W₂ ~ N(0, 1/h), biases 0) and the minibatches
  * come from {@code seed}, so a fit is the same for the same seed and data.
  */
 final class PooledFit {
@@ -146,7 +146,7 @@ final class PooledFit {
 
     private void train(double[][][] x, double[][] y, Settings settings, SplittableRandom rng) {
         int n = x.length;
-        int batch = Math.min(settings.batch(), n);
+        int batch = Math.min(settings.batch(), n); // a plan's batch is at most its fit prompts (ProbePlan)
         double[] grad = new double[params.length];
         double[] m = new double[params.length];
         double[] v = new double[params.length];

@@ -10,7 +10,10 @@ import java.util.Map;
  *   <li>{@code linear}: R² of the ridge probe for {@code target} ({@code weights}, ...); {@code cosine} is the mean
  *       cosine between predicted and true target vectors, {@code controls} the score of each control of this probe
  *       (by control word) at the same layer and k.</li>
- *   <li>{@code control}: R² of a control ({@code target} is {@code weights/constant}, ...).</li>
+ *   <li>{@code control}: R² of a control ({@code target} is {@code weights/constant}, ... for a linear probe's,
+ *       {@code mlp:weights/constant} or {@code pooled:weights/constant} for a pooled probe's).</li>
+ *   <li>{@code pooled}, {@code mlp}: R² of a probe pooled over positions (linear, or with hidden units), like
+ *       {@code linear}.</li>
  *   <li>{@code readout}: the error of the layer's fresh read-out of y ({@code target} {@code y}), as eval.csv
  *       reports errors.</li>
  *   <li>{@code model}: the model's own error on the same held-out prompts (no layer).</li>

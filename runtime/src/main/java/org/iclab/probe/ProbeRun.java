@@ -113,7 +113,8 @@ final class ProbeRun {
         }
         for (TargetProbe p : plan.targetProbes()) {
             if (p.target().needsWeights() && (fitWeights == null || heldWeights == null)) {
-                throw new SpecException("probes", "linear.target", "weights() needs a linear function class", task);
+                throw new SpecException("probes", org.iclab.spec.Extension.wordOf(p.getClass()) + ".target",
+                        "weights() needs a linear function class", task);
             }
             for (int k : p.position().resolve(points)) {
                 if (k >= points) {
@@ -216,14 +217,14 @@ final class ProbeRun {
         Map<String, List<Integer>> summaryKs = new LinkedHashMap<>();
         long base = Seeds.derive(experiment.seed(), Seeds.Stream.PROBE, 4);
         for (PooledProbe p : here) {
-            int index = plan.probes().indexOf(p);
             String label = p.label();
+            long stream = (p.column() + "\t" + label).hashCode() & 0xFFFFFL; // the probe's own start, whatever else is declared
             for (int k : p.position().resolve(points)) {
                 int last = Math.max(0, model.predictionToken(k, points) - (p.position().context() ? 1 : 0));
                 double[][][] fitX = fitStates.upTo(last);
                 double[][][] heldX = heldStates.upTo(last);
                 double[][] truthK = forms.heldTargets.get(p)[k];
-                long seed = new SplittableRandom(base + 0x9E3779B97F4A7C15L * (((long) index << 40) | ((long) layer << 20) | k)).nextLong();
+                long seed = new SplittableRandom(base + 0x9E3779B97F4A7C15L * ((stream << 40) | ((long) layer << 20) | k)).nextLong();
                 PooledFit.Settings settings = new PooledFit.Settings(p.hidden(), p.steps(), p.batch(), p.lr(), seed);
                 PooledFit probe = PooledFit.fit(fitX, forms.fitTargets.get(p)[k], settings);
                 double[][] main = probe.predict(heldX);

@@ -167,8 +167,9 @@ final class ProbePlots {
             line.setLineStyle(control ? new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, Charts.DIMS_DASH, 0f)
                     : new BasicStroke(2.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         }
-        List<Integer> ks = results.layers().isEmpty() ? List.of() : results.layers().get(0).ks();
-        String caption = String.format(Locale.ROOT, "mean R² over k = %s · shaded: %s%% bootstrap interval%s", range(ks),
+        List<List<Integer>> kSets = results.layers().stream().map(ProbeResults.LayerScore::ks).distinct().toList();
+        String over = kSets.size() == 1 ? "k = " + range(kSets.get(0)) : "each probe's k (probes.json)";
+        String caption = String.format(Locale.ROOT, "mean R² over %s · shaded: %s%% bootstrap interval%s", over,
                 Math.round(experiment.evaluate().bootstrap().confidence() * 100),
                 byTarget.keySet().stream().anyMatch(k -> k.startsWith(ProbeRow.CONTROL)) ? " · dashed: controls" : "");
         double top = 1.05;

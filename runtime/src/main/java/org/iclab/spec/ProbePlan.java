@@ -50,7 +50,7 @@ public record ProbePlan(List<Probe> probes, int prompts, int heldOut, double pen
                 .require(heldOut >= 2, "heldOut", "must be >= 2", heldOut)
                 .require(penalty > 0 && Double.isFinite(penalty), "penalty", "must be a finite number > 0", penalty);
         if (probes != null) {
-            problems.require(!probes.isEmpty(), "probes", "must declare at least one probe (linear, readout, alignment, attention)", "none");
+            problems.require(!probes.isEmpty(), "probes", "must declare at least one probe (linear, pooled, readout, alignment, attention)", "none");
             List<TargetProbe> targetProbes = of(probes, TargetProbe.class);
             for (String column : targetProbes.stream().map(TargetProbe::column).distinct().toList()) {
                 List<TargetProbe> ofColumn = targetProbes.stream().filter(p -> p.column().equals(column)).toList();
@@ -73,9 +73,12 @@ public record ProbePlan(List<Probe> probes, int prompts, int heldOut, double pen
                 List<String> words = targetProbes.stream().map(p -> p.target().word()).distinct().toList();
                 problems.require(words.stream().anyMatch(w -> c.target() == null || w.equals(c.target())), "control",
                         "must name the target of a linear or pooled probe (their targets: " + (words.isEmpty() ? "none" : String.join(", ", words)) + ")",
-                        c.target() == null ? "a control of every linear probe" : "'" + c.target() + "'");
+                        c.target() == null ? "a control of every linear and pooled probe" : "'" + c.target() + "'");
             }
             for (Probe p : probes) {
+                if (p instanceof PooledProbe pooled) {
+                    problems.require(pooled.batch() <= prompts, "pooled.batch", "must be <= prompts (" + prompts + ")", pooled.batch());
+                }
                 if (p instanceof AttentionProbe a) {
                     problems.require(a.prompts() <= heldOut, "attention.prompts", "must be <= heldOut (" + heldOut + ")", a.prompts());
                 }

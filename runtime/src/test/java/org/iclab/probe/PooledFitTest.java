@@ -119,6 +119,24 @@ class PooledFitTest {
     }
 
     @Test
+    void theDefaultSettingsFindTheCarrierToo() {
+        SplittableRandom rng = new SplittableRandom(6);
+        double[][][] fitX = states(rng, 2048);
+        double[][][] heldX = states(rng, 512);
+        org.iclab.spec.probe.PooledProbe defaults = new org.iclab.spec.probe.PooledProbe(new org.iclab.spec.probe.Weights());
+        PooledFit fit = PooledFit.fit(fitX, targets(fitX, false),
+                new PooledFit.Settings(defaults.hidden(), defaults.steps(), defaults.batch(), defaults.lr(), 7));
+        assertThat(r2(fit.predict(heldX), targets(heldX, false))).isGreaterThan(0.95);
+        double[] a = fit.positionWeights();
+        assertThat(a[CARRIER]).isGreaterThan(0.5); // at the slower default rate the weights are less peaked than at 3e-2
+        for (int t = 0; t < TOKENS; t++) {
+            if (t != CARRIER) {
+                assertThat(a[t]).as("token %d", t).isLessThan(a[CARRIER] / 4);
+            }
+        }
+    }
+
+    @Test
     void aNonLinearTargetNeedsHiddenUnits() {
         SplittableRandom rng = new SplittableRandom(4);
         double[][][] fitX = states(rng, 2048);

@@ -206,6 +206,8 @@ class ProbesTest {
         for (int k = 1; k <= 5; k++) {
             assertThat(r.row("pooled", "phi", 0, k).score()).as("k %d", k).isGreaterThan(0.9);
             assertThat(r.row("pooled", "phi@context", 0, k).score()).as("k %d, context", k).isLessThan(0.1);
+            // a probe as able, trained on the targets shuffled among the prompts, reads nothing
+            assertThat(r.row("pooled", "phi", 0, k).controls().get("shuffled")).as("k %d, control", k).isLessThan(0.1);
             int at = k;
             ProbeResults.Pooling last = r.pooling().stream().filter(w -> w.probe().equals("pooled") && w.target().equals("phi")
                     && w.k() == at).findFirst().orElseThrow();

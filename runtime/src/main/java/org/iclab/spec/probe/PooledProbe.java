@@ -11,7 +11,7 @@ import org.iclab.spec.Word;
  * to the token before it with {@code position: 'context'}), pools that layer's states into z = Σ_t a_t h_t and reads
  * the target from z, linearly ({@code hidden: 0}) or by a small ReLU network with {@code hidden} units, the
  * non-linear probe of the paper. It is trained by Adam on the fit prompts' squared error ({@code steps} minibatches of
- * {@code batch} prompts at rate {@code lr}, decayed by a cosine) and scored, like a linear probe, by R² on the held-out
+ * {@code batch} prompts at rate {@code lr}, decayed along a cosine) and scored, like a linear probe, by R² on the held-out
  * prompts; probes.csv names it {@code mlp} with hidden units and {@code pooled} without.
  *
  * <pre>
@@ -22,7 +22,7 @@ import org.iclab.spec.Word;
  * @param hidden ReLU units of the read-out network (0: a linear read-out of the pooled state)
  * @param steps  Adam steps
  * @param batch  fit prompts per step
- * @param lr     Adam's starting rate, decayed by a cosine to 0 over the steps
+ * @param lr     Adam's starting rate, decayed along a cosine towards 0 over the steps
  */
 @Word("pooled")
 public record PooledProbe(Target target, Layers layers, Positions position, int hidden, int steps, int batch, double lr)
