@@ -5,6 +5,8 @@
 //
 //   ./iclab run scripts/guo2023/small/representation.groovy --out runs/guo2023-small-representation
 //   ./iclab run scripts/guo2023/small/pasting.groovy   (the pasted model, then the control below)
+// ./iclab reproduce scripts/guo2023/small starts each seed's pasted model from the representation model of the same
+// seed offset (seed 1 from seed 0, 2 from 1, ...), trained first.
 // The control, guo2023-small-pasting-random-upper: the same fresh parts trained under upper blocks frozen at their
 // random start.
 [pasted: true, 'random-upper': false].each { variant, pasted ->

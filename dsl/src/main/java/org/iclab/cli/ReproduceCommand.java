@@ -95,8 +95,11 @@ final class ReproduceCommand implements Callable<Integer> {
         }
     }
 
-    /** One experiment's runs: its script, its sweep points at each seed offset. */
-    private record Plan(Script script, DeclaredExperiment declared, List<Sweep.Point> points, Path dir) {
+    /**
+     * One experiment's runs: its script, its sweep points at each seed offset, and the experiment of this reproduction
+     * whose runs its own start from ({@code train.from} naming it), which run first; null for none.
+     */
+    private record Plan(Script script, DeclaredExperiment declared, List<Sweep.Point> points, Path dir, Plan after) {
     }
 
     @Override
@@ -281,13 +284,56 @@ final class ReproduceCommand implements Callable<Integer> {
                 }
                 SweepAxes axes = d.sweep().and(new SweepAxes(List.of(new SweepAxes.Axis("seed", seedValues)), List.of()));
                 try {
-                    plans.add(new Plan(s, d, Sweep.expand(base, axes), dir.resolve(s.stem()).resolve(d.experiment().name())));
+                    plans.add(new Plan(s, d, Sweep.expand(base, axes), dir.resolve(s.stem()).resolve(d.experiment().name()), null));
                 } catch (UserError e) {
                     throw new UserError(d.location() + ": " + e.getMessage(), e);
                 }
             }
         }
-        return plans;
+        List<Plan> linked = new ArrayList<>();
+        for (Plan plan : plans) {
+            linked.add(startingFrom(plan, plans));
+        }
+        return linked;
+    }
+
+    /**
+     * A plan whose {@code train.from} names another experiment of this reproduction ({@code from 'runs/NAME'} or
+     * {@code from 'NAME'}): each of its runs starts from that experiment's run at the same seed offset (Guo et al.'s
+     * pasting at every seed), which runs first. Any other {@code from} is a run directory, left as it is.
+     */
+    private static Plan startingFrom(Plan plan, List<Plan> plans) {
+        String from = plan.declared().experiment().train().from();
+        if (from == null) {
+            return plan;
+        }
+        String named = Path.of(from).getFileName().toString();
+        Plan source = plans.stream().filter(p -> p != plan && p.declared().experiment().name().equals(named)).findFirst().orElse(null);
+        if (source == null) {
+            return plan;
+        }
+        if (!source.declared().sweep().axes().isEmpty()) {
+            throw new UserError(plan.declared().location() + ": train.from names " + named + ", which sweeps "
+                    + source.declared().sweep().axes().stream().map(SweepAxes.Axis::path).toList()
+                    + "; reproduce can start each run from that experiment's run at the same seed only where it sweeps nothing");
+        }
+        if (source.declared().experiment().train().from() != null && plans.stream().anyMatch(p -> p != source
+                && p.declared().experiment().name().equals(Path.of(source.declared().experiment().train().from()).getFileName().toString()))) {
+            throw new UserError(plan.declared().location() + ": train.from names " + named + ", which starts from another experiment "
+                    + "of this reproduction itself; reproduce runs one such step, not a chain");
+        }
+        long base = Long.parseLong(plan.points().get(0).values().get("seed"));
+        for (Sweep.Point p : plan.points()) {
+            base = Math.min(base, Long.parseLong(p.values().get("seed")));
+        }
+        List<Sweep.Point> points = new ArrayList<>();
+        for (Sweep.Point p : plan.points()) {
+            int offset = (int) (Long.parseLong(p.values().get("seed")) - base);
+            Path start = source.dir().resolve(source.points().get(offset).name());
+            Experiment e = new Overrides(List.of("train.from=" + start)).apply(p.experiment());
+            points.add(new Sweep.Point(p.values(), p.name(), e));
+        }
+        return new Plan(plan.script(), plan.declared(), points, plan.dir(), source);
     }
 
     /**
@@ -295,6 +341,19 @@ final class ReproduceCommand implements Callable<Integer> {
      * slots, printing the progress line; returns every run with its provenance, in plan order.
      */
     private List<Reproduction.Run> runAll(List<Plan> plans, String[] source) {
+        Map<Plan, List<Reproduction.Run>> byPlan = new java.util.HashMap<>();
+        byPlan.putAll(runWave(plans.stream().filter(p -> p.after() == null).toList(), source));
+        List<Plan> then = plans.stream().filter(p -> p.after() != null).toList(); // after the runs they start from
+        if (!then.isEmpty()) {
+            byPlan.putAll(runWave(then, source));
+        }
+        List<Reproduction.Run> runs = new ArrayList<>();
+        plans.forEach(p -> runs.addAll(byPlan.get(p)));
+        return runs;
+    }
+
+    /** Runs {@code plans} on one pool; their runs by plan. */
+    private Map<Plan, List<Reproduction.Run>> runWave(List<Plan> plans, String[] source) {
         Parallelism at = Parallelism.of("reproduce", parallel, threads, plans.stream().mapToInt(p -> SweepRunner.pending(p.dir(), p.points())).sum(),
                 Runtime.getRuntime().availableProcessors());
         Progress progress = new Progress(plans.stream().mapToInt(p -> p.points().size()).sum());
@@ -326,9 +385,9 @@ final class ReproduceCommand implements Callable<Integer> {
                         });
                 states.add(sweeps.submit(() -> runner.run(pool)));
             }
-            List<Reproduction.Run> runs = new ArrayList<>();
+            Map<Plan, List<Reproduction.Run>> runs = new java.util.HashMap<>();
             for (int i = 0; i < plans.size(); i++) {
-                runs.addAll(runsOf(plans.get(i), states.get(i).get()));
+                runs.put(plans.get(i), runsOf(plans.get(i), states.get(i).get()));
             }
             return runs;
         } catch (InterruptedException e) {

@@ -151,6 +151,46 @@ class ReproduceCommandTest {
         assertThat(Files.readString(tmp.resolve("paper").resolve(Page.FILE))).contains("4 of 4 hold at every seed");
     }
 
+    /** Guo et al.'s pasting over seeds: an experiment whose train.from names another of the folder starts each run from its run at the same seed offset. */
+    @Test
+    void aRunStartsFromTheRunOfTheExperimentItNamesAtTheSameSeedOffsetAfterIt() throws Exception {
+        Files.writeString(script.resolveSibling("pasted.groovy"), """
+                experiment('pasted') {
+                    seed 7
+                    task linearRegression(dims: 3); prompt interleaved(points: 5); model gpt2('tiny')
+                    train { from 'runs/lr'; fresh 'h0/'; freeze 'h1/' }
+                }
+                claims { claim('the pasted model is below 1.5 at k = 0', atMost: 1.5) { error('pasted', k: 0) } }
+                """);
+        Path runs = tmp.resolve("runs");
+        assertThat(iclab("reproduce", tmp.resolve("paper").toString(), "--out", runs.toString(), "--seeds", "2", "--parallel", "2"))
+                .as(err.toString()).isIn(0, 1);
+        List<String> order = ran.stream().map(e -> e.name() + "@" + e.seed()).toList();
+        assertThat(order).containsExactlyInAnyOrder("lr@0", "lr@1", "pasted@7", "pasted@8");
+        assertThat(order.subList(0, 2)).containsExactlyInAnyOrder("lr@0", "lr@1"); // the runs started from come first
+        for (Experiment e : ran) {
+            if (e.name().equals("pasted")) {
+                assertThat(e.train().from()).isEqualTo(runs.resolve("lr").resolve("lr").resolve("seed=" + (e.seed() - 7)).toString());
+                assertThat(e.train().freeze()).containsExactly("h1/");
+            }
+        }
+        // a plain run of the script still reads the path it names
+        assertThat(ExperimentScriptsLoad.from(script.resolveSibling("pasted.groovy"))).isEqualTo("runs/lr");
+
+        // an experiment started from must not sweep: which of its runs would a run start from?
+        Files.writeString(script, SCRIPT.substring(0, SCRIPT.indexOf("claims {")) + "sweep { axis 'train.steps', [100, 200] }\n");
+        assertThat(iclab("reproduce", tmp.resolve("paper").toString(), "--out", tmp.resolve("runs2").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("train.from names lr, which sweeps [train.steps]; reproduce can start each run from that "
+                + "experiment's run at the same seed only where it sweeps nothing");
+    }
+
+    /** The declared train.from of a script's only experiment. */
+    static final class ExperimentScriptsLoad {
+        static String from(Path file) {
+            return org.iclab.dsl.ExperimentScripts.load(file).experiments().get(0).experiment().train().from();
+        }
+    }
+
     @Test
     void badInputIsExitTwoBeforeAnythingRuns() throws Exception {
         Files.writeString(script, SCRIPT.replace("learner: 'leastSquares', k: 4", "learner: 'lasso', k: 4"));
