@@ -61,17 +61,17 @@ class ProbePlanSpecTest {
     @Test
     void planProblemsNameTheSettingTheRuleAndTheValue() {
         assertThatThrownBy(() -> ProbePlan.builder().build())
-                .hasMessage("probes: probes must declare at least one probe (linear, readout, alignment, attention), was none");
+                .hasMessage("probes: probes must declare at least one probe (linear, pooled, readout, alignment, attention), was none");
         assertThatThrownBy(() -> ProbePlan.builder().readout().readout().prompts(1).penalty(0).build())
                 .hasMessage("3 problems:\n"
                         + "  - probes: prompts must be >= 2, was 1\n"
                         + "  - probes: penalty must be a finite number > 0, was 0.0\n"
                         + "  - probes: readout may be declared once, was 2 times");
         assertThatThrownBy(() -> ProbePlan.builder().linear(Iclab.momentXy()).linear(Iclab.momentXy()).build())
-                .hasMessage("probes: linear must not repeat a target at the same token (one probe per target and token, over every layer it"
+                .hasMessage("probes: linear must not repeat a target at the same token (one linear probe per target and token, over every layer it"
                         + " lists), was [momentXy, momentXy]");
         assertThatThrownBy(() -> ProbePlan.builder().linear(Iclab.momentXy()).control("weights", Iclab.constant()).build())
-                .hasMessage("probes: control must name the target of a linear probe (linear probes: momentXy), was 'weights'");
+                .hasMessage("probes: control must name the target of a linear or pooled probe (their targets: momentXy), was 'weights'");
         assertThatThrownBy(() -> ProbePlan.builder().attention(10).heldOut(8).build())
                 .hasMessage("probes: attention.prompts must be <= heldOut (8), was 10");
         assertThatThrownBy(() -> Iclab.gradientDescentIterate(0)).hasMessage("probes.gradientDescentIterate: steps must be >= 1, was 0");
