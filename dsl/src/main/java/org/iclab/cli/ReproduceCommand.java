@@ -329,7 +329,8 @@ final class ReproduceCommand implements Callable<Integer> {
         List<Sweep.Point> points = new ArrayList<>();
         for (Sweep.Point p : plan.points()) {
             int offset = (int) (Long.parseLong(p.values().get("seed")) - base);
-            Path start = source.dir().resolve(source.points().get(offset).name());
+            // absolute, so that the same runs are found again whether --out was given relative or absolute
+            Path start = source.dir().resolve(source.points().get(offset).name()).toAbsolutePath().normalize();
             Experiment e = new Overrides(List.of("train.from=" + start)).apply(p.experiment());
             points.add(new Sweep.Point(p.values(), p.name(), e));
         }
