@@ -53,12 +53,7 @@ public final class ClosureForms {
     /** {@code linear(target: weights(), layers: all(), position: 'last')}; layers and position may be left out. */
     public static ProbePlan.Builder linear(ProbePlan.Builder self, Map<String, ?> named) {
         NamedArguments args = new NamedArguments("linear", named, java.util.List.of("target", "layers", "position"));
-        if (!args.has("target")) {
-            throw new SpecException("linear", "target", "is required (weights(), leastSquaresEstimate(), momentXy(), gradientDescentIterate(...))",
-                    "missing");
-        }
-        Target target = (Target) args.convert("target", Target.class);
-        return self.linear(target, args.has("layers") ? ProbeArguments.layers(args.value("layers"), "linear") : Layers.all(),
+        return self.linear(target(args, "linear"), args.has("layers") ? ProbeArguments.layers(args.value("layers"), "linear") : Layers.all(),
                 args.has("position") ? ProbeArguments.position(args.value("position"), "linear") : Positions.last());
     }
 
@@ -69,17 +64,21 @@ public final class ClosureForms {
     public static ProbePlan.Builder pooled(ProbePlan.Builder self, Map<String, ?> named) {
         NamedArguments args = new NamedArguments("pooled", named,
                 java.util.List.of("target", "layers", "position", "hidden", "steps", "batch", "lr"));
-        if (!args.has("target")) {
-            throw new SpecException("pooled", "target", "is required (weights(), leastSquaresEstimate(), momentXy(), gradientDescentIterate(...))",
-                    "missing");
-        }
-        Target target = (Target) args.convert("target", Target.class);
-        return self.pooled(new PooledProbe(target,
+        return self.pooled(new PooledProbe(target(args, "pooled"),
                 args.has("layers") ? ProbeArguments.layers(args.value("layers"), "pooled") : Layers.all(),
                 args.has("position") ? ProbeArguments.position(args.value("position"), "pooled") : Positions.last(),
                 args.integer("hidden", PooledProbe.DEFAULT_HIDDEN), args.integer("steps", PooledProbe.DEFAULT_STEPS),
                 args.integer("batch", PooledProbe.DEFAULT_BATCH),
                 args.has("lr") ? (double) args.convert("lr", double.class) : PooledProbe.DEFAULT_LR));
+    }
+
+    /** The required target of a probe word ({@code linear}, {@code pooled}). */
+    private static Target target(NamedArguments args, String word) {
+        if (!args.has("target")) {
+            throw new SpecException(word, "target", "is required (weights(), leastSquaresEstimate(), momentXy(), gradientDescentIterate(...))",
+                    "missing");
+        }
+        return (Target) args.convert("target", Target.class);
     }
 
     /** {@code readout(layers: all())}. */

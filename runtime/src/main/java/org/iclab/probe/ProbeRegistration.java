@@ -30,16 +30,9 @@ public final class ProbeRegistration implements Registration {
     @Override
     public List<Extension> extensions() {
         return List.of(
-                kind(LinearProbe.class, (probes, run) -> {
-                    TreeSet<Integer> layers = new TreeSet<>();
-                    probes.forEach(p -> layers.addAll(p.layers().resolve(run.hiddenCount())));
-                    layers.forEach(run::linearAt); // each layer's capture serves every linear probe and control reading it
-                }),
-                kind(PooledProbe.class, (probes, run) -> {
-                    TreeSet<Integer> layers = new TreeSet<>();
-                    probes.forEach(p -> layers.addAll(p.layers().resolve(run.hiddenCount())));
-                    layers.forEach(layer -> run.pooledAt(layer, probes)); // each layer captured once for every pooled probe reading it
-                }),
+                // each layer captured once for every probe (and control) of the kind reading it
+                kind(LinearProbe.class, (probes, run) -> layersOf(probes, run).forEach(run::linearAt)),
+                kind(PooledProbe.class, (probes, run) -> layersOf(probes, run).forEach(layer -> run.pooledAt(layer, probes))),
                 kind(ReadoutProbe.class, (probes, run) -> {
                     run.readoutRows(probes);
                     run.modelCurve();
@@ -81,6 +74,13 @@ public final class ProbeRegistration implements Registration {
                 new GradientDescentIterateTarget(),
                 target(Phi.class, (t, c, p) -> org.iclab.task.RepresentationClass.phi((org.iclab.spec.task.Representation) c.task())
                         .at(c.batch(), p, c.k())));
+    }
+
+    /** The layers any of {@code probes} reads, in order. */
+    private static TreeSet<Integer> layersOf(List<? extends org.iclab.spec.probe.Probe> probes, ProbeRun run) {
+        TreeSet<Integer> layers = new TreeSet<>();
+        probes.forEach(p -> layers.addAll(p.layers().resolve(run.hiddenCount())));
+        return layers;
     }
 
     private static <P extends org.iclab.spec.probe.Probe> ProbeKind<P> kind(Class<P> spec, Runner<P> runner) {
